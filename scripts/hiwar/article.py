@@ -1,0 +1,43 @@
+"""What a reader understands of a seed: its parts, and what was left out and why."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .dates import PartialDate
+
+HEADING, PARAGRAPH, LIST_ITEM = "heading", "paragraph", "item"
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # HEADING, PARAGRAPH or LIST_ITEM
+    text: str
+    line: int  # 1-based line number in the seed
+    level: int = 0  # nesting depth of a list item (0 = top level)
+    number: int | None = None  # the ¶ number of paragraphs and list items; headings have none
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    line: int
+    text: str
+    reason: str  # e.g. "site boilerplate", "repeated title", "image caption"
+
+
+@dataclass
+class ParsedSeed:
+    """A seed understood: the article's own parts, in reading order."""
+
+    title: str | None  # the title line, when the seed has one
+    title_line: int | None
+    author: str | None  # from a byline
+    date: PartialDate | None  # from a line holding only a date
+    date_line: str | None
+    blocks: list[Block] = field(default_factory=list)
+    removed: list[RemovedLine] = field(default_factory=list)
+    # Line numbers of the seed's non-empty lines in order: a translation aligns to these.
+    content_lines: list[int] = field(default_factory=list)
+
+    @property
+    def numbered(self) -> list[Block]:
+        return [block for block in self.blocks if block.number is not None]

@@ -1,0 +1,179 @@
+"""Build the Markdown pages of both editions from a folder of seeds.
+
+Every seed is read and checked before anything is written; pages are rendered into a
+temporary folder and moved into place only when all of them succeeded, so a failed build
+leaves the previous pages untouched.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .edition import EDITIONS
+from .editorial import Editorial, Schema
+from .enrich import Article, enrich
+from .problems import InputError, Problem
+from .reader import read_article
+from .render import ARTICLES_DIR, article_path, render_article, render_home
+from .seed import read_seed
+from .translation import load_translation
+from .vocabulary import Tag, load_vocabulary
+
+SEED_SUFFIX = ".txt"
+TRANSLATION_SUFFIX = ".en.txt"
+METADATA_SUFFIX = ".yml"
+IGNORED_NAMES = {"README.md", "README.txt"}
+
+
+@dataclass
+class Collection:
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def collect(seeds_dir: Path, editorial_dir: Path | None) -> Collection:
+    """Read, understand and enrich every seed; gather every problem instead of stopping at the first."""
+    collection = Collection()
+    if not seeds_dir.is_dir():
+        collection.problems.append(Problem(str(seeds_dir), "is not a folder of seeds"))
+        return collection
+    vocabulary = _vocabulary(editorial_dir, collection)
+    schema = Schema(vocabulary)
+    seeds = sorted(p for p in seeds_dir.iterdir() if not p.name.startswith(".") and p.name not in IGNORED_NAMES)
+    if not seeds:
+        collection.problems.append(Problem(seeds_dir.name, "holds no seeds (*.txt)"))
+    stems: dict[str, str] = {}
+    for path in seeds:
+        source = f"{seeds_dir.name}/{path.name}"
+        if not path.is_file() or path.suffix != SEED_SUFFIX:
+            collection.problems.append(Problem(source, f"is not a seed: seeds are plain-text files ending in {SEED_SUFFIX}; "
+                                                       "rename or remove it"))
+            continue
+        stem = path.name[: -len(SEED_SUFFIX)]
+        if stem.lower() in stems:
+            collection.problems.append(Problem(source, f"has the same article id as {stems[stem.lower()]}; rename one of them"))
+            continue
+        stems[stem.lower()] = source
+        try:
+            collection.articles.append(_article(path, source, editorial_dir, schema, vocabulary))
+        except InputError as err:
+            collection.problems.append(err.problem)
+    if editorial_dir is not None and editorial_dir.is_dir():
+        collection.problems.extend(_orphans(editorial_dir, set(stems)))
+    return collection
+
+
+def _vocabulary(editorial_dir: Path | None, collection: Collection) -> dict[str, Tag]:
+    path = editorial_dir / "tags.yml" if editorial_dir else None
+    if path is None or not path.exists():
+        return {}
+    try:
+        return load_vocabulary(path)
+    except InputError as err:
+        collection.problems.append(err.problem)
+        return {}
+
+
+def _article(path: Path, source: str, editorial_dir: Path | None, schema: Schema, vocabulary: dict[str, Tag]) -> Article:
+    seed = read_seed(path, source)
+    parsed = read_article(seed)
+    if not parsed.blocks:
+        raise InputError(source, "has no article text once its title, byline and site boilerplate are set aside")
+    editorial, translation = Editorial(), None
+    if editorial_dir is not None:
+        metadata = editorial_dir / f"{seed.stem}{METADATA_SUFFIX}"
+        if metadata.exists():
+            editorial = schema.load(metadata, f"{editorial_dir.name}/{metadata.name}")
+        english = editorial_dir / f"{seed.stem}{TRANSLATION_SUFFIX}"
+        if english.exists():
+            translation = load_translation(english, f"{editorial_dir.name}/{english.name}", parsed, seed.text)
+    return enrich(seed, parsed, editorial, translation, vocabulary)
+
+
+def _orphans(editorial_dir: Path, stems: set[str]) -> list[Problem]:
+    problems = []
+    for path in sorted(editorial_dir.iterdir()):
+        for suffix in (TRANSLATION_SUFFIX, METADATA_SUFFIX):
+            if path.name.endswith(suffix) and path.name != "tags.yml":
+                stem = path.name[: -len(suffix)]
+                if stem.lower() not in stems:
+                    problems.append(Problem(f"{editorial_dir.name}/{path.name}",
+                                            f"belongs to no seed (expected seeds/{stem}{SEED_SUFFIX}); rename or remove it"))
+                break
+    return problems
+
+
+def render_pages(articles: list[Article], vocabulary: dict[str, Tag]) -> dict[str, str]:
+    """Every generated page of both editions, by path relative to the docs folder."""
+    pages = {}
+    for edition in EDITIONS:
+        pages[f"{edition.lang}/index.md"] = render_home(articles, edition)
+        for article in articles:
+            pages[f"{edition.lang}/{article_path(article)}"] = render_article(article, edition, vocabulary)
+    return pages
+
+
+def generated_paths() -> list[str]:
+    """What the build owns inside the docs folder; everything else there is hand-written."""
+    return [f"{edition.lang}/{name}" for edition in EDITIONS for name in ("index.md", ARTICLES_DIR)]
+
+
+def write_pages(pages: dict[str, str], out_dir: Path) -> None:
+    """Write into a temporary folder beside out_dir, then swap each generated path into place."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".pages-", dir=out_dir.parent))
+    try:
+        for relative, text in pages.items():
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        for relative in generated_paths():
+            new, old = staging / relative, out_dir / relative
+            old.parent.mkdir(parents=True, exist_ok=True)
+            if old.exists() and new.exists() and old.is_file() and new.read_bytes() == old.read_bytes():
+                continue  # unchanged: keep the file and its timestamp (live preview reloads less)
+            if old.is_dir():
+                _sync_dir(new, old)
+            elif new.exists():
+                os.replace(new, old)
+            elif old.exists():
+                old.unlink()
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _sync_dir(new: Path, old: Path) -> None:
+    """Make `old` hold exactly what `new` holds, rewriting only files whose bytes changed."""
+    wanted = {p.relative_to(new) for p in new.rglob("*") if p.is_file()} if new.exists() else set()
+    for path in sorted(old.rglob("*"), reverse=True):
+        relative = path.relative_to(old)
+        if path.is_file() and relative not in wanted:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    for relative in sorted(wanted):
+        source, target = new / relative, old / relative
+        if target.exists() and target.read_bytes() == source.read_bytes():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, target)
+    old.mkdir(parents=True, exist_ok=True)
+
+
+def report(collection: Collection) -> list[str]:
+    """The build's report: what each seed became, and every line left out of a page, with the reason."""
+    lines = []
+    for article in sorted(collection.articles, key=lambda a: a.id):
+        parsed = article.parsed
+        lines.append(f"{article.seed.source}: {len(parsed.numbered)} paragraphs, "
+                     f"{sum(1 for b in parsed.blocks if b.kind == 'heading')} headings, {article.words} words; "
+                     f"date {article.date.value.iso() if article.date.value else 'unknown'} ({article.date.origin}); "
+                     f"translation {'complete' if article.translation else 'missing'}")
+        if parsed.title_line:
+            lines.append(f"  line {parsed.title_line}: title")
+        for removed in sorted(parsed.removed, key=lambda r: r.line):
+            lines.append(f"  line {removed.line}: left out, {removed.reason}: {removed.text}")
+    return lines

@@ -1,0 +1,128 @@
+"""Publication dates with a precision: what the text states, read as the text means it."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .text import fold
+
+DAY, MONTH, YEAR = "day", "month", "year"
+
+# Month names as folded keys (see text.fold): Gregorian names and the Levantine/Iraqi ones.
+MONTHS = {
+    1: ("يناير", "كانون الثاني"), 2: ("فبراير", "شباط"), 3: ("مارس", "اذار"), 4: ("ابريل", "نيسان"),
+    5: ("مايو", "ايار"), 6: ("يونيو", "حزيران"), 7: ("يوليو", "تموز"), 8: ("اغسطس", "اب"),
+    9: ("سبتمبر", "ايلول"), 10: ("اكتوبر", "تشرين الاول"), 11: ("نوفمبر", "تشرين الثاني"),
+    12: ("ديسمبر", "كانون الاول"),
+}
+MONTH_BY_NAME = {fold(name): number for number, names in MONTHS.items() for name in names}
+_month_names = sorted(MONTH_BY_NAME, key=len, reverse=True)
+MONTH_NAME = "(?:" + "|".join(re.escape(n) for n in _month_names) + ")"
+# "آب/أغسطس", "نيسان (أبريل)": two names for one month.
+MONTH_PHRASE = rf"(?P<month>{MONTH_NAME})(?:\s*[/(]\s*{MONTH_NAME}\s*\)?)?"
+
+# A line that is only a date: "03/05/2021" (day/month/year, as Arab sites write it) or "3 مايو 2021".
+NUMERIC_DATE_LINE = re.compile(r"^\s*(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>\d{4})\s*$")
+ISO_DATE_LINE = re.compile(r"^\s*(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\s*$")
+WEEKDAY_NAME = "(?:السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه)"
+WORDED_DATE_LINE = re.compile(rf"^\s*(?:{WEEKDAY_NAME}\s*[،,]?\s*)?(?P<day>\d{{1,2}})\s+{MONTH_PHRASE}\s*[،,]?\s*(?P<year>\d{{4}})\s*$")
+
+# Dates inside sentences, on folded text: day-month-year, then month-year.
+DAY_MONTH_YEAR_IN_TEXT = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?{MONTH_PHRASE}\s*(?:من\s+)?(?:عام|سنه)?\s*(?P<year>(?:19|20)\d\d)(?!\d)")
+MONTH_YEAR_IN_TEXT = re.compile(rf"(?<![\w\d])(?:شهر\s+)?{MONTH_PHRASE}\s*(?:من\s+)?(?:عام|سنه)?\s*(?P<year>(?:19|20)\d\d)(?!\d)")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return DAY if self.day else MONTH if self.month else YEAR
+
+    def iso(self) -> str:
+        """2021-05-03, 2021-05 or 2021: only as much as is known."""
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    @classmethod
+    def parse_iso(cls, value: str) -> "PartialDate":
+        """Parse 2021-05-03, 2021-05 or 2021; ValueError on anything else or an impossible date."""
+        match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+        if not match:
+            raise ValueError(f"{value!r} is not a date like 2021-05-03, 2021-05 or 2021")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        return cls.checked(year, month, day)
+
+    @classmethod
+    def checked(cls, year: int, month: int | None = None, day: int | None = None) -> "PartialDate":
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"month {month} does not exist")
+        if day is not None:
+            dt.date(year, month, day)  # raises ValueError for 31 April and the like
+        return cls(year, month, day)
+
+
+@dataclass(frozen=True)
+class DatedEvidence:
+    date: PartialDate
+    evidence: str  # the words of the text the date was read from
+
+
+def parse_date_line(line: str) -> PartialDate | None:
+    """A line that holds nothing but a date, or None."""
+    key = fold(line)
+    for pattern in (NUMERIC_DATE_LINE, ISO_DATE_LINE, WORDED_DATE_LINE):
+        match = pattern.match(key)
+        if match:
+            try:
+                return _from_match(match)
+            except ValueError:
+                return None
+    return None
+
+
+def dates_in_text(text: str) -> list[DatedEvidence]:
+    """Every full or month-level date stated in the text, in order of appearance."""
+    key = fold(text)
+    found: list[tuple[int, DatedEvidence]] = []
+    taken: list[range] = []
+    for pattern in (DAY_MONTH_YEAR_IN_TEXT, MONTH_YEAR_IN_TEXT):
+        for match in pattern.finditer(key):
+            if any(match.start() in span for span in taken):
+                continue
+            try:
+                date = _from_match(match)
+            except ValueError:
+                continue
+            taken.append(range(match.start(), match.end()))
+            found.append((match.start(), DatedEvidence(date, _sentence_around(text, match.start(), match.end()))))
+    return [evidence for _, evidence in sorted(found, key=lambda item: item[0])]
+
+
+def _from_match(match: re.Match) -> PartialDate:
+    groups = match.groupdict()
+    month_text = groups.get("month")
+    month = int(month_text) if month_text and month_text.isdigit() else MONTH_BY_NAME.get(month_text or "")
+    day = int(groups["day"]) if groups.get("day") else None
+    return PartialDate.checked(int(groups["year"]), month, day)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding [start, end): the evidence shown to the reader.
+
+    fold() keeps string length for the characters of news text, so offsets carry over.
+    """
+    left = max(text.rfind(mark, 0, start) for mark in ".!?؟\n") + 1
+    rights = [i for i in (text.find(mark, end) for mark in ".!?؟\n") if i != -1]
+    right = min(rights) + 1 if rights else len(text)
+    return text[left:right].strip()

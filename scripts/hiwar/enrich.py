@@ -1,0 +1,123 @@
+"""Enrichment: a ParsedSeed plus editorial files becomes an Article with every value a page needs.
+
+Each value records where it came from: the seed text itself, the editor, or automatic inference.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .article import HEADING, ParsedSeed
+from .dates import DatedEvidence, PartialDate, dates_in_text
+from .editorial import Bilingual, Editorial, Entity, SourceError
+from .seed import Seed
+from .summary import summarise
+from .text import words
+from .translation import Translation
+from .vocabulary import Tag, automatic_tags
+
+SEED, EDITORIAL, AUTOMATIC = "seed", "editorial", "automatic"
+TITLE_WORDS = 12  # an automatic title: the opening words of the text
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """A value and where it came from (SEED, EDITORIAL or AUTOMATIC)."""
+
+    value: object
+    origin: str
+
+
+@dataclass
+class Article:
+    seed: Seed
+    parsed: ParsedSeed
+    title: dict[str, Sourced]  # per language; English may be None until translated
+    date: Sourced  # PartialDate or None
+    date_evidence: Bilingual | None
+    author: Bilingual | None
+    author_origin: str | None
+    publisher: Bilingual | None
+    summary: dict[str, Sourced]
+    tags: Sourced  # list of tag ids
+    words: int
+    translation: Translation | None
+    entities: list[Entity] = field(default_factory=list)
+    source_errors: list[SourceError] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.seed.stem
+
+    def reading_minutes(self, words_per_minute: int) -> int:
+        return max(1, math.ceil(self.words / words_per_minute))
+
+
+def enrich(seed: Seed, parsed: ParsedSeed, editorial: Editorial, translation: Translation | None,
+           vocabulary: dict[str, Tag]) -> Article:
+    body = [block.text for block in parsed.blocks if block.kind != HEADING]
+    text = "\n".join(body)
+    return Article(
+        seed=seed,
+        parsed=parsed,
+        title=_titles(parsed, editorial, body),
+        date=_date(parsed, editorial, text),
+        date_evidence=editorial.date_evidence if editorial.date else _date_evidence(parsed, text),
+        author=editorial.author or (Bilingual(parsed.author, None) if parsed.author else None),
+        author_origin=EDITORIAL if editorial.author else SEED if parsed.author else None,
+        publisher=editorial.publisher,
+        summary=_summaries(editorial, body),
+        tags=Sourced(editorial.tags, EDITORIAL) if editorial.tags is not None
+        else Sourced(automatic_tags(text, vocabulary), AUTOMATIC),
+        words=sum(len(words(block.text)) for block in parsed.blocks),
+        translation=translation,
+        entities=editorial.entities,
+        source_errors=editorial.source_errors,
+    )
+
+
+def _titles(parsed: ParsedSeed, editorial: Editorial, body: list[str]) -> dict[str, Sourced]:
+    given = editorial.title or Bilingual(None, None)
+    if parsed.title:
+        arabic = Sourced(parsed.title, SEED)
+    elif given.ar:
+        arabic = Sourced(given.ar, EDITORIAL)
+    else:
+        opening = (body[0] if body else "").split()
+        arabic = Sourced(" ".join(opening[:TITLE_WORDS]) + (" …" if len(opening) > TITLE_WORDS else ""), AUTOMATIC)
+    english = Sourced(given.en, EDITORIAL) if given.en else Sourced(None, AUTOMATIC)
+    return {"ar": arabic, "en": english}
+
+
+def _date(parsed: ParsedSeed, editorial: Editorial, text: str) -> Sourced:
+    if editorial.date:
+        return Sourced(editorial.date, EDITORIAL)
+    if parsed.date:
+        return Sourced(parsed.date, SEED)
+    found = _latest_stated(text)
+    return Sourced(found.date if found else None, AUTOMATIC)
+
+
+def _latest_stated(text: str) -> DatedEvidence | None:
+    """The latest date the text states: an article is written after the events it reports."""
+    found = dates_in_text(text)
+    return max(found, key=lambda evidence: evidence.date.sort_key()) if found else None
+
+
+def _date_evidence(parsed: ParsedSeed, text: str) -> Bilingual | None:
+    if parsed.date_line:
+        return Bilingual(parsed.date_line, "A line of the original gives the date (day/month/year).")
+    found = _latest_stated(text)
+    if found:
+        return Bilingual(found.evidence, "The latest date the text states (automatic).")
+    return None
+
+
+def _summaries(editorial: Editorial, body: list[str]) -> dict[str, Sourced]:
+    if editorial.summary:
+        return {"ar": Sourced(editorial.summary.ar, EDITORIAL), "en": Sourced(editorial.summary.en, EDITORIAL)}
+    return {"ar": Sourced(summarise(body), AUTOMATIC), "en": Sourced(None, AUTOMATIC)}
+
+
+def reading_date(article: Article) -> PartialDate | None:
+    return article.date.value  # type: ignore[return-value]

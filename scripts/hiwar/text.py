@@ -1,0 +1,47 @@
+"""Arabic text helpers shared by the reader, the enrichment steps and the search hook."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+TATWEEL = "\u0640"
+ALEF_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+PERSIAN_LETTERS = str.maketrans({"ی": "ي", "ى": "ي", "ک": "ك", "ۀ": "ه", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+# A word: a run of letters, marks or digits (Arabic or Latin), allowing inner apostrophes.
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+LATIN_LETTER = re.compile("[A-Za-z]")
+
+
+def strip_marks(text: str) -> str:
+    """Remove tashkeel and tatweel: they never change which word is meant."""
+    return TASHKEEL.sub("", text).replace(TATWEEL, "")
+
+
+def fold(text: str) -> str:
+    """A matching key: the spelling variation of Arabic news text folded away.
+
+    Hamza forms, alef maqsura, taa marbuta, Persian letters and Arabic-Indic digits
+    are unified, marks removed, Latin lower-cased.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = strip_marks(text).translate(ALEF_FORMS).translate(PERSIAN_LETTERS)
+    return text.translate(ARABIC_INDIC_DIGITS).lower()
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def word_keys(text: str) -> list[str]:
+    return [fold(w) for w in words(text)]
+
+
+def arabic_share(text: str) -> float:
+    """Share of Arabic letters among all letters (0 when there are no letters)."""
+    arabic = len(ARABIC_LETTER.findall(text))
+    letters = sum(1 for ch in text if ch.isalpha())
+    return arabic / letters if letters else 0.0
