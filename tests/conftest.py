@@ -1,0 +1,133 @@
+"""Shared fixtures: the real built sites, and sites built the same way from fixture seeds."""
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PYTHON = sys.executable
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
+
+
+def html(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def content(soup: BeautifulSoup):
+    """The article as a reader sees it: Material's main content column."""
+    return soup.select_one("article.md-content__inner")
+
+
+def read_front_matter(path: Path) -> tuple[dict, str]:
+    text = path.read_text(encoding="utf-8")
+    _, head, body = text.split("---\n", 2)
+    return yaml.safe_load(head), body
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def run_pages(seeds: Path, out: Path, editorial: Path | None = None) -> subprocess.CompletedProcess:
+    command = [PYTHON, "-m", "hiwar", "pages", "--seeds", str(seeds), "--out", str(out)]
+    if editorial:
+        command += ["--editorial", str(editorial)]
+    return subprocess.run(command, capture_output=True, text=True, env=ENV, cwd=ROOT, timeout=300)
+
+
+def make_project(base: Path, seeds: Path, editorial: Path | None = None) -> Path:
+    """A copy of this project's site configuration around another folder of seeds."""
+    project = base / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml",):
+        shutil.copy(ROOT / name, project / name)
+    for name in ("hooks", "overrides", "scripts"):
+        (project / name).symlink_to(ROOT / name)
+    docs = project / "docs"
+    for lang in ("ar", "en"):
+        (docs / lang).mkdir(parents=True)
+        shutil.copy(ROOT / "docs" / lang / "about.md", docs / lang / "about.md")
+    (docs / "assets").symlink_to(ROOT / "docs" / "assets")
+    shutil.copytree(seeds, project / "seeds")
+    (project / "editorial").mkdir()
+    shutil.copy(ROOT / "editorial" / "tags.yml", project / "editorial" / "tags.yml")
+    if editorial:
+        for path in editorial.iterdir():
+            shutil.copy(path, project / "editorial" / path.name)
+    return project
+
+
+def mkdocs_build(project: Path, site: Path, offline: bool = False) -> subprocess.CompletedProcess:
+    env = {**ENV, "HIWAR_SITE_DIR": str(site), "HIWAR_OFFLINE": "true" if offline else "false"}
+    return subprocess.run([str(Path(PYTHON).parent / "mkdocs"), "build", "--quiet", "-f", str(project / "mkdocs.yml")],
+                          capture_output=True, text=True, env=env, cwd=project, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    path = ROOT / "site"
+    assert (path / "index.html").exists(), "run `make build` first (make test does)"
+    return path
+
+
+@pytest.fixture(scope="session")
+def offline_zip() -> Path:
+    zips = sorted((ROOT / "dist").glob("*-offline.zip"))
+    assert len(zips) == 1, f"expected exactly one dist/*-offline.zip, found {zips}"
+    return zips[0]
+
+
+@pytest.fixture(scope="session")
+def traits_site(tmp_path_factory) -> Path:
+    """A site built from tests/fixtures/traits: one seed per trait of real scrapes."""
+    base = tmp_path_factory.mktemp("traits")
+    project = make_project(base, FIXTURES / "traits")
+    result = mkdocs_build(project, base / "site")
+    assert result.returncode == 0, result.stderr
+    return base / "site"
+
+
+def vocabulary_only(base: Path) -> Path:
+    """An editorial folder holding only the project's tag vocabulary (no article is edited)."""
+    editorial = base / "editorial"
+    editorial.mkdir(exist_ok=True)
+    shutil.copy(ROOT / "editorial" / "tags.yml", editorial / "tags.yml")
+    return editorial
+
+
+@pytest.fixture(scope="session")
+def traits_pages(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("traits-pages")
+    vocabulary = out.parent / f"{out.name}-vocabulary"
+    vocabulary.mkdir()
+    result = run_pages(FIXTURES / "traits", out, vocabulary_only(vocabulary))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def http_site(site):
+    """The online site served on 127.0.0.1 (a free port)."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()

@@ -1,0 +1,71 @@
+"""`make pages SEEDS=DIR OUT=DIR`: the converter alone, on any folder; bad input gets a clear answer."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+from conftest import ENV, FIXTURES, ROOT, read_front_matter, run_pages, sha256, vocabulary_only
+
+
+def test_make_pages_converts_any_folder_into_the_docs_layout(tmp_path):
+    seeds = tmp_path / "in"
+    shutil.copytree(FIXTURES / "traits", seeds)
+    before = {p.name: sha256(p) for p in seeds.iterdir()}
+    out = tmp_path / "out"
+    result = subprocess.run(["make", "--no-print-directory", "pages", f"SEEDS={seeds}", f"OUT={out}"],
+                            cwd=ROOT, capture_output=True, text=True, env=ENV, timeout=300)
+    assert result.returncode == 0, result.stderr
+    for lang in ("ar", "en"):
+        assert (out / lang / "index.md").exists()
+        assert sorted(p.stem for p in (out / lang / "articles").glob("*.md")) == sorted(p.stem for p in seeds.iterdir())
+    assert {p.name: sha256(p) for p in seeds.iterdir()} == before  # seeds are never modified
+
+
+def test_report_lists_every_line_left_out(tmp_path):
+    result = run_pages(FIXTURES / "traits", tmp_path / "out")
+    assert "line 5: left out, site boilerplate: اقرأ أيضاً: هل ستجري الانتخابات العراقية في موعدها؟" in result.stdout
+    assert "left out, site boilerplate (end of page): ربما يعجبك أيضا" in result.stdout
+    assert "left out, title repeated" in result.stdout
+    assert "left out, image caption" in result.stdout and "left out, pull-quote" in result.stdout
+
+
+def test_english_page_without_translation_says_so_and_holds_no_arabic_body(tmp_path):
+    run_pages(FIXTURES / "traits", tmp_path / "out")
+    data, body = read_front_matter(tmp_path / "out" / "en" / "articles" / "headings.md")
+    assert data["translation"] == "missing"
+    assert body.strip() == ""
+    assert not any("\u0600" <= ch <= "\u06ff" for ch in data["title"])
+
+
+def test_a_bad_seed_fails_the_run_naming_the_file_and_writes_nothing(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(FIXTURES / "traits", seeds)
+    (seeds / "empty.txt").write_bytes(b"")
+    (seeds / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    out = tmp_path / "out"
+    result = run_pages(seeds, out)
+    assert result.returncode == 1
+    assert "seeds/empty.txt: is empty" in result.stderr
+    assert "seeds/binary.txt: is a binary file" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+def test_a_failed_run_leaves_the_previous_pages_untouched(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(FIXTURES / "traits", seeds)
+    out = tmp_path / "out"
+    assert run_pages(seeds, out).returncode == 0
+    before = {p: p.read_bytes() for p in out.rglob("*.md")}
+    (seeds / "headings.txt").write_bytes(b"\xff\xfe\x00")
+    assert run_pages(seeds, out).returncode == 1
+    assert {p: p.read_bytes() for p in out.rglob("*.md")} == before
+
+
+def test_two_runs_give_identical_pages(tmp_path):
+    editorial = vocabulary_only(tmp_path)
+    assert run_pages(FIXTURES / "traits", tmp_path / "a", editorial).returncode == 0
+    assert run_pages(FIXTURES / "traits", tmp_path / "b", editorial).returncode == 0
+    first = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*.md")}
+    second = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*.md")}
+    assert first == second
