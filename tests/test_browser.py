@@ -1,0 +1,114 @@
+"""In a real browser (Debian's chromium-headless-shell driven by Playwright): search and language switch,
+on the online site over http and on the offline edition unpacked from its zip and opened from file://."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+BROWSER = "/usr/lib/chromium/chromium-headless-shell"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run"]
+ARTICLE = "004_619acb7bf2d5c641"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(BROWSER).exists():
+        pytest.fail(f"{BROWSER} is missing: `make test` installs it (scripts/install-browser.sh)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=BROWSER, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def offline_root(offline_zip, tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("unpacked")
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(target)
+    (top,) = list(target.iterdir())
+    return top
+
+
+class Requests:
+    """Every URL the page asked for; anything not on the site's own origin is an outside request."""
+
+    def __init__(self, page, origin: str):
+        self.origin = origin
+        self.outside: list[str] = []
+        page.on("request", self.seen)
+
+    def seen(self, request):
+        url = request.url
+        if url.startswith(("data:", "blob:", "about:")):
+            return
+        if self.origin == "file":
+            if urlparse(url).scheme != "file":
+                self.outside.append(url)
+        elif not url.startswith(self.origin):
+            self.outside.append(url)
+
+
+def search(page, query: str):
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")  # Material reads the query on keyup
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=15000)
+    return results
+
+
+def check_search_and_switch(page, home: str, article: str, english_article: str):
+    page.goto(home)
+    results = search(page, "الكاظمي")
+    assert results.count() >= 3
+    texts = " ".join(results.all_inner_texts())
+    assert "الكاظمي" in texts
+
+    page.goto(article)
+    assert page.locator("html").get_attribute("lang") == "ar"
+    assert page.locator("body").get_attribute("dir") == "rtl"
+    page.locator(".md-select__link[hreflang=en]").first.dispatch_event("click")
+    page.wait_for_url(english_article)
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("body").get_attribute("dir") == "ltr"
+    assert "Will Washington respond" in page.locator("h1").inner_text()
+    page.locator(".md-select__link[hreflang=ar]").first.dispatch_event("click")
+    page.wait_for_url(article)
+
+
+def test_online_site_search_and_language_switch(browser, http_site):
+    page = browser.new_page()
+    requests = Requests(page, http_site)
+    check_search_and_switch(page, http_site, f"{http_site}articles/{ARTICLE}/", f"{http_site}en/articles/{ARTICLE}/")
+    assert requests.outside == []
+    page.close()
+
+
+def test_offline_edition_from_file_search_language_switch_and_no_outside_request(browser, offline_root):
+    page = browser.new_page()
+    requests = Requests(page, "file")
+    base = offline_root.as_uri()
+    check_search_and_switch(page, f"{base}/index.html", f"{base}/articles/{ARTICLE}.html",
+                            f"{base}/en/articles/{ARTICLE}.html")
+    # the English edition searches too, from disk
+    page.goto(f"{base}/en/index.html")
+    results = search(page, "Kadhimi")
+    assert "Kadhimi" in " ".join(results.all_inner_texts())
+    assert requests.outside == []
+    page.close()
+
+
+def test_bundled_arabic_font_is_used(browser, http_site):
+    page = browser.new_page()
+    page.goto(f"{http_site}articles/{ARTICLE}/")
+    page.evaluate("document.fonts.ready")
+    assert page.evaluate("document.fonts.check('16px \"Noto Naskh Arabic\"', 'الحوار')")
+    loaded = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
+    assert any("Noto Naskh Arabic" in family for family in loaded)
+    page.close()
