@@ -36,11 +36,14 @@ def on_pre_build(config):
     collection = collect(seeds, editorial)
     config.extra["hiwar_problems"] = [str(problem) for problem in collection.problems]
     if collection.problems:
-        for problem in collection.problems:
-            log.error(str(problem))
         if _state["command"] != "serve":
+            for problem in collection.problems:
+                log.error(str(problem))
             raise PluginError(f"{len(collection.problems)} problem(s) in seeds or editorial files; no page was written")
-        log.warning("pages kept as they were; fix the problems above and save again")
+        # Straight to the terminal: MkDocs' strict mode would stop the preview on a logged error.
+        for problem in collection.problems:
+            print(f"PROBLEM -  {problem}", file=sys.stderr)
+        print("PROBLEM -  pages kept as they were; fix the problems above and save again", file=sys.stderr)
         return
     vocabulary = load_vocabulary(editorial / "tags.yml")
     write_pages(render_pages(collection.articles, vocabulary), Path(config.docs_dir))

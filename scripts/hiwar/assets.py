@@ -67,5 +67,10 @@ def _merged_subset(sources: list[Path], target: Path) -> None:
         subsetter.subset(merged)
         merged.flavor = "woff2"
         merged.save(target)
+        # Same input, same bytes: the source's timestamp, not the time of the build.
+        built = TTFont(target, recalcTimestamp=False)
+        source_head = TTFont(sources[0])["head"]
+        built["head"].created, built["head"].modified = source_head.created, source_head.modified
+        built.save(target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
