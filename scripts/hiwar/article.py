@@ -15,6 +15,11 @@ class Block:
     line: int  # 1-based line number in the seed
     level: int = 0  # nesting depth of a list item (0 = top level)
     number: int | None = None  # the ¶ number of paragraphs and list items; headings have none
+    part: int = 1  # a very long line is shown as several paragraphs sharing its ¶ number
+
+    @property
+    def anchor(self) -> str:
+        return f"p-{self.number}" if self.part == 1 else f"p-{self.number}-{self.part}"
 
 
 @dataclass(frozen=True)
@@ -40,4 +45,4 @@ class ParsedSeed:
 
     @property
     def numbered(self) -> list[Block]:
-        return [block for block in self.blocks if block.number is not None]
+        return [block for block in self.blocks if block.number is not None and block.part == 1]

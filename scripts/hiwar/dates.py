@@ -68,7 +68,10 @@ class PartialDate:
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"month {month} does not exist")
         if day is not None:
-            dt.date(year, month, day)  # raises ValueError for 31 April and the like
+            try:
+                dt.date(year, month, day)
+            except ValueError:
+                raise ValueError(f"{year:04d}-{month:02d}-{day:02d} does not exist (day is out of range for month)") from None
         return cls(year, month, day)
 
 

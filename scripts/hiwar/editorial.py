@@ -18,6 +18,16 @@ from .vocabulary import Tag
 ENTITY_KINDS = ("person", "organisation", "place")
 
 
+class EditorialLoader(yaml.SafeLoader):
+    """Safe YAML, with dates kept as text: PyYAML would crash on 2021-02-30 before we could name the field."""
+
+
+EditorialLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class FieldError(ValueError):
     """A field's value is wrong; the message says what was expected."""
 
@@ -89,8 +99,6 @@ def _keyed(clean: Callable[[Any], Any], value: Any, key: str) -> Any:
 
 
 def _date(value: Any) -> PartialDate:
-    if hasattr(value, "year") and hasattr(value, "day"):  # YAML reads 2021-05-03 as a date
-        return PartialDate(value.year, value.month, value.day)
     try:
         return PartialDate.parse_iso(str(value))
     except ValueError as err:
@@ -121,7 +129,7 @@ class Schema:
 
     def load(self, path: Path, source: str) -> Editorial:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=EditorialLoader)  # noqa: S506 (a SafeLoader)
         except UnicodeDecodeError:
             raise InputError(source, "is not UTF-8 text; save it as UTF-8") from None
         except yaml.YAMLError as err:

@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 from .article import HEADING, LIST_ITEM, PARAGRAPH, Block, ParsedSeed, RemovedLine
 from .dates import parse_date_line
 from .seed import Seed
+from .summary import sentences
 from .text import fold, word_keys, words
 
 BULLET = re.compile(r"^(?P<indent>\s*)[•●◦▪‣∙]\s*(?P<text>.*)$")
@@ -38,6 +39,8 @@ PULL_QUOTE_MAX_WORDS = 60
 PULL_QUOTE_OVERLAP = 0.75  # share of its words, in order, found in a nearby paragraph
 PULL_QUOTE_REACH = 6  # pull-quotes sit near the paragraph they repeat
 TAIL_LINES = 12  # how close to the end a trailing marker must be
+LONG_LINE_WORDS = 300  # a scrape that lost its paragraph breaks: split it at sentence ends
+PART_WORDS = 120
 
 
 @dataclass(frozen=True)
@@ -189,8 +192,24 @@ def _blocks(lines: list[Line]) -> list[Block]:
             blocks.append(Block(HEADING, line.text, line.number))
         else:
             number += 1
-            blocks.append(Block(PARAGRAPH, line.text, line.number, 0, number))
+            for part, text in enumerate(_parts(line.text), 1):
+                blocks.append(Block(PARAGRAPH, text, line.number, 0, number, part))
     return blocks
+
+
+def _parts(text: str) -> list[str]:
+    """A very long line cut into paragraphs of whole sentences (at least PART_WORDS words each)."""
+    if len(words(text)) <= LONG_LINE_WORDS:
+        return [text]
+    parts, current = [], []
+    for sentence in sentences(text):
+        current.append(sentence)
+        if len(words(" ".join(current))) >= PART_WORDS:
+            parts.append(" ".join(current))
+            current = []
+    if current:
+        parts.append(" ".join(current))
+    return parts
 
 
 def _is_heading(line: Line, following: Line | None) -> bool:

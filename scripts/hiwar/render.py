@@ -99,8 +99,11 @@ def _body(article: Article, edition: Edition) -> Iterable[str]:
                 run.append(blocks[index])
                 index += 1
             yield _list_html(article, run, edition) + "\n"
+        elif block.part > 1 and edition is not ARABIC:
+            index += 1  # the translation of a long line is one paragraph, under the first part's anchor
         else:
-            yield f'<p id="p-{block.number}">{_pilcrow(block, edition)}{literal(_text(article, block, edition))}</p>\n'
+            pilcrow = _pilcrow(block, edition) if block.part == 1 else ""
+            yield f'<p id="{block.anchor}">{pilcrow}{literal(_text(article, block, edition))}</p>\n'
             index += 1
 
 

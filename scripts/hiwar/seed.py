@@ -61,7 +61,7 @@ def read_seed(path: Path, source: str | None = None) -> Seed:
 
 def decode(data: bytes, source: str) -> tuple[str, str]:
     if not data.strip():
-        raise InputError(source, "is empty; add the article's text or remove the file")
+        raise InputError(source, "is empty or holds only whitespace; add the article's text or remove the file")
     for bom, encoding in ((codecs.BOM_UTF8, "utf_8_sig"), (codecs.BOM_UTF16_LE, "utf_16"), (codecs.BOM_UTF16_BE, "utf_16")):
         if data.startswith(bom):
             try:

@@ -6,6 +6,7 @@ paragraph that differs, instead of publishing English beside the wrong Arabic.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,16 +52,60 @@ def _shape(line: str) -> str:
 
 
 def _first_difference(arabic: list[str], english: list[str]) -> tuple[int, str] | None:
+    if len(arabic) != len(english):
+        index = _first_unmatched(arabic, english)
+        return index, f"{len(english)} lines for {len(arabic)} in the seed: a line is missing or extra here"
     for index, (ar, en) in enumerate(zip(arabic, english)):
         if _shape(ar) != _shape(en):
             return index, f"the seed has a {_shape(ar)}, the translation a {_shape(en)}"
-    if len(arabic) != len(english):
-        # Lines drift after a missing or extra line: numbers the two texts share show where.
-        for index, (ar, en) in enumerate(zip(arabic, english)):
-            if not set(DIGITS.findall(ar)) <= set(DIGITS.findall(en)) and DIGITS.findall(ar):
-                return index, f"{len(english)} lines for {len(arabic)} in the seed (numbers of the seed's line are missing here)"
-        return min(len(arabic), len(english)), f"{len(english)} lines for {len(arabic)} in the seed"
     return None
+
+
+EXPECTED_RATIO = math.log(1.25)  # English runs about a quarter longer than Arabic, in characters
+SKIP_COST = 2.0
+
+
+def _pair_cost(ar: str, en: str) -> float:
+    cost = abs(math.log((len(en) + 10) / (len(ar) + 10)) - EXPECTED_RATIO)
+    if set(DIGITS.findall(ar)) - set(DIGITS.findall(en)):
+        cost += 1.0  # numbers of the original missing from the translation
+    if _shape(ar) != _shape(en):
+        cost += 1.0
+    return cost
+
+
+def _first_unmatched(arabic: list[str], english: list[str]) -> int:
+    """Align the two texts by length (Gale–Church style) and return the first seed line left unpaired.
+
+    The dynamic programme is banded around the diagonal, so a long article stays cheap.
+    """
+    n, m = len(arabic), len(english)
+    band = abs(n - m) + 3
+    inf = float("inf")
+    cost = {(0, 0): 0.0}
+    step: dict[tuple[int, int], tuple[int, int]] = {}
+    for i in range(n + 1):
+        for j in range(max(0, i - band), min(m, i + band) + 1):
+            if (i, j) == (0, 0):
+                continue
+            options = []
+            if i and j:
+                options.append((cost.get((i - 1, j - 1), inf) + _pair_cost(arabic[i - 1], english[j - 1]), (i - 1, j - 1)))
+            if i:
+                options.append((cost.get((i - 1, j), inf) + SKIP_COST, (i - 1, j)))
+            if j:
+                options.append((cost.get((i, j - 1), inf) + SKIP_COST, (i, j - 1)))
+            best = min(options)
+            cost[(i, j)], step[(i, j)] = best
+    path, point = [], (n, m)
+    while point != (0, 0):
+        previous = step[point]
+        path.append((previous, point))
+        point = previous
+    for (i0, j0), (i1, j1) in reversed(path):
+        if i1 - i0 != 1 or j1 - j0 != 1:
+            return i0  # first line where one side has no partner
+    return min(n, m)
 
 
 def _where(parsed: ParsedSeed, index: int) -> str:

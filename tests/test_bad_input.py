@@ -1,0 +1,200 @@
+"""Bad input gets a clear answer: one line per problem naming the file, no traceback, nothing half-written."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import ENV, FIXTURES, ROOT, content, html, make_project, mkdocs_build, read_front_matter, run_pages, \
+    vocabulary_only
+
+ENCODINGS = sorted((FIXTURES / "encodings").glob("*.txt"))
+EXPECTED_OPENING = "عقدت الجولة الثالثة من الحوار الاستراتيجي بين العراق والولايات المتحدة"
+INVISIBLE_OR_REORDERING = "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u00a0"
+
+
+def one_seed(tmp_path, source, name=None):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir(exist_ok=True)
+    shutil.copy(source, seeds / (name or source.name))
+    return seeds
+
+
+@pytest.mark.parametrize("fixture", ENCODINGS, ids=[p.stem for p in ENCODINGS])
+def test_supported_encodings_and_line_ends_are_read_as_the_same_arabic_text(tmp_path, fixture):
+    seeds = one_seed(tmp_path, fixture)
+    result = run_pages(seeds, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    data, body = read_front_matter(tmp_path / "out" / "ar" / "articles" / f"{fixture.stem}.md")
+    assert data["title"] == "الحوار الاستراتيجي بين بغداد وواشنطن"
+    assert EXPECTED_OPENING in body
+    assert not any(ch in body + data["title"] for ch in INVISIBLE_OR_REORDERING + "\r")
+
+
+@pytest.mark.parametrize("fixture,message", [
+    ("empty.txt", "is empty or holds only whitespace"),
+    ("whitespace_only.txt", "is empty or holds only whitespace"),
+    ("binary.txt", "is a binary file, not text"),
+    ("latin_only.txt", "is not Arabic text"),
+    ("undecodable.txt", "is not in a supported encoding"),
+    ("notes.md", "is not a seed: seeds are plain-text files ending in .txt"),
+])
+def test_unusable_seed_is_one_clear_line_naming_the_file(tmp_path, fixture, message):
+    seeds = one_seed(tmp_path, FIXTURES / "traits" / "headings.txt")
+    shutil.copy(FIXTURES / "invalid" / fixture, seeds / fixture)
+    result = run_pages(seeds, tmp_path / "out")
+    assert result.returncode == 1
+    problems = [line for line in result.stderr.splitlines() if not line.startswith("hiwar:")]
+    assert problems == [line for line in problems if line.startswith(f"seeds/{fixture}: {message}")] and problems
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_two_seeds_with_the_same_article_id_are_refused(tmp_path):
+    seeds = one_seed(tmp_path, FIXTURES / "traits" / "headings.txt", "Dialogue.txt")
+    shutil.copy(FIXTURES / "traits" / "headings.txt", seeds / "dialogue.txt")
+    result = run_pages(seeds, tmp_path / "out")
+    assert result.returncode == 1
+    assert "has the same article id as" in result.stderr
+
+
+def editorial_with(tmp_path, **files) -> tuple:
+    seeds = one_seed(tmp_path, FIXTURES / "traits" / "headings.txt")
+    editorial = vocabulary_only(tmp_path)
+    for name, text in files.items():
+        (editorial / name.replace("__", ".")).write_text(text, encoding="utf-8")
+    return seeds, editorial
+
+
+@pytest.mark.parametrize("metadata,message", [
+    ("sumary:\n  ar: ملخص\n  en: Summary\n", "editorial/headings.yml: unknown field 'sumary'"),
+    ("date:\n  value: 2021-02-30\n", "editorial/headings.yml: field 'date': value: 2021-02-30 does not exist"),
+    ("date:\n  value: 30/02/2021\n", "editorial/headings.yml: field 'date': value: '30/02/2021' is not a date"),
+    ("tags: [strategic-dialog]\n", "editorial/headings.yml: field 'tags': 'strategic-dialog' is not in editorial/tags.yml"),
+    ("title:\n  ar: عنوان\n  fr: Titre\n", "editorial/headings.yml: field 'title': unknown key 'fr'"),
+    ("summary:\n  ar: ملخص فقط\n", "editorial/headings.yml: field 'summary': missing en:"),
+    ("entities:\n  - kind: human\n    ar: فلان\n    en: Someone\n", "field 'entities': entry 1: kind must be one of"),
+    ("title: [unclosed\n", "editorial/headings.yml: is not valid YAML (line 2"),
+    ("- just\n- a list\n", "editorial/headings.yml: must be a mapping of fields"),
+])
+def test_broken_metadata_names_the_file_and_the_field(tmp_path, metadata, message):
+    seeds, editorial = editorial_with(tmp_path, headings__yml=metadata)
+    result = run_pages(seeds, tmp_path / "out", editorial)
+    assert result.returncode == 1
+    assert message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_translation_with_a_missing_paragraph_names_the_first_paragraph_that_differs(tmp_path):
+    seeds = one_seed(tmp_path, ROOT / "seeds" / "004_619acb7bf2d5c641.txt")
+    editorial = vocabulary_only(tmp_path)
+    lines = (ROOT / "editorial" / "004_619acb7bf2d5c641.en.txt").read_text(encoding="utf-8").split("\n")
+    english = [line for line in lines if line.strip()]
+    del english[6]  # the translation of ¶3 (seed line 14)
+    (editorial / "004_619acb7bf2d5c641.en.txt").write_text("\n\n".join(english), encoding="utf-8")
+    result = run_pages(seeds, tmp_path / "out", editorial)
+    assert result.returncode == 1
+    assert "editorial/004_619acb7bf2d5c641.en.txt: does not match its seed at ¶3 (seed line 14)" in result.stderr
+
+
+def test_translation_that_drops_a_bullet_is_refused_at_that_item(tmp_path):
+    seeds = one_seed(tmp_path, FIXTURES / "traits" / "nested_bullets.txt")
+    editorial = vocabulary_only(tmp_path)
+    english = ["Options of the Iraqi government", "The government has several options, including:",
+               "  • To ask US forces to leave Iraq.", "  • To ignore parliament's decision, which means:",
+               "    • An internal escalation with the armed factions.", "Or a regional escalation between Tehran and Washington.",
+               "  • To look for a middle way that satisfies both sides.", "The last option remains the most likely."]
+    (editorial / "nested_bullets.en.txt").write_text("\n".join(english), encoding="utf-8")
+    result = run_pages(seeds, tmp_path / "out", editorial)
+    assert result.returncode == 1
+    assert "does not match its seed at ¶5 (seed line 8): the seed has a bullet at indent 4, the translation a plain line" \
+        in result.stderr
+
+
+def test_editorial_file_without_a_seed_is_reported(tmp_path):
+    seeds, editorial = editorial_with(tmp_path, hedings__yml="tags: [iran]\n")
+    result = run_pages(seeds, tmp_path / "out", editorial)
+    assert result.returncode == 1
+    assert "editorial/hedings.yml: belongs to no seed (expected seeds/hedings.txt)" in result.stderr
+
+
+def test_a_five_megabyte_seed_converts(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    text = (ROOT / "seeds" / "002_344b185d2b28595d.txt").read_text(encoding="utf-8")
+    (seeds / "big.txt").write_text((text + "\n") * (5_000_000 // len(text.encode()) + 1), encoding="utf-8")
+    result = run_pages(seeds, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    data, body = read_front_matter(tmp_path / "out" / "ar" / "articles" / "big.md")
+    assert data["words"] > 400_000 and body.count('<p id="p-') > 5000
+
+
+def test_a_3000_word_article_on_one_line_becomes_readable_paragraphs(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    lines = [l for s in sorted((ROOT / "seeds").glob("*.txt")) for l in s.read_text(encoding="utf-8").splitlines()
+             if len(l.split()) > 40]
+    one_line = " ".join(lines)
+    one_line = " ".join(one_line.split()[:3000])
+    (seeds / "one_line.txt").write_text(one_line + "\n", encoding="utf-8")
+    result = run_pages(seeds, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    _, body = read_front_matter(tmp_path / "out" / "ar" / "articles" / "one_line.md")
+    paragraphs = body.count("<p id=")
+    assert 10 <= paragraphs <= 40
+    assert '<p id="p-1">' in body and '<p id="p-1-2">' in body  # one ¶ number: the seed has one line
+
+
+def test_mkdocs_build_stops_on_a_bad_seed_and_writes_no_page(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "traits")
+    assert mkdocs_build(project, tmp_path / "site").returncode == 0
+    pages = {p: p.read_bytes() for p in (project / "docs").rglob("*.md")}
+    shutil.copy(FIXTURES / "invalid" / "binary.txt", project / "seeds" / "binary.txt")
+    result = mkdocs_build(project, tmp_path / "site2")
+    assert result.returncode == 1
+    assert "seeds/binary.txt: is a binary file, not text" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert {p: p.read_bytes() for p in (project / "docs").rglob("*.md")} == pages
+
+
+def test_failed_make_build_leaves_the_previous_sites_untouched(tmp_path):
+    """The real Makefile, on a copy of this repository with a broken seed added."""
+    copy = tmp_path / "repo"
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    for name in tracked:
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, copy / name)
+    for name in (".venv", "node_modules"):
+        (copy / name).symlink_to(ROOT / name)
+    env = {**ENV, "PYTHONPATH": str(copy / "scripts")}
+    first = subprocess.run(["make", "build"], cwd=copy, capture_output=True, text=True, env=env, timeout=600)
+    assert first.returncode == 0, first.stderr
+    before = {p.relative_to(copy): p.read_bytes() for d in ("site", "site-offline", "dist") for p in (copy / d).rglob("*")
+              if p.is_file()}
+    (copy / "seeds" / "zz_empty.txt").write_bytes(b"")
+    second = subprocess.run(["make", "build"], cwd=copy, capture_output=True, text=True, env=env, timeout=600)
+    assert second.returncode != 0
+    assert "seeds/zz_empty.txt: is empty" in second.stderr
+    after = {p.relative_to(copy): p.read_bytes() for d in ("site", "site-offline", "dist") for p in (copy / d).rglob("*")
+             if p.is_file()}
+    assert after == before
+
+
+def test_two_builds_of_the_same_input_give_identical_sites(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "traits")
+    assert mkdocs_build(project, tmp_path / "a").returncode == 0
+    assert mkdocs_build(project, tmp_path / "b").returncode == 0
+    first = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*") if p.is_file()}
+    second = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [k for k in first if first[k] != second[k]] == []
+
+
+def test_seed_text_in_a_page_cannot_reorder_what_the_reader_sees(traits_site, tmp_path):
+    seeds = one_seed(tmp_path, FIXTURES / "encodings" / "bidi_and_invisible.txt")
+    project = make_project(tmp_path, seeds)
+    assert mkdocs_build(project, tmp_path / "site").returncode == 0
+    text = content(html(tmp_path / "site" / "articles" / "bidi_and_invisible" / "index.html")).get_text()
+    assert "\u202e" not in text and "\u2066" not in text and "\u200b" not in text
+    assert "من الحوار الاستراتيجي بين العراق" in text
