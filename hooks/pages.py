@@ -1,8 +1,8 @@
 """Generate the article pages from seeds/ and editorial/ at the start of every build.
 
 `mkdocs build` stops with the list of problems (one line each, naming the file) and writes
-nothing; `mkdocs serve` keeps serving the last good pages and shows the problems in a
-banner on every page, so an editor sees them in the preview.
+nothing; `mkdocs serve` keeps serving, with every article that could be read, and shows the
+problems in a banner on every page, so an editor sees them in the preview.
 """
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ ROOT = Path(os.path.abspath(__file__)).parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from hiwar.build import collect, render_pages, report, write_pages  # noqa: E402
-from hiwar.vocabulary import load_vocabulary  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.pages")
 _state = {"command": "build"}
@@ -40,13 +39,12 @@ def on_pre_build(config):
             for problem in collection.problems:
                 log.error(str(problem))
             raise PluginError(f"{len(collection.problems)} problem(s) in seeds or editorial files; no page was written")
+        # The preview goes on with every article that could be read; the rest wait for a fix.
         # Straight to the terminal: MkDocs' strict mode would stop the preview on a logged error.
         for problem in collection.problems:
             print(f"PROBLEM -  {problem}", file=sys.stderr)
-        print("PROBLEM -  pages kept as they were; fix the problems above and save again", file=sys.stderr)
-        return
-    vocabulary = load_vocabulary(editorial / "tags.yml")
-    write_pages(render_pages(collection.articles, vocabulary), Path(config.docs_dir))
+        print("PROBLEM -  the preview shows the other articles; fix the problems above and save again", file=sys.stderr)
+    write_pages(render_pages(collection.articles, collection.vocabulary), Path(config.docs_dir))
     lines = report(collection)
     target = ROOT / "build" / "report.txt"
     target.parent.mkdir(exist_ok=True)

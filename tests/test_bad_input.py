@@ -198,3 +198,33 @@ def test_seed_text_in_a_page_cannot_reorder_what_the_reader_sees(traits_site, tm
     text = content(html(tmp_path / "site" / "articles" / "bidi_and_invisible" / "index.html")).get_text()
     assert "\u202e" not in text and "\u2066" not in text and "\u200b" not in text
     assert "من الحوار الاستراتيجي بين العراق" in text
+
+
+def test_live_preview_keeps_serving_and_shows_the_problem(tmp_path):
+    import socket
+    import time
+    import urllib.request
+
+    project = make_project(tmp_path, FIXTURES / "traits")
+    shutil.copy(FIXTURES / "invalid" / "empty.txt", project / "seeds" / "empty.txt")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([str(ROOT / ".venv" / "bin" / "mkdocs"), "serve", "--no-livereload", "-a", f"127.0.0.1:{port}",
+                               "-f", str(project / "mkdocs.yml")], cwd=project, env=ENV,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        page = ""
+        for _ in range(120):
+            try:
+                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).read().decode("utf-8")
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert "hiwar-problems" in page
+        assert "seeds/empty.txt: is empty or holds only whitespace" in page.replace("&#39;", "'")
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "PROBLEM -  seeds/empty.txt: is empty" in output
+    assert "Traceback" not in output

@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 from .build import collect, render_pages, report, write_pages
-from .vocabulary import load_vocabulary
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,8 +39,7 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"hiwar: {len(collection.problems)} problem(s); no page was written", file=sys.stderr)
         return 1
-    vocabulary = load_vocabulary(args.editorial / "tags.yml") if args.editorial and (args.editorial / "tags.yml").exists() else {}
-    write_pages(render_pages(collection.articles, vocabulary), args.out)
+    write_pages(render_pages(collection.articles, collection.vocabulary), args.out)
     lines = report(collection)
     if args.report:
         args.report.parent.mkdir(parents=True, exist_ok=True)

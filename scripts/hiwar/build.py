@@ -32,6 +32,7 @@ IGNORED_NAMES = {"README.md", "README.txt"}
 class Collection:
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    vocabulary: dict[str, Tag] = field(default_factory=dict)
 
 
 def collect(seeds_dir: Path, editorial_dir: Path | None) -> Collection:
@@ -40,7 +41,7 @@ def collect(seeds_dir: Path, editorial_dir: Path | None) -> Collection:
     if not seeds_dir.is_dir():
         collection.problems.append(Problem(str(seeds_dir), "is not a folder of seeds"))
         return collection
-    vocabulary = _vocabulary(editorial_dir, collection)
+    vocabulary = collection.vocabulary = _vocabulary(editorial_dir, collection)
     schema = Schema(vocabulary)
     seeds = sorted(p for p in seeds_dir.iterdir() if not p.name.startswith(".") and p.name not in IGNORED_NAMES)
     if not seeds:
