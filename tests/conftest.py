@@ -26,8 +26,12 @@ def html(path: Path) -> BeautifulSoup:
 
 
 def content(soup: BeautifulSoup):
-    """The article as a reader sees it: Material's main content column."""
-    return soup.select_one("article.md-content__inner")
+    """The article as a reader sees it: Material's main content column, without "About this article"
+    (which repeats title, author and date for citation)."""
+    article = soup.select_one("article.md-content__inner")
+    for about in article.select("section.hiwar-about"):
+        about.extract()
+    return article
 
 
 def read_front_matter(path: Path) -> tuple[dict, str]:

@@ -112,3 +112,20 @@ def test_bundled_arabic_font_is_used(browser, http_site):
     loaded = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
     assert any("Noto Naskh Arabic" in family for family in loaded)
     page.close()
+
+
+def test_parallel_reading_offline_side_by_side_and_stacked_on_a_phone(browser, offline_root):
+    base = offline_root.as_uri()
+    for width, side_by_side in ((1280, True), (390, False)):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        requests = Requests(page, "file")
+        page.goto(f"{base}/en/parallel/{ARTICLE}.html")
+        row = page.locator(".hiwar-parallel-row#p-1")
+        english = row.locator('[lang="en"]').bounding_box()
+        arabic = row.locator('[lang="ar"]').bounding_box()
+        if side_by_side:
+            assert abs(english["y"] - arabic["y"]) < 5 and english["x"] < arabic["x"]  # English on the left
+        else:
+            assert arabic["y"] > english["y"] + english["height"] - 1  # stacked: English, then its Arabic
+        assert requests.outside == []
+        page.close()

@@ -17,7 +17,8 @@ from .editorial import Editorial, Schema
 from .enrich import Article, enrich
 from .problems import InputError, Problem
 from .reader import read_article
-from .render import ARTICLES_DIR, article_path, render_article, render_home
+from .render import (ARTICLES_DIR, PARALLEL_DIR, TRANSLATIONS_PAGE, article_path, parallel_path, render_article,
+                     render_home, render_parallel, render_translation_status)
 from .seed import read_seed
 from .translation import load_translation
 from .vocabulary import Tag, load_vocabulary
@@ -112,14 +113,18 @@ def render_pages(articles: list[Article], vocabulary: dict[str, Tag]) -> dict[st
     pages = {}
     for edition in EDITIONS:
         pages[f"{edition.lang}/index.md"] = render_home(articles, edition)
+        pages[f"{edition.lang}/{TRANSLATIONS_PAGE}"] = render_translation_status(articles, edition)
         for article in articles:
             pages[f"{edition.lang}/{article_path(article)}"] = render_article(article, edition, vocabulary)
+            if article.translation_status != "missing":
+                pages[f"{edition.lang}/{parallel_path(article)}"] = render_parallel(article, edition, vocabulary)
     return pages
 
 
 def generated_paths() -> list[str]:
     """What the build owns inside the docs folder; everything else there is hand-written."""
-    return [f"{edition.lang}/{name}" for edition in EDITIONS for name in ("index.md", ARTICLES_DIR)]
+    return [f"{edition.lang}/{name}" for edition in EDITIONS
+            for name in ("index.md", TRANSLATIONS_PAGE, ARTICLES_DIR, PARALLEL_DIR)]
 
 
 def write_pages(pages: dict[str, str], out_dir: Path) -> None:
@@ -172,7 +177,7 @@ def report(collection: Collection) -> list[str]:
         lines.append(f"{article.seed.source}: {len(parsed.numbered)} paragraphs, "
                      f"{sum(1 for b in parsed.blocks if b.kind == 'heading')} headings, {article.words} words; "
                      f"date {article.date.value.iso() if article.date.value else 'unknown'} ({article.date.origin}); "
-                     f"translation {'complete' if article.translation else 'missing'}")
+                     f"translation {article.translation_status}")
         if parsed.title_line:
             lines.append(f"  line {parsed.title_line}: title")
         for removed in sorted(parsed.removed, key=lambda r: r.line):

@@ -49,6 +49,19 @@ class Article:
     def id(self) -> str:
         return self.seed.stem
 
+    @property
+    def translation_status(self) -> str:
+        """complete, partial or missing: how much of the article reads in English."""
+        if self.translation is None:
+            return "missing"
+        return self.translation.status([block.line for block in self.parsed.numbered])
+
+    @property
+    def translated_paragraphs(self) -> int:
+        if self.translation is None:
+            return 0
+        return sum(1 for block in self.parsed.numbered if self.translation.has(block.line))
+
     def reading_minutes(self, words_per_minute: int) -> int:
         return max(1, math.ceil(self.words / words_per_minute))
 

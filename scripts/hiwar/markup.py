@@ -8,6 +8,7 @@ paragraphs, lists, links) is emitted by the renderer, never taken from the text.
 """
 from __future__ import annotations
 
+import re
 import string
 
 _REFERENCES = {ord(ch): f"&#{ord(ch)};" for ch in string.punctuation}
@@ -16,3 +17,17 @@ _REFERENCES = {ord(ch): f"&#{ord(ch)};" for ch in string.punctuation}
 def literal(text: str) -> str:
     """Text as Markdown or HTML content that renders exactly as `text`."""
     return " ".join(text.split()).translate(_REFERENCES)
+
+
+# A run of Arabic words (with the spaces and punctuation between them) inside English text.
+ARABIC_RUN = re.compile("[\u0600-\u06ff\u0750-\u077f]+(?:[\\s«»“”.,،؛؟!:()\\-–]*[\u0600-\u06ff\u0750-\u077f]+)*»?")
+
+
+def mark_arabic(markup: str) -> str:
+    """Wrap Arabic runs of already-escaped text in lang="ar" dir="rtl" so they are read and shown as Arabic."""
+    return ARABIC_RUN.sub(lambda m: f'<span lang="ar" dir="rtl">{m.group()}</span>', markup)
+
+
+def literal_in(text: str, lang: str) -> str:
+    """literal(), with Arabic quoted inside a non-Arabic text marked as such."""
+    return literal(text) if lang == "ar" else mark_arabic(literal(text))

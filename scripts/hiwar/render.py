@@ -10,9 +10,9 @@ from typing import Iterable
 import yaml
 
 from .article import HEADING, LIST_ITEM, Block
-from .edition import ARABIC, Edition
+from .edition import ARABIC, ENGLISH, Edition
 from .enrich import AUTOMATIC, EDITORIAL, Article
-from .markup import literal
+from .markup import literal, literal_in
 from .vocabulary import Tag
 
 DESCRIPTION_CHARS = 160
@@ -28,8 +28,16 @@ def article_path(article: Article) -> str:
     return f"{ARTICLES_DIR}/{article.id}.md"
 
 
+PARALLEL_DIR = "parallel"
+TRANSLATIONS_PAGE = "translations.md"
+
+
+def parallel_path(article: Article) -> str:
+    return f"{PARALLEL_DIR}/{article.id}.md"
+
+
 def is_translated(article: Article, edition: Edition) -> bool:
-    return edition is ARABIC or article.translation is not None
+    return edition is ARABIC or article.translation_status != "missing"
 
 
 def page_title(article: Article, edition: Edition) -> str:
@@ -56,6 +64,7 @@ def article_meta(article: Article, edition: Edition, vocabulary: dict[str, Tag])
         "date_precision": date.precision if date else "unknown",
         "date_display": edition.format_date(date),
         "date_evidence": article.date_evidence.get(lang) if article.date_evidence else None,
+        "date_origin": article.date.origin,
     }
     if article.author and article.author.get(lang):
         meta["author"] = article.author.get(lang)
@@ -72,8 +81,12 @@ def article_meta(article: Article, edition: Edition, vocabulary: dict[str, Tag])
         "seed_sha256": article.seed.sha256,
         "words": article.words,
         "reading_minutes": article.reading_minutes(edition.words_per_minute),
-        "translation": "original" if lang == "ar" else ("complete" if article.translation else "missing"),
+        "translation": article.translation_status,
+        "translated_paragraphs": article.translated_paragraphs,
+        "paragraphs": len(article.parsed.numbered),
         "original_title": article.title["ar"].value if lang != "ar" else None,
+        "entities": [{"kind": e.kind, "ar": e.ar, "en": e.en} for e in article.entities],
+        "source_errors": [{"ar": e.ar, "en": e.en} for e in article.source_errors],
     })
     return meta
 
@@ -82,7 +95,10 @@ def render_article(article: Article, edition: Edition, vocabulary: dict[str, Tag
     page = front_matter(article_meta(article, edition, vocabulary))
     if not is_translated(article, edition):
         return page  # the theme shows the "translation in preparation" notice
-    return page + "\n".join(_body(article, edition)) + "\n"
+    links = ""
+    if article.translation_status != "missing":
+        links = f"[{edition.labels['parallel_link']}](../{parallel_path(article)})\n\n"
+    return page + links + "\n".join(_body(article, edition)) + "\n"
 
 
 def _body(article: Article, edition: Edition) -> Iterable[str]:
@@ -91,7 +107,7 @@ def _body(article: Article, edition: Edition) -> Iterable[str]:
     while index < len(blocks):
         block = blocks[index]
         if block.kind == HEADING:
-            yield f"## {literal(_text(article, block, edition))}\n"
+            yield f"## {literal_in(_text(article, block, edition) or edition.labels['untranslated_heading'], edition.lang)}\n"
             index += 1
         elif block.kind == LIST_ITEM:
             run = []
@@ -103,14 +119,23 @@ def _body(article: Article, edition: Edition) -> Iterable[str]:
             index += 1  # the translation of a long line is one paragraph, under the first part's anchor
         else:
             pilcrow = _pilcrow(block, edition) if block.part == 1 else ""
-            yield f'<p id="{block.anchor}">{pilcrow}{literal(_text(article, block, edition))}</p>\n'
+            yield f'<p id="{block.anchor}">{pilcrow}{_shown(article, block, edition)}</p>\n'
             index += 1
 
 
-def _text(article: Article, block: Block, edition: Edition) -> str:
+def _text(article: Article, block: Block, edition: Edition) -> str | None:
+    """The block's text in the edition's language; None where the translation has no text yet."""
     if edition is ARABIC:
         return block.text
-    return article.translation.lines[block.line]  # type: ignore[union-attr]
+    translation = article.translation
+    return translation.lines[block.line] if translation and translation.has(block.line) else None
+
+
+def _shown(article: Article, block: Block, edition: Edition) -> str:
+    text = _text(article, block, edition)
+    if text is None:
+        return f'<em class="hiwar-untranslated">{literal(edition.labels["untranslated"])}</em>'
+    return literal_in(text, edition.lang)
 
 
 def _pilcrow(block: Block, edition: Edition) -> str:
@@ -129,7 +154,7 @@ def _list_html(article: Article, items: list[Block], edition: Edition) -> str:
         while depth > item.level:
             html.append("</ul></li>")
             depth -= 1
-        html.append(f'<li id="p-{item.number}">{_pilcrow(item, edition)}{literal(_text(article, item, edition))}')
+        html.append(f'<li id="{item.anchor}">{_pilcrow(item, edition)}{_shown(article, item, edition)}')
         following = items[position + 1] if position + 1 < len(items) else None
         if following is None or following.level <= item.level:
             html.append("</li>")
@@ -172,3 +197,50 @@ def _newest_first(article: Article) -> tuple:
     date = article.date.value
     # Unknown dates last; equal dates in a stable order (by id) so builds are identical.
     return (date is None, tuple(-part for part in date.sort_key()) if date else (), article.id)
+
+
+def render_parallel(article: Article, edition: Edition, vocabulary: dict[str, Tag]) -> str:
+    """Arabic and English side by side, one row per heading or paragraph; the page's language first."""
+    title = page_title(article, edition)
+    meta = {"title": f"{edition.labels['parallel_title']}: {title}", "description": _description(
+        f"{edition.labels['parallel_title']}: {title}"), "parallel_of": article.id, "hide": ["toc"]}
+    order = (ARABIC, ENGLISH) if edition is ARABIC else (ENGLISH, ARABIC)
+    rows = []
+    for block in article.parsed.blocks:
+        if block.part > 1:
+            continue
+        cells = []
+        for side in order:
+            if block.kind == HEADING:
+                inner = f'<p class="hiwar-parallel-heading">{literal(_text(article, block, side) or side.labels["untranslated_heading"])}</p>'
+            elif block.kind == LIST_ITEM:
+                inner = f'<p class="hiwar-parallel-item" style="--level: {block.level}">{_pilcrow(block, side)}• {_full(article, block, side)}</p>'
+            else:
+                inner = f"<p>{_pilcrow(block, side)}{_full(article, block, side)}</p>"
+            cells.append(f'<div class="hiwar-parallel-cell" lang="{side.lang}" dir="{side.dir}">{inner}</div>')
+        row_id = f' id="{block.anchor}"' if block.number else ""
+        rows.append(f'<div class="hiwar-parallel-row"{row_id}>{"".join(cells)}</div>')
+    back = f"[{edition.labels['back_to_article']}](../{article_path(article)})\n\n"
+    return front_matter(meta) + back + '<div class="hiwar-parallel">\n' + "\n".join(rows) + "\n</div>\n"
+
+
+def _full(article: Article, block: Block, edition: Edition) -> str:
+    """A paragraph's whole text, parts of a long line joined again (rows align whole seed lines)."""
+    if edition is not ARABIC:
+        return _shown(article, block, edition)
+    parts = [b.text for b in article.parsed.blocks if b.line == block.line]
+    return literal(" ".join(parts))
+
+
+def render_translation_status(articles: list[Article], edition: Edition) -> str:
+    """Per article: complete, partial or missing, with the count of translated paragraphs."""
+    labels = edition.labels
+    lines = [front_matter({"title": labels["status_title"], "description": labels["status_intro"]}),
+             literal(labels["status_intro"]) + "\n",
+             f"| {labels['status_article']} | {labels['status_state']} | {labels['status_paragraphs']} |",
+             "|---|---|---|"]
+    for article in sorted(articles, key=_newest_first):
+        state = labels[f"status_{article.translation_status}"]
+        lines.append(f"| [{literal(page_title(article, edition))}]({article_path(article)}) | {literal(state)} | "
+                     f"{article.translated_paragraphs} / {len(article.parsed.numbered)} |")
+    return "\n".join(lines) + "\n"

@@ -19,9 +19,20 @@ from .seed import decode, normalise
 DIGITS = re.compile(r"\d+")
 
 
+# A line not translated yet: the page says so instead of showing English that does not exist.
+UNTRANSLATED = "[untranslated]"
+
+
 @dataclass(frozen=True)
 class Translation:
     lines: dict[int, str]  # seed line number -> English text (bullet stripped)
+
+    def has(self, line: int) -> bool:
+        return self.lines.get(line, UNTRANSLATED) != UNTRANSLATED
+
+    def status(self, numbered_lines: list[int]) -> str:
+        done = sum(1 for line in numbered_lines if self.has(line))
+        return "complete" if done == len(numbered_lines) else "partial" if done else "missing"
 
 
 def load_translation(path: Path, source: str, parsed: ParsedSeed, seed_text: str) -> Translation:
