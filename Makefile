@@ -17,7 +17,7 @@ OUT ?= build/pages
 EDITORIAL ?= $(if $(filter seeds seeds/,$(SEEDS)),editorial,)
 ZIP := dist/hiwar-offline.zip
 
-.PHONY: build pages serve test assets site offline clean
+.PHONY: build pages serve test assets site offline clean bench-summary browser
 
 ## Environments ---------------------------------------------------------------
 $(VENV)/.build-deps: requirements.txt constraints.txt
@@ -61,6 +61,13 @@ pages: $(VENV)/.build-deps
 # Live preview on 127.0.0.1: a changed seed or editorial file regenerates its pages.
 serve: assets
 	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload
+
+## Benchmarks (print figures; never part of the tests) ---------------------------
+EASC ?= ../shared/benchmarks/easc
+
+# make bench-summary [EASC=PATH]: ROUGE of the automatic summary against Lead on EASC
+bench-summary: $(VENV)/.build-deps
+	$(PY) scripts/bench/summary.py "$(EASC)"
 
 ## Tests ------------------------------------------------------------------------
 browser:

@@ -18,12 +18,18 @@ def sentences(text: str) -> list[str]:
     return [part.strip() for part in SENTENCE_BOUNDARY.split(text) if part.strip()]
 
 
-def summarise(paragraphs: list[str], max_words: int = MAX_WORDS, max_sentences: int = MAX_SENTENCES) -> str:
+def lead(paragraphs: list[str], max_words: int = MAX_WORDS, max_sentences: int | None = MAX_SENTENCES) -> str:
+    """The baseline: the opening words of the text, cut at the budget."""
+    text = " ".join(paragraphs).split()
+    return " ".join(text[:max_words])
+
+
+def summarise(paragraphs: list[str], max_words: int = MAX_WORDS, max_sentences: int | None = MAX_SENTENCES) -> str:
     """Two or three opening sentences; a long sentence is cut at a clause boundary and marked with …"""
     chosen: list[str] = []
     budget = max_words
     for sentence in (s for paragraph in paragraphs for s in sentences(paragraph)):
-        if len(chosen) == max_sentences or budget <= 0:
+        if (max_sentences and len(chosen) == max_sentences) or budget <= 0:
             break
         length = len(words(sentence))
         if length <= budget:
@@ -31,19 +37,23 @@ def summarise(paragraphs: list[str], max_words: int = MAX_WORDS, max_sentences: 
             budget -= length
         else:
             cut = _cut_at_clause(sentence, budget)
-            if cut and (not chosen or len(words(cut)) >= 8):
+            if not chosen or len(words(cut)) >= 4:  # a short tail fragment adds nothing readable
                 chosen.append(cut)
             break
     return " ".join(chosen)
 
 
+# A clause cut may leave part of the budget unused; below this share of it, cut at a word instead.
+CLAUSE_KEEP = 0.8
+
+
 def _cut_at_clause(sentence: str, budget: int) -> str:
-    clauses = CLAUSE_BOUNDARY.split(sentence)
+    """The sentence cut to the budget: at its last clause boundary that keeps most of the budget, else at a word."""
     kept: list[str] = []
-    for clause in clauses:
+    for clause in CLAUSE_BOUNDARY.split(sentence):
         if len(words(" ".join(kept + [clause]))) > budget:
             break
         kept.append(clause)
-    if not kept:  # one clause longer than the budget: cut at a word
+    if len(words(" ".join(kept))) < CLAUSE_KEEP * budget:
         kept = [" ".join(sentence.split()[:budget])]
     return " ".join(kept).rstrip("،,؛;: ") + " …"

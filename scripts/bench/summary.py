@@ -1,0 +1,63 @@
+"""Benchmark the automatic summary on EASC (Essex Arabic Summaries Corpus).
+
+    python scripts/bench/summary.py PATH_TO_EASC
+
+For each of the 153 articles, every summariser gets the same word budget: the mean length of
+that article's five human summaries. Scores are ROUGE-1/ROUGE-2 F1 against each human summary,
+averaged over the five, then over articles. "Human" scores each reference against the other four.
+"""
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from hiwar.rouge import rouge_f1  # noqa: E402
+from hiwar.summary import lead, summarise  # noqa: E402
+from hiwar.text import words  # noqa: E402
+
+
+def load(corpus: Path) -> list[tuple[str, list[str], list[str]]]:
+    root = corpus / "EASC-UTF-8" if (corpus / "EASC-UTF-8").is_dir() else corpus
+    topics = []
+    for topic in sorted((root / "Articles").iterdir(), key=lambda p: int(p.name.removeprefix("Topic"))):
+        (article,) = list(topic.iterdir())
+        text = article.read_text(encoding="utf-8-sig")
+        references = [p.read_text(encoding="utf-8-sig") for p in sorted((root / "MTurk" / topic.name).iterdir())]
+        paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+        topics.append((topic.name, paragraphs, references))
+    return topics
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1 or not Path(argv[0]).is_dir():
+        print("usage: python scripts/bench/summary.py PATH_TO_EASC", file=sys.stderr)
+        return 2
+    topics = load(Path(argv[0]))
+    systems = {"Lead": lead, "Hiwar summariser": summarise}
+    scores: dict[str, dict[int, list[float]]] = {name: {1: [], 2: []} for name in [*systems, "Human (1 vs other 4)"]}
+    seconds = {name: 0.0 for name in systems}
+    for _, paragraphs, references in topics:
+        budget = round(statistics.mean(len(words(r)) for r in references))
+        for name, system in systems.items():
+            start = time.perf_counter()
+            summary = system(paragraphs, max_words=budget, max_sentences=None)
+            seconds[name] += time.perf_counter() - start
+            for n in (1, 2):
+                scores[name][n].append(statistics.mean(rouge_f1(summary, ref, n) for ref in references))
+        for n in (1, 2):
+            scores["Human (1 vs other 4)"][n].append(statistics.mean(
+                statistics.mean(rouge_f1(ref, other, n) for other in references if other is not ref) for ref in references))
+    print(f"EASC: {len(topics)} articles, 5 human summaries each; budget = mean length of the references")
+    print(f"{'system':<24} {'ROUGE-1 F1':>10} {'ROUGE-2 F1':>10} {'ms/article':>10}")
+    for name, by_n in scores.items():
+        ms = f"{1000 * seconds[name] / len(topics):10.2f}" if name in seconds else f"{'':>10}"
+        print(f"{name:<24} {statistics.mean(by_n[1]):10.4f} {statistics.mean(by_n[2]):10.4f} {ms}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
