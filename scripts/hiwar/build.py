@@ -15,6 +15,7 @@ from pathlib import Path
 from .edition import EDITIONS
 from .editorial import Editorial, Schema
 from .enrich import Article, enrich
+from .events import Calendar, load_calendar
 from .problems import InputError, Problem
 from .reader import read_article
 from .render import (ARTICLES_DIR, PARALLEL_DIR, TRANSLATIONS_PAGE, article_path, parallel_path, render_article,
@@ -34,6 +35,7 @@ class Collection:
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     vocabulary: dict[str, Tag] = field(default_factory=dict)
+    calendar: Calendar = field(default_factory=Calendar)
 
 
 def collect(seeds_dir: Path, editorial_dir: Path | None) -> Collection:
@@ -43,6 +45,11 @@ def collect(seeds_dir: Path, editorial_dir: Path | None) -> Collection:
         collection.problems.append(Problem(str(seeds_dir), "is not a folder of seeds"))
         return collection
     vocabulary = collection.vocabulary = _vocabulary(editorial_dir, collection)
+    if editorial_dir is not None:
+        try:
+            collection.calendar = load_calendar(editorial_dir / "events.yml")
+        except InputError as err:
+            collection.problems.append(err.problem)
     schema = Schema(vocabulary)
     seeds = sorted(p for p in seeds_dir.iterdir() if not p.name.startswith(".") and p.name not in IGNORED_NAMES)
     if not seeds:
@@ -60,7 +67,7 @@ def collect(seeds_dir: Path, editorial_dir: Path | None) -> Collection:
             continue
         stems[stem.lower()] = source
         try:
-            collection.articles.append(_article(path, source, editorial_dir, schema, vocabulary))
+            collection.articles.append(_article(path, source, editorial_dir, schema, collection))
         except InputError as err:
             collection.problems.append(err.problem)
     if editorial_dir is not None and editorial_dir.is_dir():
@@ -79,7 +86,7 @@ def _vocabulary(editorial_dir: Path | None, collection: Collection) -> dict[str,
         return {}
 
 
-def _article(path: Path, source: str, editorial_dir: Path | None, schema: Schema, vocabulary: dict[str, Tag]) -> Article:
+def _article(path: Path, source: str, editorial_dir: Path | None, schema: Schema, collection: Collection) -> Article:
     seed = read_seed(path, source)
     parsed = read_article(seed)
     if not parsed.blocks:
@@ -92,14 +99,14 @@ def _article(path: Path, source: str, editorial_dir: Path | None, schema: Schema
         english = editorial_dir / f"{seed.stem}{TRANSLATION_SUFFIX}"
         if english.exists():
             translation = load_translation(english, f"{editorial_dir.name}/{english.name}", parsed, seed.text)
-    return enrich(seed, parsed, editorial, translation, vocabulary)
+    return enrich(seed, parsed, editorial, translation, collection.vocabulary, collection.calendar)
 
 
 def _orphans(editorial_dir: Path, stems: set[str]) -> list[Problem]:
     problems = []
     for path in sorted(editorial_dir.iterdir()):
         for suffix in (TRANSLATION_SUFFIX, METADATA_SUFFIX):
-            if path.name.endswith(suffix) and path.name != "tags.yml":
+            if path.name.endswith(suffix) and path.name not in ("tags.yml", "events.yml"):
                 stem = path.name[: -len(suffix)]
                 if stem.lower() not in stems:
                     problems.append(Problem(f"{editorial_dir.name}/{path.name}",

@@ -18,9 +18,10 @@ MONTHS = {
 }
 MONTH_BY_NAME = {fold(name): number for number, names in MONTHS.items() for name in names}
 _month_names = sorted(MONTH_BY_NAME, key=len, reverse=True)
-MONTH_NAME = "(?:" + "|".join(re.escape(n) for n in _month_names) + ")"
+# A month name is a whole word: "اب" (August) must not match the start of "ابو".
+MONTH_NAME = "(?:" + "|".join(re.escape(n) for n in _month_names) + r")(?!\w)"
 # "آب/أغسطس", "نيسان (أبريل)": two names for one month.
-MONTH_PHRASE = rf"(?P<month>{MONTH_NAME})(?:\s*[/(]\s*{MONTH_NAME}\s*\)?)?"
+MONTH_PHRASE = rf"(?P<month>{MONTH_NAME})(?:\s*[/(]\s*{MONTH_NAME}(?:\s*\))?)?"
 
 # A line that is only a date: "03/05/2021" (day/month/year, as Arab sites write it) or "3 مايو 2021".
 NUMERIC_DATE_LINE = re.compile(r"^\s*(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>\d{4})\s*$")
@@ -28,9 +29,6 @@ ISO_DATE_LINE = re.compile(r"^\s*(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1
 WEEKDAY_NAME = "(?:السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه)"
 WORDED_DATE_LINE = re.compile(rf"^\s*(?:{WEEKDAY_NAME}\s*[،,]?\s*)?(?P<day>\d{{1,2}})\s+{MONTH_PHRASE}\s*[،,]?\s*(?P<year>\d{{4}})\s*$")
 
-# Dates inside sentences, on folded text: day-month-year, then month-year.
-DAY_MONTH_YEAR_IN_TEXT = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?{MONTH_PHRASE}\s*(?:من\s+)?(?:عام|سنه)?\s*(?P<year>(?:19|20)\d\d)(?!\d)")
-MONTH_YEAR_IN_TEXT = re.compile(rf"(?<![\w\d])(?:شهر\s+)?{MONTH_PHRASE}\s*(?:من\s+)?(?:عام|سنه)?\s*(?P<year>(?:19|20)\d\d)(?!\d)")
 
 
 @dataclass(frozen=True, order=True)
@@ -75,12 +73,6 @@ class PartialDate:
         return cls(year, month, day)
 
 
-@dataclass(frozen=True)
-class DatedEvidence:
-    date: PartialDate
-    evidence: str  # the words of the text the date was read from
-
-
 def parse_date_line(line: str) -> PartialDate | None:
     """A line that holds nothing but a date, or None."""
     key = fold(line)
@@ -94,38 +86,9 @@ def parse_date_line(line: str) -> PartialDate | None:
     return None
 
 
-def dates_in_text(text: str) -> list[DatedEvidence]:
-    """Every full or month-level date stated in the text, in order of appearance."""
-    key = fold(text)
-    found: list[tuple[int, DatedEvidence]] = []
-    taken: list[range] = []
-    for pattern in (DAY_MONTH_YEAR_IN_TEXT, MONTH_YEAR_IN_TEXT):
-        for match in pattern.finditer(key):
-            if any(match.start() in span for span in taken):
-                continue
-            try:
-                date = _from_match(match)
-            except ValueError:
-                continue
-            taken.append(range(match.start(), match.end()))
-            found.append((match.start(), DatedEvidence(date, _sentence_around(text, match.start(), match.end()))))
-    return [evidence for _, evidence in sorted(found, key=lambda item: item[0])]
-
-
 def _from_match(match: re.Match) -> PartialDate:
     groups = match.groupdict()
     month_text = groups.get("month")
     month = int(month_text) if month_text and month_text.isdigit() else MONTH_BY_NAME.get(month_text or "")
     day = int(groups["day"]) if groups.get("day") else None
     return PartialDate.checked(int(groups["year"]), month, day)
-
-
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence holding [start, end): the evidence shown to the reader.
-
-    fold() keeps string length for the characters of news text, so offsets carry over.
-    """
-    left = max(text.rfind(mark, 0, start) for mark in ".!?؟\n") + 1
-    rights = [i for i in (text.find(mark, end) for mark in ".!?؟\n") if i != -1]
-    right = min(rights) + 1 if rights else len(text)
-    return text[left:right].strip()

@@ -8,8 +8,10 @@ import math
 from dataclasses import dataclass, field
 
 from .article import HEADING, ParsedSeed
-from .dates import DatedEvidence, PartialDate, dates_in_text
+from .dates import PartialDate
+from .dating import Inference, infer_date
 from .editorial import Bilingual, Editorial, Entity, SourceError
+from .events import Calendar
 from .seed import Seed
 from .summary import summarise
 from .text import words
@@ -67,15 +69,16 @@ class Article:
 
 
 def enrich(seed: Seed, parsed: ParsedSeed, editorial: Editorial, translation: Translation | None,
-           vocabulary: dict[str, Tag]) -> Article:
+           vocabulary: dict[str, Tag], calendar: Calendar = Calendar()) -> Article:
     body = [block.text for block in parsed.blocks if block.kind != HEADING]
     text = "\n".join(body)
+    inference = infer_date(text, calendar) if not (editorial.date or parsed.date) else None
     return Article(
         seed=seed,
         parsed=parsed,
         title=_titles(parsed, editorial, body),
-        date=_date(parsed, editorial, text),
-        date_evidence=editorial.date_evidence if editorial.date else _date_evidence(parsed, text),
+        date=_date(parsed, editorial, inference),
+        date_evidence=editorial.date_evidence if editorial.date else _date_evidence(parsed, inference),
         author=editorial.author or (Bilingual(parsed.author, None) if parsed.author else None),
         author_origin=EDITORIAL if editorial.author else SEED if parsed.author else None,
         publisher=editorial.publisher,
@@ -102,27 +105,20 @@ def _titles(parsed: ParsedSeed, editorial: Editorial, body: list[str]) -> dict[s
     return {"ar": arabic, "en": english}
 
 
-def _date(parsed: ParsedSeed, editorial: Editorial, text: str) -> Sourced:
+def _date(parsed: ParsedSeed, editorial: Editorial, inference: Inference | None) -> Sourced:
     if editorial.date:
         return Sourced(editorial.date, EDITORIAL)
     if parsed.date:
         return Sourced(parsed.date, SEED)
-    found = _latest_stated(text)
-    return Sourced(found.date if found else None, AUTOMATIC)
+    return Sourced(inference.date if inference else None, AUTOMATIC)
 
 
-def _latest_stated(text: str) -> DatedEvidence | None:
-    """The latest date the text states: an article is written after the events it reports."""
-    found = dates_in_text(text)
-    return max(found, key=lambda evidence: evidence.date.sort_key()) if found else None
-
-
-def _date_evidence(parsed: ParsedSeed, text: str) -> Bilingual | None:
+def _date_evidence(parsed: ParsedSeed, inference: Inference | None) -> Bilingual | None:
     if parsed.date_line:
         return Bilingual(parsed.date_line, "A line of the original gives the date (day/month/year).")
-    found = _latest_stated(text)
-    if found:
-        return Bilingual(found.evidence, "The latest date the text states (automatic).")
+    if inference and inference.evidence:
+        verdict = "" if inference.date else " The date is therefore unknown."
+        return Bilingual(" … ".join(inference.evidence[:3]), f"Inferred automatically: {inference.explain()}.{verdict}")
     return None
 
 
