@@ -65,8 +65,7 @@ def make_project(base: Path, seeds: Path, editorial: Path | None = None) -> Path
         shutil.copy(ROOT / "docs" / lang / "about.md", docs / lang / "about.md")
     (docs / "assets").symlink_to(ROOT / "docs" / "assets")
     shutil.copytree(seeds, project / "seeds")
-    (project / "editorial").mkdir()
-    shutil.copy(ROOT / "editorial" / "tags.yml", project / "editorial" / "tags.yml")
+    vocabulary_only(project)
     if editorial:
         for path in editorial.iterdir():
             shutil.copy(path, project / "editorial" / path.name)
@@ -103,11 +102,15 @@ def traits_site(tmp_path_factory) -> Path:
     return base / "site"
 
 
+SHARED_EDITORIAL = ("tags.yml", "events.yml", "names.yml")
+
+
 def vocabulary_only(base: Path) -> Path:
-    """An editorial folder holding only the project's tag vocabulary (no article is edited)."""
+    """An editorial folder with the project's shared data (tags, events, names) and no article edited."""
     editorial = base / "editorial"
     editorial.mkdir(exist_ok=True)
-    shutil.copy(ROOT / "editorial" / "tags.yml", editorial / "tags.yml")
+    for name in SHARED_EDITORIAL:
+        shutil.copy(ROOT / "editorial" / name, editorial / name)
     return editorial
 
 

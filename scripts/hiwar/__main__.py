@@ -39,13 +39,14 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"hiwar: {len(collection.problems)} problem(s); no page was written", file=sys.stderr)
         return 1
-    write_pages(render_pages(collection.articles, collection.vocabulary), args.out)
+    pages = render_pages(collection.articles, collection.vocabulary)
+    write_pages(pages, args.out)
     lines = report(collection)
     if args.report:
         args.report.parent.mkdir(parents=True, exist_ok=True)
         args.report.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
-    print(f"hiwar: {len(collection.articles)} article(s), {2 * len(collection.articles) + 2} pages written to {args.out}")
+    print(f"hiwar: {len(collection.articles)} article(s), {len(pages)} pages written to {args.out}")
     return 0
 
 

@@ -16,6 +16,7 @@ from .edition import EDITIONS
 from .editorial import Editorial, Schema
 from .enrich import Article, enrich
 from .events import Calendar, load_calendar
+from .names import Name, load_names
 from .problems import InputError, Problem
 from .reader import read_article
 from .render import (ARTICLES_DIR, PARALLEL_DIR, TRANSLATIONS_PAGE, article_path, parallel_path, render_article,
@@ -28,6 +29,7 @@ SEED_SUFFIX = ".txt"
 TRANSLATION_SUFFIX = ".en.txt"
 METADATA_SUFFIX = ".yml"
 IGNORED_NAMES = {"README.md", "README.txt"}
+SHARED_FILES = ("tags.yml", "events.yml", "names.yml")  # editorial files that belong to no one article
 
 
 @dataclass
@@ -36,6 +38,7 @@ class Collection:
     problems: list[Problem] = field(default_factory=list)
     vocabulary: dict[str, Tag] = field(default_factory=dict)
     calendar: Calendar = field(default_factory=Calendar)
+    names: list[Name] = field(default_factory=list)
 
 
 def collect(seeds_dir: Path, editorial_dir: Path | None) -> Collection:
@@ -48,6 +51,7 @@ def collect(seeds_dir: Path, editorial_dir: Path | None) -> Collection:
     if editorial_dir is not None:
         try:
             collection.calendar = load_calendar(editorial_dir / "events.yml")
+            collection.names = load_names(editorial_dir / "names.yml")
         except InputError as err:
             collection.problems.append(err.problem)
     schema = Schema(vocabulary)
@@ -99,14 +103,14 @@ def _article(path: Path, source: str, editorial_dir: Path | None, schema: Schema
         english = editorial_dir / f"{seed.stem}{TRANSLATION_SUFFIX}"
         if english.exists():
             translation = load_translation(english, f"{editorial_dir.name}/{english.name}", parsed, seed.text)
-    return enrich(seed, parsed, editorial, translation, collection.vocabulary, collection.calendar)
+    return enrich(seed, parsed, editorial, translation, collection.vocabulary, collection.calendar, collection.names)
 
 
 def _orphans(editorial_dir: Path, stems: set[str]) -> list[Problem]:
     problems = []
     for path in sorted(editorial_dir.iterdir()):
         for suffix in (TRANSLATION_SUFFIX, METADATA_SUFFIX):
-            if path.name.endswith(suffix) and path.name not in ("tags.yml", "events.yml"):
+            if path.name.endswith(suffix) and path.name not in SHARED_FILES:
                 stem = path.name[: -len(suffix)]
                 if stem.lower() not in stems:
                     problems.append(Problem(f"{editorial_dir.name}/{path.name}",

@@ -146,14 +146,20 @@ def _terms(sents: list[str], known: Calendar, bounds: _Bounds) -> None:
 
 
 def _upcoming_events(sents: list[str], known: Calendar, bounds: _Bounds) -> None:
-    """An event a clause speaks of as still to come was after the time of writing."""
+    """An event a clause speaks of as still to come, and dates as the calendar does, was after the writing.
+
+    ("elections next October": the known October 2021 election; a bare mention is not enough,
+    since "after parliament's decision" may sit in a clause about the future.)
+    """
     for sentence in sents:
         for clause in CLAUSE.split(fold(sentence)):
             if not FUTURE_CLAUSE.search(clause):
                 continue
             key = phrase_key(clause)
+            dated = [(m.month, m.day) for m in _mentions(clause)]
             for event in known.events:
-                if event.date.precision == DAY_PRECISION and event.mentioned_in(key):
+                agrees = any(month == event.date.month and day in (None, event.date.day) for month, day in dated)
+                if event.date.precision == DAY_PRECISION and agrees and event.mentioned_in(key):
                     when = dt.date(event.date.year, event.date.month, event.date.day)
                     bounds.narrow(None, when - dt.timedelta(days=1), sentence, f"“{event.en}” ({when}) is still to come")
 

@@ -12,6 +12,7 @@ from .dates import PartialDate
 from .dating import Inference, infer_date
 from .editorial import Bilingual, Editorial, Entity, SourceError
 from .events import Calendar
+from .names import Name, find_names
 from .seed import Seed
 from .summary import summarise
 from .text import words
@@ -44,7 +45,8 @@ class Article:
     tags: Sourced  # list of tag ids
     words: int
     translation: Translation | None
-    entities: list[Entity] = field(default_factory=list)
+    entities: Sourced = field(default_factory=lambda: Sourced([], AUTOMATIC))  # list of Entity
+    mentions: dict[str, list[int]] = field(default_factory=dict)  # name id -> ¶ numbers
     source_errors: list[SourceError] = field(default_factory=list)
 
     @property
@@ -69,10 +71,11 @@ class Article:
 
 
 def enrich(seed: Seed, parsed: ParsedSeed, editorial: Editorial, translation: Translation | None,
-           vocabulary: dict[str, Tag], calendar: Calendar = Calendar()) -> Article:
+           vocabulary: dict[str, Tag], calendar: Calendar = Calendar(), names: list[Name] | None = None) -> Article:
     body = [block.text for block in parsed.blocks if block.kind != HEADING]
     text = "\n".join(body)
     inference = infer_date(text, calendar) if not (editorial.date or parsed.date) else None
+    mentions = find_names([(block.number, block.text) for block in parsed.blocks if block.number], names or [])
     return Article(
         seed=seed,
         parsed=parsed,
@@ -87,7 +90,9 @@ def enrich(seed: Seed, parsed: ParsedSeed, editorial: Editorial, translation: Tr
         else Sourced(automatic_tags(text, vocabulary), AUTOMATIC),
         words=sum(len(words(block.text)) for block in parsed.blocks),
         translation=translation,
-        entities=editorial.entities,
+        entities=Sourced(editorial.entities, EDITORIAL) if editorial.entities
+        else Sourced(_named(mentions, names or []), AUTOMATIC),
+        mentions=mentions,
         source_errors=editorial.source_errors,
     )
 
@@ -120,6 +125,13 @@ def _date_evidence(parsed: ParsedSeed, inference: Inference | None) -> Bilingual
         verdict = "" if inference.date else " The date is therefore unknown."
         return Bilingual(" … ".join(inference.evidence[:3]), f"Inferred automatically: {inference.explain()}.{verdict}")
     return None
+
+
+def _named(mentions: dict[str, list[int]], names: list[Name]) -> list[Entity]:
+    """The names found in the text, most mentioned first."""
+    by_id = {name.id: name for name in names}
+    ordered = sorted(mentions, key=lambda name_id: (-len(mentions[name_id]), name_id))
+    return [Entity(by_id[i].kind, by_id[i].ar, by_id[i].en) for i in ordered]
 
 
 def _summaries(editorial: Editorial, body: list[str]) -> dict[str, Sourced]:

@@ -56,6 +56,7 @@ def article_meta(article: Article, edition: Edition, vocabulary: dict[str, Tag])
         "date": article.date.origin,
         "summary": article.summary[lang].origin,
         "tags": article.tags.origin,
+        "entities": article.entities.origin,
     }
     meta: dict = {
         "title": page_title(article, edition),
@@ -85,7 +86,8 @@ def article_meta(article: Article, edition: Edition, vocabulary: dict[str, Tag])
         "translated_paragraphs": article.translated_paragraphs,
         "paragraphs": len(article.parsed.numbered),
         "original_title": article.title["ar"].value if lang != "ar" else None,
-        "entities": [{"kind": e.kind, "ar": e.ar, "en": e.en} for e in article.entities],
+        "entities": [{"kind": e.kind, "ar": e.ar, "en": e.en} for e in article.entities.value],
+        "mentions": article.mentions,
         "source_errors": [{"ar": e.ar, "en": e.en} for e in article.source_errors],
     })
     return meta
