@@ -205,7 +205,8 @@ def render_parallel(article: Article, edition: Edition, vocabulary: dict[str, Ta
     """Arabic and English side by side, one row per heading or paragraph; the page's language first."""
     title = page_title(article, edition)
     meta = {"title": f"{edition.labels['parallel_title']}: {title}", "description": _description(
-        f"{edition.labels['parallel_title']}: {title}"), "parallel_of": article.id, "hide": ["toc"]}
+        f"{edition.labels['parallel_title']}: {title}"), "parallel_of": article.id, "hide": ["toc"],
+            "search": {"exclude": True}}  # the article page already holds this text
     order = (ARABIC, ENGLISH) if edition is ARABIC else (ENGLISH, ARABIC)
     rows = []
     for block in article.parsed.blocks:

@@ -1,0 +1,67 @@
+"""Adds normalised fields to the search index so that Arabic spelling variants and attached
+prefixes find each other (see scripts/hiwar/searchtext.py; the query side is search.js).
+
+Runs after mkdocs-static-i18n has merged both editions into one index, and rewrites the
+offline edition's inlined copy (search_index.js) too.
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(os.path.abspath(__file__)).parent.parent / "scripts"))
+
+from hiwar.names import find_names, load_names  # noqa: E402
+from hiwar.searchtext import index_tokens  # noqa: E402
+
+ROOT = Path(os.path.abspath(__file__)).parent.parent
+
+TAG = re.compile(r"<[^>]+>")
+# What the theme shows around an article but the body does not hold: its date, summary, author, tags.
+_article_facts: dict[str, str] = {}
+
+
+def on_page_markdown(markdown, page, config, files):
+    meta = page.meta
+    if "article" in meta:
+        facts = [meta.get("date_display"), meta.get("date"), meta.get("summary"), meta.get("author"),
+                 meta.get("publisher"), " ".join(meta.get("tags") or [])]
+        _article_facts[page.url] = " ".join(str(fact) for fact in facts if fact)
+    return markdown
+
+
+def _plain(markup: str) -> str:
+    return html.unescape(TAG.sub(" ", markup or ""))
+
+
+@event_priority(-110)  # after i18n (-100) merged the editions and offline (-100) inlined the index
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # an inner, per-language build: the merged index is written later
+    folder = Path(config.site_dir) / "search"
+    path = folder / "search_index.json"
+    if not path.exists():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    names = load_names(ROOT / "editorial" / "names.yml")
+    forms = {name.id: " ".join([name.ar, name.en, *(" ".join(f) for f in name.forms)]) for name in names}
+    for doc in index["docs"]:
+        title, text = _plain(doc.get("title", "")), _plain(doc.get("text", ""))
+        # Every spelling of every name the document mentions (قاءأني finds قاآني; Kadhimi finds الكاظمي).
+        mentioned = find_names([(1, f"{title} {text}")], names)
+        facts = _article_facts.get(doc["location"], "")  # the page's own entry, not its sections (#…)
+        doc["ntitle"] = " ".join(index_tokens(title))
+        doc["norm"] = " ".join(index_tokens(" ".join([text, facts, *(forms[name_id] for name_id in sorted(mentioned))])))
+    index["config"]["fields"].update({"ntitle": {"boost": 1000.0}, "norm": {"boost": 1.0}})
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(data, encoding="utf-8")
+    inlined = folder / "search_index.js"
+    if inlined.exists():
+        inlined.write_text(f"var __index = {data}", encoding="utf-8")

@@ -1,0 +1,62 @@
+"""Search text normalisation: the index side (here, at build time) and, rule for rule, the query side
+(docs/assets/javascripts/search.js, in the reader's browser).
+
+Arabic: tashkeel and tatweel removed; أ إ آ ٱ → ا; ى ی → ي; ة → ه; ک → ك; ؤ → و; ئ → ي;
+Arabic-Indic digits → 0-9. A word with the article or a clitic before it (الكاظمي، والكاظمي،
+للكاظمي، وبايدن) is indexed under its bare form as well, so كاظمي finds الكاظمي.
+English: lower case; al- is dropped from names (al-Sudani → sudani); the query side strips
+common suffixes and the search's prefix match finds the other forms (negotiations → negoti*).
+"""
+from __future__ import annotations
+
+import re
+
+from .text import fold
+
+TOKEN = re.compile(r"[^\W_]+")
+# The article with what may come before it: وال فال بال كال لل ال
+ARTICLE_PREFIX = re.compile(r"^(?:وبال|وال|فال|بال|كال|لل|ال)(?=\w{2,})")
+CLITIC = re.compile(r"^[وفبكل](?=[\u0600-\u06ff]{3,})")
+ENGLISH_ARTICLE = re.compile(r"(?<![a-z])al-(?=[a-z])")  # al-Sudani → Sudani
+
+
+def index_tokens(text: str) -> list[str]:
+    """Every word of the text in its folded form, and its bare form(s) where a prefix is attached."""
+    tokens: list[str] = []
+    for word in TOKEN.findall(ENGLISH_ARTICLE.sub("", fold(text))):
+        clitic = CLITIC.sub("", word)
+        forms = dict.fromkeys([word, ARTICLE_PREFIX.sub("", word), clitic, ARTICLE_PREFIX.sub("", clitic)])
+        tokens.extend(forms)
+    return tokens
+
+
+def query_words(query: str) -> list[list[str]]:
+    """Each query word as the index may spell it: one or two alternatives (mirrors queryWords in hiwar-search.js).
+
+    A word that begins with a letter that may be a clitic (وبايدن, but also كاظمي) is looked up both as
+    typed and without that letter; the index holds both forms for words that really carry one.
+    """
+    alternatives = []
+    for word in TOKEN.findall(ENGLISH_ARTICLE.sub("", fold(query))):
+        if word.isascii():
+            alternatives.append([_english_stem(word)])
+        elif ARTICLE_PREFIX.match(word):
+            alternatives.append([ARTICLE_PREFIX.sub("", word)])
+        elif CLITIC.match(word):
+            alternatives.append([word, CLITIC.sub("", word)])
+        else:
+            alternatives.append([word])
+    return alternatives
+
+
+def query_terms(query: str) -> list[str]:
+    """The terms sent to the search engine: every alternative of every word (it ranks pages matching more)."""
+    return [term for word in query_words(query) for term in word]
+
+
+ENGLISH_SUFFIX = re.compile(r"(?:ations|ation|ings|ing|ions|ion|ies|ied|es|ed|s)$")
+
+
+def _english_stem(word: str) -> str:
+    stem = ENGLISH_SUFFIX.sub("", word)
+    return stem if len(stem) >= 4 else word
