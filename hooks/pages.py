@@ -44,7 +44,7 @@ def on_pre_build(config):
         for problem in collection.problems:
             print(f"PROBLEM -  {problem}", file=sys.stderr)
         print("PROBLEM -  the preview shows the other articles; fix the problems above and save again", file=sys.stderr)
-    write_pages(render_pages(collection.articles, collection.vocabulary), Path(config.docs_dir))
+    write_pages(render_pages(collection), Path(config.docs_dir))
     lines = report(collection)
     target = ROOT / "build" / "report.txt"
     target.parent.mkdir(exist_ok=True)

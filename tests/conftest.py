@@ -102,7 +102,7 @@ def traits_site(tmp_path_factory) -> Path:
     return base / "site"
 
 
-SHARED_EDITORIAL = ("tags.yml", "events.yml", "names.yml")
+SHARED_EDITORIAL = ("tags.yml", "events.yml", "names.yml", "glossary.yml")
 
 
 def vocabulary_only(base: Path) -> Path:

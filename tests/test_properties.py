@@ -43,7 +43,9 @@ OPENING = "يتناول هذا المقال الحوار الاستراتيجي 
 
 WORD = re.compile(r"[^\W_]+")
 ALLOWED = {"h2": {"id"}, "p": {"id"}, "li": {"id"}, "ul": set(), "a": {"class", "href", "aria-label", "title"}}
-RENDER = markdown.Markdown(extensions=["toc"], extension_configs={"toc": {"permalink": "#", "slugify": slugify(case="lower")}})
+# The site's Markdown extensions (mkdocs.yml), so that what is checked is what the site renders.
+RENDER = markdown.Markdown(extensions=["attr_list", "toc"],
+                           extension_configs={"toc": {"permalink": "#", "slugify": slugify(case="lower")}})
 
 
 def convert(text: str, directory: Path):

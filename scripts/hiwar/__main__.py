@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"hiwar: {len(collection.problems)} problem(s); no page was written", file=sys.stderr)
         return 1
-    pages = render_pages(collection.articles, collection.vocabulary)
+    pages = render_pages(collection)
     write_pages(pages, args.out)
     lines = report(collection)
     if args.report:

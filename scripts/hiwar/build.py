@@ -12,10 +12,13 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .browse import (GLOSSARY_PAGE, INDEX_PAGE, TIMELINE_PAGE, TOPICS_DIR, related_articles, render_glossary, render_index,
+                     render_related, render_timeline, render_topics)
 from .edition import EDITIONS
 from .editorial import Editorial, Schema
 from .enrich import Article, enrich
 from .events import Calendar, load_calendar
+from .glossary import Term, load_glossary
 from .names import Name, load_names
 from .problems import InputError, Problem
 from .reader import read_article
@@ -29,7 +32,7 @@ SEED_SUFFIX = ".txt"
 TRANSLATION_SUFFIX = ".en.txt"
 METADATA_SUFFIX = ".yml"
 IGNORED_NAMES = {"README.md", "README.txt"}
-SHARED_FILES = ("tags.yml", "events.yml", "names.yml")  # editorial files that belong to no one article
+SHARED_FILES = ("tags.yml", "events.yml", "names.yml", "glossary.yml")  # editorial files that belong to no one article
 
 
 @dataclass
@@ -39,6 +42,7 @@ class Collection:
     vocabulary: dict[str, Tag] = field(default_factory=dict)
     calendar: Calendar = field(default_factory=Calendar)
     names: list[Name] = field(default_factory=list)
+    glossary: list[Term] = field(default_factory=list)
 
 
 def collect(seeds_dir: Path, editorial_dir: Path | None) -> Collection:
@@ -52,6 +56,7 @@ def collect(seeds_dir: Path, editorial_dir: Path | None) -> Collection:
         try:
             collection.calendar = load_calendar(editorial_dir / "events.yml")
             collection.names = load_names(editorial_dir / "names.yml")
+            collection.glossary = load_glossary(editorial_dir / "glossary.yml")
         except InputError as err:
             collection.problems.append(err.problem)
     schema = Schema(vocabulary)
@@ -103,7 +108,8 @@ def _article(path: Path, source: str, editorial_dir: Path | None, schema: Schema
         english = editorial_dir / f"{seed.stem}{TRANSLATION_SUFFIX}"
         if english.exists():
             translation = load_translation(english, f"{editorial_dir.name}/{english.name}", parsed, seed.text)
-    return enrich(seed, parsed, editorial, translation, collection.vocabulary, collection.calendar, collection.names)
+    return enrich(seed, parsed, editorial, translation, collection.vocabulary, collection.calendar, collection.names,
+                  collection.glossary)
 
 
 def _orphans(editorial_dir: Path, stems: set[str]) -> list[Problem]:
@@ -119,14 +125,23 @@ def _orphans(editorial_dir: Path, stems: set[str]) -> list[Problem]:
     return problems
 
 
-def render_pages(articles: list[Article], vocabulary: dict[str, Tag]) -> dict[str, str]:
+def render_pages(collection: Collection) -> dict[str, str]:
     """Every generated page of both editions, by path relative to the docs folder."""
+    articles, vocabulary = collection.articles, collection.vocabulary
+    related = {article.id: related_articles(article, articles) for article in articles}
     pages = {}
     for edition in EDITIONS:
-        pages[f"{edition.lang}/index.md"] = render_home(articles, edition)
-        pages[f"{edition.lang}/{TRANSLATIONS_PAGE}"] = render_translation_status(articles, edition)
+        lang = edition.lang
+        pages[f"{lang}/index.md"] = render_home(articles, edition)
+        pages[f"{lang}/{TRANSLATIONS_PAGE}"] = render_translation_status(articles, edition)
+        for path, text in render_topics(articles, edition, vocabulary, collection.calendar).items():
+            pages[f"{lang}/{path}"] = text
+        pages[f"{lang}/{TIMELINE_PAGE}"] = render_timeline(articles, edition, collection.calendar)
+        pages[f"{lang}/{INDEX_PAGE}"] = render_index(articles, edition, collection.names)
+        pages[f"{lang}/{GLOSSARY_PAGE}"] = render_glossary(edition, collection.glossary)
         for article in articles:
-            pages[f"{edition.lang}/{article_path(article)}"] = render_article(article, edition, vocabulary)
+            pages[f"{lang}/{article_path(article)}"] = render_article(
+                article, edition, vocabulary, collection.glossary, render_related(related[article.id], edition))
             if article.translation_status != "missing":
                 pages[f"{edition.lang}/{parallel_path(article)}"] = render_parallel(article, edition, vocabulary)
     return pages
@@ -135,7 +150,8 @@ def render_pages(articles: list[Article], vocabulary: dict[str, Tag]) -> dict[st
 def generated_paths() -> list[str]:
     """What the build owns inside the docs folder; everything else there is hand-written."""
     return [f"{edition.lang}/{name}" for edition in EDITIONS
-            for name in ("index.md", TRANSLATIONS_PAGE, ARTICLES_DIR, PARALLEL_DIR)]
+            for name in ("index.md", TRANSLATIONS_PAGE, ARTICLES_DIR, PARALLEL_DIR, TOPICS_DIR, TIMELINE_PAGE, INDEX_PAGE,
+                         GLOSSARY_PAGE)]
 
 
 def write_pages(pages: dict[str, str], out_dir: Path) -> None:

@@ -11,7 +11,8 @@ from .article import HEADING, ParsedSeed
 from .dates import PartialDate
 from .dating import Inference, infer_date
 from .editorial import Bilingual, Editorial, Entity, SourceError
-from .events import Calendar
+from .events import Calendar, events_in
+from .glossary import Term, terms_in
 from .names import Name, find_names
 from .seed import Seed
 from .summary import summarise
@@ -47,6 +48,8 @@ class Article:
     translation: Translation | None
     entities: Sourced = field(default_factory=lambda: Sourced([], AUTOMATIC))  # list of Entity
     mentions: dict[str, list[int]] = field(default_factory=dict)  # name id -> ¶ numbers
+    events: dict[str, list[int]] = field(default_factory=dict)  # event id -> ¶ numbers that discuss it
+    terms: dict[str, list[int]] = field(default_factory=dict)  # glossary term id -> ¶ numbers
     source_errors: list[SourceError] = field(default_factory=list)
 
     @property
@@ -71,11 +74,13 @@ class Article:
 
 
 def enrich(seed: Seed, parsed: ParsedSeed, editorial: Editorial, translation: Translation | None,
-           vocabulary: dict[str, Tag], calendar: Calendar = Calendar(), names: list[Name] | None = None) -> Article:
+           vocabulary: dict[str, Tag], calendar: Calendar = Calendar(), names: list[Name] | None = None,
+           glossary: list[Term] | None = None) -> Article:
     body = [block.text for block in parsed.blocks if block.kind != HEADING]
     text = "\n".join(body)
     inference = infer_date(text, calendar) if not (editorial.date or parsed.date) else None
-    mentions = find_names([(block.number, block.text) for block in parsed.blocks if block.number], names or [])
+    numbered = [(block.number, block.text) for block in parsed.blocks if block.number]
+    mentions = find_names(numbered, names or [])
     return Article(
         seed=seed,
         parsed=parsed,
@@ -93,6 +98,8 @@ def enrich(seed: Seed, parsed: ParsedSeed, editorial: Editorial, translation: Tr
         entities=Sourced(editorial.entities, EDITORIAL) if editorial.entities
         else Sourced(_named(mentions, names or []), AUTOMATIC),
         mentions=mentions,
+        events=events_in(numbered, calendar),
+        terms=terms_in(numbered, glossary or []),
         source_errors=editorial.source_errors,
     )
 

@@ -64,3 +64,14 @@ def load_calendar(path: Path) -> Calendar:
     except (KeyError, TypeError, ValueError) as err:
         raise InputError(source, f"has an entry without a valid id, date, ar, en or match ({err})") from None
     return Calendar(events, terms)
+
+
+def events_in(paragraphs: list[tuple[int, str]], calendar: Calendar) -> dict[str, list[int]]:
+    """Each known event a text discusses, with the ¶ numbers where it does."""
+    keys = [(number, phrase_key(text)) for number, text in paragraphs]
+    found: dict[str, list[int]] = {}
+    for event in calendar.events:
+        numbers = [number for number, key in keys if event.mentioned_in(key)]
+        if numbers:
+            found[event.id] = numbers
+    return found

@@ -12,6 +12,7 @@ import yaml
 from .article import HEADING, LIST_ITEM, Block
 from .edition import ARABIC, ENGLISH, Edition
 from .enrich import AUTOMATIC, EDITORIAL, Article
+from .glossary import Term
 from .markup import literal, literal_in
 from .vocabulary import Tag
 
@@ -93,18 +94,20 @@ def article_meta(article: Article, edition: Edition, vocabulary: dict[str, Tag])
     return meta
 
 
-def render_article(article: Article, edition: Edition, vocabulary: dict[str, Tag]) -> str:
+def render_article(article: Article, edition: Edition, vocabulary: dict[str, Tag], glossary: list[Term] = (),
+                   related: str = "") -> str:
     page = front_matter(article_meta(article, edition, vocabulary))
     if not is_translated(article, edition):
-        return page  # the theme shows the "translation in preparation" notice
+        return page + related  # the theme shows the "translation in preparation" notice
     links = ""
     if article.translation_status != "missing":
         links = f"[{edition.labels['parallel_link']}](../{parallel_path(article)})\n\n"
-    return page + links + "\n".join(_body(article, edition)) + "\n"
+    return page + links + "\n".join(_body(article, edition, glossary)) + "\n" + related
 
 
-def _body(article: Article, edition: Edition) -> Iterable[str]:
+def _body(article: Article, edition: Edition, glossary: list[Term] = ()) -> Iterable[str]:
     blocks = article.parsed.blocks
+    glossed: set[str] = set()  # each term is glossed at its first use only
     index = 0
     while index < len(blocks):
         block = blocks[index]
@@ -116,12 +119,12 @@ def _body(article: Article, edition: Edition) -> Iterable[str]:
             while index < len(blocks) and blocks[index].kind == LIST_ITEM:
                 run.append(blocks[index])
                 index += 1
-            yield _list_html(article, run, edition) + "\n"
+            yield _list_html(article, run, edition, glossary, glossed) + "\n"
         elif block.part > 1 and edition is not ARABIC:
             index += 1  # the translation of a long line is one paragraph, under the first part's anchor
         else:
             pilcrow = _pilcrow(block, edition) if block.part == 1 else ""
-            yield f'<p id="{block.anchor}">{pilcrow}{_shown(article, block, edition)}</p>\n'
+            yield f'<p id="{block.anchor}">{pilcrow}{_shown(article, block, edition, glossary, glossed)}</p>\n'
             index += 1
 
 
@@ -133,11 +136,35 @@ def _text(article: Article, block: Block, edition: Edition) -> str | None:
     return translation.lines[block.line] if translation and translation.has(block.line) else None
 
 
-def _shown(article: Article, block: Block, edition: Edition) -> str:
+def _shown(article: Article, block: Block, edition: Edition, glossary: list[Term] = (), glossed: set[str] | None = None) -> str:
     text = _text(article, block, edition)
     if text is None:
         return f'<em class="hiwar-untranslated">{literal(edition.labels["untranslated"])}</em>'
-    return literal_in(text, edition.lang)
+    return _with_glosses(text, edition, glossary, glossed if glossed is not None else set())
+
+
+def _with_glosses(text: str, edition: Edition, glossary: list[Term], glossed: set[str]) -> str:
+    """The text, with the first use of each glossary term marked to show its translation on hover and focus."""
+    found = []
+    for term in glossary:
+        if term.id in glossed:
+            continue
+        match = term.pattern(edition.lang).search(text)
+        if match:
+            found.append((match.start(), match.end(), term))
+    html, cursor = [], 0
+    for start, end, term in sorted(found, key=lambda item: item[0]):
+        if start < cursor:
+            continue  # overlapping terms: the first one wins
+        glossed.add(term.id)
+        other = "en" if edition.lang == "ar" else "ar"
+        html.append(literal_in(text[cursor:start], edition.lang))
+        html.append(f'<span class="hiwar-term" tabindex="0" aria-describedby="gloss-{term.id}">'
+                    f'{literal_in(text[start:end], edition.lang)}<span class="hiwar-gloss" role="tooltip" id="gloss-{term.id}" '
+                    f'lang="{other}" dir="{"ltr" if other == "en" else "rtl"}">{literal(term.gloss(edition.lang))}</span></span>')
+        cursor = end
+    html.append(literal_in(text[cursor:], edition.lang))
+    return "".join(html)
 
 
 def _pilcrow(block: Block, edition: Edition) -> str:
@@ -145,7 +172,8 @@ def _pilcrow(block: Block, edition: Edition) -> str:
     return f'<a class="hiwar-pnum" href="#p-{block.number}" aria-label="{label}">{block.number}</a> '
 
 
-def _list_html(article: Article, items: list[Block], edition: Edition) -> str:
+def _list_html(article: Article, items: list[Block], edition: Edition, glossary: list[Term] = (),
+               glossed: set[str] | None = None) -> str:
     """Nested <ul> from list items with levels; one line, so Markdown keeps it as one raw block."""
     html = ["<ul>"]
     depth = 0
@@ -156,7 +184,7 @@ def _list_html(article: Article, items: list[Block], edition: Edition) -> str:
         while depth > item.level:
             html.append("</ul></li>")
             depth -= 1
-        html.append(f'<li id="{item.anchor}">{_pilcrow(item, edition)}{_shown(article, item, edition)}')
+        html.append(f'<li id="{item.anchor}">{_pilcrow(item, edition)}{_shown(article, item, edition, glossary, glossed)}')
         following = items[position + 1] if position + 1 < len(items) else None
         if following is None or following.level <= item.level:
             html.append("</li>")

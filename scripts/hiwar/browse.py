@@ -1,0 +1,157 @@
+"""Ways into the archive, one set per edition: topics (and years, and rounds of the dialogue),
+the timeline, the index of people, organisations and places, the glossary, and related articles.
+
+Every page is Markdown with links MkDocs checks; all text from data files is escaped (markup.literal).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .edition import ARABIC, Edition
+from .enrich import Article
+from .events import Calendar
+from .glossary import Term
+from .markup import literal, literal_in
+from .names import KINDS, Name
+from .render import article_path, front_matter, page_title
+from .vocabulary import Tag
+
+TOPICS_DIR = "topics"
+TIMELINE_PAGE, INDEX_PAGE, GLOSSARY_PAGE = "timeline.md", "people.md", "glossary.md"
+ROUND_EVENTS = ("dialogue-round-1", "dialogue-round-2", "dialogue-round-3", "dialogue-round-4", "hmc-talks-2024")
+RELATED_COUNT = 3
+
+LABELS = {
+    "ar": {"topics": "المواضيع", "topics_intro": "المقالات حسب الموضوع والسنة وجولة الحوار.", "by_topic": "حسب الموضوع",
+           "by_year": "حسب السنة", "by_round": "حسب جولة الحوار", "undated": "غير مؤرخة", "articles": "مقالات",
+           "timeline": "الخط الزمني", "timeline_intro": "أحداث العلاقة العراقية الأمريكية التي تناقشها المقالات، وروابط إلى الفقرات التي تذكرها.",
+           "index": "الأشخاص والجهات والأماكن", "index_intro": "كل اسم بصيغتيه العربية والإنجليزية، مع روابط إلى الفقرات التي يرد فيها.",
+           "person": "أشخاص", "organisation": "جهات", "place": "أماكن",
+           "glossary": "المصطلحات", "glossary_intro": "مصطلحات تتكرر في المقالات، معرّفة باللغتين. في صفحات المقالات يظهر مقابل المصطلح عند تمرير المؤشر عليه أو التركيز عليه بلوحة المفاتيح.",
+           "related": "مقالات ذات صلة", "paragraph": "الفقرة", "no_articles": "لا توجد مقالات بعد."},
+    "en": {"topics": "Topics", "topics_intro": "Articles by topic, by year and by round of the dialogue.", "by_topic": "By topic",
+           "by_year": "By year", "by_round": "By round of the dialogue", "undated": "Undated", "articles": "articles",
+           "timeline": "Timeline", "timeline_intro": "Events of the Iraq–US relationship that the articles discuss, with links to the paragraphs that mention them.",
+           "index": "People, organisations and places", "index_intro": "Every name in English and Arabic, with links to the paragraphs where it appears.",
+           "person": "People", "organisation": "Organisations", "place": "Places",
+           "glossary": "Glossary", "glossary_intro": "Terms that recur in the articles, defined in both languages. On article pages, a term shows its translation on hover and on keyboard focus.",
+           "related": "Related articles", "paragraph": "¶", "no_articles": "No articles yet."},
+}
+
+
+def _link(article: Article, edition: Edition, depth: int, paragraph: int | None = None) -> str:
+    path = "../" * depth + article_path(article) + (f"#p-{paragraph}" if paragraph else "")
+    return f"[{literal(page_title(article, edition))}]({path})"
+
+
+def _paragraph_links(article: Article, edition: Edition, numbers: list[int], depth: int = 0) -> str:
+    mark = LABELS[edition.lang]["paragraph"]
+    links = ", ".join(f"[{mark}&#160;{n}]({'../' * depth}{article_path(article)}#p-{n})" for n in numbers[:8])
+    return f"{_link(article, edition, depth)} ({links})"
+
+
+def _newest_first(articles: list[Article]) -> list[Article]:
+    return sorted(articles, key=lambda a: (a.date.value is None, tuple(-p for p in a.date.value.sort_key()) if a.date.value else (), a.id))
+
+
+def _dated(article: Article, edition: Edition) -> str:
+    return literal(edition.format_date(article.date.value))
+
+
+def render_topics(articles: list[Article], edition: Edition, vocabulary: dict[str, Tag], calendar: Calendar) -> dict[str, str]:
+    labels = LABELS[edition.lang]
+    pages = {}
+    overview = [front_matter({"title": labels["topics"], "description": labels["topics_intro"]}),
+                literal(labels["topics_intro"]) + "\n", f"## {literal(labels['by_topic'])}\n"]
+    for tag in vocabulary.values():
+        tagged = _newest_first([a for a in articles if tag.id in a.tags.value])
+        if not tagged:
+            continue
+        overview.append(f"- [{literal(tag.label(edition.lang))}]({tag.id}.md) ({len(tagged)})")
+        page = [front_matter({"title": tag.label(edition.lang), "description": f"{labels['topics']}: {tag.label(edition.lang)}"})]
+        page += [f"- {_link(a, edition, 1)} · {_dated(a, edition)}" for a in tagged]
+        pages[f"{TOPICS_DIR}/{tag.id}.md"] = "\n".join(page) + "\n"
+    overview.append(f"\n## {literal(labels['by_year'])}\n")
+    by_year: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        by_year[str(article.date.value.year) if article.date.value else labels["undated"]].append(article)
+    for year in sorted(by_year, reverse=True):
+        overview.append(f"### {literal(year)}\n")
+        overview += [f"- {_link(a, edition, 1)} · {_dated(a, edition)}" for a in _newest_first(by_year[year])]
+        overview.append("")
+    overview.append(f"## {literal(labels['by_round'])}\n")
+    events = {event.id: event for event in calendar.events}
+    for event_id in ROUND_EVENTS:
+        event = events.get(event_id)
+        discussing = [a for a in articles if event_id in a.events]
+        if event is None or not discussing:
+            continue
+        overview.append(f"### {literal(edition.format_date(event.date))}: {literal_in(event.ar if edition is ARABIC else event.en, edition.lang)}\n")
+        overview += [f"- {_paragraph_links(a, edition, a.events[event_id], 1)}" for a in _newest_first(discussing)]
+        overview.append("")
+    pages[f"{TOPICS_DIR}/index.md"] = "\n".join(overview) + "\n"
+    return pages
+
+
+def render_timeline(articles: list[Article], edition: Edition, calendar: Calendar) -> str:
+    labels = LABELS[edition.lang]
+    lines = [front_matter({"title": labels["timeline"], "description": labels["timeline_intro"]}),
+             literal(labels["timeline_intro"]) + "\n"]
+    for event in sorted(calendar.events, key=lambda e: (e.date.sort_key(), e.id)):
+        title = event.ar if edition is ARABIC else event.en
+        lines.append(f'## <time datetime="{event.date.iso()}">{literal(edition.format_date(event.date))}</time>: '
+                     f"{literal_in(title, edition.lang)} {{#{event.id}}}\n")
+        discussing = [a for a in _newest_first(articles) if event.id in a.events]
+        lines += [f"- {_paragraph_links(a, edition, a.events[event.id])}" for a in discussing] or [literal(labels["no_articles"])]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def render_index(articles: list[Article], edition: Edition, names: list[Name]) -> str:
+    labels = LABELS[edition.lang]
+    lines = [front_matter({"title": labels["index"], "description": labels["index_intro"]}), literal(labels["index_intro"]) + "\n"]
+    for kind in KINDS:
+        entries = [n for n in names if n.kind == kind and any(n.id in a.mentions for a in articles)]
+        if not entries:
+            continue
+        lines.append(f"## {literal(labels[kind])}\n")
+        for name in sorted(entries, key=lambda n: n.ar if edition is ARABIC else n.en.removeprefix("the ").lower()):
+            first, second = (name.ar, name.en) if edition is ARABIC else (name.en, name.ar)
+            second_lang = "en" if edition is ARABIC else "ar"
+            lines.append(f'### {literal(first)} · <span lang="{second_lang}" dir="{"ltr" if second_lang == "en" else "rtl"}">'
+                         f"{literal(second)}</span> {{#{name.id}}}\n")
+            lines += [f"- {_paragraph_links(a, edition, a.mentions[name.id])}" for a in _newest_first(articles) if name.id in a.mentions]
+            lines.append("")
+    return "\n".join(lines)
+
+
+def render_glossary(edition: Edition, glossary: list[Term]) -> str:
+    labels = LABELS[edition.lang]
+    lines = [front_matter({"title": labels["glossary"], "description": labels["glossary_intro"]}), literal(labels["glossary_intro"]) + "\n"]
+    for term in sorted(glossary, key=lambda t: t.ar if edition is ARABIC else t.en.removeprefix("the ").lower()):
+        own, other = (term.ar, term.en) if edition is ARABIC else (term.en, term.ar)
+        other_lang = "en" if edition is ARABIC else "ar"
+        lines.append(f'## {literal(own)} · <span lang="{other_lang}" dir="{"ltr" if other_lang == "en" else "rtl"}">'
+                     f"{literal(other)}</span> {{#{term.id}}}\n")
+        lines.append(literal(term.definition_ar if edition is ARABIC else term.definition_en) + "\n")
+        lines.append(f'<p lang="{other_lang}" dir="{"ltr" if other_lang == "en" else "rtl"}" class="hiwar-other-definition">'
+                     f"{literal(term.definition_en if edition is ARABIC else term.definition_ar)}</p>\n")
+    return "\n".join(lines)
+
+
+def related_articles(article: Article, articles: list[Article]) -> list[Article]:
+    """Others sharing tags (×2), people, organisations and places, and glossary terms; best first."""
+    def score(other: Article) -> int:
+        return (2 * len(set(article.tags.value) & set(other.tags.value)) + len(set(article.mentions) & set(other.mentions))
+                + len(set(article.terms) & set(other.terms)))
+    scored = [(score(other), other) for other in articles if other is not article]
+    best = sorted((pair for pair in scored if pair[0] > 0), key=lambda pair: (-pair[0], pair[1].id))
+    return [other for _, other in best[:RELATED_COUNT]]
+
+
+def render_related(related: list[Article], edition: Edition) -> str:
+    if not related:
+        return ""
+    lines = [f"## {literal(LABELS[edition.lang]['related'])}\n"]
+    lines += [f"- [{literal(page_title(a, edition))}]({a.id}.md) · {_dated(a, edition)}" for a in related]
+    return "\n".join(lines) + "\n"
