@@ -12,8 +12,8 @@ import threading
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
+from mkdocs.utils import meta
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -26,18 +26,28 @@ def html(path: Path) -> BeautifulSoup:
 
 
 def content(soup: BeautifulSoup):
-    """The article as a reader sees it: Material's main content column, without "About this article"
-    (which repeats title, author and date for citation)."""
+    """The article as a reader sees it: Material's main content column, without what surrounds the text
+    ("About this article", which repeats title, author and date; related articles; glosses shown on hover)."""
     article = soup.select_one("article.md-content__inner")
-    for about in article.select("section.hiwar-about"):
-        about.extract()
+    for extra in article.select("section.hiwar-about, .hiwar-gloss"):
+        extra.extract()
+    related = article.find(id="related")
+    if related is not None:
+        for sibling in related.find_next_siblings():
+            sibling.extract()
+        related.extract()
     return article
 
 
 def read_front_matter(path: Path) -> tuple[dict, str]:
-    text = path.read_text(encoding="utf-8")
-    _, head, body = text.split("---\n", 2)
-    return yaml.safe_load(head), body
+    """Front-matter and body, parsed by MkDocs itself."""
+    return split_page(path.read_text(encoding="utf-8"))
+
+
+def split_page(text: str) -> tuple[dict, str]:
+    body, data = meta.get_data(text)
+    assert data, "the page has no front-matter MkDocs can read"
+    return data, body
 
 
 def sha256(path: Path) -> str:

@@ -129,3 +129,18 @@ def test_parallel_reading_offline_side_by_side_and_stacked_on_a_phone(browser, o
             assert arabic["y"] > english["y"] + english["height"] - 1  # stacked: English, then its Arabic
         assert requests.outside == []
         page.close()
+
+
+def test_glossary_translation_shows_on_hover_and_on_keyboard_focus(browser, http_site):
+    page = browser.new_page()
+    page.goto(f"{http_site}articles/001_9f79dd596af1e7b3/")
+    term = page.locator(".hiwar-term").first
+    gloss = term.locator(".hiwar-gloss")
+    assert not gloss.is_visible()
+    term.hover()
+    assert gloss.is_visible()
+    page.mouse.move(0, 0)
+    assert not gloss.is_visible()
+    term.focus()
+    assert gloss.is_visible()
+    page.close()

@@ -73,7 +73,7 @@ def test_bullets_become_lists_nested_by_indentation(traits_site):
     top_items = outer.find_all("li", recursive=False)
     assert len(top_items) == 3
     nested = top_items[1].find("ul")
-    assert [li.get_text(" ", strip=True).split(" ", 1)[1] for li in nested.find_all("li")] == [
+    assert [" ".join(li.get_text().split()).split(" ", 1)[1] for li in nested.find_all("li")] == [
         "تصعيداً داخلياً مع الفصائل المسلحة.", "أو تصعيداً إقليمياً بين طهران وواشنطن."]
     assert "•" not in body.get_text()
 

@@ -20,6 +20,7 @@ TOPICS_DIR = "topics"
 TIMELINE_PAGE, INDEX_PAGE, GLOSSARY_PAGE = "timeline.md", "people.md", "glossary.md"
 ROUND_EVENTS = ("dialogue-round-1", "dialogue-round-2", "dialogue-round-3", "dialogue-round-4", "hmc-talks-2024")
 RELATED_COUNT = 3
+LISTING = {"search": {"boost": 0.5}}  # pages that list articles rank below the articles themselves
 
 LABELS = {
     "ar": {"topics": "المواضيع", "topics_intro": "المقالات حسب الموضوع والسنة وجولة الحوار.", "by_topic": "حسب الموضوع",
@@ -61,14 +62,14 @@ def _dated(article: Article, edition: Edition) -> str:
 def render_topics(articles: list[Article], edition: Edition, vocabulary: dict[str, Tag], calendar: Calendar) -> dict[str, str]:
     labels = LABELS[edition.lang]
     pages = {}
-    overview = [front_matter({"title": labels["topics"], "description": labels["topics_intro"]}),
+    overview = [front_matter({"title": labels["topics"], "description": labels["topics_intro"], **LISTING}),
                 literal(labels["topics_intro"]) + "\n", f"## {literal(labels['by_topic'])}\n"]
     for tag in vocabulary.values():
         tagged = _newest_first([a for a in articles if tag.id in a.tags.value])
         if not tagged:
             continue
         overview.append(f"- [{literal(tag.label(edition.lang))}]({tag.id}.md) ({len(tagged)})")
-        page = [front_matter({"title": tag.label(edition.lang), "description": f"{labels['topics']}: {tag.label(edition.lang)}"})]
+        page = [front_matter({"title": tag.label(edition.lang), "description": f"{labels['topics']}: {tag.label(edition.lang)}", **LISTING})]
         page += [f"- {_link(a, edition, 1)} · {_dated(a, edition)}" for a in tagged]
         pages[f"{TOPICS_DIR}/{tag.id}.md"] = "\n".join(page) + "\n"
     overview.append(f"\n## {literal(labels['by_year'])}\n")
@@ -95,7 +96,7 @@ def render_topics(articles: list[Article], edition: Edition, vocabulary: dict[st
 
 def render_timeline(articles: list[Article], edition: Edition, calendar: Calendar) -> str:
     labels = LABELS[edition.lang]
-    lines = [front_matter({"title": labels["timeline"], "description": labels["timeline_intro"]}),
+    lines = [front_matter({"title": labels["timeline"], "description": labels["timeline_intro"], **LISTING}),
              literal(labels["timeline_intro"]) + "\n"]
     for event in sorted(calendar.events, key=lambda e: (e.date.sort_key(), e.id)):
         title = event.ar if edition is ARABIC else event.en
@@ -109,7 +110,7 @@ def render_timeline(articles: list[Article], edition: Edition, calendar: Calenda
 
 def render_index(articles: list[Article], edition: Edition, names: list[Name]) -> str:
     labels = LABELS[edition.lang]
-    lines = [front_matter({"title": labels["index"], "description": labels["index_intro"]}), literal(labels["index_intro"]) + "\n"]
+    lines = [front_matter({"title": labels["index"], "description": labels["index_intro"], **LISTING}), literal(labels["index_intro"]) + "\n"]
     for kind in KINDS:
         entries = [n for n in names if n.kind == kind and any(n.id in a.mentions for a in articles)]
         if not entries:
@@ -127,7 +128,7 @@ def render_index(articles: list[Article], edition: Edition, names: list[Name]) -
 
 def render_glossary(edition: Edition, glossary: list[Term]) -> str:
     labels = LABELS[edition.lang]
-    lines = [front_matter({"title": labels["glossary"], "description": labels["glossary_intro"]}), literal(labels["glossary_intro"]) + "\n"]
+    lines = [front_matter({"title": labels["glossary"], "description": labels["glossary_intro"], **LISTING}), literal(labels["glossary_intro"]) + "\n"]
     for term in sorted(glossary, key=lambda t: t.ar if edition is ARABIC else t.en.removeprefix("the ").lower()):
         own, other = (term.ar, term.en) if edition is ARABIC else (term.en, term.ar)
         other_lang = "en" if edition is ARABIC else "ar"
@@ -152,6 +153,6 @@ def related_articles(article: Article, articles: list[Article]) -> list[Article]
 def render_related(related: list[Article], edition: Edition) -> str:
     if not related:
         return ""
-    lines = [f"## {literal(LABELS[edition.lang]['related'])}\n"]
+    lines = [f"## {literal(LABELS[edition.lang]['related'])} {{#related}}\n"]
     lines += [f"- [{literal(page_title(a, edition))}]({a.id}.md) · {_dated(a, edition)}" for a in related]
     return "\n".join(lines) + "\n"

@@ -15,8 +15,13 @@ _REFERENCES = {ord(ch): f"&#{ord(ch)};" for ch in string.punctuation}
 
 
 def literal(text: str) -> str:
-    """Text as Markdown or HTML content that renders exactly as `text`."""
-    return " ".join(text.split()).translate(_REFERENCES)
+    """Text as Markdown or HTML content that renders exactly as `text` (runs of whitespace become one space)."""
+    return escaped(" ".join(text.split()))
+
+
+def escaped(text: str) -> str:
+    """literal() for a piece of a longer text: its edge spaces are kept."""
+    return text.translate(_REFERENCES)
 
 
 # A run of Arabic words (with the spaces and punctuation between them) inside English text.
@@ -30,4 +35,8 @@ def mark_arabic(markup: str) -> str:
 
 def literal_in(text: str, lang: str) -> str:
     """literal(), with Arabic quoted inside a non-Arabic text marked as such."""
-    return literal(text) if lang == "ar" else mark_arabic(literal(text))
+    return escaped_in(" ".join(text.split()), lang)
+
+
+def escaped_in(text: str, lang: str) -> str:
+    return escaped(text) if lang == "ar" else mark_arabic(escaped(text))

@@ -13,7 +13,7 @@ from .article import HEADING, LIST_ITEM, Block
 from .edition import ARABIC, ENGLISH, Edition
 from .enrich import AUTOMATIC, EDITORIAL, Article
 from .glossary import Term
-from .markup import literal, literal_in
+from .markup import escaped_in, literal, literal_in
 from .vocabulary import Tag
 
 DESCRIPTION_CHARS = 160
@@ -87,6 +87,7 @@ def article_meta(article: Article, edition: Edition, vocabulary: dict[str, Tag])
         "translated_paragraphs": article.translated_paragraphs,
         "paragraphs": len(article.parsed.numbered),
         "original_title": article.title["ar"].value if lang != "ar" else None,
+        "search": {"boost": 2},  # the article itself ranks above pages that only list or mention it
         "entities": [{"kind": e.kind, "ar": e.ar, "en": e.en} for e in article.entities.value],
         "mentions": article.mentions,
         "source_errors": [{"ar": e.ar, "en": e.en} for e in article.source_errors],
@@ -145,6 +146,7 @@ def _shown(article: Article, block: Block, edition: Edition, glossary: list[Term
 
 def _with_glosses(text: str, edition: Edition, glossary: list[Term], glossed: set[str]) -> str:
     """The text, with the first use of each glossary term marked to show its translation on hover and focus."""
+    text = " ".join(text.split())
     found = []
     for term in glossary:
         if term.id in glossed:
@@ -158,12 +160,12 @@ def _with_glosses(text: str, edition: Edition, glossary: list[Term], glossed: se
             continue  # overlapping terms: the first one wins
         glossed.add(term.id)
         other = "en" if edition.lang == "ar" else "ar"
-        html.append(literal_in(text[cursor:start], edition.lang))
+        html.append(escaped_in(text[cursor:start], edition.lang))
         html.append(f'<span class="hiwar-term" tabindex="0" aria-describedby="gloss-{term.id}">'
-                    f'{literal_in(text[start:end], edition.lang)}<span class="hiwar-gloss" role="tooltip" id="gloss-{term.id}" '
+                    f'{escaped_in(text[start:end], edition.lang)}<span class="hiwar-gloss" role="tooltip" id="gloss-{term.id}" '
                     f'lang="{other}" dir="{"ltr" if other == "en" else "rtl"}">{literal(term.gloss(edition.lang))}</span></span>')
         cursor = end
-    html.append(literal_in(text[cursor:], edition.lang))
+    html.append(escaped_in(text[cursor:], edition.lang))
     return "".join(html)
 
 
@@ -206,7 +208,7 @@ def _description(text: str) -> str:
 def render_home(articles: list[Article], edition: Edition) -> str:
     """The edition's home page: every article, newest first, with date and summary."""
     lines = [front_matter({"title": edition.labels["home_title"], "description": edition.labels["home_intro"],
-                           "hide": ["toc"], "home": True})]
+                           "hide": ["toc"], "home": True, "search": {"boost": 0.5}})]
     lines.append(literal(edition.labels["home_intro"]) + "\n")
     for article in sorted(articles, key=_newest_first):
         title = page_title(article, edition)
@@ -266,7 +268,7 @@ def _full(article: Article, block: Block, edition: Edition) -> str:
 def render_translation_status(articles: list[Article], edition: Edition) -> str:
     """Per article: complete, partial or missing, with the count of translated paragraphs."""
     labels = edition.labels
-    lines = [front_matter({"title": labels["status_title"], "description": labels["status_intro"]}),
+    lines = [front_matter({"title": labels["status_title"], "description": labels["status_intro"], "search": {"boost": 0.5}}),
              literal(labels["status_intro"]) + "\n",
              f"| {labels['status_article']} | {labels['status_state']} | {labels['status_paragraphs']} |",
              "|---|---|---|"]

@@ -30,28 +30,17 @@ def index_tokens(text: str) -> list[str]:
     return tokens
 
 
-def query_words(query: str) -> list[list[str]]:
-    """Each query word as the index may spell it: one or two alternatives (mirrors queryWords in hiwar-search.js).
-
-    A word that begins with a letter that may be a clitic (وبايدن, but also كاظمي) is looked up both as
-    typed and without that letter; the index holds both forms for words that really carry one.
-    """
-    alternatives = []
-    for word in TOKEN.findall(ENGLISH_ARTICLE.sub("", fold(query))):
-        if word.isascii():
-            alternatives.append([_english_stem(word)])
-        elif ARTICLE_PREFIX.match(word):
-            alternatives.append([ARTICLE_PREFIX.sub("", word)])
-        elif CLITIC.match(word):
-            alternatives.append([word, CLITIC.sub("", word)])
-        else:
-            alternatives.append([word])
-    return alternatives
-
-
 def query_terms(query: str) -> list[str]:
-    """The terms sent to the search engine: every alternative of every word (it ranks pages matching more)."""
-    return [term for word in query_words(query) for term in word]
+    """The query as the index spells it, one term per word (mirrors queryTerms in hiwar-search.js).
+
+    The article and what comes with it (الـ، والـ، بالـ، للـ…) are dropped; a single letter that may
+    be a clitic is kept, since كاظمي must stay كاظمي. Prefixes in the text never block a match: the
+    index holds every text word without them too (وبايدن is also indexed as بايدن).
+    """
+    terms = []
+    for word in TOKEN.findall(ENGLISH_ARTICLE.sub("", fold(query))):
+        terms.append(_english_stem(word) if word.isascii() else ARTICLE_PREFIX.sub("", word))
+    return terms
 
 
 ENGLISH_SUFFIX = re.compile(r"(?:ations|ation|ings|ing|ions|ion|ies|ied|es|ed|s)$")

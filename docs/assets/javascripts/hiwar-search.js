@@ -37,19 +37,12 @@
     return stem.length >= 4 ? stem : word;
   }
 
-  /* Each query word as the index may spell it (mirrors query_words in searchtext.py). */
-  function queryWords(query) {
+  /* The query as the index spells it, one term per word (mirrors query_terms in searchtext.py). */
+  function queryTerms(query) {
     var words = fold(query).replace(ENGLISH_ARTICLE, "$1").match(TOKEN) || [];
     return words.map(function (word) {
-      if (/^[\x00-\x7f]+$/.test(word)) return [englishStem(word)];
-      if (ARTICLE_PREFIX.test(word)) return [word.replace(ARTICLE_PREFIX, "")];
-      if (CLITIC.test(word)) return [word, word.replace(CLITIC, "")];
-      return [word];
+      return /^[\x00-\x7f]+$/.test(word) ? englishStem(word) : word.replace(ARTICLE_PREFIX, "");
     });
-  }
-
-  function queryTerms(query) {
-    return [].concat.apply([], queryWords(query));
   }
 
   /* The forms a result word is indexed under (as index_tokens in searchtext.py), for highlighting. */
@@ -59,7 +52,7 @@
     return [folded, folded.replace(ARTICLE_PREFIX, ""), clitic, clitic.replace(ARTICLE_PREFIX, "")];
   }
 
-  window.hiwarSearch = { fold: fold, queryWords: queryWords, queryTerms: queryTerms };
+  window.hiwarSearch = { fold: fold, queryTerms: queryTerms };
 
   /* 1. Normalise the query on its way to the worker (a Worker, or the offline iframe shim). */
   var terms = [];
