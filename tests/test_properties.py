@@ -29,6 +29,7 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ARABIC_WORDS = ["الحوار", "الاستراتيجي", "بغداد", "واشنطن", "القوات", "الأمريكية", "إيران", "الكاظمي", "السوداني",
                 "الفصائل", "الانسحاب", "اتفاقية", "مؤتمر", "ـــ", "العُليا", "كانون", "الثاني", "٢٠٢١", "هيئة"]
+ARABIC_WORDS_WITH_TERMS = ["الحشد الشعبي", "فيلق القدس", "والتحالف الدولي", "الإطار التنسيقي"]  # glossary terms
 LATIN_WORDS = ["Biden", "NATO", "alert", "javascript", "onclick", "config", "site_name", "x", "y"]
 MARKUP = ["<script>", "</script>", "<b>", "<img src=x onerror=alert(1)>", "&amp;", "&#60;", "&lt;", "[x](javascript:alert(1))",
           "](", "*", "**", "_", "__", "`", "```", "---", "===", "!!!", "???", "--8<--", "{: #id .cls onclick=x }", "{", "}",
@@ -46,7 +47,6 @@ WORD = re.compile(r"[^\W_]+")
 ALLOWED = {"h2": {"id"}, "p": {"id"}, "li": {"id"}, "ul": set(), "a": {"class", "href", "aria-label", "title"},
            "span": {"class", "tabindex", "aria-describedby", "role", "id", "lang", "dir"}}
 GLOSSARY = load_glossary(ROOT / "editorial" / "glossary.yml")
-ARABIC_WORDS_WITH_TERMS = ["الحشد الشعبي", "فيلق القدس", "والتحالف الدولي", "الإطار التنسيقي"]
 # The site's Markdown extensions (mkdocs.yml), so that what is checked is what the site renders.
 RENDER = markdown.Markdown(extensions=["attr_list", "toc"],
                            extension_configs={"toc": {"permalink": "#", "slugify": slugify(case="lower")}})
