@@ -17,7 +17,7 @@ OUT ?= build/pages
 EDITORIAL ?= $(if $(filter seeds seeds/,$(SEEDS)),editorial,)
 ZIP := dist/hiwar-offline.zip
 
-.PHONY: build pages serve test assets site offline clean bench-summary browser
+.PHONY: build pages serve test assets site offline clean bench bench-summary browser
 
 ## Environments ---------------------------------------------------------------
 $(VENV)/.build-deps: requirements.txt constraints.txt
@@ -68,6 +68,11 @@ EASC ?= ../shared/benchmarks/easc
 # make bench-summary [EASC=PATH]: ROUGE of the automatic summary against Lead on EASC
 bench-summary: $(VENV)/.build-deps
 	$(PY) scripts/bench/summary.py "$(EASC)"
+
+# make bench [BENCH="5 200 1000"]: build time against plain MkDocs, memory, sizes, incremental rebuild
+BENCH ?= 5 200 1000
+bench: assets
+	$(PY) scripts/bench/archive.py $(BENCH)
 
 ## Tests ------------------------------------------------------------------------
 browser:

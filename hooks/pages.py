@@ -32,7 +32,7 @@ def on_pre_build(config):
     if i18n is not None and i18n.current_language != i18n.default_language:
         return  # one conversion per build: the other edition's pass reuses the pages
     seeds, editorial = ROOT / "seeds", ROOT / "editorial"
-    collection = collect(seeds, editorial)
+    collection = collect(seeds, editorial, ROOT / "build" / "cache")
     config.extra["hiwar_problems"] = [str(problem) for problem in collection.problems]
     if collection.problems:
         if _state["command"] != "serve":
@@ -49,4 +49,5 @@ def on_pre_build(config):
     target = ROOT / "build" / "report.txt"
     target.parent.mkdir(exist_ok=True)
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    log.info("pages: %d article(s) converted; report in build/report.txt", len(collection.articles))
+    log.info("pages: %d article(s), %d converted (the others unchanged); report in build/report.txt",
+             len(collection.articles), len(collection.converted))

@@ -17,14 +17,16 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(os.path.abspath(__file__)).parent.parent / "scripts"))
 
-from hiwar.names import find_names, load_names  # noqa: E402
+from hiwar.names import load_names  # noqa: E402
 from hiwar.searchtext import index_tokens  # noqa: E402
 
 ROOT = Path(os.path.abspath(__file__)).parent.parent
 
 TAG = re.compile(r"<[^>]+>")
-# What the theme shows around an article but the body does not hold: its date, summary, author, tags.
+# What the theme shows around an article but the body does not hold (its date, summary, author, tags),
+# and the names its text mentions (from the front-matter: found once, by the converter).
 _article_facts: dict[str, str] = {}
+_article_names: dict[str, list[str]] = {}
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -33,6 +35,7 @@ def on_page_markdown(markdown, page, config, files):
         facts = [meta.get("date_display"), meta.get("date"), meta.get("summary"), meta.get("author"),
                  meta.get("publisher"), " ".join(meta.get("tags") or [])]
         _article_facts[page.url] = " ".join(str(fact) for fact in facts if fact)
+        _article_names[page.url] = sorted(meta.get("mentions") or {})
     return markdown
 
 
@@ -54,11 +57,12 @@ def on_post_build(config):
     forms = {name.id: " ".join([name.ar, name.en, *(" ".join(f) for f in name.forms)]) for name in names}
     for doc in index["docs"]:
         title, text = _plain(doc.get("title", "")), _plain(doc.get("text", ""))
-        # Every spelling of every name the document mentions (قاءأني finds قاآني; Kadhimi finds الكاظمي).
-        mentioned = find_names([(1, f"{title} {text}")], names)
-        facts = _article_facts.get(doc["location"], "")  # the page's own entry, not its sections (#…)
+        # On an article's own entry (not its sections, #…): its facts, and every spelling of every name
+        # it mentions (قاءأني finds قاآني; Kadhimi finds الكاظمي).
+        facts = _article_facts.get(doc["location"], "")
+        spellings = [forms[name_id] for name_id in _article_names.get(doc["location"], []) if name_id in forms]
         doc["ntitle"] = " ".join(index_tokens(title))
-        doc["norm"] = " ".join(index_tokens(" ".join([text, facts, *(forms[name_id] for name_id in sorted(mentioned))])))
+        doc["norm"] = " ".join(index_tokens(" ".join([text, facts, *spellings])))
     index["config"]["fields"].update({"ntitle": {"boost": 1000.0}, "norm": {"boost": 1.0}})
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     path.write_text(data, encoding="utf-8")

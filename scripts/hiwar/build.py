@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .browse import (GLOSSARY_PAGE, INDEX_PAGE, TIMELINE_PAGE, TOPICS_DIR, related_articles, render_glossary, render_index,
                      render_related, render_timeline, render_topics)
+from .cache import ArticleCache
 from .edition import EDITIONS
 from .editorial import Editorial, Schema
 from .enrich import Article, enrich
@@ -43,10 +44,15 @@ class Collection:
     calendar: Calendar = field(default_factory=Calendar)
     names: list[Name] = field(default_factory=list)
     glossary: list[Term] = field(default_factory=list)
+    converted: list[str] = field(default_factory=list)  # seeds read this time; the others came from the cache
+    cache: ArticleCache | None = None
 
 
-def collect(seeds_dir: Path, editorial_dir: Path | None) -> Collection:
-    """Read, understand and enrich every seed; gather every problem instead of stopping at the first."""
+def collect(seeds_dir: Path, editorial_dir: Path | None, cache_dir: Path | None = None) -> Collection:
+    """Read, understand and enrich every seed; gather every problem instead of stopping at the first.
+
+    With a cache folder, a seed whose inputs are unchanged since the last run is not read again.
+    """
     collection = Collection()
     if not seeds_dir.is_dir():
         collection.problems.append(Problem(str(seeds_dir), "is not a folder of seeds"))
@@ -60,6 +66,8 @@ def collect(seeds_dir: Path, editorial_dir: Path | None) -> Collection:
         except InputError as err:
             collection.problems.append(err.problem)
     schema = Schema(vocabulary)
+    shared = [editorial_dir / name for name in SHARED_FILES] if editorial_dir is not None else []
+    cache = ArticleCache(cache_dir, shared)
     seeds = sorted(p for p in seeds_dir.iterdir() if not p.name.startswith(".") and p.name not in IGNORED_NAMES)
     if not seeds:
         collection.problems.append(Problem(seeds_dir.name, "holds no seeds (*.txt)"))
@@ -75,12 +83,21 @@ def collect(seeds_dir: Path, editorial_dir: Path | None) -> Collection:
             collection.problems.append(Problem(source, f"has the same article id as {stems[stem.lower()]}; rename one of them"))
             continue
         stems[stem.lower()] = source
-        try:
-            collection.articles.append(_article(path, source, editorial_dir, schema, collection))
-        except InputError as err:
-            collection.problems.append(err.problem)
+        own = [editorial_dir / f"{stem}{suffix}" for suffix in (METADATA_SUFFIX, TRANSLATION_SUFFIX)] if editorial_dir else []
+        key = cache.key(path, own)
+        article = cache.get(path.name, key)
+        if article is None:
+            try:
+                article = _article(path, source, editorial_dir, schema, collection)
+            except InputError as err:
+                collection.problems.append(err.problem)
+                continue
+            cache.put(path.name, key, article)
+        collection.articles.append(article)
     if editorial_dir is not None and editorial_dir.is_dir():
         collection.problems.extend(_orphans(editorial_dir, set(stems)))
+    collection.converted = cache.converted
+    collection.cache = cache
     return collection
 
 
@@ -128,6 +145,7 @@ def _orphans(editorial_dir: Path, stems: set[str]) -> list[Problem]:
 def render_pages(collection: Collection) -> dict[str, str]:
     """Every generated page of both editions, by path relative to the docs folder."""
     articles, vocabulary = collection.articles, collection.vocabulary
+    cache = collection.cache or ArticleCache(None, [])
     related = {article.id: related_articles(article, articles) for article in articles}
     pages = {}
     for edition in EDITIONS:
@@ -140,10 +158,16 @@ def render_pages(collection: Collection) -> dict[str, str]:
         pages[f"{lang}/{INDEX_PAGE}"] = render_index(articles, edition, collection.names)
         pages[f"{lang}/{GLOSSARY_PAGE}"] = render_glossary(edition, collection.glossary)
         for article in articles:
-            pages[f"{lang}/{article_path(article)}"] = render_article(
-                article, edition, vocabulary, collection.glossary, render_related(related[article.id], edition))
+            # An article page is made from the article and the articles it lists as related.
+            made_from = "|".join([lang, *(cache.keys.get(a.id, "") for a in [article, *related[article.id]])])
+            pages[f"{lang}/{article_path(article)}"] = cache.page(
+                f"{lang}/{article_path(article)}", made_from,
+                lambda article=article, edition=edition: render_article(
+                    article, edition, vocabulary, collection.glossary, render_related(related[article.id], edition)))
             if article.translation_status != "missing":
                 pages[f"{edition.lang}/{parallel_path(article)}"] = render_parallel(article, edition, vocabulary)
+    if not collection.problems:
+        cache.save({article.seed.name for article in articles}, set(pages))
     return pages
 
 

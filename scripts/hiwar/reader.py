@@ -7,7 +7,7 @@ and pull-quotes. Each recognised leftover is recorded in ParsedSeed.removed with
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from .article import HEADING, LIST_ITEM, PARAGRAPH, Block, ParsedSeed, RemovedLine
@@ -48,10 +48,10 @@ class Line:
     number: int
     raw: str
     text: str  # stripped
+    key: str = field(init=False)  # folded words, for comparing lines however they are spelled
 
-    @property
-    def key(self) -> str:
-        return " ".join(word_keys(self.text))
+    def __post_init__(self):
+        object.__setattr__(self, "key", " ".join(word_keys(self.text)))
 
 
 def read_article(seed: Seed) -> ParsedSeed:

@@ -37,7 +37,8 @@ def words(text: str) -> list[str]:
 
 
 def word_keys(text: str) -> list[str]:
-    return [fold(w) for w in words(text)]
+    """The words of a text, folded. Folding first also keeps a word whole when tashkeel sits inside it."""
+    return WORD.findall(fold(text))
 
 
 def arabic_share(text: str) -> float:
