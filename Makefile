@@ -17,7 +17,7 @@ OUT ?= build/pages
 EDITORIAL ?= $(if $(filter seeds seeds/,$(SEEDS)),editorial,)
 ZIP := dist/hiwar-offline.zip
 
-.PHONY: build pages serve test assets site offline clean bench bench-summary browser
+.PHONY: build pages serve test assets site offline clean bench bench-summary test-tools
 
 ## Environments ---------------------------------------------------------------
 $(VENV)/.build-deps: requirements.txt constraints.txt
@@ -75,10 +75,10 @@ bench: assets
 	$(PY) scripts/bench/archive.py $(BENCH)
 
 ## Tests ------------------------------------------------------------------------
-browser:
-	bash scripts/install-browser.sh
+test-tools:
+	bash scripts/install-test-tools.sh
 
-test: $(VENV)/.test-deps build browser
+test: $(VENV)/.test-deps build test-tools
 	$(PY) -m pytest tests
 
 clean:

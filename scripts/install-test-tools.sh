@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# What the tests need beyond the Python environment, installed when missing:
+#  - Debian's chromium-headless-shell (it makes no calls to outside hosts; no test tool downloads a browser)
+#  - a Java runtime for the Nu HTML Checker
+#  - axe-core and vnu-jar from npm, pinned in tools/audit/package-lock.json
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BROWSER=/usr/lib/chromium/chromium-headless-shell
+missing=()
+[ -x "$BROWSER" ] || missing+=(chromium-headless-shell fonts-noto-core)
+command -v java >/dev/null || missing+=(default-jre-headless)
+if ((${#missing[@]})); then
+  SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+fi
+if [ ! -f tools/audit/node_modules/.installed ] || [ tools/audit/package-lock.json -nt tools/audit/node_modules/.installed ]; then
+  (cd tools/audit && npm ci --no-audit --no-fund --loglevel=error)
+  touch tools/audit/node_modules/.installed
+fi
