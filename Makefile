@@ -17,7 +17,7 @@ OUT ?= build/pages
 EDITORIAL ?= $(if $(filter seeds seeds/,$(SEEDS)),editorial,)
 ZIP := dist/hiwar-offline.zip
 
-.PHONY: build pages serve test assets site offline clean bench bench-summary test-tools
+.PHONY: build pages serve test assets site offline clean bench bench-summary test-tools audit
 
 ## Environments ---------------------------------------------------------------
 $(VENV)/.build-deps: requirements.txt constraints.txt
@@ -73,6 +73,14 @@ bench-summary: $(VENV)/.build-deps
 BENCH ?= 5 200 1000
 bench: assets
 	$(PY) scripts/bench/archive.py $(BENCH)
+
+# make audit: Lighthouse medians for four pages, then the zero-held checks (axe, HTML, links, requests)
+tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+audit: $(VENV)/.test-deps build test-tools tools/lighthouse/node_modules/.installed
+	$(PY) scripts/audit.py site
 
 ## Tests ------------------------------------------------------------------------
 test-tools:
