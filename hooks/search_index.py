@@ -61,8 +61,10 @@ def on_post_build(config):
         # it mentions (قاءأني finds قاآني; Kadhimi finds الكاظمي).
         facts = _article_facts.get(doc["location"], "")
         spellings = [forms[name_id] for name_id in _article_names.get(doc["location"], []) if name_id in forms]
-        doc["ntitle"] = " ".join(index_tokens(title))
-        doc["norm"] = " ".join(index_tokens(" ".join([text, facts, *spellings])))
+        # Each normalised form once per entry: the field is searched, never shown, and the text field
+        # keeps the counts that rank results.
+        doc["ntitle"] = " ".join(dict.fromkeys(index_tokens(title)))
+        doc["norm"] = " ".join(dict.fromkeys(index_tokens(" ".join([text, facts, *spellings]))))
     index["config"]["fields"].update({"ntitle": {"boost": 1000.0}, "norm": {"boost": 1.0}})
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     path.write_text(data, encoding="utf-8")
