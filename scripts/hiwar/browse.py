@@ -5,6 +5,7 @@ Every page is Markdown with links MkDocs checks; all text from data files is esc
 """
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 
 from .edition import ARABIC, Edition
@@ -52,7 +53,7 @@ def _paragraph_links(article: Article, edition: Edition, numbers: list[int], dep
 
 
 def _newest_first(articles: list[Article]) -> list[Article]:
-    return sorted(articles, key=lambda a: (a.date.value is None, tuple(-p for p in a.date.value.sort_key()) if a.date.value else (), a.id))
+    return sorted(articles, key=lambda article: article.newest_first_key)
 
 
 def _dated(article: Article, edition: Edition) -> str:
@@ -140,14 +141,38 @@ def render_glossary(edition: Edition, glossary: list[Term]) -> str:
     return "\n".join(lines)
 
 
-def related_articles(article: Article, articles: list[Article]) -> list[Article]:
-    """Others sharing tags (×2), people, organisations and places, and glossary terms; best first."""
-    def score(other: Article) -> int:
-        return (2 * len(set(article.tags.value) & set(other.tags.value)) + len(set(article.mentions) & set(other.mentions))
-                + len(set(article.terms) & set(other.terms)))
-    scored = [(score(other), other) for other in articles if other is not article]
-    best = sorted((pair for pair in scored if pair[0] > 0), key=lambda pair: (-pair[0], pair[1].id))
-    return [other for _, other in best[:RELATED_COUNT]]
+def related_map(articles: list[Article]) -> dict[str, list[str]]:
+    """For each article, the ids of up to three others sharing tags (×2), people, organisations and places,
+    and glossary terms; best first, ties by id.
+
+    Features are bit sets, so comparing all pairs stays fast at a thousand articles.
+    """
+    bits: dict[str, int] = {}
+
+    def bitset(values) -> int:
+        mask = 0
+        for value in values:
+            mask |= 1 << bits.setdefault(value, len(bits))
+        return mask
+
+    ids = [article.id for article in articles]
+    features = [(bitset(f"t:{t}" for t in a.tags.value), bitset(f"n:{n}" for n in a.mentions), bitset(f"g:{g}" for g in a.terms))
+                for a in articles]
+    related = {}
+    for i, (tags, names, terms) in enumerate(features):
+        scored = []
+        for j, (other_tags, other_names, other_terms) in enumerate(features):
+            if i != j:
+                score = 2 * (tags & other_tags).bit_count() + (names & other_names).bit_count() + (terms & other_terms).bit_count()
+                if score:
+                    scored.append((-score, ids[j]))
+        related[ids[i]] = [other for _, other in heapq.nsmallest(RELATED_COUNT, scored)]
+    return related
+
+
+def feature_signature(article: Article) -> str:
+    """What related_map reads of an article: when no signature changes, the related lists stay as they were."""
+    return f"{article.id}:{','.join(article.tags.value)}:{','.join(sorted(article.mentions))}:{','.join(sorted(article.terms))}"
 
 
 def render_related(related: list[Article], edition: Edition) -> str:

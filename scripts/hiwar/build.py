@@ -6,14 +6,16 @@ leaves the previous pages untouched.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .browse import (GLOSSARY_PAGE, INDEX_PAGE, TIMELINE_PAGE, TOPICS_DIR, related_articles, render_glossary, render_index,
-                     render_related, render_timeline, render_topics)
+from .browse import (GLOSSARY_PAGE, INDEX_PAGE, TIMELINE_PAGE, TOPICS_DIR, feature_signature, related_map, render_glossary,
+                     render_index, render_related, render_timeline, render_topics)
 from .cache import ArticleCache
 from .edition import EDITIONS
 from .editorial import Editorial, Schema
@@ -33,6 +35,7 @@ SEED_SUFFIX = ".txt"
 TRANSLATION_SUFFIX = ".en.txt"
 METADATA_SUFFIX = ".yml"
 IGNORED_NAMES = {"README.md", "README.txt"}
+RELATED_KEY = "(related articles)"  # cached beside the pages: it changes only when some article's features change
 SHARED_FILES = ("tags.yml", "events.yml", "names.yml", "glossary.yml")  # editorial files that belong to no one article
 
 
@@ -146,7 +149,10 @@ def render_pages(collection: Collection) -> dict[str, str]:
     """Every generated page of both editions, by path relative to the docs folder."""
     articles, vocabulary = collection.articles, collection.vocabulary
     cache = collection.cache or ArticleCache(None, [])
-    related = {article.id: related_articles(article, articles) for article in articles}
+    by_id = {article.id: article for article in articles}
+    signatures = hashlib.sha256("\n".join(sorted(feature_signature(a) for a in articles)).encode()).hexdigest()
+    related_ids = json.loads(cache.page(RELATED_KEY, signatures, lambda: json.dumps(related_map(articles))))
+    related = {article.id: [by_id[i] for i in related_ids[article.id]] for article in articles}
     pages = {}
     for edition in EDITIONS:
         lang = edition.lang
@@ -167,7 +173,7 @@ def render_pages(collection: Collection) -> dict[str, str]:
             if article.translation_status != "missing":
                 pages[f"{edition.lang}/{parallel_path(article)}"] = render_parallel(article, edition, vocabulary)
     if not collection.problems:
-        cache.save({article.seed.name for article in articles}, set(pages))
+        cache.save({article.seed.name for article in articles}, set(pages) | {RELATED_KEY})
     return pages
 
 
@@ -179,45 +185,44 @@ def generated_paths() -> list[str]:
 
 
 def write_pages(pages: dict[str, str], out_dir: Path) -> None:
-    """Write into a temporary folder beside out_dir, then swap each generated path into place."""
+    """Write the pages that changed into a temporary folder beside out_dir, then move them into place.
+
+    Every page is rendered before anything moves, so a failure leaves the previous pages as they were;
+    an unchanged page keeps its file and timestamp (the live preview reloads less).
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
+    owned = generated_paths()
+    existing = {p.relative_to(out_dir).as_posix() for root in owned for p in _files(out_dir / root)}
+    changed = {path: text.encode("utf-8") for path, text in pages.items()
+               if path not in existing or (out_dir / path).read_bytes() != text.encode("utf-8")}
     staging = Path(tempfile.mkdtemp(prefix=".pages-", dir=out_dir.parent))
     try:
-        for relative, text in pages.items():
+        for relative, data in changed.items():
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        for relative in generated_paths():
-            new, old = staging / relative, out_dir / relative
-            old.parent.mkdir(parents=True, exist_ok=True)
-            if old.exists() and new.exists() and old.is_file() and new.read_bytes() == old.read_bytes():
-                continue  # unchanged: keep the file and its timestamp (live preview reloads less)
-            if old.is_dir():
-                _sync_dir(new, old)
-            elif new.exists():
-                os.replace(new, old)
-            elif old.exists():
-                old.unlink()
+            target.write_bytes(data)
+        for relative in sorted(changed):
+            (out_dir / relative).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / relative, out_dir / relative)
+        for relative in sorted(existing - set(pages), reverse=True):  # pages of seeds that are gone
+            (out_dir / relative).unlink()
+        for root in owned:
+            _remove_empty_dirs(out_dir / root)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _sync_dir(new: Path, old: Path) -> None:
-    """Make `old` hold exactly what `new` holds, rewriting only files whose bytes changed."""
-    wanted = {p.relative_to(new) for p in new.rglob("*") if p.is_file()} if new.exists() else set()
-    for path in sorted(old.rglob("*"), reverse=True):
-        relative = path.relative_to(old)
-        if path.is_file() and relative not in wanted:
-            path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    for relative in sorted(wanted):
-        source, target = new / relative, old / relative
-        if target.exists() and target.read_bytes() == source.read_bytes():
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(source, target)
-    old.mkdir(parents=True, exist_ok=True)
+def _files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    return [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else []
+
+
+def _remove_empty_dirs(path: Path) -> None:
+    if path.is_dir():
+        for folder in sorted((p for p in path.rglob("*") if p.is_dir()), reverse=True):
+            if not any(folder.iterdir()):
+                folder.rmdir()
 
 
 def report(collection: Collection) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .article import HEADING, ParsedSeed
 from .dates import PartialDate
@@ -52,9 +53,15 @@ class Article:
     terms: dict[str, list[int]] = field(default_factory=dict)  # glossary term id -> ¶ numbers
     source_errors: list[SourceError] = field(default_factory=list)
 
-    @property
+    @cached_property
     def id(self) -> str:
         return self.seed.stem
+
+    @cached_property
+    def newest_first_key(self) -> tuple:
+        """Sorts newest first; unknown dates last; equal dates by id, so builds are identical."""
+        date = self.date.value
+        return (date is None, tuple(-part for part in date.sort_key()) if date else (), self.id)
 
     @property
     def translation_status(self) -> str:

@@ -230,9 +230,7 @@ def render_home(articles: list[Article], edition: Edition) -> str:
 
 
 def _newest_first(article: Article) -> tuple:
-    date = article.date.value
-    # Unknown dates last; equal dates in a stable order (by id) so builds are identical.
-    return (date is None, tuple(-part for part in date.sort_key()) if date else (), article.id)
+    return article.newest_first_key
 
 
 def render_parallel(article: Article, edition: Edition, vocabulary: dict[str, Tag]) -> str:
