@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -100,6 +101,33 @@ def offline_zip() -> Path:
     zips = sorted((ROOT / "dist").glob("*-offline.zip"))
     assert len(zips) == 1, f"expected exactly one dist/*-offline.zip, found {zips}"
     return zips[0]
+
+
+BROWSER = "/usr/lib/chromium/chromium-headless-shell"
+BROWSER_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium-headless-shell driven by Playwright (make test installs it)."""
+    from playwright.sync_api import sync_playwright
+    if not Path(BROWSER).exists():
+        pytest.fail(f"{BROWSER} is missing: `make test` installs it (scripts/install-test-tools.sh)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=BROWSER, args=BROWSER_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def offline_root(offline_zip, tmp_path_factory) -> Path:
+    """The offline edition, unpacked from its zip as a reader would."""
+    target = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(target)
+    (top,) = list(target.iterdir())
+    return top
 
 
 @pytest.fixture(scope="session")

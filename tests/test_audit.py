@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import json
 import subprocess
-import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import sync_playwright
 
 from conftest import ROOT
 
 AUDIT = ROOT / "tools" / "audit" / "node_modules"
-BROWSER = "/usr/lib/chromium/chromium-headless-shell"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run"]
 
 
 def pages_of(site: Path) -> list[Path]:
@@ -25,12 +20,8 @@ def pages_of(site: Path) -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def offline_site(offline_zip, tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("audit-offline")
-    with zipfile.ZipFile(offline_zip) as archive:
-        archive.extractall(target)
-    (top,) = list(target.iterdir())
-    return top
+def offline_site(offline_root) -> Path:
+    return offline_root
 
 
 @pytest.mark.parametrize("edition", ["site", "offline"])
@@ -81,14 +72,6 @@ def test_every_link_and_anchor_resolves(site, offline_site, edition):
                     broken.append(f"{page.relative_to(folder)} -> {url} (no such anchor)")
     assert broken == []
     assert checked > 1000
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=BROWSER, args=FLAGS)
-        yield browser
-        browser.close()
 
 
 def axe_violations(page) -> list[str]:

@@ -2,36 +2,11 @@
 on the online site over http and on the offline edition unpacked from its zip and opened from file://."""
 from __future__ import annotations
 
-import zipfile
-from pathlib import Path
 from urllib.parse import urlparse
 
-import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-BROWSER = "/usr/lib/chromium/chromium-headless-shell"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run"]
 ARTICLE = "004_619acb7bf2d5c641"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(BROWSER).exists():
-        pytest.fail(f"{BROWSER} is missing: `make test` installs it (scripts/install-browser.sh)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=BROWSER, args=FLAGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def offline_root(offline_zip, tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("unpacked")
-    with zipfile.ZipFile(offline_zip) as archive:
-        archive.extractall(target)
-    (top,) = list(target.iterdir())
-    return top
 
 
 class Requests:

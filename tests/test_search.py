@@ -1,21 +1,17 @@
 """Search finds every article that mentions what the reader typed, in any spelling, online and offline."""
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from conftest import ROOT
 from hiwar.searchtext import index_tokens, query_terms
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
 STEMS = {path.stem[:3]: path.stem for path in (ROOT / "seeds").glob("*.txt")}
-BROWSER = "/usr/lib/chromium/chromium-headless-shell"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run"]
 
 
 def finds(query: str, text: str) -> bool:
@@ -49,20 +45,8 @@ def test_normalisation_does_not_find_other_words(query, text):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=BROWSER, args=FLAGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def offline_base(offline_zip, tmp_path_factory) -> str:
-    target = tmp_path_factory.mktemp("search-offline")
-    with zipfile.ZipFile(offline_zip) as archive:
-        archive.extractall(target)
-    (top,) = list(target.iterdir())
-    return top.as_uri() + "/"
+def offline_base(offline_root) -> str:
+    return offline_root.as_uri() + "/"
 
 
 def test_the_browser_normalises_queries_exactly_as_the_index_was(browser, http_site):

@@ -9,23 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-import yaml
 
 from .dates import PartialDate
+from .datafile import read_yaml
 from .problems import InputError
 from .vocabulary import Tag
 
 ENTITY_KINDS = ("person", "organisation", "place")
-
-
-class EditorialLoader(yaml.SafeLoader):
-    """Safe YAML, with dates kept as text: PyYAML would crash on 2021-02-30 before we could name the field."""
-
-
-EditorialLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 class FieldError(ValueError):
@@ -128,14 +118,7 @@ class Schema:
         }
 
     def load(self, path: Path, source: str) -> Editorial:
-        try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=EditorialLoader)  # noqa: S506 (a SafeLoader)
-        except UnicodeDecodeError:
-            raise InputError(source, "is not UTF-8 text; save it as UTF-8") from None
-        except yaml.YAMLError as err:
-            mark = getattr(err, "problem_mark", None)
-            where = f"line {mark.line + 1}: " if mark else ""
-            raise InputError(source, f"is not valid YAML ({where}{getattr(err, 'problem', None) or err})") from None
+        data = read_yaml(path, source)
         if data is None:
             return Editorial()
         if not isinstance(data, dict):

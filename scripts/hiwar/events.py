@@ -5,10 +5,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .dates import PartialDate
-from .editorial import EditorialLoader
+from .datafile import read_yaml
 from .problems import InputError
 from .text import word_keys
 
@@ -49,10 +47,7 @@ def load_calendar(path: Path) -> Calendar:
     source = f"{path.parent.name}/{path.name}"
     if not path.exists():
         return Calendar()
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=EditorialLoader)  # noqa: S506 (a SafeLoader)
-    except yaml.YAMLError as err:
-        raise InputError(source, f"is not valid YAML ({err})") from None
+    data = read_yaml(path, source)
     try:
         events = tuple(Event(str(e["id"]), PartialDate.parse_iso(str(e["date"])), e["ar"], e["en"],
                              tuple(tuple(phrase_key(str(w)).strip() for w in group) for group in e["match"]))

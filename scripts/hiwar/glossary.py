@@ -5,9 +5,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from .editorial import EditorialLoader
+from .datafile import read_yaml
 from .problems import InputError
 
 # Letters that fold together (see text.fold), so a term matches however the text spells it.
@@ -47,8 +45,8 @@ def load_glossary(path: Path) -> list[Term]:
     source = f"{path.parent.name}/{path.name}"
     if not path.exists():
         return []
+    data = read_yaml(path, source)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=EditorialLoader)  # noqa: S506 (a SafeLoader)
         terms = []
         for entry in data["terms"]:
             arabic = "|".join(spelling_pattern(m) for m in entry["match"])
@@ -57,8 +55,6 @@ def load_glossary(path: Path) -> list[Term]:
                               entry["definition"]["en"],
                               re.compile(rf"(?<![\w])(?:[وفبكل]|وب|ول)?(?:{arabic})(?!\w)"),
                               re.compile(rf"(?<![\w-])(?:{english})(?!\w)", re.IGNORECASE)))
-    except yaml.YAMLError as err:
-        raise InputError(source, f"is not valid YAML ({err})") from None
     except (KeyError, TypeError) as err:
         raise InputError(source, f"has a term without id, ar, en, match, match_en or definition ({err})") from None
     return terms

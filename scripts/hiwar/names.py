@@ -5,9 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from .editorial import EditorialLoader
+from .datafile import read_yaml
 from .problems import InputError
 from .text import word_keys
 
@@ -30,8 +28,8 @@ def load_names(path: Path) -> list[Name]:
     source = f"{path.parent.name}/{path.name}"
     if not path.exists():
         return []
+    data = read_yaml(path, source)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=EditorialLoader)  # noqa: S506 (a SafeLoader)
         names = []
         for entry in data["names"]:
             if entry["kind"] not in KINDS:
@@ -39,8 +37,6 @@ def load_names(path: Path) -> list[Name]:
             forms = [tuple(word_keys(form)) for form in [entry["ar"], *entry.get("variants", [])]]
             ambiguous = frozenset(tuple(word_keys(form)) for form in entry.get("ambiguous", []))
             names.append(Name(str(entry["id"]), entry["kind"], entry["ar"], entry["en"], tuple(f for f in forms if f), ambiguous))
-    except yaml.YAMLError as err:
-        raise InputError(source, f"is not valid YAML ({err})") from None
     except (KeyError, TypeError, ValueError) as err:
         raise InputError(source, f"has an entry without a valid id, kind, ar or en ({err})") from None
     return names

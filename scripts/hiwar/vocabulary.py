@@ -4,8 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from .datafile import read_yaml
 from .problems import InputError
 from .text import fold
 
@@ -23,12 +22,7 @@ class Tag:
 
 def load_vocabulary(path: Path) -> dict[str, Tag]:
     source = f"{path.parent.name}/{path.name}"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError(source, f"cannot be read ({err})") from None
-    except yaml.YAMLError as err:
-        raise InputError(source, f"is not valid YAML ({_yaml_where(err)})") from None
+    data = read_yaml(path, source)
     if not isinstance(data, dict):
         raise InputError(source, "must map tag ids to {ar, en, match}")
     tags = {}
@@ -48,9 +42,3 @@ def automatic_tags(text: str, vocabulary: dict[str, Tag], minimum_mentions: int 
     counts = {tag.id: sum(key.count(phrase) for phrase in tag.match) for tag in vocabulary.values()}
     chosen = [tag_id for tag_id, count in counts.items() if count >= minimum_mentions]
     return sorted(chosen, key=lambda tag_id: (-counts[tag_id], tag_id))[:5]
-
-
-def _yaml_where(err: yaml.YAMLError) -> str:
-    mark = getattr(err, "problem_mark", None)
-    problem = getattr(err, "problem", None) or "syntax error"
-    return f"line {mark.line + 1}: {problem}" if mark else problem
