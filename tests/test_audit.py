@@ -81,35 +81,35 @@ def axe_violations(page) -> list[str]:
     return found
 
 
-def test_no_accessibility_violations_on_any_page(site, http_site, browser):
+def axe_problems(browser, urls: dict[str, str], own_origin: tuple[str, ...]) -> tuple[dict, list[str]]:
+    """axe-core violations per page, and every request that left the site, over the given pages."""
     page = browser.new_page()
-    outside = []
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((http_site, "data:", "blob:")) else None)
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((*own_origin, "data:", "blob:")) else None)
     problems = {}
-    for path in pages_of(site):
-        if path.name == "404.html":
-            continue
-        relative = path.relative_to(site).parent.as_posix()
-        page.goto(http_site + ("" if relative == "." else relative + "/"))
+    for name, url in urls.items():
+        page.goto(url)
         found = axe_violations(page)
         if found:
-            problems[relative] = found
+            problems[name] = found
     page.close()
+    return problems, outside
+
+
+def test_no_accessibility_violations_on_any_page(site, http_site, browser):
+    urls = {}
+    for path in pages_of(site):
+        if path.name != "404.html":
+            relative = path.relative_to(site).parent.as_posix()
+            urls[relative] = http_site + ("" if relative == "." else relative + "/")
+    problems, outside = axe_problems(browser, urls, (http_site,))
     assert problems == {}
     assert outside == []
 
 
 def test_no_accessibility_violations_offline_and_no_outside_request(offline_site, browser):
-    page = browser.new_page()
-    outside = []
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("file:", "data:", "blob:")) else None)
-    problems = {}
-    for relative in ("index.html", "en/index.html", "articles/004_619acb7bf2d5c641.html",
-                     "en/articles/001_9f79dd596af1e7b3.html", "en/parallel/004_619acb7bf2d5c641.html", "timeline.html"):
-        page.goto((offline_site / relative).as_uri())
-        found = axe_violations(page)
-        if found:
-            problems[relative] = found
-    page.close()
+    pages = ("index.html", "en/index.html", "articles/004_619acb7bf2d5c641.html",
+             "en/articles/001_9f79dd596af1e7b3.html", "en/parallel/004_619acb7bf2d5c641.html", "timeline.html")
+    problems, outside = axe_problems(browser, {p: (offline_site / p).as_uri() for p in pages}, ("file:",))
     assert problems == {}
     assert outside == []

@@ -14,7 +14,7 @@ from .events import Calendar
 from .glossary import Term
 from .markup import literal, literal_in
 from .names import KINDS, Name
-from .render import article_path, front_matter, page_title
+from .render import article_path, front_matter, newest_first, page_title
 from .vocabulary import Tag
 
 TOPICS_DIR = "topics"
@@ -52,10 +52,6 @@ def _paragraph_links(article: Article, edition: Edition, numbers: list[int], dep
     return f"{_link(article, edition, depth)} ({links})"
 
 
-def _newest_first(articles: list[Article]) -> list[Article]:
-    return sorted(articles, key=lambda article: article.newest_first_key)
-
-
 def _dated(article: Article, edition: Edition) -> str:
     return literal(edition.format_date(article.date.value))
 
@@ -66,7 +62,7 @@ def render_topics(articles: list[Article], edition: Edition, vocabulary: dict[st
     overview = [front_matter({"title": labels["topics"], "description": labels["topics_intro"], **LISTING}),
                 literal(labels["topics_intro"]) + "\n", f"## {literal(labels['by_topic'])}\n"]
     for tag in vocabulary.values():
-        tagged = _newest_first([a for a in articles if tag.id in a.tags.value])
+        tagged = newest_first([a for a in articles if tag.id in a.tags.value])
         if not tagged:
             continue
         overview.append(f"- [{literal(tag.label(edition.lang))}]({tag.id}.md) ({len(tagged)})")
@@ -79,7 +75,7 @@ def render_topics(articles: list[Article], edition: Edition, vocabulary: dict[st
         by_year[str(article.date.value.year) if article.date.value else labels["undated"]].append(article)
     for year in sorted(by_year, reverse=True):
         overview.append(f"### {literal(year)}\n")
-        overview += [f"- {_link(a, edition, 1)} · {_dated(a, edition)}" for a in _newest_first(by_year[year])]
+        overview += [f"- {_link(a, edition, 1)} · {_dated(a, edition)}" for a in newest_first(by_year[year])]
         overview.append("")
     overview.append(f"## {literal(labels['by_round'])}\n")
     events = {event.id: event for event in calendar.events}
@@ -89,7 +85,7 @@ def render_topics(articles: list[Article], edition: Edition, vocabulary: dict[st
         if event is None or not discussing:
             continue
         overview.append(f"### {literal(edition.format_date(event.date))}: {literal_in(event.ar if edition is ARABIC else event.en, edition.lang)}\n")
-        overview += [f"- {_paragraph_links(a, edition, a.events[event_id], 1)}" for a in _newest_first(discussing)]
+        overview += [f"- {_paragraph_links(a, edition, a.events[event_id], 1)}" for a in newest_first(discussing)]
         overview.append("")
     pages[f"{TOPICS_DIR}/index.md"] = "\n".join(overview) + "\n"
     return pages
@@ -103,7 +99,7 @@ def render_timeline(articles: list[Article], edition: Edition, calendar: Calenda
         title = event.ar if edition is ARABIC else event.en
         lines.append(f'## <time datetime="{event.date.iso()}">{literal(edition.format_date(event.date))}</time>: '
                      f"{literal_in(title, edition.lang)} {{#{event.id}}}\n")
-        discussing = [a for a in _newest_first(articles) if event.id in a.events]
+        discussing = [a for a in newest_first(articles) if event.id in a.events]
         lines += [f"- {_paragraph_links(a, edition, a.events[event.id])}" for a in discussing] or [literal(labels["no_articles"])]
         lines.append("")
     return "\n".join(lines)
@@ -122,7 +118,7 @@ def render_index(articles: list[Article], edition: Edition, names: list[Name]) -
             second_lang = "en" if edition is ARABIC else "ar"
             lines.append(f'### {literal(first)} · <span lang="{second_lang}" dir="{"ltr" if second_lang == "en" else "rtl"}">'
                          f"{literal(second)}</span> {{#{name.id}}}\n")
-            lines += [f"- {_paragraph_links(a, edition, a.mentions[name.id])}" for a in _newest_first(articles) if name.id in a.mentions]
+            lines += [f"- {_paragraph_links(a, edition, a.mentions[name.id])}" for a in newest_first(articles) if name.id in a.mentions]
             lines.append("")
     return "\n".join(lines)
 

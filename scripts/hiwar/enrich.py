@@ -152,7 +152,3 @@ def _summaries(editorial: Editorial, body: list[str]) -> dict[str, Sourced]:
     if editorial.summary:
         return {"ar": Sourced(editorial.summary.ar, EDITORIAL), "en": Sourced(editorial.summary.en, EDITORIAL)}
     return {"ar": Sourced(summarise(body), AUTOMATIC), "en": Sourced(None, AUTOMATIC)}
-
-
-def reading_date(article: Article) -> PartialDate | None:
-    return article.date.value  # type: ignore[return-value]

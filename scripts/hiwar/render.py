@@ -214,7 +214,7 @@ def render_home(articles: list[Article], edition: Edition) -> str:
     lines = [front_matter({"title": edition.labels["home_title"], "description": edition.labels["home_intro"],
                            "hide": ["toc"], "home": True, "search": {"boost": 0.5}})]
     lines.append(literal(edition.labels["home_intro"]) + "\n")
-    for article in sorted(articles, key=_newest_first):
+    for article in newest_first(articles):
         title = page_title(article, edition)
         summary = article.summary[edition.lang].value
         date = article.date.value
@@ -229,8 +229,8 @@ def render_home(articles: list[Article], edition: Edition) -> str:
     return "\n".join(lines)
 
 
-def _newest_first(article: Article) -> tuple:
-    return article.newest_first_key
+def newest_first(articles: list[Article]) -> list[Article]:
+    return sorted(articles, key=lambda article: article.newest_first_key)
 
 
 def render_parallel(article: Article, edition: Edition, vocabulary: dict[str, Tag]) -> str:
@@ -274,7 +274,7 @@ def render_translation_status(articles: list[Article], edition: Edition) -> str:
              literal(labels["status_intro"]) + "\n",
              f"| {labels['status_article']} | {labels['status_state']} | {labels['status_paragraphs']} |",
              "|---|---|---|"]
-    for article in sorted(articles, key=_newest_first):
+    for article in newest_first(articles):
         state = labels[f"status_{article.translation_status}"]
         lines.append(f"| [{literal(page_title(article, edition))}]({article_path(article)}) | {literal(state)} | "
                      f"{article.translated_paragraphs} / {len(article.parsed.numbered)} |")

@@ -13,7 +13,6 @@ ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", 
 # A word: a run of letters, marks or digits (Arabic or Latin), allowing inner apostrophes.
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
-LATIN_LETTER = re.compile("[A-Za-z]")
 
 
 def strip_marks(text: str) -> str:
