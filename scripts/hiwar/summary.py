@@ -3,11 +3,16 @@ from __future__ import annotations
 
 import re
 
-from .text import words
+from .text import WORD, words
 
 # Sentence ends: . ! ? ؟ and the ellipsis, never the Arabic comma or a colon.
 # A full stop after a single letter or a digit is an abbreviation or a number ("د. أحمد", "3.5").
-SENTENCE_BOUNDARY = re.compile(r"(?<=[^\W\d_]{2}[.!?؟…])\s+|(?<=[!?؟])\s+|(?<=[.!?؟][\"”»')])\s+")
+# Scraped text often loses the space after a full stop ("الحياة.يؤمن"); between two Arabic words
+# that is still a sentence end (Latin is left alone: "U.S.", "example.com").
+ARABIC = "\u0621-\u064a"
+SENTENCE_BOUNDARY = re.compile(
+    r"(?<=[^\W\d_]{2}[.!?؟…])\s+|(?<=[!?؟])\s+|(?<=[.!?؟][\"”»')])\s+"
+    rf"|(?<=[{ARABIC}]{{2}}[.؟!])(?=[{ARABIC}]{{2}})")
 CLAUSE_BOUNDARY = re.compile(r"(?<=[،,؛;:])\s+")
 
 MAX_WORDS = 60
@@ -18,10 +23,15 @@ def sentences(text: str) -> list[str]:
     return [part.strip() for part in SENTENCE_BOUNDARY.split(text) if part.strip()]
 
 
+def first_words(text: str, count: int) -> str:
+    """The text up to the end of its count-th word, words counted as everywhere else (text.words)."""
+    ends = [match.end() for match in WORD.finditer(text)]
+    return text if len(ends) <= count else text[:ends[count - 1]] if count > 0 else ""
+
+
 def lead(paragraphs: list[str], max_words: int = MAX_WORDS, max_sentences: int | None = MAX_SENTENCES) -> str:
     """The baseline: the opening words of the text, cut at the budget."""
-    text = " ".join(paragraphs).split()
-    return " ".join(text[:max_words])
+    return first_words(" ".join(paragraphs), max_words)
 
 
 def summarise(paragraphs: list[str], max_words: int = MAX_WORDS, max_sentences: int | None = MAX_SENTENCES) -> str:
@@ -37,7 +47,7 @@ def summarise(paragraphs: list[str], max_words: int = MAX_WORDS, max_sentences: 
             budget -= length
         else:
             cut = _cut_at_clause(sentence, budget)
-            if not chosen or len(words(cut)) >= 4:  # a short tail fragment adds nothing readable
+            if not chosen or len(words(cut)) >= MIN_TAIL:  # a short tail fragment adds nothing readable
                 chosen.append(cut)
             break
     return " ".join(chosen)
@@ -45,6 +55,7 @@ def summarise(paragraphs: list[str], max_words: int = MAX_WORDS, max_sentences: 
 
 # A clause cut may leave part of the budget unused; below this share of it, cut at a word instead.
 CLAUSE_KEEP = 0.8
+MIN_TAIL = 4
 
 
 def _cut_at_clause(sentence: str, budget: int) -> str:
@@ -55,5 +66,5 @@ def _cut_at_clause(sentence: str, budget: int) -> str:
             break
         kept.append(clause)
     if len(words(" ".join(kept))) < CLAUSE_KEEP * budget:
-        kept = [" ".join(sentence.split()[:budget])]
+        kept = [first_words(sentence, budget)]
     return " ".join(kept).rstrip("،,؛;: ") + " …"
