@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 ROOT = Path(os.path.abspath(__file__)).parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from hiwar.build import collect, render_pages, report, write_pages  # noqa: E402
+from hiwar.build import build_pages, collect, report  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.pages")
 _state = {"command": "build"}
@@ -44,7 +44,7 @@ def on_pre_build(config):
         for problem in collection.problems:
             print(f"PROBLEM -  {problem}", file=sys.stderr)
         print("PROBLEM -  the preview shows the other articles; fix the problems above and save again", file=sys.stderr)
-    write_pages(render_pages(collection), Path(config.docs_dir))
+    build_pages(collection, Path(config.docs_dir))
     lines = report(collection)
     target = ROOT / "build" / "report.txt"
     target.parent.mkdir(exist_ok=True)

@@ -29,6 +29,14 @@ _article_facts: dict[str, str] = {}
 _article_names: dict[str, list[str]] = {}
 
 
+def on_config(config):
+    """The iframe-worker shim runs search from file://; online it would only hold up the first paint."""
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    if not (offline and offline.config.enabled):
+        config.extra["polyfills"] = [url for url in config.extra.get("polyfills") or [] if "iframe-worker" not in url]
+    return config
+
+
 def on_page_markdown(markdown, page, config, files):
     meta = page.meta
     if "article" in meta:

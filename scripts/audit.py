@@ -3,13 +3,15 @@
     python scripts/audit.py [SITE_DIR]
 
 Lighthouse (mobile, simulated throttling, median of 3 runs) for both home pages and an Arabic and
-an English article; page weight of the article; then tests/test_audit.py (axe-core on every
+an English article, served with gzip as any static host serves text; page weight of the article; then tests/test_audit.py (axe-core on every
 page, Nu HTML Checker, links and anchors, requests to other hosts, online and offline).
 """
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import json
 import os
 import statistics
@@ -30,9 +32,32 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 RUNS = 3
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
+class StaticHost(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as a static host does: text compressed with gzip when the browser accepts it."""
+
+    COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
+    compressed: dict[Path, bytes] = {}
+
     def log_message(self, *args):
         pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if (path.suffix not in self.COMPRESSIBLE or not path.is_file()
+                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        if path not in self.compressed:
+            self.compressed[path] = gzip.compress(path.read_bytes(), mtime=0)
+        body = self.compressed[path]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 def lighthouse(url: str, workdir: Path) -> dict:
@@ -56,7 +81,7 @@ def main(argv: list[str]) -> int:
     if not (site / "index.html").exists():
         print(f"{site}: no built site (run make build)", file=sys.stderr)
         return 2
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(StaticHost, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     print(f"Lighthouse {RUNS} runs per page (mobile), median")

@@ -119,3 +119,16 @@ def test_glossary_translation_shows_on_hover_and_on_keyboard_focus(browser, http
     term.focus()
     assert gloss.is_visible()
     page.close()
+
+
+def test_online_pages_fetch_the_search_index_only_when_the_reader_turns_to_search(browser, http_site):
+    page = browser.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url) if "/search/search_index" in request.url else None)
+    page.goto(f"{http_site}articles/{ARTICLE}/", wait_until="networkidle")
+    assert fetched == []
+    assert page.locator("script[src*=iframe-worker]").count() == 0  # the file:// shim is for the offline edition
+    results = search(page, "الكاظمي")
+    assert "الكاظمي" in " ".join(results.all_inner_texts())
+    assert fetched == [f"{http_site}search/search_index.json"]
+    page.close()

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from hiwar.build import collect, render_pages, write_pages  # noqa: E402
+from hiwar.build import build_pages, collect  # noqa: E402
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 RUNS = 2
@@ -103,7 +103,7 @@ def bench(count: int) -> dict:
         changed.write_text(changed.read_text(encoding="utf-8") + "\nوأضاف المحرر جملة جديدة.\n", encoding="utf-8")
         start = time.perf_counter()
         collection = collect(root / "seeds", root / "editorial", root / "build" / "cache")
-        write_pages(render_pages(collection), root / "docs")
+        build_pages(collection, root / "docs")
         incremental = time.perf_counter() - start
         return {
             "articles": count, "ours_s": ours, "plain_s": plain, "ratio": ours / plain, "ours_mb": ours_mb,

@@ -5,6 +5,7 @@ Every page is Markdown with links MkDocs checks; all text from data files is esc
 """
 from __future__ import annotations
 
+
 import heapq
 from collections import defaultdict
 
@@ -41,15 +42,27 @@ LABELS = {
 }
 
 
-def _link(article: Article, edition: Edition, depth: int, paragraph: int | None = None) -> str:
-    path = "../" * depth + article_path(article) + (f"#p-{paragraph}" if paragraph else "")
-    return f"[{literal(page_title(article, edition))}]({path})"
+class _Links:
+    """Markdown links to articles from one listing page: each article's link is made once per page."""
 
+    def __init__(self, edition: Edition, depth: int = 0):
+        self.edition, self.prefix = edition, "../" * depth
+        self.mark = LABELS[edition.lang]["paragraph"]
+        self._made: dict[str, tuple[str, str]] = {}
 
-def _paragraph_links(article: Article, edition: Edition, numbers: list[int], depth: int = 0) -> str:
-    mark = LABELS[edition.lang]["paragraph"]
-    links = ", ".join(f"[{mark}&#160;{n}]({'../' * depth}{article_path(article)}#p-{n})" for n in numbers[:8])
-    return f"{_link(article, edition, depth)} ({links})"
+    def _link_and_path(self, article: Article) -> tuple[str, str]:
+        made = self._made.get(article.id)
+        if made is None:
+            path = self.prefix + article_path(article)
+            made = self._made[article.id] = (f"[{literal(page_title(article, self.edition))}]({path})", path)
+        return made
+
+    def to(self, article: Article) -> str:
+        return self._link_and_path(article)[0]
+
+    def with_paragraphs(self, article: Article, numbers: list[int]) -> str:
+        link, path = self._link_and_path(article)
+        return f"{link} ({', '.join(f'[{self.mark}&#160;{n}]({path}#p-{n})' for n in numbers[:8])})"
 
 
 def _dated(article: Article, edition: Edition) -> str:
@@ -58,6 +71,7 @@ def _dated(article: Article, edition: Edition) -> str:
 
 def render_topics(articles: list[Article], edition: Edition, vocabulary: dict[str, Tag], calendar: Calendar) -> dict[str, str]:
     labels = LABELS[edition.lang]
+    links = _Links(edition, depth=1)
     pages = {}
     overview = [front_matter({"title": labels["topics"], "description": labels["topics_intro"], **LISTING}),
                 literal(labels["topics_intro"]) + "\n", f"## {literal(labels['by_topic'])}\n"]
@@ -67,7 +81,7 @@ def render_topics(articles: list[Article], edition: Edition, vocabulary: dict[st
             continue
         overview.append(f"- [{literal(tag.label(edition.lang))}]({tag.id}.md) ({len(tagged)})")
         page = [front_matter({"title": tag.label(edition.lang), "description": f"{labels['topics']}: {tag.label(edition.lang)}", **LISTING})]
-        page += [f"- {_link(a, edition, 1)} · {_dated(a, edition)}" for a in tagged]
+        page += [f"- {links.to(a)} · {_dated(a, edition)}" for a in tagged]
         pages[f"{TOPICS_DIR}/{tag.id}.md"] = "\n".join(page) + "\n"
     overview.append(f"\n## {literal(labels['by_year'])}\n")
     by_year: dict[str, list[Article]] = defaultdict(list)
@@ -75,7 +89,7 @@ def render_topics(articles: list[Article], edition: Edition, vocabulary: dict[st
         by_year[str(article.date.value.year) if article.date.value else labels["undated"]].append(article)
     for year in sorted(by_year, reverse=True):
         overview.append(f"### {literal(year)}\n")
-        overview += [f"- {_link(a, edition, 1)} · {_dated(a, edition)}" for a in newest_first(by_year[year])]
+        overview += [f"- {links.to(a)} · {_dated(a, edition)}" for a in newest_first(by_year[year])]
         overview.append("")
     overview.append(f"## {literal(labels['by_round'])}\n")
     events = {event.id: event for event in calendar.events}
@@ -85,7 +99,7 @@ def render_topics(articles: list[Article], edition: Edition, vocabulary: dict[st
         if event is None or not discussing:
             continue
         overview.append(f"### {literal(edition.format_date(event.date))}: {literal_in(event.ar if edition is ARABIC else event.en, edition.lang)}\n")
-        overview += [f"- {_paragraph_links(a, edition, a.events[event_id], 1)}" for a in newest_first(discussing)]
+        overview += [f"- {links.with_paragraphs(a, a.events[event_id])}" for a in newest_first(discussing)]
         overview.append("")
     pages[f"{TOPICS_DIR}/index.md"] = "\n".join(overview) + "\n"
     return pages
@@ -95,12 +109,13 @@ def render_timeline(articles: list[Article], edition: Edition, calendar: Calenda
     labels = LABELS[edition.lang]
     lines = [front_matter({"title": labels["timeline"], "description": labels["timeline_intro"], **LISTING}),
              literal(labels["timeline_intro"]) + "\n"]
+    ordered, links = newest_first(articles), _Links(edition)
     for event in sorted(calendar.events, key=lambda e: (e.date.sort_key(), e.id)):
         title = event.ar if edition is ARABIC else event.en
         lines.append(f'## <time datetime="{event.date.iso()}">{literal(edition.format_date(event.date))}</time>: '
                      f"{literal_in(title, edition.lang)} {{#{event.id}}}\n")
-        discussing = [a for a in newest_first(articles) if event.id in a.events]
-        lines += [f"- {_paragraph_links(a, edition, a.events[event.id])}" for a in discussing] or [literal(labels["no_articles"])]
+        discussing = [a for a in ordered if event.id in a.events]
+        lines += [f"- {links.with_paragraphs(a, a.events[event.id])}" for a in discussing] or [literal(labels["no_articles"])]
         lines.append("")
     return "\n".join(lines)
 
@@ -108,8 +123,13 @@ def render_timeline(articles: list[Article], edition: Edition, calendar: Calenda
 def render_index(articles: list[Article], edition: Edition, names: list[Name]) -> str:
     labels = LABELS[edition.lang]
     lines = [front_matter({"title": labels["index"], "description": labels["index_intro"], **LISTING}), literal(labels["index_intro"]) + "\n"]
+    links = _Links(edition)
+    mentioning: dict[str, list[Article]] = defaultdict(list)  # name id -> articles, newest first
+    for article in newest_first(articles):
+        for name_id in article.mentions:
+            mentioning[name_id].append(article)
     for kind in KINDS:
-        entries = [n for n in names if n.kind == kind and any(n.id in a.mentions for a in articles)]
+        entries = [n for n in names if n.kind == kind and mentioning[n.id]]
         if not entries:
             continue
         lines.append(f"## {literal(labels[kind])}\n")
@@ -118,7 +138,7 @@ def render_index(articles: list[Article], edition: Edition, names: list[Name]) -
             second_lang = "en" if edition is ARABIC else "ar"
             lines.append(f'### {literal(first)} · <span lang="{second_lang}" dir="{"ltr" if second_lang == "en" else "rtl"}">'
                          f"{literal(second)}</span> {{#{name.id}}}\n")
-            lines += [f"- {_paragraph_links(a, edition, a.mentions[name.id])}" for a in newest_first(articles) if name.id in a.mentions]
+            lines += [f"- {links.with_paragraphs(a, a.mentions[name.id])}" for a in mentioning[name.id]]
             lines.append("")
     return "\n".join(lines)
 

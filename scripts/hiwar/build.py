@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .browse import (GLOSSARY_PAGE, INDEX_PAGE, TIMELINE_PAGE, TOPICS_DIR, feature_signature, related_map, render_glossary,
                      render_index, render_related, render_timeline, render_topics)
-from .cache import ArticleCache
+from .cache import ArticleCache, text_digest
 from .edition import EDITIONS
 from .editorial import Editorial, Schema
 from .enrich import Article, enrich
@@ -145,15 +145,22 @@ def _orphans(editorial_dir: Path, stems: set[str]) -> list[Problem]:
     return problems
 
 
-def render_pages(collection: Collection) -> dict[str, str]:
-    """Every generated page of both editions, by path relative to the docs folder."""
+KEPT = None  # in the pages returned by render_pages: a page file that stays as it is (inputs and file unchanged)
+
+
+def render_pages(collection: Collection, out_dir: Path | None = None) -> dict[str, str | None]:
+    """Every generated page of both editions, by path relative to the docs folder.
+
+    With the collection's cache and the folder the pages were last written to, an article page made
+    from the same inputs as the file there is not rendered again: it is KEPT.
+    """
     articles, vocabulary = collection.articles, collection.vocabulary
     cache = collection.cache or ArticleCache(None, [])
     by_id = {article.id: article for article in articles}
     signatures = hashlib.sha256("\n".join(sorted(feature_signature(a) for a in articles)).encode()).hexdigest()
     related_ids = json.loads(cache.page(RELATED_KEY, signatures, lambda: json.dumps(related_map(articles))))
     related = {article.id: [by_id[i] for i in related_ids[article.id]] for article in articles}
-    pages = {}
+    pages: dict[str, str | None] = {}
     for edition in EDITIONS:
         lang = edition.lang
         pages[f"{lang}/index.md"] = render_home(articles, edition)
@@ -166,14 +173,13 @@ def render_pages(collection: Collection) -> dict[str, str]:
         for article in articles:
             # An article page is made from the article and the articles it lists as related.
             made_from = "|".join([lang, *(cache.keys.get(a.id, "") for a in [article, *related[article.id]])])
-            pages[f"{lang}/{article_path(article)}"] = cache.page(
-                f"{lang}/{article_path(article)}", made_from,
-                lambda article=article, edition=edition: render_article(
-                    article, edition, vocabulary, collection.glossary, render_related(related[article.id], edition)))
+            path = f"{lang}/{article_path(article)}"
+            pages[path] = KEPT if cache.kept(out_dir, path, made_from) else render_article(
+                article, edition, vocabulary, collection.glossary, render_related(related[article.id], edition))
             if article.translation_status != "missing":
-                pages[f"{edition.lang}/{parallel_path(article)}"] = render_parallel(article, edition, vocabulary)
-    if not collection.problems:
-        cache.save({article.seed.name for article in articles}, set(pages) | {RELATED_KEY})
+                path = f"{lang}/{parallel_path(article)}"
+                pages[path] = KEPT if cache.kept(out_dir, path, f"{lang}|{cache.keys.get(article.id, '')}") else \
+                    render_parallel(article, edition, vocabulary)
     return pages
 
 
@@ -184,17 +190,30 @@ def generated_paths() -> list[str]:
                          GLOSSARY_PAGE)]
 
 
-def write_pages(pages: dict[str, str], out_dir: Path) -> None:
+def build_pages(collection: Collection, out_dir: Path) -> int:
+    """Render the pages of the collection into out_dir, and remember them for the next run; returns their count."""
+    pages = render_pages(collection, out_dir)
+    write_pages(pages, out_dir, collection.cache)
+    if collection.cache is not None and not collection.problems:
+        collection.cache.save({article.seed.name for article in collection.articles}, {RELATED_KEY})
+    return len(pages)
+
+
+def write_pages(pages: dict[str, str | None], out_dir: Path, cache: ArticleCache | None = None) -> None:
     """Write the pages that changed into a temporary folder beside out_dir, then move them into place.
 
     Every page is rendered before anything moves, so a failure leaves the previous pages as they were;
     an unchanged page keeps its file and timestamp (the live preview reloads less).
     """
     out_dir.mkdir(parents=True, exist_ok=True)
+    cache = cache or ArticleCache(None, [])
     owned = generated_paths()
     existing = {p.relative_to(out_dir).as_posix() for root in owned for p in _files(out_dir / root)}
-    changed = {path: text.encode("utf-8") for path, text in pages.items()
-               if path not in existing or (out_dir / path).read_bytes() != text.encode("utf-8")}
+    digests = {path: cache.outputs[path][1] if text is KEPT else text_digest(text) for path, text in pages.items()}
+    # Files known to hold their page already (by size and time), then files whose bytes differ.
+    confirmed = {path for path, text in pages.items() if text is KEPT or cache.as_written(out_dir, path, digests[path])}
+    changed = {path: text.encode("utf-8") for path, text in pages.items() if path not in confirmed
+               and (path not in existing or (out_dir / path).read_bytes() != text.encode("utf-8"))}
     staging = Path(tempfile.mkdtemp(prefix=".pages-", dir=out_dir.parent))
     try:
         for relative, data in changed.items():
@@ -204,12 +223,15 @@ def write_pages(pages: dict[str, str], out_dir: Path) -> None:
         for relative in sorted(changed):
             (out_dir / relative).parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / relative, out_dir / relative)
-        for relative in sorted(existing - set(pages), reverse=True):  # pages of seeds that are gone
+        gone = sorted(existing - set(pages), reverse=True)  # pages of seeds that are gone
+        for relative in gone:
             (out_dir / relative).unlink()
-        for root in owned:
-            _remove_empty_dirs(out_dir / root)
+        if gone:
+            for root in owned:
+                _remove_empty_dirs(out_dir / root)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    cache.written(out_dir, digests, confirmed)
 
 
 def _files(path: Path) -> list[Path]:

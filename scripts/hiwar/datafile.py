@@ -9,7 +9,7 @@ import yaml
 from .problems import InputError
 
 
-class EditorialLoader(yaml.SafeLoader):
+class EditorialLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when it is there
     """Safe YAML, with dates kept as text: PyYAML would crash on 2021-02-30 before we could name the field."""
 
 

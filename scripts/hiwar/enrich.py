@@ -5,7 +5,7 @@ Each value records where it came from: the seed text itself, the editor, or auto
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from .article import HEADING, ParsedSeed
@@ -35,7 +35,7 @@ class Sourced:
 
 @dataclass
 class Article:
-    seed: Seed
+    seed: Seed  # its identity (name, sha256, encoding); its text lives on, understood, in parsed
     parsed: ParsedSeed
     title: dict[str, Sourced]  # per language; English may be None until translated
     date: Sourced  # PartialDate or None
@@ -89,7 +89,7 @@ def enrich(seed: Seed, parsed: ParsedSeed, editorial: Editorial, translation: Tr
     numbered = [(block.number, block.text) for block in parsed.blocks if block.number]
     mentions = find_names(numbered, names or [])
     return Article(
-        seed=seed,
+        seed=replace(seed, text=""),  # kept once, in parsed: the cache holds a thousand articles
         parsed=parsed,
         title=_titles(parsed, editorial, body),
         date=_date(parsed, editorial, inference),
