@@ -20,6 +20,8 @@ from .vocabulary import Tag
 
 TOPICS_DIR = "topics"
 TIMELINE_PAGE, INDEX_PAGE, GLOSSARY_PAGE = "timeline.md", "people.md", "glossary.md"
+NAMES_DIR = "people"  # a page per name that more articles mention than the index lists
+INDEX_LATEST = 5  # articles listed under each name in the index, newest first
 ROUND_EVENTS = ("dialogue-round-1", "dialogue-round-2", "dialogue-round-3", "dialogue-round-4", "hmc-talks-2024")
 RELATED_COUNT = 3
 LISTING = {"search": {"boost": 0.5}}  # pages that list articles rank below the articles themselves
@@ -31,14 +33,14 @@ LABELS = {
            "index": "الأشخاص والجهات والأماكن", "index_intro": "كل اسم بصيغتيه العربية والإنجليزية، مع روابط إلى الفقرات التي يرد فيها.",
            "person": "أشخاص", "organisation": "جهات", "place": "أماكن",
            "glossary": "المصطلحات", "glossary_intro": "مصطلحات تتكرر في المقالات، معرّفة باللغتين. في صفحات المقالات يظهر مقابل المصطلح عند تمرير المؤشر عليه أو التركيز عليه بلوحة المفاتيح.",
-           "related": "مقالات ذات صلة", "paragraph": "الفقرة", "no_articles": "لا توجد مقالات بعد."},
+           "related": "مقالات ذات صلة", "all_mentions": "كل المقالات التي تذكره ({count})", "paragraph": "الفقرة", "no_articles": "لا توجد مقالات بعد."},
     "en": {"topics": "Topics", "topics_intro": "Articles by topic, by year and by round of the dialogue.", "by_topic": "By topic",
            "by_year": "By year", "by_round": "By round of the dialogue", "undated": "Undated", "articles": "articles",
            "timeline": "Timeline", "timeline_intro": "Events of the Iraq–US relationship that the articles discuss, with links to the paragraphs that mention them.",
            "index": "People, organisations and places", "index_intro": "Every name in English and Arabic, with links to the paragraphs where it appears.",
            "person": "People", "organisation": "Organisations", "place": "Places",
            "glossary": "Glossary", "glossary_intro": "Terms that recur in the articles, defined in both languages. On article pages, a term shows its translation on hover and on keyboard focus.",
-           "related": "Related articles", "paragraph": "¶", "no_articles": "No articles yet."},
+           "related": "Related articles", "all_mentions": "All {count} articles that mention it", "paragraph": "¶", "no_articles": "No articles yet."},
 }
 
 
@@ -83,7 +85,7 @@ def render_topics(articles: list[Article], edition: Edition, vocabulary: dict[st
         page = [front_matter({"title": tag.label(edition.lang), "description": f"{labels['topics']}: {tag.label(edition.lang)}", **LISTING})]
         page += [f"- {links.to(a)} · {_dated(a, edition)}" for a in tagged]
         pages[f"{TOPICS_DIR}/{tag.id}.md"] = "\n".join(page) + "\n"
-    overview.append(f"\n## {literal(labels['by_year'])}\n")
+    overview.append(f"\n## {literal(labels['by_year'])} {{#by-year}}\n")
     by_year: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
         by_year[str(article.date.value.year) if article.date.value else labels["undated"]].append(article)
@@ -120,10 +122,13 @@ def render_timeline(articles: list[Article], edition: Edition, calendar: Calenda
     return "\n".join(lines)
 
 
-def render_index(articles: list[Article], edition: Edition, names: list[Name]) -> str:
+def render_index(articles: list[Article], edition: Edition, names: list[Name]) -> dict[str, str]:
+    """The index of names, with the newest articles that mention each; a page of its own for a name mentioned more often."""
     labels = LABELS[edition.lang]
+    other_lang = "en" if edition is ARABIC else "ar"
     lines = [front_matter({"title": labels["index"], "description": labels["index_intro"], **LISTING}), literal(labels["index_intro"]) + "\n"]
-    links = _Links(edition)
+    pages = {}
+    links, name_page_links = _Links(edition), _Links(edition, depth=1)
     mentioning: dict[str, list[Article]] = defaultdict(list)  # name id -> articles, newest first
     for article in newest_first(articles):
         for name_id in article.mentions:
@@ -135,12 +140,20 @@ def render_index(articles: list[Article], edition: Edition, names: list[Name]) -
         lines.append(f"## {literal(labels[kind])}\n")
         for name in sorted(entries, key=lambda n: n.ar if edition is ARABIC else n.en.removeprefix("the ").lower()):
             first, second = (name.ar, name.en) if edition is ARABIC else (name.en, name.ar)
-            second_lang = "en" if edition is ARABIC else "ar"
-            lines.append(f'### {literal(first)} · <span lang="{second_lang}" dir="{"ltr" if second_lang == "en" else "rtl"}">'
-                         f"{literal(second)}</span> {{#{name.id}}}\n")
-            lines += [f"- {links.with_paragraphs(a, a.mentions[name.id])}" for a in mentioning[name.id]]
+            both = (f'{literal(first)} · <span lang="{other_lang}" dir="{"ltr" if other_lang == "en" else "rtl"}">'
+                    f"{literal(second)}</span>")
+            lines.append(f"### {both} {{#{name.id}}}\n")
+            found = mentioning[name.id]
+            lines += [f"- {links.with_paragraphs(a, a.mentions[name.id])}" for a in found[:INDEX_LATEST]]
+            if len(found) > INDEX_LATEST:
+                lines.append(f"\n[{literal(labels['all_mentions'].format(count=len(found)))}]({NAMES_DIR}/{name.id}.md)")
+                page = [front_matter({"title": first, "description": f"{labels['index']}: {first}", **LISTING}),
+                        f"# {both}\n", f"[{literal(labels['index'])}](../{INDEX_PAGE}#{name.id})\n"]
+                page += [f"- {name_page_links.with_paragraphs(a, a.mentions[name.id])}" for a in found]
+                pages[f"{NAMES_DIR}/{name.id}.md"] = "\n".join(page) + "\n"
             lines.append("")
-    return "\n".join(lines)
+    pages[INDEX_PAGE] = "\n".join(lines)
+    return pages
 
 
 def render_glossary(edition: Edition, glossary: list[Term]) -> str:

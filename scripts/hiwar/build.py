@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .browse import (GLOSSARY_PAGE, INDEX_PAGE, TIMELINE_PAGE, TOPICS_DIR, feature_signature, related_map, render_glossary,
+from .browse import (GLOSSARY_PAGE, INDEX_PAGE, NAMES_DIR, TIMELINE_PAGE, TOPICS_DIR, feature_signature, related_map, render_glossary,
                      render_index, render_related, render_timeline, render_topics)
 from .cache import ArticleCache, text_digest
 from .edition import EDITIONS
@@ -163,12 +163,13 @@ def render_pages(collection: Collection, out_dir: Path | None = None) -> dict[st
     pages: dict[str, str | None] = {}
     for edition in EDITIONS:
         lang = edition.lang
-        pages[f"{lang}/index.md"] = render_home(articles, edition)
+        pages[f"{lang}/index.md"] = render_home(articles, edition, f"{TOPICS_DIR}/index.md#by-year")
         pages[f"{lang}/{TRANSLATIONS_PAGE}"] = render_translation_status(articles, edition)
         for path, text in render_topics(articles, edition, vocabulary, collection.calendar).items():
             pages[f"{lang}/{path}"] = text
         pages[f"{lang}/{TIMELINE_PAGE}"] = render_timeline(articles, edition, collection.calendar)
-        pages[f"{lang}/{INDEX_PAGE}"] = render_index(articles, edition, collection.names)
+        for path, text in render_index(articles, edition, collection.names).items():
+            pages[f"{lang}/{path}"] = text
         pages[f"{lang}/{GLOSSARY_PAGE}"] = render_glossary(edition, collection.glossary)
         for article in articles:
             # An article page is made from the article and the articles it lists as related.
@@ -187,7 +188,7 @@ def generated_paths() -> list[str]:
     """What the build owns inside the docs folder; everything else there is hand-written."""
     return [f"{edition.lang}/{name}" for edition in EDITIONS
             for name in ("index.md", TRANSLATIONS_PAGE, ARTICLES_DIR, PARALLEL_DIR, TOPICS_DIR, TIMELINE_PAGE, INDEX_PAGE,
-                         GLOSSARY_PAGE)]
+                         NAMES_DIR, GLOSSARY_PAGE)]
 
 
 def build_pages(collection: Collection, out_dir: Path) -> int:

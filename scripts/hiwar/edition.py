@@ -40,6 +40,7 @@ ARABIC = Edition(
         "home_intro": "مقالات تحليلية عربية عن الحوار الاستراتيجي بين العراق والولايات المتحدة (2020–2024)، "
                       "مع ترجمتها الإنجليزية. الأحدث أولاً.",
         "date_unknown": "تاريخ غير معروف",
+        "all_articles": "كل المقالات ({count}) حسب السنة والموضوع",
         "reading_time": "{minutes} دقائق للقراءة",
         "summary": "ملخص",
         "automatic": "تلقائي",
@@ -72,6 +73,7 @@ ENGLISH = Edition(
         "home_intro": "Arabic analysis articles on the strategic dialogue between Iraq and the United States "
                       "(2020–2024), with English translations. Newest first.",
         "date_unknown": "Date unknown",
+        "all_articles": "All {count} articles, by year and topic",
         "reading_time": "{minutes} min read",
         "summary": "Summary",
         "automatic": "automatic",

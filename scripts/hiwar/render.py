@@ -209,12 +209,17 @@ def _description(text: str) -> str:
     return cut.rstrip("،,؛;:.") + " …"
 
 
-def render_home(articles: list[Article], edition: Edition) -> str:
-    """The edition's home page: every article, newest first, with date and summary."""
+# The home page shows the newest articles with their summaries; the rest are a click away, by year
+# and topic, so that the page stays light on a phone however large the archive grows.
+HOME_LATEST = 20
+
+
+def render_home(articles: list[Article], edition: Edition, all_articles: str) -> str:
+    """The edition's home page: the newest articles with date and summary, then a link to all of them."""
     lines = [front_matter({"title": edition.labels["home_title"], "description": edition.labels["home_intro"],
                            "hide": ["toc"], "home": True, "search": {"boost": 0.5}})]
     lines.append(literal(edition.labels["home_intro"]) + "\n")
-    for article in newest_first(articles):
+    for article in newest_first(articles)[:HOME_LATEST]:
         title = page_title(article, edition)
         summary = article.summary[edition.lang].value
         date = article.date.value
@@ -226,6 +231,8 @@ def render_home(articles: list[Article], edition: Edition) -> str:
             lines.append(literal(summary) + "\n")
         elif edition is not ARABIC:
             lines.append(literal(edition.labels["translation_pending"]) + "\n")
+    if len(articles) > HOME_LATEST:
+        lines.append(f"[{literal(edition.labels['all_articles'].format(count=len(articles)))}]({all_articles})\n")
     return "\n".join(lines)
 
 

@@ -1,0 +1,40 @@
+"""An archive larger than a page should hold: the home page and the index of names stay short,
+and every article is still reachable (by year, and from a page per name)."""
+from __future__ import annotations
+
+from conftest import FIXTURES, content, html, make_project, mkdocs_build
+
+ARTICLES = 24  # more than the home page (20) and the index (5 per name) list
+
+
+def test_home_and_index_stay_short_and_link_to_everything(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    text = (FIXTURES / "new_seed" / "kadhimi_heads_to_washington.txt").read_text(encoding="utf-8")
+    for n in range(ARTICLES):
+        (seeds / f"article_{n:02d}.txt").write_text(f"الحوار الاستراتيجي: المقال {n + 1}\n{n + 1:02d}/03/2021\n\n{text}", encoding="utf-8")
+    project = make_project(tmp_path, seeds)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+
+    home = content(html(site / "index.html"))
+    listed = home.select("h2 a:not(.headerlink)")
+    assert len(listed) == 20
+    assert listed[0]["href"] == "articles/article_23/"  # newest first
+    more = home.find("a", string=f"كل المقالات ({ARTICLES}) حسب السنة والموضوع")
+    assert more["href"] == "topics/#by-year"
+    by_year = content(html(site / "topics" / "index.html")).find(id="by-year").find_next("ul")
+    assert len(by_year.select("a")) == ARTICLES
+
+    index = content(html(site / "en" / "people" / "index.html"))
+    entry = index.find(id="mustafa-al-kadhimi")
+    assert len(entry.find_next_sibling("ul").select("li")) == 5
+    all_link = entry.find_next_sibling("p").a
+    assert (all_link.get_text(), all_link["href"]) == (f"All {ARTICLES} articles that mention it", "mustafa-al-kadhimi/")
+    name_page = content(html(site / "en" / "people" / "mustafa-al-kadhimi" / "index.html"))
+    assert "Mustafa al-Kadhimi" in name_page.find("h1").get_text()
+    items = name_page.select("li")
+    assert len(items) == ARTICLES
+    assert items[0].select("a")[0]["href"] == "../../articles/article_23/"
+    assert items[0].select("a")[1]["href"].startswith("../../articles/article_23/#p-")
