@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
+from collections.abc import Callable
 
 from .edition import ARABIC, Edition
 from .enrich import Article
@@ -51,6 +52,7 @@ class _Links:
         self.edition, self.prefix = edition, "../" * depth
         self.mark = LABELS[edition.lang]["paragraph"]
         self._made: dict[str, tuple[str, str]] = {}
+        self._dated: dict[str, str] = {}
 
     def _link_and_path(self, article: Article) -> tuple[str, str]:
         made = self._made.get(article.id)
@@ -61,6 +63,12 @@ class _Links:
 
     def to(self, article: Article) -> str:
         return self._link_and_path(article)[0]
+
+    def dated(self, article: Article) -> str:
+        """The link, then the article's date."""
+        if article.id not in self._dated:
+            self._dated[article.id] = f"{self.to(article)} · {_dated(article, self.edition)}"
+        return self._dated[article.id]
 
     def with_paragraphs(self, article: Article, numbers: list[int]) -> str:
         link, path = self._link_and_path(article)
@@ -83,7 +91,7 @@ def render_topics(articles: list[Article], edition: Edition, vocabulary: dict[st
             continue
         overview.append(f"- [{literal(tag.label(edition.lang))}]({tag.id}.md) ({len(tagged)})")
         page = [front_matter({"title": tag.label(edition.lang), "description": f"{labels['topics']}: {tag.label(edition.lang)}", **LISTING})]
-        page += [f"- {links.to(a)} · {_dated(a, edition)}" for a in tagged]
+        page += [f"- {links.dated(a)}" for a in tagged]
         pages[f"{TOPICS_DIR}/{tag.id}.md"] = "\n".join(page) + "\n"
     overview.append(f"\n## {literal(labels['by_year'])} {{#by-year}}\n")
     by_year: dict[str, list[Article]] = defaultdict(list)
@@ -91,7 +99,7 @@ def render_topics(articles: list[Article], edition: Edition, vocabulary: dict[st
         by_year[str(article.date.value.year) if article.date.value else labels["undated"]].append(article)
     for year in sorted(by_year, reverse=True):
         overview.append(f"### {literal(year)}\n")
-        overview += [f"- {links.to(a)} · {_dated(a, edition)}" for a in newest_first(by_year[year])]
+        overview += [f"- {links.dated(a)}" for a in newest_first(by_year[year])]
         overview.append("")
     overview.append(f"## {literal(labels['by_round'])}\n")
     events = {event.id: event for event in calendar.events}
@@ -122,8 +130,12 @@ def render_timeline(articles: list[Article], edition: Edition, calendar: Calenda
     return "\n".join(lines)
 
 
-def render_index(articles: list[Article], edition: Edition, names: list[Name]) -> dict[str, str]:
-    """The index of names, with the newest articles that mention each; a page of its own for a name mentioned more often."""
+def render_index(articles: list[Article], edition: Edition, names: list[Name],
+                 kept: Callable[[str, list[Article]], bool] = lambda path, sources: False) -> dict[str, str | None]:
+    """The index of names, with the newest articles that mention each; a page of its own for a name mentioned more often.
+
+    A name's page is None, not rendered, when kept(path, the articles it lists) says its file is still as it should be.
+    """
     labels = LABELS[edition.lang]
     other_lang = "en" if edition is ARABIC else "ar"
     lines = [front_matter({"title": labels["index"], "description": labels["index_intro"], **LISTING}), literal(labels["index_intro"]) + "\n"]
@@ -147,13 +159,20 @@ def render_index(articles: list[Article], edition: Edition, names: list[Name]) -
             lines += [f"- {links.with_paragraphs(a, a.mentions[name.id])}" for a in found[:INDEX_LATEST]]
             if len(found) > INDEX_LATEST:
                 lines.append(f"\n[{literal(labels['all_mentions'].format(count=len(found)))}]({NAMES_DIR}/{name.id}.md)")
-                page = [front_matter({"title": first, "description": f"{labels['index']}: {first}", **LISTING}),
-                        f"# {both}\n", f"[{literal(labels['index'])}](../{INDEX_PAGE}#{name.id})\n"]
-                page += [f"- {name_page_links.with_paragraphs(a, a.mentions[name.id])}" for a in found]
-                pages[f"{NAMES_DIR}/{name.id}.md"] = "\n".join(page) + "\n"
+                path = f"{NAMES_DIR}/{name.id}.md"
+                pages[path] = None if kept(path, found) else _name_page(name, both, found, edition, name_page_links)
             lines.append("")
     pages[INDEX_PAGE] = "\n".join(lines)
     return pages
+
+
+def _name_page(name: Name, both: str, found: list[Article], edition: Edition, links: _Links) -> str:
+    labels = LABELS[edition.lang]
+    first = name.ar if edition is ARABIC else name.en
+    page = [front_matter({"title": first, "description": f"{labels['index']}: {first}", **LISTING}),
+            f"# {both}\n", f"[{literal(labels['index'])}](../{INDEX_PAGE}#{name.id})\n"]
+    page += [f"- {links.with_paragraphs(a, a.mentions[name.id])}" for a in found]
+    return "\n".join(page) + "\n"
 
 
 def render_glossary(edition: Edition, glossary: list[Term]) -> str:

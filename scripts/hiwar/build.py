@@ -168,7 +168,9 @@ def render_pages(collection: Collection, out_dir: Path | None = None) -> dict[st
         for path, text in render_topics(articles, edition, vocabulary, collection.calendar).items():
             pages[f"{lang}/{path}"] = text
         pages[f"{lang}/{TIMELINE_PAGE}"] = render_timeline(articles, edition, collection.calendar)
-        for path, text in render_index(articles, edition, collection.names).items():
+        # A name's page is made from the articles it lists.
+        for path, text in render_index(articles, edition, collection.names, lambda path, sources, lang=lang: cache.kept(
+                out_dir, f"{lang}/{path}", "|".join([lang, *(cache.keys.get(a.id, "") for a in sources)]))).items():
             pages[f"{lang}/{path}"] = text
         pages[f"{lang}/{GLOSSARY_PAGE}"] = render_glossary(edition, collection.glossary)
         for article in articles:

@@ -19,7 +19,7 @@ from pathlib import Path
 from .enrich import Article
 
 CODE = Path(__file__).resolve().parent
-VERSION = 3
+VERSION = 4
 RACY_NS = 2_000_000_000  # a file modified within 2 s of being hashed is hashed again next time
 
 
@@ -30,7 +30,8 @@ def text_digest(text: str) -> str:
 class ArticleCache:
     def __init__(self, folder: Path | None, shared: list[Path]):
         self.path = folder / "articles.pickle" if folder else None
-        self.entries: dict[str, tuple[str, Article]] = {}
+        # seed name -> (key, the article pickled): an article read from the cache is not pickled again
+        self.entries: dict[str, tuple[str, bytes]] = {}
         self.pages: dict[str, tuple[str, str]] = {}  # derived data -> (what it was made from, its text)
         self.outputs: dict[str, tuple[str, str, int, int]] = {}  # page file -> (made from, digest, size, mtime_ns)
         self.inputs: dict[str, tuple[int, int, str]] = {}  # input file -> (size, mtime_ns, sha256)
@@ -39,6 +40,7 @@ class ArticleCache:
         self.made_from: dict[str, str] = {}  # page path -> what it was made from in this run
         self.converted: list[str] = []  # the seeds read this time (not found in the cache)
         self._inputs_seen: set[str] = set()
+        self._resolved_dirs: dict[Path, str] = {}
         if self.path and self.path.exists():
             try:
                 (self.entries, self.pages, self.outputs, self.inputs,
@@ -72,13 +74,17 @@ class ArticleCache:
 
     def get(self, name: str, key: str) -> Article | None:
         entry = self.entries.get(name)
-        if entry and entry[0] == key:
-            self.keys[entry[1].id] = key
-            return entry[1]
-        return None
+        if not entry or entry[0] != key:
+            return None
+        try:
+            article = pickle.loads(entry[1])
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None  # unreadable: the seed is read again
+        self.keys[article.id] = key
+        return article
 
     def put(self, name: str, key: str, article: Article) -> None:
-        self.entries[name] = (key, article)
+        self.entries[name] = (key, pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
         self.keys[article.id] = key
         self.converted.append(name)
 
@@ -100,7 +106,7 @@ class ArticleCache:
     def as_written(self, out_dir: Path | None, path: str, digest: str) -> bool:
         """True when the page file holds the text of this digest, as far as its size and time tell."""
         known = self.outputs.get(path)
-        if out_dir is None or str(out_dir.resolve()) != self.output_dir or not known or known[1] != digest:
+        if out_dir is None or self._resolved(out_dir) != self.output_dir or not known or known[1] != digest:
             return False
         try:
             stat = (out_dir / path).stat()
@@ -108,9 +114,14 @@ class ArticleCache:
             return False
         return (stat.st_size, stat.st_mtime_ns) == known[2:]
 
+    def _resolved(self, out_dir: Path) -> str:
+        if out_dir not in self._resolved_dirs:
+            self._resolved_dirs[out_dir] = str(out_dir.resolve())
+        return self._resolved_dirs[out_dir]
+
     def written(self, out_dir: Path, digests: dict[str, str], confirmed: set[str]) -> None:
         """Record the page files as they now are in out_dir (those confirmed unchanged are not looked at again)."""
-        resolved = str(out_dir.resolve())
+        resolved = self._resolved(out_dir)
         if resolved != self.output_dir:
             self.outputs, self.output_dir = {}, resolved
         outputs = {}
