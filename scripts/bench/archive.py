@@ -6,7 +6,8 @@ For each N (best of two cold runs): full build time of our pipeline (mkdocs buil
 feeds, citations, search normalisation) against a plain `mkdocs build` of the same generated
 Markdown (same theme and plugins, none of our hooks), their ratio, peak memory, site size, search
 index size, HTML size per article; then one seed is changed and the converter runs again with
-its cache: how many articles it re-converts, and how long that takes.
+its cache: how many seeds it re-converts, how many of the generated Markdown pages it renders
+(an article's own pages, and the listing pages that show it) and writes, and how long that takes.
 """
 from __future__ import annotations
 
@@ -103,7 +104,7 @@ def bench(count: int) -> dict:
         changed.write_text(changed.read_text(encoding="utf-8") + "\nوأضاف المحرر جملة جديدة.\n", encoding="utf-8")
         start = time.perf_counter()
         collection = collect(root / "seeds", root / "editorial", root / "build" / "cache")
-        build_pages(collection, root / "docs")
+        counts = build_pages(collection, root / "docs")
         incremental = time.perf_counter() - start
         return {
             "articles": count, "ours_s": ours, "plain_s": plain, "ratio": ours / plain, "ours_mb": ours_mb,
@@ -111,18 +112,20 @@ def bench(count: int) -> dict:
             "index_kb": (site / "search" / "search_index.json").stat().st_size / 1e3,
             "html_kb": sum(p.stat().st_size for p in articles) / len(articles) / 1e3,
             "reconverted": len(collection.converted), "incremental_s": incremental,
+            "pages": counts.pages, "rendered": counts.rendered, "written": counts.written,
         }
 
 
 def main(argv: list[str]) -> int:
     counts = [int(a) for a in argv] or [5, 200, 1000]
     print(f"{'articles':>8} {'ours s':>8} {'plain s':>8} {'ratio':>6} {'ours MB':>8} {'plain MB':>8} {'site MB':>8} "
-          f"{'index kB':>9} {'HTML kB/art':>11} {'re-conv':>7} {'incr s':>7}")
+          f"{'index kB':>9} {'HTML kB/art':>11} {'re-conv':>7} {'pages':>6} {'render':>6} {'write':>6} {'incr s':>7}")
     for count in counts:
         r = bench(count)
         print(f"{r['articles']:>8} {r['ours_s']:>8.1f} {r['plain_s']:>8.1f} {r['ratio']:>6.2f} {r['ours_mb']:>8.0f} "
               f"{r['plain_mb']:>8.0f} {r['site_mb']:>8.1f} {r['index_kb']:>9.0f} {r['html_kb']:>11.1f} "
-              f"{r['reconverted']:>7} {r['incremental_s']:>7.2f}", flush=True)
+              f"{r['reconverted']:>7} {r['pages']:>6} {r['rendered']:>6} {r['written']:>6} {r['incremental_s']:>7.2f}",
+              flush=True)
     return 0
 
 

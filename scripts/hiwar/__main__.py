@@ -39,13 +39,13 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"hiwar: {len(collection.problems)} problem(s); no page was written", file=sys.stderr)
         return 1
-    count = build_pages(collection, args.out)
+    counts = build_pages(collection, args.out)
     lines = report(collection)
     if args.report:
         args.report.parent.mkdir(parents=True, exist_ok=True)
         args.report.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
-    print(f"hiwar: {len(collection.articles)} article(s), {count} pages written to {args.out}")
+    print(f"hiwar: {len(collection.articles)} article(s), {counts.pages} pages in {args.out}")
     return 0
 
 

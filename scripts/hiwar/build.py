@@ -193,17 +193,24 @@ def generated_paths() -> list[str]:
                          NAMES_DIR, GLOSSARY_PAGE)]
 
 
-def build_pages(collection: Collection, out_dir: Path) -> int:
-    """Render the pages of the collection into out_dir, and remember them for the next run; returns their count."""
+@dataclass
+class PageCounts:
+    pages: int  # generated pages in out_dir
+    rendered: int  # rendered this time (the others were kept: made from unchanged inputs)
+    written: int  # files written this time (the others already held their page)
+
+
+def build_pages(collection: Collection, out_dir: Path) -> PageCounts:
+    """Render the pages of the collection into out_dir, and remember them for the next run."""
     pages = render_pages(collection, out_dir)
-    write_pages(pages, out_dir, collection.cache)
+    written = write_pages(pages, out_dir, collection.cache)
     if collection.cache is not None and not collection.problems:
         collection.cache.save({article.seed.name for article in collection.articles}, {RELATED_KEY})
-    return len(pages)
+    return PageCounts(len(pages), sum(text is not KEPT for text in pages.values()), written)
 
 
-def write_pages(pages: dict[str, str | None], out_dir: Path, cache: ArticleCache | None = None) -> None:
-    """Write the pages that changed into a temporary folder beside out_dir, then move them into place.
+def write_pages(pages: dict[str, str | None], out_dir: Path, cache: ArticleCache | None = None) -> int:
+    """Write the pages that changed into a temporary folder beside out_dir, then move them into place; returns how many.
 
     Every page is rendered before anything moves, so a failure leaves the previous pages as they were;
     an unchanged page keeps its file and timestamp (the live preview reloads less).
@@ -235,6 +242,7 @@ def write_pages(pages: dict[str, str | None], out_dir: Path, cache: ArticleCache
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     cache.written(out_dir, digests, confirmed)
+    return len(changed)
 
 
 def _files(path: Path) -> list[Path]:
