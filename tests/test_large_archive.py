@@ -7,16 +7,21 @@ from conftest import FIXTURES, content, html, make_project, mkdocs_build
 ARTICLES = 24  # more than the home page (20) and the index (5 per name) list
 
 
-def test_home_and_index_stay_short_and_link_to_everything(tmp_path):
-    seeds = tmp_path / "seeds"
+def _archive(base, offline=False):
+    """A site of ARTICLES articles, one a day in March 2021, all mentioning the same people."""
+    seeds = base / "seeds"
     seeds.mkdir()
     text = (FIXTURES / "new_seed" / "kadhimi_heads_to_washington.txt").read_text(encoding="utf-8")
     for n in range(ARTICLES):
-        (seeds / f"article_{n:02d}.txt").write_text(f"الحوار الاستراتيجي: المقال {n + 1}\n{n + 1:02d}/03/2021\n\n{text}", encoding="utf-8")
-    project = make_project(tmp_path, seeds)
-    result = mkdocs_build(project, tmp_path / "site")
+        (seeds / f"article_{n:02d}.txt").write_text(f"الحوار الاستراتيجي: المقال {n + 1}\n{n + 1:02d}/03/2021\n\n{text}",
+                                                    encoding="utf-8")
+    result = mkdocs_build(make_project(base, seeds), base / "site", offline=offline)
     assert result.returncode == 0, result.stderr
-    site = tmp_path / "site"
+    return base / "site"
+
+
+def test_home_and_index_stay_short_and_link_to_everything(tmp_path):
+    site = _archive(tmp_path)
 
     home = content(html(site / "index.html"))
     listed = home.select("h2 a:not(.headerlink)")
@@ -38,3 +43,14 @@ def test_home_and_index_stay_short_and_link_to_everything(tmp_path):
     assert len(items) == ARTICLES
     assert items[0].select("a")[0]["href"] == "../../articles/article_23/"
     assert items[0].select("a")[1]["href"].startswith("../../articles/article_23/#p-")
+
+
+def test_the_links_to_all_articles_work_from_the_offline_edition(tmp_path):
+    site = _archive(tmp_path, offline=True)
+    more = content(html(site / "index.html")).find("a", string=f"كل المقالات ({ARTICLES}) حسب السنة والموضوع")
+    target, anchor = more["href"].split("#")
+    assert (target, anchor) == ("topics/index.html", "by-year")
+    assert html(site / target).find(id=anchor) is not None
+    index = content(html(site / "en" / "people.html"))
+    link = index.find(id="mustafa-al-kadhimi").find_next_sibling("p").a["href"]
+    assert link == "people/mustafa-al-kadhimi.html" and (site / "en" / link).exists()
