@@ -1,10 +1,13 @@
 """`make pages SEEDS=DIR OUT=DIR`: the converter alone, on any folder; bad input gets a clear answer."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
 from conftest import ENV, FIXTURES, ROOT, read_front_matter, run_pages, sha256, vocabulary_only
+
+RELATED = re.compile(r"\n## [^\n]*\{#related\}.*", re.S)
 
 
 def test_make_pages_converts_any_folder_into_the_docs_layout(tmp_path):
@@ -69,3 +72,32 @@ def test_two_runs_give_identical_pages(tmp_path):
     first = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*.md")}
     second = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*.md")}
     assert first == second
+
+
+def test_a_large_folder_is_converted_in_parallel_with_the_same_pages_and_problems(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    traits = sorted((FIXTURES / "traits").glob("*.txt"))
+    for n in range(60):  # enough for every core to take a share
+        shutil.copy(traits[n % len(traits)], seeds / f"{n:02d}_{traits[n % len(traits)].name}")
+    result = run_pages(seeds, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    for n in (0, 59):
+        name = f"{n:02d}_{traits[n % len(traits)].stem}.md"
+        serial = tmp_path / f"one_{n}"
+        serial.mkdir()
+        shutil.copy(seeds / f"{n:02d}_{traits[n % len(traits)].name}", serial)
+        assert run_pages(serial, tmp_path / f"out_{n}").returncode == 0
+        (meta, body), (alone_meta, alone_body) = (read_front_matter(folder / "ar" / "articles" / name)
+                                                  for folder in (tmp_path / "out", tmp_path / f"out_{n}"))
+        assert RELATED.sub("", body) == RELATED.sub("", alone_body)  # the related list depends on the other seeds
+        for key in ("title", "date", "summary", "tags", "mentions", "entities", "seed_sha256"):
+            assert meta.get(key) == alone_meta.get(key), key
+    (seeds / "30_empty.txt").write_bytes(b"")
+    (seeds / "45_binary.txt").write_bytes(bytes(range(256)) * 4)
+    failed = run_pages(seeds, tmp_path / "failed")
+    assert failed.returncode == 1
+    problems = [line for line in failed.stderr.splitlines() if line.startswith("seeds/")]
+    assert len(problems) == 2  # in seed order, as from a serial run
+    assert problems[0].startswith("seeds/30_empty.txt: is empty") and problems[1].startswith("seeds/45_binary.txt: is a binary")
+    assert "Traceback" not in failed.stderr and not (tmp_path / "failed").exists()

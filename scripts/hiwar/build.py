@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,33 +77,64 @@ def collect(seeds_dir: Path, editorial_dir: Path | None, cache_dir: Path | None 
     if not seeds:
         collection.problems.append(Problem(seeds_dir.name, "holds no seeds (*.txt)"))
     stems: dict[str, str] = {}
+    slots: list[Article | Problem | None] = []  # in seed order: an article, or what is wrong with the seed
+    pending: list[tuple[int, Path, str, str]] = []  # (slot, seed, source, cache key) of the seeds to convert
     for path in seeds:
         source = f"{seeds_dir.name}/{path.name}"
         if not path.is_file() or path.suffix != SEED_SUFFIX:
-            collection.problems.append(Problem(source, f"is not a seed: seeds are plain-text files ending in {SEED_SUFFIX}; "
-                                                       "rename or remove it"))
+            slots.append(Problem(source, f"is not a seed: seeds are plain-text files ending in {SEED_SUFFIX}; "
+                                         "rename or remove it"))
             continue
         stem = path.name[: -len(SEED_SUFFIX)]
         if stem.lower() in stems:
-            collection.problems.append(Problem(source, f"has the same article id as {stems[stem.lower()]}; rename one of them"))
+            slots.append(Problem(source, f"has the same article id as {stems[stem.lower()]}; rename one of them"))
             continue
         stems[stem.lower()] = source
         own = [editorial_dir / f"{stem}{suffix}" for suffix in (METADATA_SUFFIX, TRANSLATION_SUFFIX)] if editorial_dir else []
         key = cache.key(path, own)
         article = cache.get(path.name, key)
         if article is None:
-            try:
-                article = _article(path, source, editorial_dir, schema, collection)
-            except InputError as err:
-                collection.problems.append(err.problem)
-                continue
-            cache.put(path.name, key, article)
-        collection.articles.append(article)
+            pending.append((len(slots), path, source, key))
+        slots.append(article)
+    for (slot, path, _, key), result in zip(pending, _convert(pending, editorial_dir, schema, collection)):
+        if isinstance(result, Article):
+            cache.put(path.name, key, result)
+        slots[slot] = result
+    for slot in slots:
+        (collection.articles if isinstance(slot, Article) else collection.problems).append(slot)
     if editorial_dir is not None and editorial_dir.is_dir():
         collection.problems.extend(_orphans(editorial_dir, set(stems)))
     collection.converted = cache.converted
     collection.cache = cache
     return collection
+
+
+# Converting is the costly step of a first build: from this many seeds on, every core takes a share.
+PARALLEL_FROM = 48
+_job: tuple | None = None  # what every conversion needs, handed to the worker processes by fork
+
+
+def _convert(pending: list[tuple[int, Path, str, str]], editorial_dir: Path | None, schema: Schema,
+             collection: Collection) -> list[Article | Problem]:
+    global _job
+    jobs = [(path, source) for _, path, source, _ in pending]
+    _job = (editorial_dir, schema, collection)
+    try:
+        workers = min(len(os.sched_getaffinity(0)), 8)
+        if len(jobs) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return [_convert_one(job) for job in jobs]
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_convert_one, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+    finally:
+        _job = None
+
+
+def _convert_one(job: tuple[Path, str]) -> Article | Problem:
+    editorial_dir, schema, collection = _job
+    try:
+        return _article(*job, editorial_dir, schema, collection)
+    except InputError as err:
+        return err.problem
 
 
 def _vocabulary(editorial_dir: Path | None, collection: Collection) -> dict[str, Tag]:

@@ -1,6 +1,8 @@
 """People, organisations and places: found in a text from the bilingual name list (editorial/names.yml)."""
 from __future__ import annotations
 
+import functools
+
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +44,8 @@ def load_names(path: Path) -> list[Name]:
     return names
 
 
-def _readings(word: str) -> set[str]:
+@functools.lru_cache(maxsize=16384)  # the same words recur throughout a text
+def _readings(word: str) -> frozenset[str]:
     """A word as written and without each clitic it may carry (للكاظمي → الكاظمي, والكاظمي → الكاظمي)."""
     readings = {word}
     if word.startswith("لل") and len(word) > 4:
@@ -53,7 +56,7 @@ def _readings(word: str) -> set[str]:
             readings.add(rest)
             if prefix.endswith("ال"):
                 readings.add("ال" + rest)
-    return readings
+    return frozenset(readings)
 
 
 def find_names(paragraphs: list[tuple[int, str]], names: list[Name]) -> dict[str, list[int]]:

@@ -9,6 +9,7 @@ common suffixes and the search's prefix match finds the other forms (negotiation
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from .text import fold
@@ -24,10 +25,14 @@ def index_tokens(text: str) -> list[str]:
     """Every word of the text in its folded form, and its bare form(s) where a prefix is attached."""
     tokens: list[str] = []
     for word in TOKEN.findall(ENGLISH_ARTICLE.sub("", fold(text))):
-        clitic = CLITIC.sub("", word)
-        forms = dict.fromkeys([word, ARTICLE_PREFIX.sub("", word), clitic, ARTICLE_PREFIX.sub("", clitic)])
-        tokens.extend(forms)
+        tokens.extend(_forms(word))
     return tokens
+
+
+@functools.lru_cache(maxsize=65536)  # an archive's words recur from article to article
+def _forms(word: str) -> tuple[str, ...]:
+    clitic = CLITIC.sub("", word)
+    return tuple(dict.fromkeys([word, ARTICLE_PREFIX.sub("", word), clitic, ARTICLE_PREFIX.sub("", clitic)]))
 
 
 def query_terms(query: str) -> list[str]:

@@ -1,6 +1,7 @@
 """Arabic text helpers shared by the reader, the enrichment steps and the search hook."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -12,6 +13,7 @@ ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", 
 
 # A word: a run of letters, marks or digits (Arabic or Latin), allowing inner apostrophes.
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+LETTER = re.compile(r"[^\W\d_]")
 ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 
 
@@ -20,6 +22,7 @@ def strip_marks(text: str) -> str:
     return TASHKEEL.sub("", text).replace(TATWEEL, "")
 
 
+@functools.lru_cache(maxsize=256)  # an article's paragraphs are folded by several steps (names, tags, terms, dates)
 def fold(text: str) -> str:
     """A matching key: the spelling variation of Arabic news text folded away.
 
@@ -43,5 +46,5 @@ def word_keys(text: str) -> list[str]:
 def arabic_share(text: str) -> float:
     """Share of Arabic letters among all letters (0 when there are no letters)."""
     arabic = len(ARABIC_LETTER.findall(text))
-    letters = sum(1 for ch in text if ch.isalpha())
+    letters = len(LETTER.findall(text))
     return arabic / letters if letters else 0.0
