@@ -120,7 +120,8 @@ def _convert(pending: list[tuple[int, Path, str, str]], editorial_dir: Path | No
     jobs = [(path, source) for _, path, source, _ in pending]
     _job = (editorial_dir, schema, collection)
     try:
-        workers = min(len(os.sched_getaffinity(0)), 8)
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        workers = min(cores, 8)
         if len(jobs) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
             return [_convert_one(job) for job in jobs]
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
