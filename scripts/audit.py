@@ -3,8 +3,9 @@
     python scripts/audit.py [SITE_DIR]
 
 Lighthouse (mobile, simulated throttling, median of 3 runs) for both home pages and an Arabic and
-an English article, served with gzip as any static host serves text; page weight of the article; then tests/test_audit.py (axe-core on every
-page, Nu HTML Checker, links and anchors, requests to other hosts, online and offline).
+an English article, served with gzip as any static host serves text; page weight of the article;
+then tests/test_audit.py (axe-core on every page, Nu HTML Checker, links and anchors, requests to
+other hosts, online and offline).
 """
 from __future__ import annotations
 

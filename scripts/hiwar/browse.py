@@ -5,7 +5,6 @@ Every page is Markdown with links MkDocs checks; all text from data files is esc
 """
 from __future__ import annotations
 
-
 import heapq
 from collections import defaultdict
 from collections.abc import Callable
@@ -158,17 +157,16 @@ def render_index(articles: list[Article], edition: Edition, names: list[Name],
             found = mentioning[name.id]
             lines += [f"- {links.with_paragraphs(a, a.mentions[name.id])}" for a in found[:INDEX_LATEST]]
             if len(found) > INDEX_LATEST:
-                lines.append(f"\n[{literal(labels['all_mentions'].format(count=len(found)))}]({NAMES_DIR}/{name.id}.md)")
                 path = f"{NAMES_DIR}/{name.id}.md"
-                pages[path] = None if kept(path, found) else _name_page(name, both, found, edition, name_page_links)
+                lines.append(f"\n[{literal(labels['all_mentions'].format(count=len(found)))}]({path})")
+                pages[path] = None if kept(path, found) else _name_page(name, first, both, found, edition, name_page_links)
             lines.append("")
     pages[INDEX_PAGE] = "\n".join(lines)
     return pages
 
 
-def _name_page(name: Name, both: str, found: list[Article], edition: Edition, links: _Links) -> str:
+def _name_page(name: Name, first: str, both: str, found: list[Article], edition: Edition, links: _Links) -> str:
     labels = LABELS[edition.lang]
-    first = name.ar if edition is ARABIC else name.en
     page = [front_matter({"title": first, "description": f"{labels['index']}: {first}", **LISTING}),
             f"# {both}\n", f"[{literal(labels['index'])}](../{INDEX_PAGE}#{name.id})\n"]
     page += [f"- {links.with_paragraphs(a, a.mentions[name.id])}" for a in found]

@@ -166,13 +166,13 @@ def _is_pull_quote(line: Line, nearby: list[Line]) -> bool:
     tokens = word_keys(PULL_QUOTE_ATTRIBUTION.sub("", line.text))
     if not PULL_QUOTE_MIN_WORDS <= len(tokens) <= PULL_QUOTE_MAX_WORDS:
         return False
-    needed = PULL_QUOTE_OVERLAP * len(tokens)
+    needed, counts = PULL_QUOTE_OVERLAP * len(tokens), Counter(tokens)
     for other in nearby:
         other_tokens = other.key.split()
         if len(other_tokens) <= len(tokens):
             continue
         # The words both share bound the matching blocks from above: most paragraphs are ruled out here.
-        if sum((Counter(tokens) & Counter(other_tokens)).values()) < needed:
+        if sum((counts & Counter(other_tokens)).values()) < needed:
             continue
         matcher = SequenceMatcher(None, tokens, other_tokens, autojunk=False)
         shared = sum(block.size for block in matcher.get_matching_blocks())
