@@ -16,9 +16,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .browse import (GLOSSARY_PAGE, INDEX_PAGE, NAMES_DIR, TIMELINE_PAGE, TOPICS_DIR, feature_signature, related_map, render_glossary,
-                     render_index, render_related, render_timeline, render_topics)
-from .cache import ArticleCache, text_digest
+from .browse import (GLOSSARY_PAGE, INDEX_PAGE, NAMES_DIR, TIMELINE_PAGE, TOPICS_DIR, feature_signature, related_map,
+                     render_glossary, render_index, render_related, render_timeline, render_topics)
+from .cache import ArticleCache
 from .edition import EDITIONS
 from .editorial import Editorial, Schema
 from .enrich import Article, enrich
@@ -204,18 +204,18 @@ def render_pages(collection: Collection, out_dir: Path | None = None) -> dict[st
         pages[f"{lang}/{TIMELINE_PAGE}"] = render_timeline(articles, edition, collection.calendar)
         # A name's page is made from the articles it lists.
         for path, text in render_index(articles, edition, collection.names, lambda path, sources, lang=lang: cache.kept(
-                out_dir, f"{lang}/{path}", "|".join([lang, *(cache.keys.get(a.id, "") for a in sources)]))).items():
+                out_dir, f"{lang}/{path}", cache.made_of(lang, sources))).items():
             pages[f"{lang}/{path}"] = text
         pages[f"{lang}/{GLOSSARY_PAGE}"] = render_glossary(edition, collection.glossary)
         for article in articles:
             # An article page is made from the article and the articles it lists as related.
-            made_from = "|".join([lang, *(cache.keys.get(a.id, "") for a in [article, *related[article.id]])])
             path = f"{lang}/{article_path(article)}"
+            made_from = cache.made_of(lang, [article, *related[article.id]])
             pages[path] = KEPT if cache.kept(out_dir, path, made_from) else render_article(
                 article, edition, vocabulary, collection.glossary, render_related(related[article.id], edition))
             if article.translation_status != "missing":
                 path = f"{lang}/{parallel_path(article)}"
-                pages[path] = KEPT if cache.kept(out_dir, path, f"{lang}|{cache.keys.get(article.id, '')}") else \
+                pages[path] = KEPT if cache.kept(out_dir, path, cache.made_of(lang, [article])) else \
                     render_parallel(article, edition, vocabulary)
     return pages
 
@@ -253,11 +253,13 @@ def write_pages(pages: dict[str, str | None], out_dir: Path, cache: ArticleCache
     cache = cache or ArticleCache(None, [])
     owned = generated_paths()
     existing = {p.relative_to(out_dir).as_posix() for root in owned for p in _files(out_dir / root)}
-    digests = {path: cache.outputs[path][1] if text is KEPT else text_digest(text) for path, text in pages.items()}
+    encoded = {path: text.encode("utf-8") for path, text in pages.items() if text is not KEPT}
+    digests = {path: hashlib.sha256(encoded[path]).hexdigest() if path in encoded else cache.outputs[path][1]
+               for path in pages}
     # Files known to hold their page already (by size and time), then files whose bytes differ.
-    confirmed = {path for path, text in pages.items() if text is KEPT or cache.as_written(out_dir, path, digests[path])}
-    changed = {path: text.encode("utf-8") for path, text in pages.items() if path not in confirmed
-               and (path not in existing or (out_dir / path).read_bytes() != text.encode("utf-8"))}
+    confirmed = {path for path in pages if path not in encoded or cache.as_written(out_dir, path, digests[path])}
+    changed = {path: data for path, data in encoded.items() if path not in confirmed
+               and (path not in existing or (out_dir / path).read_bytes() != data)}
     staging = Path(tempfile.mkdtemp(prefix=".pages-", dir=out_dir.parent))
     try:
         for relative, data in changed.items():

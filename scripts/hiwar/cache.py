@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import time
+from functools import cached_property
 from pathlib import Path
 
 from .enrich import Article
@@ -21,10 +22,6 @@ from .enrich import Article
 CODE = Path(__file__).resolve().parent
 VERSION = 4
 RACY_NS = 2_000_000_000  # a file modified within 2 s of being hashed is hashed again next time
-
-
-def text_digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class ArticleCache:
@@ -47,7 +44,12 @@ class ArticleCache:
                  self.output_dir) = pickle.loads(self.path.read_bytes())
             except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
                 pass  # a cache from another version of the code: start afresh
-        self.common = self._digest(sorted(CODE.glob("*.py")) + shared) + str(VERSION)
+        self._shared = shared
+
+    @cached_property
+    def common(self) -> str:
+        """What every article is also made from: the converter's code and the shared editorial data."""
+        return self._digest(sorted(CODE.glob("*.py")) + self._shared) + str(VERSION)
 
     def _sha(self, path: Path) -> str:
         try:
@@ -96,6 +98,10 @@ class ArticleCache:
         text = render()
         self.pages[key] = (made_from, text)
         return text
+
+    def made_of(self, lang: str, articles: list[Article]) -> str:
+        """What a page of one edition is made from when it shows these articles: their keys in this run."""
+        return "|".join([lang, *(self.keys.get(article.id, "") for article in articles)])
 
     def kept(self, out_dir: Path | None, path: str, made_from: str) -> bool:
         """True when the page file was made from the same inputs and is still as it was written."""
