@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import textwrap
 
 from conftest import ENV, FIXTURES, ROOT, read_front_matter, run_pages, sha256, vocabulary_only
 
@@ -30,6 +31,41 @@ def test_report_lists_every_line_left_out(tmp_path):
     assert "left out, site boilerplate (end of page): ربما يعجبك أيضا" in result.stdout
     assert "left out, title repeated" in result.stdout
     assert "left out, image caption" in result.stdout and "left out, pull-quote" in result.stdout
+
+
+def test_a_hard_wrapped_copy_of_each_seed_gives_the_same_pages_and_keeps_its_translation(tmp_path):
+    """Plain text wrapped at a fixed width (paragraphs apart by a blank line), as an e-mail or editor saves it."""
+    def wrap(source, target):
+        paragraphs = [line for line in source.read_text(encoding="utf-8").split("\n") if line.strip()]
+        target.write_text("\n\n".join(
+            "\n".join(textwrap.wrap(line, 72, break_long_words=False, break_on_hyphens=False)) for line in paragraphs),
+            encoding="utf-8")
+        assert all(len(line) <= 72 for line in target.read_text(encoding="utf-8").split("\n"))
+
+    wrapped = tmp_path / "wrapped"
+    wrapped.mkdir()
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        wrap(seed, wrapped / seed.name)
+    editorial = tmp_path / "editorial"
+    shutil.copytree(ROOT / "editorial", editorial)
+    wrap(ROOT / "editorial" / "003_a6238033f2a5b92a.en.txt", editorial / "003_a6238033f2a5b92a.en.txt")  # the translation too
+    result = run_pages(wrapped, tmp_path / "from-wrapped", editorial)
+    assert result.returncode == 0, result.stderr
+    assert len(re.findall(r"hard-wrapped at about 7\d characters a line: its lines are joined into paragraphs",
+                          result.stdout)) == 5
+    assert run_pages(ROOT / "seeds", tmp_path / "from-seeds", ROOT / "editorial").returncode == 0
+
+    def pages(out):
+        # textwrap also collapses runs of spaces; the seed's own bytes differ, so its digest does too.
+        return {path.relative_to(out): re.sub(r"seed_sha256: \w+", "", " ".join(path.read_text(encoding="utf-8").split(" ")))
+                for path in sorted(out.rglob("*.md"))}
+
+    from_wrapped, from_seeds = pages(tmp_path / "from-wrapped"), pages(tmp_path / "from-seeds")
+    assert from_wrapped.keys() == from_seeds.keys()
+    for path in from_seeds:
+        assert from_wrapped[path] == from_seeds[path], path
+    data, _ = read_front_matter(tmp_path / "from-wrapped" / "en" / "articles" / "003_a6238033f2a5b92a.md")
+    assert data["translation"] == "complete"
 
 
 def test_english_page_without_translation_says_so_and_holds_no_arabic_body(tmp_path):

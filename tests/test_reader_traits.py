@@ -78,6 +78,24 @@ def test_bullets_become_lists_nested_by_indentation(traits_site):
     assert "•" not in body.get_text()
 
 
+def test_hard_wrapped_lines_are_joined_into_paragraphs_not_read_as_headings(traits_site, traits_pages):
+    data = meta(traits_pages, "hard_wrapped")
+    assert data["title"] == "الحوار الاستراتيجي بين بغداد وواشنطن: ما الذي تغيّر؟"
+    assert (data["author"], data["date"]) == ("علي حسن", "2021-05-03")
+    body = content(page(traits_site, "hard_wrapped"))
+    assert [h.get_text(strip=True).rstrip("#") for h in body.find_all("h2")] == ["دوافع الحوار"]
+    paragraphs = {p["id"]: " ".join(p.get_text(" ", strip=True).split()[1:]) for p in body.select("[id^=p-]")}
+    assert len(paragraphs) == 7
+    assert paragraphs["p-1"].startswith("انطلقت الجولة الثالثة من الحوار الاستراتيجي بين العراق والولايات المتحدة")
+    assert paragraphs["p-1"].endswith("سيُبحث في اجتماعات فنية لاحقة.")
+    # A wrapped list item stays one item, at its own depth.
+    nested = body.select("li li")
+    assert [" ".join(li.get_text(" ", strip=True).split()[1:]) for li in nested] == [
+        "تصعيداً داخلياً مع الفصائل المسلحة التي تطالب بالانسحاب الكامل وتهدد باستهداف القوات والمصالح الأمريكية.",
+        "أو تصعيداً إقليمياً بين طهران وواشنطن."]
+    assert data["summary"].startswith("انطلقت الجولة الثالثة من الحوار الاستراتيجي بين العراق والولايات المتحدة في نيسان،")
+
+
 def test_site_boilerplate_is_not_shown_and_is_reported(traits_site, tmp_path):
     text = content(page(traits_site, "boilerplate")).get_text()
     for leftover in ("ربما يعجبك أيضا", "عنوان مقال آخر من الموقع", "اقرأ أيضاً"):

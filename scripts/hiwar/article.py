@@ -40,8 +40,10 @@ class ParsedSeed:
     date_line: str | None
     blocks: list[Block] = field(default_factory=list)
     removed: list[RemovedLine] = field(default_factory=list)
-    # Line numbers of the seed's non-empty lines in order: a translation aligns to these.
+    # Where each of the seed's non-empty lines starts, in order (a hard-wrapped paragraph counts as one line):
+    # a translation aligns to these.
     content_lines: list[int] = field(default_factory=list)
+    wrap_width: int | None = None  # characters, when the seed is hard-wrapped
 
     @property
     def numbered(self) -> list[Block]:

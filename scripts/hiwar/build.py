@@ -303,6 +303,8 @@ def report(collection: Collection) -> list[str]:
                      f"{sum(1 for b in parsed.blocks if b.kind == 'heading')} headings, {article.words} words; "
                      f"date {article.date.value.iso() if article.date.value else 'unknown'} ({article.date.origin}); "
                      f"translation {article.translation_status}")
+        if parsed.wrap_width:
+            lines.append(f"  hard-wrapped at about {parsed.wrap_width} characters a line: its lines are joined into paragraphs")
         if parsed.title_line:
             lines.append(f"  line {parsed.title_line}: title")
         for removed in sorted(parsed.removed, key=lambda r: r.line):

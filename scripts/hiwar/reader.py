@@ -2,7 +2,7 @@
 
 Real scrapes carry a title line (sometimes repeated), a byline, a date line, short
 heading lines, bullet lists nested by indentation, and site boilerplate, image captions
-and pull-quotes. Each recognised leftover is recorded in ParsedSeed.removed with its reason.
+and pull-quotes. A hard-wrapped text's lines are first joined into paragraphs (hardwrap.py). Each recognised leftover is recorded in ParsedSeed.removed with its reason.
 """
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ from difflib import SequenceMatcher
 
 from .article import HEADING, LIST_ITEM, PARAGRAPH, Block, ParsedSeed, RemovedLine
 from .dates import parse_date_line
+from .hardwrap import join_wrapped, wrapping
 from .seed import Seed
 from .summary import sentences
-from .text import fold, word_keys, words
+from .text import BULLET, fold, word_keys, words
 
-BULLET = re.compile(r"^(?P<indent>\s*)[•●◦▪‣∙]\s*(?P<text>.*)$")
 # "كتبت – دعاء عبدالنبي", "بقلم: فلان", "كتب/ فلان"
 BYLINE = re.compile(r"^(?:كتبت|كتب|بقلم|إعداد|اعداد|تقرير|تحرير)\s*[-–—:/|]?\s*(?P<name>[^\d.،:؛!?؟]{3,60})$")
 # Lines a site adds around every article: recognised anywhere in the seed.
@@ -56,9 +56,11 @@ class Line:
 
 
 def read_article(seed: Seed) -> ParsedSeed:
-    lines = [Line(n, raw, raw.strip()) for n, raw in enumerate(seed.text.split("\n"), 1) if raw.strip()]
+    raw_lines = seed.text.split("\n")
+    wrap = wrapping(raw_lines)
+    lines = [Line(n, raw, raw.strip()) for n, raw in join_wrapped(raw_lines, wrap)]
     parsed = ParsedSeed(title=None, title_line=None, author=None, date=None, date_line=None,
-                        content_lines=[line.number for line in lines])
+                        content_lines=[line.number for line in lines], wrap_width=wrap.width if wrap else None)
     lines = _take_title(lines, parsed)
     lines = _drop_boilerplate(lines, parsed)
     lines = _take_byline(lines, parsed)

@@ -14,6 +14,8 @@ ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", 
 # A word: a run of letters, marks or digits (Arabic or Latin), allowing inner apostrophes.
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 LETTER = re.compile(r"[^\W\d_]")
+# A list item: a bullet, its indentation the nesting level.
+BULLET = re.compile(r"^(?P<indent>\s*)[•●◦▪‣∙]\s*(?P<text>.*)$")
 ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 
 

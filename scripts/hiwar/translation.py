@@ -1,6 +1,7 @@
 """English translations (editorial/NAME.en.txt), aligned line by line with their seed.
 
-One English line per non-empty seed line, same order; bullet lines keep their bullet.
+One English line per non-empty seed line, same order; bullet lines keep their bullet. A hard-wrapped
+paragraph (hardwrap.py) counts as one line, in the seed and in the translation.
 Alignment is checked here so a drifted translation fails the build with the first
 paragraph that differs, instead of publishing English beside the wrong Arabic.
 """
@@ -12,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .article import ParsedSeed
+from .hardwrap import paragraph_lines
 from .problems import InputError
-from .reader import BULLET
 from .seed import decode, normalise
+from .text import BULLET
 
 DIGITS = re.compile(r"\d+")
 
@@ -41,9 +43,9 @@ def load_translation(path: Path, source: str, parsed: ParsedSeed, seed_text: str
     except OSError as err:
         raise InputError(source, f"cannot be read ({err.strerror})") from None
     text, _ = decode(raw, source)
-    english = [line for line in normalise(text).split("\n") if line.strip()]
-    seed_lines = seed_text.split("\n")
-    arabic = [seed_lines[number - 1] for number in parsed.content_lines]
+    # Line for line, a hard-wrapped paragraph counting as one line on either side.
+    english = [line for _, line in paragraph_lines(normalise(text))]
+    arabic = [line for _, line in paragraph_lines(seed_text)]
     difference = _first_difference(arabic, english)
     if difference is not None:
         index, why = difference

@@ -1,0 +1,98 @@
+"""Hard-wrapped text: paragraphs broken into lines of a fixed width by a tool (an e-mail client,
+a text editor, a PDF export), not by the writer.
+
+A web scrape holds one paragraph per line; a hard-wrapped file holds a paragraph over many lines, and
+read line by line it would become a page of half-sentence "headings". A wrapping tool ends a line
+when the next word would not fit on it, so a line followed by a word that would have fitted was
+ended by the writer: a heading, a date line, a paragraph's last line. A text is taken as hard-wrapped
+only when most of its line ends are of the first kind.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import BULLET
+
+MIN_WRAPPED_ENDS = 3  # fewer could be chance: a few lines that happen to be about as long
+WRAPPED_SHARE = 0.5  # of the line ends followed by another line of text
+MAX_WIDTH = 200  # characters; lines wider than any wrapping tool's are a scrape's paragraphs
+WIDTH_PERCENTILE = 0.9  # a few overlong lines (a web address) do not widen the estimate
+# With blank lines between paragraphs, only a heading or a list ends a line early on purpose, and those
+# are far shorter than the width: a line this close to it was wrapped, whatever the next word's length
+# (a no-break space, made plain when the seed was read, may have glued it to the next).
+BLANK_SEPARATED_SLACK = 0.1
+BLANK_SHARE = 0.5  # of the lines ended before the width, followed by a blank line: paragraphs are marked
+SENTENCE_END = re.compile(r"[.!?؟…][\"”»'’)]*\s*$")
+FIRST_WORD = re.compile(r"[^ \t]+")  # up to a space a wrapping tool breaks at
+
+
+@dataclass(frozen=True)
+class Wrapping:
+    width: int  # characters
+    blank_separated: bool  # paragraphs are apart by blank lines
+
+
+def wrapping(lines: list[str]) -> Wrapping | None:
+    """How the text was wrapped, or None when it is not hard-wrapped."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) <= MIN_WRAPPED_ENDS:
+        return None
+    width = lengths[int(WIDTH_PERCENTILE * (len(lengths) - 1))]
+    if width > MAX_WIDTH:
+        return None
+    guess = Wrapping(width, _blank_separated(lines, width))
+    ends = [_wrapped(line, following, guess) for line, following in zip(lines, lines[1:]) if _continues(line, following)]
+    wrapped = sum(ends)
+    return guess if wrapped >= MIN_WRAPPED_ENDS and wrapped >= WRAPPED_SHARE * len(ends) else None
+
+
+def paragraph_lines(text: str) -> list[tuple[int, str]]:
+    """The text's non-empty lines as (first line number, line), a hard-wrapped paragraph's lines joined into one."""
+    lines = text.split("\n")
+    return join_wrapped(lines, wrapping(lines))
+
+
+def join_wrapped(lines: list[str], wrap: Wrapping | None) -> list[tuple[int, str]]:
+    """paragraph_lines, for lines whose wrapping is already known (None: every line stands alone)."""
+    joined: list[tuple[int, str]] = []
+    previous = ""
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            previous = ""
+            continue
+        if wrap and previous and _continues(previous, line) and _wrapped(previous, line, wrap):
+            start, so_far = joined[-1]
+            joined[-1] = (start, f"{so_far.rstrip()} {line.strip()}")
+        else:
+            joined.append((number, line.rstrip()))
+        previous = line
+    return joined
+
+
+def _blank_separated(lines: list[str], width: int) -> bool:
+    """Most lines that end before the width (a paragraph's last line, a heading) are followed by a blank line."""
+    text = [(index, line) for index, line in enumerate(lines) if line.strip()]
+    early = [following_index > index + 1 for (index, line), (following_index, following) in zip(text, text[1:])
+             if len(line.rstrip()) + 1 + len(FIRST_WORD.search(following).group()) <= width]
+    return len(early) >= MIN_WRAPPED_ENDS and sum(early) >= BLANK_SHARE * len(early)
+
+
+def _continues(line: str, following: str) -> bool:
+    """Both lines hold text and the second is not a new list item: it may continue the first."""
+    return bool(line.strip() and following.strip() and not BULLET.match(following))
+
+
+def _wrapped(line: str, following: str, wrap: Wrapping) -> bool:
+    """The line was ended by the wrapping tool: the next line's first word would not have fitted on it.
+
+    Without blank lines between paragraphs, a full line that ends a sentence is ambiguous: a paragraph's
+    last line, or a wrap that fell after a full stop (3% of wrapped line ends in EASC). It ends the
+    paragraph: that keeps a title apart from its date line and two paragraphs apart, and a paragraph cut
+    at a sentence end still reads well.
+    """
+    length = len(line.rstrip())
+    next_word_overflows = length + 1 + len(FIRST_WORD.search(following).group()) > wrap.width
+    if wrap.blank_separated:
+        return next_word_overflows or length + 1 > (1 - BLANK_SEPARATED_SLACK) * wrap.width
+    return next_word_overflows and not SENTENCE_END.search(line)
