@@ -18,10 +18,10 @@ MIN_WRAPPED_ENDS = 3  # fewer could be chance: a few lines that happen to be abo
 WRAPPED_SHARE = 0.5  # of the line ends followed by another line of text
 MAX_WIDTH = 200  # characters; lines wider than any wrapping tool's are a scrape's paragraphs
 WIDTH_PERCENTILE = 0.9  # a few overlong lines (a web address) do not widen the estimate
-# With blank lines between paragraphs, only a heading or a list ends a line early on purpose, and those
-# are far shorter than the width: a line this close to it was wrapped, whatever the next word's length
-# (a no-break space, made plain when the seed was read, may have glued it to the next).
-BLANK_SEPARATED_SLACK = 0.1
+# Widths are counted in characters, but text copied from a PDF or a web page was wrapped by its printed
+# width, and a no-break space (made plain when the seed was read) glues words for a wrapping tool: a line
+# is taken as full this close to the width.
+TOLERANCE = 0.1
 BLANK_SHARE = 0.5  # of the lines ended before the width, followed by a blank line: paragraphs are marked
 SENTENCE_END = re.compile(r"[.!?؟…][\"”»'’)]*\s*$")
 FIRST_WORD = re.compile(r"[^ \t]+")  # up to a space a wrapping tool breaks at
@@ -74,7 +74,7 @@ def _blank_separated(lines: list[str], width: int) -> bool:
     """Most lines that end before the width (a paragraph's last line, a heading) are followed by a blank line."""
     text = [(index, line) for index, line in enumerate(lines) if line.strip()]
     early = [following_index > index + 1 for (index, line), (following_index, following) in zip(text, text[1:])
-             if len(line.rstrip()) + 1 + len(FIRST_WORD.search(following).group()) <= width]
+             if not _overflows(line, following, width)]
     return len(early) >= MIN_WRAPPED_ENDS and sum(early) >= BLANK_SHARE * len(early)
 
 
@@ -91,8 +91,9 @@ def _wrapped(line: str, following: str, wrap: Wrapping) -> bool:
     paragraph: that keeps a title apart from its date line and two paragraphs apart, and a paragraph cut
     at a sentence end still reads well.
     """
-    length = len(line.rstrip())
-    next_word_overflows = length + 1 + len(FIRST_WORD.search(following).group()) > wrap.width
-    if wrap.blank_separated:
-        return next_word_overflows or length + 1 > (1 - BLANK_SEPARATED_SLACK) * wrap.width
-    return next_word_overflows and not SENTENCE_END.search(line)
+    return _overflows(line, following, wrap.width) and (wrap.blank_separated or not SENTENCE_END.search(line))
+
+
+def _overflows(line: str, following: str, width: int) -> bool:
+    """The next line's first word would not have fitted on this line (give or take TOLERANCE)."""
+    return len(line.rstrip()) + 1 + len(FIRST_WORD.search(following).group()) > (1 - TOLERANCE) * width
