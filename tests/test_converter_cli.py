@@ -86,6 +86,17 @@ def test_a_hard_wrapped_copy_of_each_seed_gives_the_same_pages_and_keeps_its_tra
     assert data["translation"] == "complete"
 
 
+def test_texts_written_a_paragraph_per_line_are_not_taken_for_hard_wrapped(tmp_path):
+    """Lines of similar length that are not wrapped: paragraphs without a final full stop, a numbered list whose
+    items end with «؛», an interview's questions and answers, and a digest of one-line briefs."""
+    result = run_pages(FIXTURES / "not_wrapped", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "hard-wrapped" not in result.stdout
+    for name, paragraphs, headings in [("paragraphs_without_full_stops", 6, 0), ("numbered_list_with_semicolons", 10, 0),
+                                       ("interview_questions_and_answers", 6, 0), ("news_digest_one_line_briefs", 7, 2)]:
+        assert f"not_wrapped/{name}.txt: {paragraphs} paragraphs, {headings} headings," in result.stdout
+
+
 def test_english_page_without_translation_says_so_and_holds_no_arabic_body(tmp_path):
     run_pages(FIXTURES / "traits", tmp_path / "out")
     data, body = read_front_matter(tmp_path / "out" / "en" / "articles" / "headings.md")

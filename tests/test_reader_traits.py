@@ -88,12 +88,24 @@ def test_hard_wrapped_lines_are_joined_into_paragraphs_not_read_as_headings(trai
     assert len(paragraphs) == 7
     assert paragraphs["p-1"].startswith("انطلقت الجولة الثالثة من الحوار الاستراتيجي بين العراق والولايات المتحدة")
     assert paragraphs["p-1"].endswith("سيُبحث في اجتماعات فنية لاحقة.")
-    # A wrapped list item stays one item, at its own depth.
+    # A wrapped list item stays one item, at its own depth, and ends where the text moves back left.
     nested = body.select("li li")
     assert [" ".join(li.get_text(" ", strip=True).split()[1:]) for li in nested] == [
         "تصعيداً داخلياً مع الفصائل المسلحة التي تطالب بالانسحاب الكامل وتهدد باستهداف القوات والمصالح الأمريكية.",
-        "أو تصعيداً إقليمياً بين طهران وواشنطن."]
+        "أو تصعيداً إقليمياً مفتوحاً بين طهران وواشنطن على أرض العراق وفي مياه الخليج العربي ومضيق هرمز وباب المندب"]
     assert data["summary"].startswith("انطلقت الجولة الثالثة من الحوار الاستراتيجي بين العراق والولايات المتحدة في نيسان،")
+
+
+def test_hard_wrapped_text_with_blank_lines_keeps_a_full_title_apart_from_byline_and_date(traits_site, traits_pages):
+    data = meta(traits_pages, "hard_wrapped_blank_lines")
+    assert data["title"] == "الحوار الاستراتيجي بين بغداد وواشنطن: ما الذي تغيّر؟"
+    assert (data["author"], data["date"]) == ("علي حسن", "2021-05-03")
+    body = content(page(traits_site, "hard_wrapped_blank_lines"))
+    assert [h.get_text(strip=True).rstrip("#") for h in body.find_all("h2")] == ["دوافع الحوار"]
+    paragraphs = [" ".join(p.get_text(" ", strip=True).split()[1:]) for p in body.select("[id^=p-]")]
+    assert len(paragraphs) == 3
+    assert paragraphs[0].startswith("انطلقت الجولة الثالثة") and paragraphs[0].endswith("في بغداد وأربيل.")
+    assert paragraphs[1].startswith("وأكد الطرفان") and paragraphs[1].endswith("في اجتماعات فنية لاحقة.")
 
 
 def test_site_boilerplate_is_not_shown_and_is_reported(traits_site, tmp_path):

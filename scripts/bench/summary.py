@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hiwar.hardwrap import paragraph_lines  # noqa: E402
+from hiwar.reader import seed_lines  # noqa: E402
 from hiwar.rouge import rouge_f1  # noqa: E402
 from hiwar.seed import normalise  # noqa: E402
 from hiwar.summary import lead, summarise  # noqa: E402
@@ -33,7 +33,7 @@ def load(corpus: Path) -> list[tuple[str, list[str], list[str]]]:
         text = article.read_text(encoding="utf-8-sig")
         references = [p.read_text(encoding="utf-8-sig") for p in sorted((root / "MTurk" / topic.name).iterdir())]
         # Read as a seed is: a third of EASC's articles are hard-wrapped, their paragraphs broken into lines.
-        paragraphs = [line.strip() for _, line in paragraph_lines(normalise(text))]
+        paragraphs = [line.strip() for _, line in seed_lines(normalise(text))]
         topics.append((topic.name, paragraphs, references))
     return topics
 

@@ -5,25 +5,29 @@ A web scrape holds one paragraph per line; a hard-wrapped file holds a paragraph
 read line by line it would become a page of half-sentence "headings". A wrapping tool ends a line
 when the next word would not fit on it, so a line followed by a word that would have fitted was
 ended by the writer: a heading, a date line, a paragraph's last line. A text is taken as hard-wrapped
-only when most of its line ends are of the first kind.
+only when most of its line ends are of the first kind, and few of those fall at a sentence end (text
+written a sentence or an item per line has lines of similar length too).
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from .text import BULLET
+from .text import BULLET, SPEAKER
 
-MIN_WRAPPED_ENDS = 3  # fewer could be chance: a few lines that happen to be about as long
+MIN_WRAPPED_ENDS = 3  # fewer could be chance, in a text whose paragraphs lack a final full stop
 WRAPPED_SHARE = 0.5  # of the line ends followed by another line of text
 MAX_WIDTH = 200  # characters; lines wider than any wrapping tool's are a scrape's paragraphs
 WIDTH_PERCENTILE = 0.9  # a few overlong lines (a web address) do not widen the estimate
-# Widths are counted in characters, but text copied from a PDF or a web page was wrapped by its printed
-# width, and a no-break space (made plain when the seed was read) glues words for a wrapping tool: a line
-# is taken as full this close to the width.
+# Once a text is known to be hard-wrapped: widths are counted in characters, but text copied from a PDF
+# or a web page was wrapped by its printed width, and a no-break space (made plain when the seed was read)
+# glues words for a wrapping tool, so a line is taken as full this close to the width.
 TOLERANCE = 0.1
 BLANK_SHARE = 0.5  # of the lines ended before the width, followed by a blank line: paragraphs are marked
-SENTENCE_END = re.compile(r"[.!?؟…][\"”»'’)]*\s*$")
+# A line that ends a sentence or a list item; a wrap falls there in 3% of EASC's wrapped line ends.
+SENTENCE_END = re.compile(r"[.!?؟…;؛][\"”»'’)]*\s*$")
+NUMBERED_ITEM = re.compile(r"^\s*[\d٠-٩]{1,2}\s*[-.)–]\s")  # "1- ...", "٢. ..."
 FIRST_WORD = re.compile(r"[^ \t]+")  # up to a space a wrapping tool breaks at
 
 
@@ -41,31 +45,42 @@ def wrapping(lines: list[str]) -> Wrapping | None:
     width = lengths[int(WIDTH_PERCENTILE * (len(lengths) - 1))]
     if width > MAX_WIDTH:
         return None
-    guess = Wrapping(width, _blank_separated(lines, width))
-    ends = [_wrapped(line, following, guess) for line, following in zip(lines, lines[1:]) if _continues(line, following)]
+    # Counted strictly (the next word would not have fitted at all, and no sentence ends there), so that
+    # lines of similar length written one per paragraph are not taken for wrapped ones.
+    ends = [_overflows(line, following, width, 0.0) and not SENTENCE_END.search(line)
+            for line, following in zip(lines, lines[1:]) if _continues(line, following)]
     wrapped = sum(ends)
-    return guess if wrapped >= MIN_WRAPPED_ENDS and wrapped >= WRAPPED_SHARE * len(ends) else None
+    if wrapped < MIN_WRAPPED_ENDS or wrapped < WRAPPED_SHARE * len(ends):
+        return None
+    return Wrapping(width, _blank_separated(lines, width))
 
 
-def paragraph_lines(text: str) -> list[tuple[int, str]]:
-    """The text's non-empty lines as (first line number, line), a hard-wrapped paragraph's lines joined into one."""
+def paragraph_lines(text: str, stands_alone: Callable[[str], bool] | None = None) -> list[tuple[int, str]]:
+    """The text's non-empty lines as (first line number, line), a hard-wrapped paragraph's lines joined into one.
+
+    stands_alone(line) tells lines that are never part of a paragraph (a byline, a date line).
+    """
     lines = text.split("\n")
-    return join_wrapped(lines, wrapping(lines))
+    return join_wrapped(lines, wrapping(lines), stands_alone)
 
 
-def join_wrapped(lines: list[str], wrap: Wrapping | None) -> list[tuple[int, str]]:
+def join_wrapped(lines: list[str], wrap: Wrapping | None,
+                 stands_alone: Callable[[str], bool] | None = None) -> list[tuple[int, str]]:
     """paragraph_lines, for lines whose wrapping is already known (None: every line stands alone)."""
+    alone = stands_alone or (lambda line: False)
     joined: list[tuple[int, str]] = []
-    previous = ""
+    previous, first = "", ""  # the last line read, and the first line of the block it belongs to
     for number, line in enumerate(lines, 1):
         if not line.strip():
             previous = ""
             continue
-        if wrap and previous and _continues(previous, line) and _wrapped(previous, line, wrap):
+        if (wrap and previous and _continues(previous, line) and _wrapped(previous, line, wrap)
+                and not _dedented(previous, line, first) and not alone(previous) and not alone(line)):
             start, so_far = joined[-1]
             joined[-1] = (start, f"{so_far.rstrip()} {line.strip()}")
         else:
             joined.append((number, line.rstrip()))
+            first = line
         previous = line
     return joined
 
@@ -74,26 +89,37 @@ def _blank_separated(lines: list[str], width: int) -> bool:
     """Most lines that end before the width (a paragraph's last line, a heading) are followed by a blank line."""
     text = [(index, line) for index, line in enumerate(lines) if line.strip()]
     early = [following_index > index + 1 for (index, line), (following_index, following) in zip(text, text[1:])
-             if not _overflows(line, following, width)]
+             if not _overflows(line, following, width, TOLERANCE)]
     return len(early) >= MIN_WRAPPED_ENDS and sum(early) >= BLANK_SHARE * len(early)
 
 
 def _continues(line: str, following: str) -> bool:
-    """Both lines hold text and the second is not a new list item: it may continue the first."""
-    return bool(line.strip() and following.strip() and not BULLET.match(following))
+    """Both lines hold text, and the second starts no block of its own (a list item, an interview's question or
+    answer): it may continue the first."""
+    return bool(line.strip() and following.strip()
+                and not (BULLET.match(following) or NUMBERED_ITEM.match(following) or SPEAKER.match(following)))
 
 
 def _wrapped(line: str, following: str, wrap: Wrapping) -> bool:
     """The line was ended by the wrapping tool: the next line's first word would not have fitted on it.
 
     Without blank lines between paragraphs, a full line that ends a sentence is ambiguous: a paragraph's
-    last line, or a wrap that fell after a full stop (3% of wrapped line ends in EASC). It ends the
-    paragraph: that keeps a title apart from its date line and two paragraphs apart, and a paragraph cut
-    at a sentence end still reads well.
+    last line, or a wrap that fell after a full stop. It ends the paragraph: that keeps two paragraphs
+    apart, and a paragraph cut at a sentence end still reads well.
     """
-    return _overflows(line, following, wrap.width) and (wrap.blank_separated or not SENTENCE_END.search(line))
+    return (_overflows(line, following, wrap.width, TOLERANCE)
+            and (wrap.blank_separated or not SENTENCE_END.search(line)))
 
 
-def _overflows(line: str, following: str, width: int) -> bool:
-    """The next line's first word would not have fitted on this line (give or take TOLERANCE)."""
-    return len(line.rstrip()) + 1 + len(FIRST_WORD.search(following).group()) > (1 - TOLERANCE) * width
+def _dedented(line: str, following: str, first: str) -> bool:
+    """The next line starts left of this one, which continues a list item: the item has ended."""
+    return line is not first and _indent(following) < _indent(line)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _overflows(line: str, following: str, width: int, tolerance: float) -> bool:
+    """The next line's first word would not have fitted on this line (give or take the tolerance)."""
+    return len(line.rstrip()) + 1 + len(FIRST_WORD.search(following).group()) > (1 - tolerance) * width

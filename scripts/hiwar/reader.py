@@ -13,10 +13,10 @@ from difflib import SequenceMatcher
 
 from .article import HEADING, LIST_ITEM, PARAGRAPH, Block, ParsedSeed, RemovedLine
 from .dates import parse_date_line
-from .hardwrap import join_wrapped, wrapping
+from .hardwrap import join_wrapped, paragraph_lines, wrapping
 from .seed import Seed
 from .summary import sentences
-from .text import BULLET, fold, word_keys, words
+from .text import BULLET, SPEAKER, fold, word_keys, words
 
 # "كتبت – دعاء عبدالنبي", "بقلم: فلان", "كتب/ فلان"
 BYLINE = re.compile(r"^(?:كتبت|كتب|بقلم|إعداد|اعداد|تقرير|تحرير)\s*[-–—:/|]?\s*(?P<name>[^\d.،:؛!?؟]{3,60})$")
@@ -33,6 +33,7 @@ SENTENCE_END = re.compile(r"[.!؟?:؛;…،,]\s*[\"”»']?\s*$")
 PULL_QUOTE_ATTRIBUTION = re.compile(r"^[^:]{3,60}\s+لـ?\s*[\"“«][^\"”»]{2,40}[\"”»]\s*:\s*")
 
 TITLE_MAX_WORDS = 25
+BYLINE_MAX_WORDS = 5  # a name, not a sentence that starts with كتب
 HEADING_MAX_WORDS = 12
 CAPTION_MIN_WORDS = 7  # shorter lines that repeat the next paragraph are headings
 PULL_QUOTE_MIN_WORDS = 8
@@ -58,7 +59,7 @@ class Line:
 def read_article(seed: Seed) -> ParsedSeed:
     raw_lines = seed.text.split("\n")
     wrap = wrapping(raw_lines)
-    lines = [Line(n, raw, raw.strip()) for n, raw in join_wrapped(raw_lines, wrap)]
+    lines = [Line(n, raw, raw.strip()) for n, raw in join_wrapped(raw_lines, wrap, _stands_alone)]
     parsed = ParsedSeed(title=None, title_line=None, author=None, date=None, date_line=None,
                         content_lines=[line.number for line in lines], wrap_width=wrap.width if wrap else None)
     lines = _take_title(lines, parsed)
@@ -68,6 +69,18 @@ def read_article(seed: Seed) -> ParsedSeed:
     lines = _drop_captions_and_pull_quotes(lines, parsed)
     parsed.blocks = _blocks(lines)
     return parsed
+
+
+def seed_lines(text: str) -> list[tuple[int, str]]:
+    """The lines the reader reads, as (first line number, line): a hard-wrapped paragraph's lines joined."""
+    return paragraph_lines(text, _stands_alone)
+
+
+def _stands_alone(text: str) -> bool:
+    """A byline or a date line is a line of its own, even where the line before it is full (hard-wrapped text)."""
+    text = text.strip()
+    byline = BYLINE.match(text)
+    return bool((byline and len(words(byline.group("name"))) <= BYLINE_MAX_WORDS) or parse_date_line(text))
 
 
 def _remove(parsed: ParsedSeed, line: Line, reason: str) -> None:
@@ -115,7 +128,7 @@ def _drop_boilerplate(lines: list[Line], parsed: ParsedSeed) -> list[Line]:
 def _take_byline(lines: list[Line], parsed: ParsedSeed) -> list[Line]:
     for index, line in enumerate(lines[:4]):
         match = BYLINE.match(line.text if not line.text[:1].isdigit() else "")
-        if not match or len(words(match.group("name"))) > 5:
+        if not match or len(words(match.group("name"))) > BYLINE_MAX_WORDS:
             continue
         name = match.group("name").strip(" -–—:")
         parsed.author = name
@@ -220,5 +233,6 @@ def _parts(text: str) -> list[str]:
 
 
 def _is_heading(line: Line, following: Line | None) -> bool:
-    return (following is not None and not _is_sentence(line.text)
+    """A short line that does not end a sentence, before more text; an interview's short question is no heading."""
+    return (following is not None and not _is_sentence(line.text) and not SPEAKER.match(line.text)
             and len(words(line.text)) <= HEADING_MAX_WORDS)

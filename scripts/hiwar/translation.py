@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .article import ParsedSeed
-from .hardwrap import paragraph_lines
 from .problems import InputError
+from .reader import seed_lines
 from .seed import decode, normalise
 from .text import BULLET
 
@@ -44,8 +44,8 @@ def load_translation(path: Path, source: str, parsed: ParsedSeed, seed_text: str
         raise InputError(source, f"cannot be read ({err.strerror})") from None
     text, _ = decode(raw, source)
     # Line for line, a hard-wrapped paragraph counting as one line on either side.
-    english = [line for _, line in paragraph_lines(normalise(text))]
-    arabic = [line for _, line in paragraph_lines(seed_text)]
+    english = [line for _, line in seed_lines(normalise(text))]
+    arabic = [line for _, line in seed_lines(seed_text)]
     difference = _first_difference(arabic, english)
     if difference is not None:
         index, why = difference
