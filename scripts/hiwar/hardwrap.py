@@ -19,6 +19,8 @@ from .text import BULLET, SPEAKER
 MIN_WRAPPED_ENDS = 3  # fewer could be chance, in a text whose paragraphs lack a final full stop
 WRAPPED_SHARE = 0.5  # of the line ends followed by another line of text
 MAX_WIDTH = 200  # characters; lines wider than any wrapping tool's are a scrape's paragraphs
+MIN_WIDTH = 40  # characters; narrower lines are a list of names or verse, more likely than a wrapped column
+HEADER_LINES = 5  # a title, byline and date line come among the first lines, where they stand alone
 WIDTH_PERCENTILE = 0.9  # a few overlong lines (a web address) do not widen the estimate
 # Once a text is known to be hard-wrapped: widths are counted in characters, but text copied from a PDF
 # or a web page was wrapped by its printed width, and a no-break space (made plain when the seed was read)
@@ -28,6 +30,7 @@ BLANK_SHARE = 0.5  # of the lines ended before the width, followed by a blank li
 # A line that ends a sentence or a list item; a wrap falls there in 3% of EASC's wrapped line ends.
 SENTENCE_END = re.compile(r"[.!?؟…;؛][\"”»'’)]*\s*$")
 NUMBERED_ITEM = re.compile(r"^\s*[\d٠-٩]{1,2}\s*[-.)–]\s")  # "1- ...", "٢. ..."
+ITEM_END = re.compile(r"[.:؛;!?؟][\"”»'’)]*\s*$")  # how the line before a list item ends
 FIRST_WORD = re.compile(r"[^ \t]+")  # up to a space a wrapping tool breaks at
 
 
@@ -43,41 +46,46 @@ def wrapping(lines: list[str]) -> Wrapping | None:
     if len(lengths) <= MIN_WRAPPED_ENDS:
         return None
     width = lengths[int(WIDTH_PERCENTILE * (len(lengths) - 1))]
-    if width > MAX_WIDTH:
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
         return None
     # Counted strictly (the next word would not have fitted at all, and no sentence ends there), so that
     # lines of similar length written one per paragraph are not taken for wrapped ones.
     ends = [_overflows(line, following, width, 0.0) and not SENTENCE_END.search(line)
-            for line, following in zip(lines, lines[1:]) if _continues(line, following)]
+            for line, following in zip(lines, lines[1:]) if _continues(line, following, line)]
     wrapped = sum(ends)
     if wrapped < MIN_WRAPPED_ENDS or wrapped < WRAPPED_SHARE * len(ends):
         return None
     return Wrapping(width, _blank_separated(lines, width))
 
 
-def paragraph_lines(text: str, stands_alone: Callable[[str], bool] | None = None) -> list[tuple[int, str]]:
+def paragraph_lines(text: str, header_line: Callable[[str], bool] | None = None) -> list[tuple[int, str]]:
     """The text's non-empty lines as (first line number, line), a hard-wrapped paragraph's lines joined into one.
 
-    stands_alone(line) tells lines that are never part of a paragraph (a byline, a date line).
+    header_line(line) tells the lines that stand alone among the first ones (a byline, a date line), so that a
+    full title line is not joined to them.
     """
     lines = text.split("\n")
-    return join_wrapped(lines, wrapping(lines), stands_alone)
+    return join_wrapped(lines, wrapping(lines), header_line)
 
 
 def join_wrapped(lines: list[str], wrap: Wrapping | None,
-                 stands_alone: Callable[[str], bool] | None = None) -> list[tuple[int, str]]:
+                 header_line: Callable[[str], bool] | None = None) -> list[tuple[int, str]]:
     """paragraph_lines, for lines whose wrapping is already known (None: every line stands alone)."""
-    alone = stands_alone or (lambda line: False)
     joined: list[tuple[int, str]] = []
     previous, first = "", ""  # the last line read, and the first line of the block it belongs to
+    body_started = False
     for number, line in enumerate(lines, 1):
         if not line.strip():
             previous = ""
             continue
-        if (wrap and previous and _continues(previous, line) and _wrapped(previous, line, wrap)
-                and not _dedented(previous, line, first) and not alone(previous) and not alone(line)):
+        # The header is the first lines, before the first wrapped paragraph: a date further on is part of a sentence.
+        in_header = header_line is not None and not body_started and len(joined) < HEADER_LINES
+        if (wrap and previous and _continues(previous, line, first) and _wrapped(previous, line, wrap)
+                and not _dedented(previous, line, first)
+                and not (in_header and (header_line(previous) or header_line(line)))):
             start, so_far = joined[-1]
             joined[-1] = (start, f"{so_far.rstrip()} {line.strip()}")
+            body_started = True
         else:
             joined.append((number, line.rstrip()))
             first = line
@@ -93,11 +101,15 @@ def _blank_separated(lines: list[str], width: int) -> bool:
     return len(early) >= MIN_WRAPPED_ENDS and sum(early) >= BLANK_SHARE * len(early)
 
 
-def _continues(line: str, following: str) -> bool:
-    """Both lines hold text, and the second starts no block of its own (a list item, an interview's question or
-    answer): it may continue the first."""
-    return bool(line.strip() and following.strip()
-                and not (BULLET.match(following) or NUMBERED_ITEM.match(following) or SPEAKER.match(following)))
+def _continues(line: str, following: str, first: str) -> bool:
+    """Both lines hold text, and the second starts no block of its own: it may continue the first.
+
+    A bullet, or an interview's question or answer, always starts a block. A number starts a list item only
+    after a line that ends one ("…:", "…؛") or inside a numbered list: "25 - 30 ألف" may be a wrapped range.
+    """
+    if not (line.strip() and following.strip()) or BULLET.match(following) or SPEAKER.match(following):
+        return False
+    return not (NUMBERED_ITEM.match(following) and (ITEM_END.search(line) or NUMBERED_ITEM.match(first)))
 
 
 def _wrapped(line: str, following: str, wrap: Wrapping) -> bool:
@@ -112,8 +124,9 @@ def _wrapped(line: str, following: str, wrap: Wrapping) -> bool:
 
 
 def _dedented(line: str, following: str, first: str) -> bool:
-    """The next line starts left of this one, which continues a list item: the item has ended."""
-    return line is not first and _indent(following) < _indent(line)
+    """Inside a list item, the next line starts left of this continuation line: the item has ended."""
+    in_item = bool(BULLET.match(first) or NUMBERED_ITEM.match(first))
+    return in_item and line is not first and _indent(following) < _indent(line)
 
 
 def _indent(line: str) -> int:

@@ -20,6 +20,9 @@ from .text import BULLET, SPEAKER, fold, word_keys, words
 
 # "كتبت – دعاء عبدالنبي", "بقلم: فلان", "كتب/ فلان"
 BYLINE = re.compile(r"^(?:كتبت|كتب|بقلم|إعداد|اعداد|تقرير|تحرير)\s*[-–—:/|]?\s*(?P<name>[^\d.،:؛!?؟]{3,60})$")
+# In a translation: "By Ali Hassan", "3 May 2021", "May 3, 2021".
+ENGLISH_BYLINE = re.compile(r"^(?:By|Written by|Report by)\s+(?P<name>[^\d.,:;!?]{3,60})$", re.IGNORECASE)
+ENGLISH_DATE_LINE = re.compile(r"^(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4})$")
 # Lines a site adds around every article: recognised anywhere in the seed.
 BOILERPLATE_LINE = re.compile(
     r"^(?:ربما يعجبك ايضا|قد يعجبك ايضا|اقرا ايضا|اقرا المزيد|انشر مقالك|لارسال مقال للنشر|اخر الاخبار|"
@@ -59,28 +62,32 @@ class Line:
 def read_article(seed: Seed) -> ParsedSeed:
     raw_lines = seed.text.split("\n")
     wrap = wrapping(raw_lines)
-    lines = [Line(n, raw, raw.strip()) for n, raw in join_wrapped(raw_lines, wrap, _stands_alone)]
+    lines = [Line(n, raw, raw.strip()) for n, raw in join_wrapped(raw_lines, wrap, _header_line)]
     parsed = ParsedSeed(title=None, title_line=None, author=None, date=None, date_line=None,
                         content_lines=[line.number for line in lines], wrap_width=wrap.width if wrap else None)
     lines = _take_title(lines, parsed)
     lines = _drop_boilerplate(lines, parsed)
     lines = _take_byline(lines, parsed)
     lines = _take_date_line(lines, parsed)
-    lines = _drop_captions_and_pull_quotes(lines, parsed)
+    lines = _drop_captions_quotes_and_empty_items(lines, parsed)
     parsed.blocks = _blocks(lines)
     return parsed
 
 
 def seed_lines(text: str) -> list[tuple[int, str]]:
     """The lines the reader reads, as (first line number, line): a hard-wrapped paragraph's lines joined."""
-    return paragraph_lines(text, _stands_alone)
+    return paragraph_lines(text, _header_line)
 
 
-def _stands_alone(text: str) -> bool:
-    """A byline or a date line is a line of its own, even where the line before it is full (hard-wrapped text)."""
+def _header_line(text: str) -> bool:
+    """A byline or a date line: a line of its own, even after a full title line (hard-wrapped text).
+
+    English ones too, for a translation's lines are joined the same way.
+    """
     text = text.strip()
-    byline = BYLINE.match(text)
-    return bool((byline and len(words(byline.group("name"))) <= BYLINE_MAX_WORDS) or parse_date_line(text))
+    byline = BYLINE.match(text) or ENGLISH_BYLINE.match(text)
+    return bool((byline and len(words(byline.group("name"))) <= BYLINE_MAX_WORDS)
+                or parse_date_line(text) or ENGLISH_DATE_LINE.match(text))
 
 
 def _remove(parsed: ParsedSeed, line: Line, reason: str) -> None:
@@ -152,10 +159,14 @@ def _take_date_line(lines: list[Line], parsed: ParsedSeed) -> list[Line]:
     return lines
 
 
-def _drop_captions_and_pull_quotes(lines: list[Line], parsed: ParsedSeed) -> list[Line]:
+def _drop_captions_quotes_and_empty_items(lines: list[Line], parsed: ParsedSeed) -> list[Line]:
     kept = []
     for index, line in enumerate(lines):
-        if BULLET.match(line.raw):
+        bullet = BULLET.match(line.raw)
+        if bullet and not bullet.group("text").strip():
+            _remove(parsed, line, "empty list item")
+            continue
+        if bullet:
             kept.append(line)
             continue
         nearby = lines[max(0, index - PULL_QUOTE_REACH):index] + lines[index + 1:index + 1 + PULL_QUOTE_REACH]

@@ -16,8 +16,8 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 LETTER = re.compile(r"[^\W\d_]")
 # A list item: a bullet, its indentation the nesting level.
 BULLET = re.compile(r"^(?P<indent>\s*)[•●◦▪‣∙]\s*(?P<text>.*)$")
-# An interview's question or answer: "س: ...", "ج: ...".
-SPEAKER = re.compile(r"^\s*(?:س|ج|سؤال|جواب)\s*:")
+# An interview's question or answer: "س: ...", "ج/ ...", and in a translation "Q: ...", "A: ...".
+SPEAKER = re.compile(r"^\s*(?:(?:س|ج|سؤال|جواب)\s*[:/]|(?:Q|A)\s*:)")
 ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 
 
