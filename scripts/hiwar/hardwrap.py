@@ -51,7 +51,7 @@ def wrapping(lines: list[str]) -> Wrapping | None:
     # Counted strictly (the next word would not have fitted at all, and no sentence ends there), so that
     # lines of similar length written one per paragraph are not taken for wrapped ones.
     ends = [_overflows(line, following, width, 0.0) and not SENTENCE_END.search(line)
-            for line, following in zip(lines, lines[1:]) if _continues(line, following, line)]
+            for line, following in zip(lines, lines[1:]) if _continues(line, following, first=line)]
     wrapped = sum(ends)
     if wrapped < MIN_WRAPPED_ENDS or wrapped < WRAPPED_SHARE * len(ends):
         return None
@@ -73,6 +73,7 @@ def join_wrapped(lines: list[str], wrap: Wrapping | None,
     """paragraph_lines, for lines whose wrapping is already known (None: every line stands alone)."""
     joined: list[tuple[int, str]] = []
     previous, first = "", ""  # the last line read, and the first line of the block it belongs to
+    continued = False  # previous is not that first line
     body_started = False
     for number, line in enumerate(lines, 1):
         if not line.strip():
@@ -81,14 +82,14 @@ def join_wrapped(lines: list[str], wrap: Wrapping | None,
         # The header is the first lines, before the first wrapped paragraph: a date further on is part of a sentence.
         in_header = header_line is not None and not body_started and len(joined) < HEADER_LINES
         if (wrap and previous and _continues(previous, line, first) and _wrapped(previous, line, wrap)
-                and not _dedented(previous, line, first)
+                and not (continued and _dedented(previous, line, first))
                 and not (in_header and (header_line(previous) or header_line(line)))):
             start, so_far = joined[-1]
             joined[-1] = (start, f"{so_far.rstrip()} {line.strip()}")
-            body_started = True
+            body_started = continued = True
         else:
             joined.append((number, line.rstrip()))
-            first = line
+            first, continued = line, False
         previous = line
     return joined
 
@@ -123,10 +124,10 @@ def _wrapped(line: str, following: str, wrap: Wrapping) -> bool:
             and (wrap.blank_separated or not SENTENCE_END.search(line)))
 
 
-def _dedented(line: str, following: str, first: str) -> bool:
-    """Inside a list item, the next line starts left of this continuation line: the item has ended."""
+def _dedented(continuation: str, following: str, first: str) -> bool:
+    """Inside a list item, the next line starts left of the item's continuation line: the item has ended."""
     in_item = bool(BULLET.match(first) or NUMBERED_ITEM.match(first))
-    return in_item and line is not first and _indent(following) < _indent(line)
+    return in_item and _indent(following) < _indent(continuation)
 
 
 def _indent(line: str) -> int:
