@@ -78,12 +78,19 @@ def test_bullets_become_lists_nested_by_indentation(traits_site):
     assert "•" not in body.get_text()
 
 
-def test_hard_wrapped_lines_are_joined_into_paragraphs_not_read_as_headings(traits_site, traits_pages):
-    data = meta(traits_pages, "hard_wrapped")
+def hard_wrapped_page(traits_site, traits_pages, stem):
+    """Front-matter and body of a hard-wrapped fixture, after checking what both fixtures share: title, byline
+    and date line kept apart from the text, and the one heading."""
+    data = meta(traits_pages, stem)
     assert data["title"] == "الحوار الاستراتيجي بين بغداد وواشنطن: ما الذي تغيّر؟"
     assert (data["author"], data["date"]) == ("علي حسن", "2021-05-03")
-    body = content(page(traits_site, "hard_wrapped"))
+    body = content(page(traits_site, stem))
     assert [h.get_text(strip=True).rstrip("#") for h in body.find_all("h2")] == ["دوافع الحوار"]
+    return data, body
+
+
+def test_hard_wrapped_lines_are_joined_into_paragraphs_not_read_as_headings(traits_site, traits_pages):
+    data, body = hard_wrapped_page(traits_site, traits_pages, "hard_wrapped")
     paragraphs = {p["id"]: " ".join(p.get_text(" ", strip=True).split()[1:]) for p in body.select("[id^=p-]")}
     assert len(paragraphs) == 7
     assert paragraphs["p-1"].startswith("انطلقت الجولة الثالثة من الحوار الاستراتيجي بين العراق والولايات المتحدة")
@@ -97,11 +104,7 @@ def test_hard_wrapped_lines_are_joined_into_paragraphs_not_read_as_headings(trai
 
 
 def test_hard_wrapped_text_with_blank_lines_keeps_a_full_title_apart_from_byline_and_date(traits_site, traits_pages):
-    data = meta(traits_pages, "hard_wrapped_blank_lines")
-    assert data["title"] == "الحوار الاستراتيجي بين بغداد وواشنطن: ما الذي تغيّر؟"
-    assert (data["author"], data["date"]) == ("علي حسن", "2021-05-03")
-    body = content(page(traits_site, "hard_wrapped_blank_lines"))
-    assert [h.get_text(strip=True).rstrip("#") for h in body.find_all("h2")] == ["دوافع الحوار"]
+    _, body = hard_wrapped_page(traits_site, traits_pages, "hard_wrapped_blank_lines")
     paragraphs = [" ".join(p.get_text(" ", strip=True).split()[1:]) for p in body.select("[id^=p-]")]
     assert len(paragraphs) == 3
     assert paragraphs[0].startswith("انطلقت الجولة الثالثة") and paragraphs[0].endswith("في بغداد وأربيل.")

@@ -2,7 +2,8 @@
 
 Real scrapes carry a title line (sometimes repeated), a byline, a date line, short
 heading lines, bullet lists nested by indentation, and site boilerplate, image captions
-and pull-quotes. A hard-wrapped text's lines are first joined into paragraphs (hardwrap.py). Each recognised leftover is recorded in ParsedSeed.removed with its reason.
+and pull-quotes. A hard-wrapped text's lines are first joined into paragraphs (hardwrap.py).
+Each recognised leftover is recorded in ParsedSeed.removed with its reason.
 """
 from __future__ import annotations
 
@@ -163,11 +164,11 @@ def _drop_captions_quotes_and_empty_items(lines: list[Line], parsed: ParsedSeed)
     kept = []
     for index, line in enumerate(lines):
         bullet = BULLET.match(line.raw)
-        if bullet and not bullet.group("text").strip():
-            _remove(parsed, line, "empty list item")
-            continue
         if bullet:
-            kept.append(line)
+            if bullet.group("text").strip():
+                kept.append(line)
+            else:
+                _remove(parsed, line, "empty list item")
             continue
         nearby = lines[max(0, index - PULL_QUOTE_REACH):index] + lines[index + 1:index + 1 + PULL_QUOTE_REACH]
         if _is_caption(line, lines[index + 1] if index + 1 < len(lines) else None):
