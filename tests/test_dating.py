@@ -65,6 +65,14 @@ def test_publication_date_is_inferred_with_its_precision_or_unknown(text, expect
         assert inference.evidence, "a date comes with the sentences it was read from"
 
 
+def test_the_evidence_is_the_sentences_that_hold_the_clues_even_when_they_end_with_a_number():
+    inference = infer_date("عقدت الجولة الأولى في 11 حزيران 2020. ومن المقرر أن تعقد الجولة الثانية في 30 حزيران 2020. "
+                           "وقال الوزير إن عدد المستشارين سيبقى 2500. ويلتقي الطرفان منذ عام 1783 م. وهذا كل شيء.", CALENDAR)
+    assert inference.date.iso() == "2020-06"
+    assert inference.evidence == ["عقدت الجولة الأولى في 11 حزيران 2020.",
+                                  "ومن المقرر أن تعقد الجولة الثانية في 30 حزيران 2020."]
+
+
 def test_there_are_at_least_twenty_dated_sentences():
     assert len(SENTENCES) >= 20
 

@@ -6,13 +6,18 @@ import re
 from .text import WORD, words
 
 # Sentence ends: . ! ? ؟ and the ellipsis, never the Arabic comma or a colon.
-# A full stop after a single letter or a digit is an abbreviation or a number ("د. أحمد", "3.5").
+# A full stop after a single letter is an abbreviation ("د. أحمد"), inside a number it is a decimal
+# point ("3.5"); after a number and before a word it ends the sentence ("عام 2020. وجاء"), and so it
+# does after the era letter that follows a year ("عام 1783 م. اتسعت", "1445هـ.", "500 ق.م.").
 # Scraped text often loses the space after a full stop ("الحياة.يؤمن"); between two Arabic words
 # that is still a sentence end (Latin is left alone: "U.S.", "example.com").
 ARABIC = "\u0621-\u064a"
 SENTENCE_BOUNDARY = re.compile(
     r"(?<=[^\W\d_]{2}[.!?؟…])\s+|(?<=[!?؟])\s+|(?<=[.!?؟][\"”»')])\s+"
+    r"|(?<=\d[.…])\s+(?=[^\W\d_])|(?:(?<=\dم\.)|(?<=\d\sم\.)|(?<=\dهـ\.)|(?<=\d\sهـ\.)|(?<=ق\.م\.))\s+"
     rf"|(?<=[{ARABIC}]{{2}}[.؟!])(?=[{ARABIC}]{{2}})")
+# A number alone with its full stop is a list's ordinal ("1. الانسحاب"), not a sentence.
+ORDINAL = re.compile(r"\d+[.]")
 CLAUSE_BOUNDARY = re.compile(r"(?<=[،,؛;:])\s+")
 
 MAX_WORDS = 60
@@ -20,7 +25,13 @@ MAX_SENTENCES = 3
 
 
 def sentences(text: str) -> list[str]:
-    return [part.strip() for part in SENTENCE_BOUNDARY.split(text) if part.strip()]
+    found: list[str] = []
+    for part in (part.strip() for part in SENTENCE_BOUNDARY.split(text)):
+        if found and ORDINAL.fullmatch(found[-1]):
+            found[-1] = f"{found[-1]} {part}"
+        elif part:
+            found.append(part)
+    return found
 
 
 def first_words(text: str, count: int) -> str:
