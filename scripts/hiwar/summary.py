@@ -26,10 +26,10 @@ MAX_SENTENCES = 3
 
 def sentences(text: str) -> list[str]:
     found: list[str] = []
-    for part in (part.strip() for part in SENTENCE_BOUNDARY.split(text)):
+    for part in filter(None, (part.strip() for part in SENTENCE_BOUNDARY.split(text))):
         if found and ORDINAL.fullmatch(found[-1]):
             found[-1] = f"{found[-1]} {part}"
-        elif part:
+        else:
             found.append(part)
     return found
 
