@@ -27,6 +27,10 @@ from hiwar.summary import lead, sentences, summarise  # noqa: E402
 from hiwar.text import words  # noqa: E402
 
 
+# Rows scored from the references themselves, not by a summariser.
+ORACLE, HUMAN = "Oracle (sees the references)", "Human (1 vs other 4)"
+
+
 def load(corpus: Path) -> list[tuple[str, list[str], list[str]]]:
     root = corpus / "EASC-UTF-8" if (corpus / "EASC-UTF-8").is_dir() else corpus
     topics = []
@@ -46,8 +50,7 @@ def main(argv: list[str]) -> int:
         return 2
     topics = load(Path(argv[0]))
     systems = {"Lead": lead, "Hiwar summariser": summarise}
-    others = ["Oracle (sees the references)", "Human (1 vs other 4)"]
-    scores: dict[str, dict[int, list[float]]] = {name: {1: [], 2: []} for name in [*systems, *others]}
+    scores: dict[str, dict[int, list[float]]] = {name: {1: [], 2: []} for name in [*systems, ORACLE, HUMAN]}
     seconds = {name: 0.0 for name in systems}
     for _, paragraphs, references in topics:
         budget = round(statistics.mean(len(words(r)) for r in references))
@@ -59,8 +62,8 @@ def main(argv: list[str]) -> int:
                 scores[name][n].append(statistics.mean(rouge_f1(summary, ref, n) for ref in references))
         best = oracle(paragraphs, references, budget)
         for n in (1, 2):
-            scores["Oracle (sees the references)"][n].append(statistics.mean(rouge_f1(best, ref, n) for ref in references))
-            scores["Human (1 vs other 4)"][n].append(statistics.mean(
+            scores[ORACLE][n].append(statistics.mean(rouge_f1(best, ref, n) for ref in references))
+            scores[HUMAN][n].append(statistics.mean(
                 statistics.mean(rouge_f1(ref, other, n) for other in references if other is not ref) for ref in references))
     print(f"EASC: {len(topics)} articles, 5 human summaries each; budget = mean length of the references")
     print(f"{'system':<30} {'ROUGE-1 F1':>10} {'ROUGE-2 F1':>10} {'ms/article':>10}")
