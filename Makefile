@@ -67,12 +67,12 @@ EASC ?= ../shared/benchmarks/easc
 
 # make bench-summary [EASC=PATH]: ROUGE of the automatic summary against Lead on EASC
 bench-summary: $(VENV)/.build-deps
-	$(PY) scripts/bench/summary.py "$(EASC)"
+	$(PY) -m hiwar.tools.bench_summary "$(EASC)"
 
 # make bench [BENCH="5 200 1000"]: build time against plain MkDocs, memory, sizes, incremental rebuild
 BENCH ?= 5 200 1000
 bench: assets
-	$(PY) scripts/bench/archive.py $(BENCH)
+	$(PY) -m hiwar.tools.bench_archive $(BENCH)
 
 # make audit: Lighthouse medians for four pages, then the zero-held checks (axe, HTML, links, requests)
 tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
@@ -80,7 +80,7 @@ tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/li
 	touch $@
 
 audit: $(VENV)/.test-deps build test-tools tools/lighthouse/node_modules/.installed
-	$(PY) scripts/audit.py site
+	$(PY) -m hiwar.tools.audit site
 
 ## Tests ------------------------------------------------------------------------
 test-tools:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(os.path.abspath(__file__)).parent.parent / "scripts"))
 
-from hiwar.citation import bibtex, citation_text, html_with_languages  # noqa: E402
+from hiwar.site.citations import bibtex, citation_text, html_with_languages
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -7,7 +7,6 @@ to the exact source text.
 from __future__ import annotations
 
 import json
-import posixpath
 from pathlib import Path
 
 FEED_VERSION = "https://jsonfeed.org/version/1.1"

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 ROOT = Path(os.path.abspath(__file__)).parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from hiwar.build import build_pages, collect, report  # noqa: E402
+from hiwar.enrich.collection import build_pages, collect, report
 
 log = logging.getLogger("mkdocs.hooks.pages")
 _state = {"command": "build"}

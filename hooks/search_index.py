@@ -17,8 +17,8 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(os.path.abspath(__file__)).parent.parent / "scripts"))
 
-from hiwar.names import load_names  # noqa: E402
-from hiwar.searchtext import index_tokens  # noqa: E402
+from hiwar.knowledge.names import load_names
+from hiwar.knowledge.searchtext import index_tokens
 
 ROOT = Path(os.path.abspath(__file__)).parent.parent
 

@@ -5,9 +5,7 @@ import shutil
 import subprocess
 
 import pytest
-
-from conftest import ENV, FIXTURES, ROOT, content, html, make_project, mkdocs_build, read_front_matter, run_pages, \
-    vocabulary_only
+from conftest import ENV, FIXTURES, ROOT, content, html, make_project, mkdocs_build, read_front_matter, run_pages, vocabulary_only
 
 ENCODINGS = sorted((FIXTURES / "encodings").glob("*.txt"))
 EXPECTED_OPENING = "عقدت الجولة الثالثة من الحوار الاستراتيجي بين العراق والولايات المتحدة"

@@ -5,8 +5,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
-from conftest import ROOT, content, html
+from conftest import content, html
 
 PAGES = ["topics/index.html", "timeline/index.html", "people/index.html", "glossary/index.html"]
 

@@ -8,7 +8,6 @@ import subprocess
 import textwrap
 
 import pytest
-
 from conftest import ENV, FIXTURES, ROOT, read_front_matter, run_pages, sha256, vocabulary_only
 
 RELATED = re.compile(r"\n## [^\n]*\{#related\}.*", re.S)

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
-from hiwar.dates import parse_date_line
-from hiwar.dating import infer_date
-from hiwar.events import load_calendar
-from hiwar.reader import read_article
-from hiwar.seed import read_seed
+from hiwar.ingest.reader import read_article
+from hiwar.ingest.seed import read_seed
+from hiwar.knowledge.dates import parse_date_line
+from hiwar.knowledge.dating import infer_date
+from hiwar.knowledge.events import load_calendar
 
 CALENDAR = load_calendar(ROOT / "editorial" / "events.yml")
 

@@ -6,9 +6,7 @@ import re
 import shutil
 
 import pytest
-
-from conftest import FIXTURES, ROOT, content, html, make_project, mkdocs_build, read_front_matter, run_pages, \
-    vocabulary_only
+from conftest import FIXTURES, ROOT, content, html, make_project, mkdocs_build, read_front_matter, vocabulary_only
 
 STEMS = sorted(path.stem for path in (ROOT / "seeds").glob("*.txt"))
 ARABIC_LETTER = re.compile("[\u0600-\u06ff]")

@@ -9,18 +9,18 @@ from pathlib import Path
 
 import markdown
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, given, settings, strategies as st
-from pymdownx.slugs import slugify
-
 from conftest import ROOT, split_page
-from hiwar.glossary import load_glossary
-from hiwar.edition import ARABIC, ENGLISH
-from hiwar.editorial import Editorial
-from hiwar.enrich import enrich
+from hiwar.enrich.article import enrich
+from hiwar.ingest.reader import read_article
+from hiwar.ingest.seed import read_seed
+from hiwar.knowledge.glossary import load_glossary
+from hiwar.model.editorial import Editorial
 from hiwar.problems import InputError
-from hiwar.reader import read_article
-from hiwar.render import render_article
-from hiwar.seed import read_seed
+from hiwar.site.editions import ARABIC, ENGLISH
+from hiwar.site.pages import render_article
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pymdownx.slugs import slugify
 
 settings.register_profile("ci", max_examples=300, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow])
@@ -93,5 +93,5 @@ def test_random_text_converts_into_a_page_that_says_only_what_the_text_says(body
 
 def read_seed_text(text: str) -> str:
     """The input as the reader sees it after normalisation (invisible characters neutralised)."""
-    from hiwar.seed import normalise
+    from hiwar.ingest.seed import normalise
     return normalise(text)

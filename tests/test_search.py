@@ -5,10 +5,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import expect
-
 from conftest import ROOT
-from hiwar.searchtext import index_tokens, query_terms
+from hiwar.knowledge.searchtext import index_tokens, query_terms
+from playwright.sync_api import expect
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
 STEMS = {path.stem[:3]: path.stem for path in (ROOT / "seeds").glob("*.txt")}

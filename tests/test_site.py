@@ -4,10 +4,8 @@ from __future__ import annotations
 import json
 import re
 import zipfile
-from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, content, html, sha256
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -43,7 +41,7 @@ def test_language_switcher_links_the_counterpart(site, stem):
 @pytest.mark.parametrize("stem", STEMS)
 def test_every_body_word_of_the_seed_is_in_its_arabic_page(site, stem):
     report = (ROOT / "build" / "report.txt").read_text(encoding="utf-8")
-    left_out = {int(n) for n in re.findall(rf"(?m)^  line (\d+): left out", report.split(f"seeds/{stem}.txt:")[1].split("\nseeds/")[0])}
+    left_out = {int(n) for n in re.findall(r"(?m)^  line (\d+): left out", report.split(f"seeds/{stem}.txt:")[1].split("\nseeds/")[0])}
     lines = (ROOT / "seeds" / f"{stem}.txt").read_text(encoding="utf-8").splitlines()
     body_words = [w for n, line in enumerate(lines, 1) if n not in left_out for w in WORD.findall(line)]
     page_words = set(WORD.findall(content(html(site / "articles" / stem / "index.html")).get_text(" ")))

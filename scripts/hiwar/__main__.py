@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .build import build_pages, collect, report
+from hiwar.enrich.collection import build_pages, collect, report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,12 +23,12 @@ def main(argv: list[str] | None = None) -> int:
     archive.add_argument("--out", type=Path, required=True, help="e.g. dist/hiwar-offline.zip")
     args = parser.parse_args(argv)
     if args.command == "zip":
-        from .archive import zip_site
+        from hiwar.site.archive import zip_site
         count = zip_site(args.site, args.out, args.out.stem)
         print(f"{args.out}: {count} files ({args.out.stat().st_size:,} bytes)")
         return 0
     if args.command == "assets":
-        from .assets import build_assets
+        from hiwar.site.assets import build_assets
         for path in build_assets(args.out):
             print(f"{path} ({path.stat().st_size:,} bytes)")
         return 0

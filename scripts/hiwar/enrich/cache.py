@@ -1,0 +1,153 @@
+"""Unchanged seeds are not read again, and unchanged pages are not rendered or written again.
+
+An article is cached under a key that covers everything it is made from: the seed's bytes, its
+editorial files, the shared editorial data (tags, events, names, glossary) and the converter's
+own code, so a change to any of them re-converts exactly the articles it can affect.
+
+Input files are hashed once and then known by size and modification time, as git does, except
+when they were modified too shortly before they were hashed to tell a later change apart.
+Output pages are known by what they were made from, their digest, size and modification time:
+a page made from the same inputs whose file is as it was written is neither rendered nor read.
+"""
+from __future__ import annotations
+
+import hashlib
+import pickle
+import time
+from functools import cached_property
+from pathlib import Path
+
+from hiwar.model.article import Article
+
+# The conversion is made by these packages; the site, the benchmarks and the audit are not part of it.
+CONVERSION_CODE = [Path(__file__).resolve().parents[1] / package for package in ("ingest", "knowledge", "model", "enrich")]
+VERSION = 4
+RACY_NS = 2_000_000_000  # a file modified within 2 s of being hashed is hashed again next time
+
+
+class ArticleCache:
+    def __init__(self, folder: Path | None, shared: list[Path]):
+        self.path = folder / "articles.pickle" if folder else None
+        # seed name -> (key, the article pickled): an article read from the cache is not pickled again
+        self.entries: dict[str, tuple[str, bytes]] = {}
+        self.pages: dict[str, tuple[str, str]] = {}  # derived data -> (what it was made from, its text)
+        self.outputs: dict[str, tuple[str, str, int, int]] = {}  # page file -> (made from, digest, size, mtime_ns)
+        self.inputs: dict[str, tuple[int, int, str]] = {}  # input file -> (size, mtime_ns, sha256)
+        self.output_dir = ""
+        self.keys: dict[str, str] = {}  # article id -> key of this run
+        self.made_from: dict[str, str] = {}  # page path -> what it was made from in this run
+        self.converted: list[str] = []  # the seeds read this time (not found in the cache)
+        self._inputs_seen: set[str] = set()
+        self._resolved_dirs: dict[Path, str] = {}
+        if self.path and self.path.exists():
+            try:
+                (self.entries, self.pages, self.outputs, self.inputs,
+                 self.output_dir) = pickle.loads(self.path.read_bytes())
+            except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+                pass  # a cache from another version of the code: start afresh
+        self._shared = shared
+
+    @cached_property
+    def common(self) -> str:
+        """What every article is also made from: the converter's code and the shared editorial data."""
+        return self._digest(sorted(p for folder in CONVERSION_CODE for p in folder.glob("*.py")) + self._shared) + str(VERSION)
+
+    def _sha(self, path: Path) -> str:
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            return "<missing>"
+        name = str(path)
+        self._inputs_seen.add(name)
+        known = self.inputs.get(name)
+        if known and known[:2] == (stat.st_size, stat.st_mtime_ns):
+            return known[2]
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        if time.time_ns() - stat.st_mtime_ns > RACY_NS:
+            self.inputs[name] = (stat.st_size, stat.st_mtime_ns, sha)
+        else:
+            self.inputs.pop(name, None)
+        return sha
+
+    def _digest(self, paths: list[Path]) -> str:
+        return hashlib.sha256("".join(f"{path.name}\0{self._sha(path)}\0" for path in paths).encode()).hexdigest()
+
+    def key(self, seed: Path, own_files: list[Path]) -> str:
+        return hashlib.sha256((self.common + self._digest([seed, *own_files])).encode()).hexdigest()
+
+    def get(self, name: str, key: str) -> Article | None:
+        entry = self.entries.get(name)
+        if not entry or entry[0] != key:
+            return None
+        try:
+            article = pickle.loads(entry[1])
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None  # unreadable: the seed is read again
+        self.keys[article.id] = key
+        return article
+
+    def put(self, name: str, key: str, article: Article) -> None:
+        self.entries[name] = (key, pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+        self.keys[article.id] = key
+        self.converted.append(name)
+
+    def page(self, key: str, made_from: str, render) -> str:
+        """Derived text (not a page file): from the cache when it was made from the same inputs, else made now."""
+        cached = self.pages.get(key)
+        if cached and cached[0] == made_from:
+            return cached[1]
+        text = render()
+        self.pages[key] = (made_from, text)
+        return text
+
+    def made_of(self, lang: str, articles: list[Article]) -> str:
+        """What a page of one edition is made from when it shows these articles: their keys in this run."""
+        return "|".join([lang, *(self.keys.get(article.id, "") for article in articles)])
+
+    def kept(self, out_dir: Path | None, path: str, made_from: str) -> bool:
+        """True when the page file was made from the same inputs and is still as it was written."""
+        self.made_from[path] = made_from
+        known = self.outputs.get(path)
+        return bool(known and known[0] == made_from and self.as_written(out_dir, path, known[1]))
+
+    def as_written(self, out_dir: Path | None, path: str, digest: str) -> bool:
+        """True when the page file holds the text of this digest, as far as its size and time tell."""
+        known = self.outputs.get(path)
+        if out_dir is None or self._resolved(out_dir) != self.output_dir or not known or known[1] != digest:
+            return False
+        try:
+            stat = (out_dir / path).stat()
+        except FileNotFoundError:
+            return False
+        return (stat.st_size, stat.st_mtime_ns) == known[2:]
+
+    def _resolved(self, out_dir: Path) -> str:
+        if out_dir not in self._resolved_dirs:
+            self._resolved_dirs[out_dir] = str(out_dir.resolve())
+        return self._resolved_dirs[out_dir]
+
+    def written(self, out_dir: Path, digests: dict[str, str], confirmed: set[str]) -> None:
+        """Record the page files as they now are in out_dir (those confirmed unchanged are not looked at again)."""
+        resolved = self._resolved(out_dir)
+        if resolved != self.output_dir:
+            self.outputs, self.output_dir = {}, resolved
+        outputs = {}
+        for path, digest in digests.items():
+            known = self.outputs.get(path)
+            if path not in confirmed or not known or known[1] != digest:
+                stat = (out_dir / path).stat()
+                known = ("", digest, stat.st_size, stat.st_mtime_ns)
+            outputs[path] = (self.made_from.get(path, ""), *known[1:])
+        self.outputs = outputs
+
+    def save(self, names: set[str], keys: set[str]) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        entries = {name: entry for name, entry in self.entries.items() if name in names}
+        pages = {key: entry for key, entry in self.pages.items() if key in keys}
+        inputs = {name: entry for name, entry in self.inputs.items() if name in self._inputs_seen}
+        partial = self.path.with_suffix(".partial")
+        partial.write_bytes(pickle.dumps((entries, pages, self.outputs, inputs, self.output_dir),
+                                         protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(self.path)

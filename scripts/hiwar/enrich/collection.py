@@ -1,0 +1,335 @@
+"""Build the Markdown pages of both editions from a folder of seeds.
+
+Every seed is read and checked before anything is written; pages are rendered into a
+temporary folder and moved into place only when all of them succeeded, so a failed build
+leaves the previous pages untouched.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import shutil
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hiwar.enrich.article import enrich
+from hiwar.enrich.cache import ArticleCache
+from hiwar.ingest.editorial import Schema
+from hiwar.ingest.reader import read_article
+from hiwar.ingest.seed import read_seed
+from hiwar.ingest.translation import load_translation
+from hiwar.knowledge.events import Calendar, load_calendar
+from hiwar.knowledge.glossary import Term, load_glossary
+from hiwar.knowledge.names import Name, load_names
+from hiwar.knowledge.vocabulary import Tag, load_vocabulary
+from hiwar.model.article import Article
+from hiwar.model.editorial import Editorial
+from hiwar.problems import InputError, Problem
+from hiwar.site.editions import EDITIONS
+from hiwar.site.listings import (
+    GLOSSARY_PAGE,
+    INDEX_PAGE,
+    NAMES_DIR,
+    TIMELINE_PAGE,
+    TOPICS_DIR,
+    feature_signature,
+    related_map,
+    render_glossary,
+    render_index,
+    render_related,
+    render_timeline,
+    render_topics,
+)
+from hiwar.site.pages import (
+    ARTICLES_DIR,
+    PARALLEL_DIR,
+    TRANSLATIONS_PAGE,
+    article_path,
+    parallel_path,
+    render_article,
+    render_home,
+    render_parallel,
+    render_translation_status,
+)
+
+SEED_SUFFIX = ".txt"
+TRANSLATION_SUFFIX = ".en.txt"
+METADATA_SUFFIX = ".yml"
+IGNORED_NAMES = {"README.md", "README.txt"}
+RELATED_KEY = "(related articles)"  # cached beside the pages: it changes only when some article's features change
+SHARED_FILES = ("tags.yml", "events.yml", "names.yml", "glossary.yml")  # editorial files that belong to no one article
+
+
+@dataclass
+class Collection:
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    vocabulary: dict[str, Tag] = field(default_factory=dict)
+    calendar: Calendar = field(default_factory=Calendar)
+    names: list[Name] = field(default_factory=list)
+    glossary: list[Term] = field(default_factory=list)
+    converted: list[str] = field(default_factory=list)  # seeds read this time; the others came from the cache
+    cache: ArticleCache | None = None
+
+
+def collect(seeds_dir: Path, editorial_dir: Path | None, cache_dir: Path | None = None) -> Collection:
+    """Read, understand and enrich every seed; gather every problem instead of stopping at the first.
+
+    With a cache folder, a seed whose inputs are unchanged since the last run is not read again.
+    """
+    collection = Collection()
+    if not seeds_dir.is_dir():
+        collection.problems.append(Problem(str(seeds_dir), "is not a folder of seeds"))
+        return collection
+    vocabulary = collection.vocabulary = _vocabulary(editorial_dir, collection)
+    if editorial_dir is not None:
+        try:
+            collection.calendar = load_calendar(editorial_dir / "events.yml")
+            collection.names = load_names(editorial_dir / "names.yml")
+            collection.glossary = load_glossary(editorial_dir / "glossary.yml")
+        except InputError as err:
+            collection.problems.append(err.problem)
+    schema = Schema(vocabulary)
+    shared = [editorial_dir / name for name in SHARED_FILES] if editorial_dir is not None else []
+    cache = ArticleCache(cache_dir, shared)
+    seeds = sorted(p for p in seeds_dir.iterdir() if not p.name.startswith(".") and p.name not in IGNORED_NAMES)
+    if not seeds:
+        collection.problems.append(Problem(seeds_dir.name, "holds no seeds (*.txt)"))
+    stems: dict[str, str] = {}
+    slots: list[Article | Problem | None] = []  # in seed order: an article, or what is wrong with the seed
+    pending: list[tuple[int, Path, str, str]] = []  # (slot, seed, source, cache key) of the seeds to convert
+    for path in seeds:
+        source = f"{seeds_dir.name}/{path.name}"
+        if not path.is_file() or path.suffix != SEED_SUFFIX:
+            slots.append(Problem(source, f"is not a seed: seeds are plain-text files ending in {SEED_SUFFIX}; "
+                                         "rename or remove it"))
+            continue
+        stem = path.name[: -len(SEED_SUFFIX)]
+        if stem.lower() in stems:
+            slots.append(Problem(source, f"has the same article id as {stems[stem.lower()]}; rename one of them"))
+            continue
+        stems[stem.lower()] = source
+        own = [editorial_dir / f"{stem}{suffix}" for suffix in (METADATA_SUFFIX, TRANSLATION_SUFFIX)] if editorial_dir else []
+        key = cache.key(path, own)
+        article = cache.get(path.name, key)
+        if article is None:
+            pending.append((len(slots), path, source, key))
+        slots.append(article)
+    for (slot, path, _, key), result in zip(pending, _convert(pending, editorial_dir, schema, collection)):
+        if isinstance(result, Article):
+            cache.put(path.name, key, result)
+        slots[slot] = result
+    for slot in slots:
+        (collection.articles if isinstance(slot, Article) else collection.problems).append(slot)
+    if editorial_dir is not None and editorial_dir.is_dir():
+        collection.problems.extend(_orphans(editorial_dir, set(stems)))
+    collection.converted = cache.converted
+    collection.cache = cache
+    return collection
+
+
+# Converting is the costly step of a first build: from this many seeds on, every core takes a share.
+PARALLEL_FROM = 48
+_job: tuple | None = None  # what every conversion needs, handed to the worker processes by fork
+
+
+def _convert(pending: list[tuple[int, Path, str, str]], editorial_dir: Path | None, schema: Schema,
+             collection: Collection) -> list[Article | Problem]:
+    global _job
+    jobs = [(path, source) for _, path, source, _ in pending]
+    _job = (editorial_dir, schema, collection)
+    try:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        workers = min(cores, 8)
+        if len(jobs) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return [_convert_one(job) for job in jobs]
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_convert_one, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+    finally:
+        _job = None
+
+
+def _convert_one(job: tuple[Path, str]) -> Article | Problem:
+    editorial_dir, schema, collection = _job
+    try:
+        return _article(*job, editorial_dir, schema, collection)
+    except InputError as err:
+        return err.problem
+
+
+def _vocabulary(editorial_dir: Path | None, collection: Collection) -> dict[str, Tag]:
+    path = editorial_dir / "tags.yml" if editorial_dir else None
+    if path is None or not path.exists():
+        return {}
+    try:
+        return load_vocabulary(path)
+    except InputError as err:
+        collection.problems.append(err.problem)
+        return {}
+
+
+def _article(path: Path, source: str, editorial_dir: Path | None, schema: Schema, collection: Collection) -> Article:
+    seed = read_seed(path, source)
+    parsed = read_article(seed)
+    if not parsed.blocks:
+        raise InputError(source, "has no article text once its title, byline and site boilerplate are set aside")
+    editorial, translation = Editorial(), None
+    if editorial_dir is not None:
+        metadata = editorial_dir / f"{seed.stem}{METADATA_SUFFIX}"
+        if metadata.exists():
+            editorial = schema.load(metadata, f"{editorial_dir.name}/{metadata.name}")
+        english = editorial_dir / f"{seed.stem}{TRANSLATION_SUFFIX}"
+        if english.exists():
+            translation = load_translation(english, f"{editorial_dir.name}/{english.name}", parsed, seed.text)
+    return enrich(seed, parsed, editorial, translation, collection.vocabulary, collection.calendar, collection.names,
+                  collection.glossary)
+
+
+def _orphans(editorial_dir: Path, stems: set[str]) -> list[Problem]:
+    problems = []
+    for path in sorted(editorial_dir.iterdir()):
+        for suffix in (TRANSLATION_SUFFIX, METADATA_SUFFIX):
+            if path.name.endswith(suffix) and path.name not in SHARED_FILES:
+                stem = path.name[: -len(suffix)]
+                if stem.lower() not in stems:
+                    problems.append(Problem(f"{editorial_dir.name}/{path.name}",
+                                            f"belongs to no seed (expected seeds/{stem}{SEED_SUFFIX}); rename or remove it"))
+                break
+    return problems
+
+
+KEPT = None  # in the pages returned by render_pages: a page file that stays as it is (inputs and file unchanged)
+
+
+def render_pages(collection: Collection, out_dir: Path | None = None) -> dict[str, str | None]:
+    """Every generated page of both editions, by path relative to the docs folder.
+
+    With the collection's cache and the folder the pages were last written to, an article page made
+    from the same inputs as the file there is not rendered again: it is KEPT.
+    """
+    articles, vocabulary = collection.articles, collection.vocabulary
+    cache = collection.cache or ArticleCache(None, [])
+    by_id = {article.id: article for article in articles}
+    signatures = hashlib.sha256("\n".join(sorted(feature_signature(a) for a in articles)).encode()).hexdigest()
+    related_ids = json.loads(cache.page(RELATED_KEY, signatures, lambda: json.dumps(related_map(articles))))
+    related = {article.id: [by_id[i] for i in related_ids[article.id]] for article in articles}
+    pages: dict[str, str | None] = {}
+    for edition in EDITIONS:
+        lang = edition.lang
+        pages[f"{lang}/index.md"] = render_home(articles, edition, f"{TOPICS_DIR}/index.md#by-year")
+        pages[f"{lang}/{TRANSLATIONS_PAGE}"] = render_translation_status(articles, edition)
+        for path, text in render_topics(articles, edition, vocabulary, collection.calendar).items():
+            pages[f"{lang}/{path}"] = text
+        pages[f"{lang}/{TIMELINE_PAGE}"] = render_timeline(articles, edition, collection.calendar)
+        # A name's page is made from the articles it lists.
+        for path, text in render_index(articles, edition, collection.names, lambda path, sources, lang=lang: cache.kept(
+                out_dir, f"{lang}/{path}", cache.made_of(lang, sources))).items():
+            pages[f"{lang}/{path}"] = text
+        pages[f"{lang}/{GLOSSARY_PAGE}"] = render_glossary(edition, collection.glossary)
+        for article in articles:
+            # An article page is made from the article and the articles it lists as related.
+            path = f"{lang}/{article_path(article)}"
+            made_from = cache.made_of(lang, [article, *related[article.id]])
+            pages[path] = KEPT if cache.kept(out_dir, path, made_from) else render_article(
+                article, edition, vocabulary, collection.glossary, render_related(related[article.id], edition))
+            if article.translation_status != "missing":
+                path = f"{lang}/{parallel_path(article)}"
+                pages[path] = KEPT if cache.kept(out_dir, path, cache.made_of(lang, [article])) else \
+                    render_parallel(article, edition, vocabulary)
+    return pages
+
+
+def generated_paths() -> list[str]:
+    """What the build owns inside the docs folder; everything else there is hand-written."""
+    return [f"{edition.lang}/{name}" for edition in EDITIONS
+            for name in ("index.md", TRANSLATIONS_PAGE, ARTICLES_DIR, PARALLEL_DIR, TOPICS_DIR, TIMELINE_PAGE, INDEX_PAGE,
+                         NAMES_DIR, GLOSSARY_PAGE)]
+
+
+@dataclass
+class PageCounts:
+    pages: int  # generated pages in out_dir
+    rendered: int  # rendered this time (the others were kept: made from unchanged inputs)
+    written: int  # files written this time (the others already held their page)
+
+
+def build_pages(collection: Collection, out_dir: Path) -> PageCounts:
+    """Render the pages of the collection into out_dir, and remember them for the next run."""
+    pages = render_pages(collection, out_dir)
+    written = write_pages(pages, out_dir, collection.cache)
+    if collection.cache is not None and not collection.problems:
+        collection.cache.save({article.seed.name for article in collection.articles}, {RELATED_KEY})
+    return PageCounts(len(pages), sum(text is not KEPT for text in pages.values()), written)
+
+
+def write_pages(pages: dict[str, str | None], out_dir: Path, cache: ArticleCache | None = None) -> int:
+    """Write the pages that changed into a temporary folder beside out_dir, then move them into place; returns how many.
+
+    Every page is rendered before anything moves, so a failure leaves the previous pages as they were;
+    an unchanged page keeps its file and timestamp (the live preview reloads less).
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    cache = cache or ArticleCache(None, [])
+    owned = generated_paths()
+    existing = {p.relative_to(out_dir).as_posix() for root in owned for p in _files(out_dir / root)}
+    encoded = {path: text.encode("utf-8") for path, text in pages.items() if text is not KEPT}
+    digests = {path: hashlib.sha256(encoded[path]).hexdigest() if path in encoded else cache.outputs[path][1]
+               for path in pages}
+    # Files known to hold their page already (by size and time), then files whose bytes differ.
+    confirmed = {path for path in pages if path not in encoded or cache.as_written(out_dir, path, digests[path])}
+    changed = {path: data for path, data in encoded.items() if path not in confirmed
+               and (path not in existing or (out_dir / path).read_bytes() != data)}
+    staging = Path(tempfile.mkdtemp(prefix=".pages-", dir=out_dir.parent))
+    try:
+        for relative, data in changed.items():
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        for relative in sorted(changed):
+            (out_dir / relative).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / relative, out_dir / relative)
+        gone = sorted(existing - set(pages), reverse=True)  # pages of seeds that are gone
+        for relative in gone:
+            (out_dir / relative).unlink()
+        if gone:
+            for root in owned:
+                _remove_empty_dirs(out_dir / root)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    cache.written(out_dir, digests, confirmed)
+    return len(changed)
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    return [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else []
+
+
+def _remove_empty_dirs(path: Path) -> None:
+    if path.is_dir():
+        for folder in sorted((p for p in path.rglob("*") if p.is_dir()), reverse=True):
+            if not any(folder.iterdir()):
+                folder.rmdir()
+
+
+def report(collection: Collection) -> list[str]:
+    """The build's report: what each seed became, and every line left out of a page, with the reason."""
+    lines = []
+    for article in sorted(collection.articles, key=lambda a: a.id):
+        parsed = article.parsed
+        lines.append(f"{article.seed.source}: {len(parsed.numbered)} paragraphs, "
+                     f"{sum(1 for b in parsed.blocks if b.kind == 'heading')} headings, {article.words} words; "
+                     f"date {article.date.value.iso() if article.date.value else 'unknown'} ({article.date.origin}); "
+                     f"translation {article.translation_status}")
+        if parsed.wrap_width:
+            lines.append(f"  hard-wrapped at about {parsed.wrap_width} characters a line: its lines are joined into paragraphs")
+        if parsed.title_line:
+            lines.append(f"  line {parsed.title_line}: title")
+        for removed in sorted(parsed.removed, key=lambda r: r.line):
+            lines.append(f"  line {removed.line}: left out, {removed.reason}: {removed.text}")
+    return lines

@@ -1,0 +1,78 @@
+"""A seed: one plain-text Arabic article as an editor dropped it into seeds/.
+
+Reading a seed means decoding its bytes (UTF-8 with or without BOM, UTF-16 with BOM,
+Windows-1256), confirming the result is Arabic text, and neutralising characters that
+could change what a reader sees (bidi controls, zero-width characters, odd spaces).
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from hiwar.knowledge.text import arabic_share
+from hiwar.model.seed import Seed
+from hiwar.problems import InputError
+
+# Encodings an editor's files actually come in; anything else is refused, not guessed.
+SUPPORTED_ENCODINGS = ("utf_8", "cp1256")
+# Below this share of Arabic letters, a decoding is taken to be wrong (or the file not an article).
+MIN_ARABIC_SHARE = 0.5
+
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
+ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+LINE_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\x85")
+
+
+def read_seed(path: Path, source: str | None = None) -> Seed:
+    source = source or f"{path.parent.name}/{path.name}"
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(source, f"cannot be read ({err.strerror})") from None
+    text, encoding = decode(data, source)
+    text = normalise(text)
+    if not text.strip():
+        raise InputError(source, "has no text (it is empty or only whitespace); add the article's text or remove the file")
+    if arabic_share(text) < MIN_ARABIC_SHARE:
+        raise InputError(source, f"is not Arabic text (read as {encoding}, under {MIN_ARABIC_SHARE:.0%} of its letters are Arabic); "
+                         "save the article as UTF-8 text")
+    return Seed(path.name, source, hashlib.sha256(data).hexdigest(), encoding, text)
+
+
+def decode(data: bytes, source: str) -> tuple[str, str]:
+    if not data.strip():
+        raise InputError(source, "is empty or holds only whitespace; add the article's text or remove the file")
+    for bom, encoding in ((codecs.BOM_UTF8, "utf_8_sig"), (codecs.BOM_UTF16_LE, "utf_16"), (codecs.BOM_UTF16_BE, "utf_16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                raise InputError(source, f"starts with a {encoding} byte-order mark but is not valid {encoding}") from None
+    if b"\x00" in data:
+        raise InputError(source, "is a binary file, not text; save the article as UTF-8 text")
+    try:
+        return data.decode("utf_8"), "utf_8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data, cp_isolation=list(SUPPORTED_ENCODINGS)).best()
+    if best is None:
+        raise InputError(source, "is not in a supported encoding (UTF-8, UTF-16 with BOM, Windows-1256); save it as UTF-8")
+    return str(best), best.encoding
+
+
+def normalise(text: str) -> str:
+    """Unify line ends and neutralise characters that would reorder or hide text."""
+    text = unicodedata.normalize("NFC", text)
+    text = LINE_BREAKS.sub("\n", text)
+    text = BIDI_CONTROLS.sub("", text)
+    text = INVISIBLE.sub("", text)
+    text = ODD_SPACES.sub(" ", text)
+    text = text.replace("\t", "    ")
+    return CONTROL_CHARS.sub(" ", text)

@@ -1,0 +1,270 @@
+"""When was an article written? Inferred from what its text says about time.
+
+Each clue bounds the publication date: a weekday-checked "today"/"tomorrow" tied to a known
+event fixes the day; "August this month" fixes the month; a date the text reports as past is
+a lower bound; "next October" an upper bound; a named office-holder ("President Biden") the
+span of the term. The clues are intersected and the answer has the precision the
+intersection allows — day, month or year — or is unknown. It is never a guess: a historical
+date ("31 December 2011" in a 2021 article) is only a lower bound, never the answer.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from hiwar.knowledge.dates import MONTH_BY_NAME, MONTH_NAME
+from hiwar.knowledge.events import Calendar, phrase_key
+from hiwar.knowledge.summary import sentences
+from hiwar.knowledge.text import fold
+from hiwar.model.dates import PartialDate
+
+WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
+WEEKDAY = "(?P<weekday>" + "|".join(WEEKDAYS) + ")"
+ORDINAL_UNITS = {"الاول": 1, "الحادي": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
+                 "السابع": 7, "الثامن": 8, "التاسع": 9}
+ORDINAL_TENS = {"العشرين": 20, "الثلاثين": 30}
+ORDINAL_DAY = (r"(?P<ordinal>(?:" + "|".join(ORDINAL_UNITS) + r")(?:\s+عشر|\s+و(?:" + "|".join(ORDINAL_TENS) + "))?|العاشر|"
+               + "|".join(ORDINAL_TENS) + ")")
+MONTH = rf"(?P<month>{MONTH_NAME})(?:\s*[/(]\s*{MONTH_NAME}(?:\s*\))?)?"
+NUMERIC_MONTH = r"(?P<nmonth>\d{1,2})"
+YEAR = r"(?P<year>(?:19|20)\d\d)"
+DAY = r"(?P<day>\d{1,2})"
+FUTURE = r"(?P<future>\s+(?:القادم|المقبل|القادمه|المقبله|المرتقب))?"
+CURRENT = r"(?P<current>\s+الجاري)?"
+
+# On folded text (see text.fold). Order matters: the most specific patterns first.
+DATE_PATTERNS = (
+    # "يوم الاثنين 26/ تموز / 2021", "26/07/2021"
+    re.compile(rf"(?:{WEEKDAY}\s+)?(?<!\d){DAY}\s*/\s*(?:{MONTH}|{NUMERIC_MONTH})\s*/\s*{YEAR}"),
+    # "في السابع والعشرين من يناير 2024"
+    re.compile(rf"{ORDINAL_DAY}\s+من\s+(?:شهر\s+)?{MONTH}\s*(?:من\s+)?(?:عام|سنه)?\s*{YEAR}"),
+    # "يوم الاثنين 29 يناير", "31 ديسمبر عام 2011", "20 اب/اغسطس الجاري"
+    re.compile(rf"(?:{WEEKDAY}\s+)?(?<!\d){DAY}\s*(?:من\s+)?(?:شهر\s+)?{MONTH}(?:\s*(?:من\s+)?(?:عام|سنه)?\s*{YEAR})?{CURRENT}{FUTURE}"),
+    # "حزيران 2020", "أكتوبر القادم", "آب/أغسطس الجاري"
+    re.compile(rf"(?<![\w\d]){MONTH}(?:\s*(?:من\s+)?(?:عام|سنه)?\s*{YEAR})?{CURRENT}{FUTURE}"),
+)
+# "اليوم الأحد", "يوم غد الإثنين", "غدا الاثنين", "أمس السبت"
+RELATIVE_DAY = re.compile(rf"(?P<when>اليوم|يوم\s+غد|غدا|امس|يوم\s+امس)\s*[،,]?\s*{WEEKDAY}")
+RELATIVE_OFFSET = {"اليوم": 0, "يوم غد": 1, "غدا": 1, "امس": -1, "يوم امس": -1}
+# A clause about what is still to come: its dates and events lie after the time of writing.
+CLAUSE = re.compile(r"[،,؛;:]|\s+(?:و|ف)?(?:حيث|بينما|لكن|الا ان)\s+")
+FUTURE_CLAUSE = re.compile(r"(?<!\w)(?:و|ف)?(?:سوف|من المقرر|المرتقب|المرتقبه|القادم|القادمه|المقبل|المقبله|"
+                             r"سيزور|ستزور|سيعقد|ستعقد|سيلتقي|ستبدا|سيبدا|ستجري|سيجري|نتطلع)(?!\w)")
+
+DAY_PRECISION, MONTH_PRECISION, YEAR_PRECISION = "day", "month", "year"
+
+
+@dataclass
+class Inference:
+    date: PartialDate | None
+    evidence: list[str] = field(default_factory=list)  # the sentences, in the order they were used
+    reasons: list[str] = field(default_factory=list)  # how each one bounded the date
+
+    def explain(self) -> str:
+        return "; ".join(self.reasons)
+
+
+@dataclass
+class _Bounds:
+    start: dt.date = dt.date.min
+    end: dt.date = dt.date.max
+    evidence: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+    def narrow(self, start: dt.date | None, end: dt.date | None, sentence: str, reason: str) -> None:
+        if start and start > self.start:
+            self.start = start
+        if end and end < self.end:
+            self.end = end
+        if sentence not in self.evidence:
+            self.evidence.append(sentence)
+        self.reasons.append(reason)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    sentence: str
+    day: int | None
+    month: int | None
+    year: int | None
+    weekday: int | None
+    current: bool  # "الجاري": the month of writing
+    future: bool  # "القادم", or in a sentence about what is to come: after the time of writing
+
+
+def infer_date(text: str, known: Calendar) -> Inference:
+    sents = [s for line in text.split("\n") for s in sentences(line)]
+    bounds = _Bounds()
+    exact = _relative_to_events(sents, known, bounds)
+    if exact:
+        return Inference(PartialDate(exact.year, exact.month, exact.day), bounds.evidence, bounds.reasons)
+    _terms(sents, known, bounds)
+    _upcoming_events(sents, known, bounds)
+    mentions = [m for sentence in sents for m in _mentions(sentence)]
+    for mention in mentions:  # complete dates first: they settle the years the others need
+        if mention.year and not mention.current:
+            _bound_by(mention, mention.year, bounds)
+    for mention in mentions:
+        if mention.year is None or mention.current:
+            year = _fill_year(mention, bounds)
+            if year is not None:
+                _bound_by(mention, year, bounds)
+    return _conclude(bounds)
+
+
+def _relative_to_events(sents: list[str], known: Calendar, bounds: _Bounds) -> dt.date | None:
+    """'Tomorrow, Monday, he meets Biden at the White House' + the meeting's date = the day of writing."""
+    for index, sentence in enumerate(sents):
+        for match in RELATIVE_DAY.finditer(fold(sentence)):
+            weekday, offset = WEEKDAYS[match.group("weekday")], RELATIVE_OFFSET[" ".join(match.group("when").split())]
+            nearby = " ".join(sents[max(0, index - 1):index + 2])
+            key = phrase_key(nearby)
+            for event in known.events:
+                if event.date.precision != DAY_PRECISION or not event.mentioned_in(key):
+                    continue
+                when = dt.date(event.date.year, event.date.month, event.date.day)
+                if when.weekday() != weekday:
+                    continue  # the weekday the text states must be the event's
+                written = when - dt.timedelta(days=offset)
+                bounds.narrow(written, written, sentence,
+                              f"the text places “{event.en}” ({when.isoformat()}, a {calendar.day_name[weekday]}) "
+                              f"{['today', 'tomorrow', 'yesterday'][[0, 1, -1].index(offset)]}")
+                return written
+    return None
+
+
+def _terms(sents: list[str], known: Calendar, bounds: _Bounds) -> None:
+    for sentence in sents:
+        key = phrase_key(sentence)
+        for term in known.terms:
+            if any(phrase in key for phrase in term.former) and term.end:
+                bounds.narrow(term.end, None, sentence, f"{term.id.replace('-', ' ')} is named as past (after {term.end})")
+            elif any(phrase in key for phrase in term.current):
+                bounds.narrow(term.start, term.end, sentence,
+                              f"{term.id.replace('-', ' ')} is named as current ({term.start} to {term.end or 'now'})")
+
+
+def _upcoming_events(sents: list[str], known: Calendar, bounds: _Bounds) -> None:
+    """An event a clause speaks of as still to come, and dates as the calendar does, was after the writing.
+
+    ("elections next October": the known October 2021 election; a bare mention is not enough,
+    since "after parliament's decision" may sit in a clause about the future.)
+    """
+    for sentence in sents:
+        for clause in CLAUSE.split(fold(sentence)):
+            if not FUTURE_CLAUSE.search(clause):
+                continue
+            key = phrase_key(clause)
+            dated = [(m.month, m.day) for m in _mentions(clause)]
+            for event in known.events:
+                agrees = any(month == event.date.month and day in (None, event.date.day) for month, day in dated)
+                if event.date.precision == DAY_PRECISION and agrees and event.mentioned_in(key):
+                    when = dt.date(event.date.year, event.date.month, event.date.day)
+                    bounds.narrow(None, when - dt.timedelta(days=1), sentence, f"“{event.en}” ({when}) is still to come")
+
+
+def _in_future_clause(key: str, start: int, end: int) -> bool:
+    """Whether the clause holding key[start:end] speaks of what is to come."""
+    left = max((m.end() for m in CLAUSE.finditer(key, 0, start)), default=0)
+    right = next((m.start() for m in CLAUSE.finditer(key, end)), len(key))
+    return bool(FUTURE_CLAUSE.search(key[left:right]))
+
+
+def _mentions(sentence: str) -> list[_Mention]:
+    key = fold(sentence)
+    found: list[_Mention] = []
+    taken: list[range] = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(key):
+            if any(match.start() in span or match.end() - 1 in span for span in taken):
+                continue
+            groups = match.groupdict()
+            month = MONTH_BY_NAME.get(groups.get("month") or "") or (int(groups["nmonth"]) if groups.get("nmonth") else None)
+            if not month or not 1 <= month <= 12:
+                continue
+            day = int(groups["day"]) if groups.get("day") else _ordinal(groups.get("ordinal"))
+            taken.append(range(match.start(), match.end()))
+            found.append(_Mention(sentence, day, month, int(groups["year"]) if groups.get("year") else None,
+                                  WEEKDAYS.get(groups.get("weekday") or ""), bool(groups.get("current")),
+                                  bool(groups.get("future")) or _in_future_clause(key, match.start(), match.end())))
+    return found
+
+
+def _ordinal(words: str | None) -> int | None:
+    if not words:
+        return None
+    parts = words.replace("و", " ", 1).split() if " و" in f" {words}" else words.split()
+    if words == "العاشر":
+        return 10
+    total = 0
+    for part in parts:
+        total += ORDINAL_UNITS.get(part, 0) + ORDINAL_TENS.get(part, 0) + (10 if part == "عشر" else 0)
+    return total or None
+
+
+def _fill_year(mention: _Mention, bounds: _Bounds) -> int | None:
+    """The one year, within what is known so far, that fits the mention (and its weekday, if stated)."""
+    if bounds.start == dt.date.min or bounds.end == dt.date.max:
+        # One side open: only a stated weekday can choose, among the years around the known side.
+        anchor = bounds.start if bounds.start != dt.date.min else bounds.end if bounds.end != dt.date.max else None
+        if anchor is None or mention.weekday is None or not mention.day:
+            return None
+        years = [anchor.year - 1, anchor.year, anchor.year + 1]
+    else:
+        years = list(range(bounds.start.year, bounds.end.year + 1))
+    fitting = []
+    for year in years:
+        # "the 20th of this month": the month is the time of writing, the day may be ahead of it
+        first, last = _span(year, mention.month, None if mention.current else mention.day)
+        if last < bounds.start or first > bounds.end:
+            continue
+        if mention.weekday is not None and mention.day and dt.date(year, mention.month, mention.day).weekday() != mention.weekday:
+            continue
+        fitting.append(year)
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _span(year: int, month: int, day: int | None) -> tuple[dt.date, dt.date]:
+    if day:
+        try:
+            return dt.date(year, month, day), dt.date(year, month, day)
+        except ValueError:
+            return dt.date.max, dt.date.min  # an impossible day fits nowhere
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _bound_by(mention: _Mention, year: int, bounds: _Bounds) -> None:
+    first, last = _span(year, mention.month, mention.day)
+    if first > last:
+        return
+    if mention.weekday is not None and mention.day and first.weekday() != mention.weekday:
+        return  # the text contradicts itself about this date: it bounds nothing
+    label = first.isoformat() if mention.day else first.strftime("%B %Y")
+    if mention.current:
+        month_first, month_last = _span(year, mention.month, None)
+        bounds.narrow(month_first, month_last, mention.sentence, f"“this month” is {first.strftime('%B %Y')}")
+        if mention.day and mention.future:
+            bounds.narrow(None, first - dt.timedelta(days=1), mention.sentence, f"{label} is still to come")
+    elif mention.future:
+        bounds.narrow(None, first - dt.timedelta(days=1), mention.sentence, f"{label} is still to come")
+    else:
+        bounds.narrow(first, None, mention.sentence, f"{label} is reported")
+
+
+def _conclude(bounds: _Bounds) -> Inference:
+    start, end = bounds.start, bounds.end
+    if start > end:
+        return Inference(None, bounds.evidence, bounds.reasons + ["the clues contradict each other"])
+    if start == dt.date.min or end == dt.date.max:
+        return Inference(None, bounds.evidence, bounds.reasons + ["the text bounds the date on one side only"])
+    if start == end:
+        date = PartialDate(start.year, start.month, start.day)
+    elif (start.year, start.month) == (end.year, end.month):
+        date = PartialDate(start.year, start.month)
+    elif start.year == end.year:
+        date = PartialDate(start.year)
+    else:
+        return Inference(None, bounds.evidence, bounds.reasons + [f"written between {start} and {end}"])
+    return Inference(date, bounds.evidence, bounds.reasons)

@@ -1,0 +1,84 @@
+"""People, organisations and places: found in a text from the bilingual name list (editorial/names.yml)."""
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from hiwar.ingest.datafile import read_yaml
+from hiwar.knowledge.text import word_keys
+from hiwar.problems import InputError
+
+KINDS = ("person", "organisation", "place")
+# Clitics a word may carry before a name: conjunction, preposition, article ("والكاظمي", "لبايدن", "بالعراق").
+PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ك", "ل")
+
+
+@dataclass(frozen=True)
+class Name:
+    id: str
+    kind: str
+    ar: str
+    en: str
+    forms: tuple[tuple[str, ...], ...]  # folded word sequences, unambiguous first
+    ambiguous: frozenset[tuple[str, ...]]
+
+
+def load_names(path: Path) -> list[Name]:
+    source = f"{path.parent.name}/{path.name}"
+    if not path.exists():
+        return []
+    data = read_yaml(path, source)
+    try:
+        names = []
+        for entry in data["names"]:
+            if entry["kind"] not in KINDS:
+                raise ValueError(f"{entry['id']}: kind must be one of {', '.join(KINDS)}")
+            forms = [tuple(word_keys(form)) for form in [entry["ar"], *entry.get("variants", [])]]
+            ambiguous = frozenset(tuple(word_keys(form)) for form in entry.get("ambiguous", []))
+            names.append(Name(str(entry["id"]), entry["kind"], entry["ar"], entry["en"], tuple(f for f in forms if f), ambiguous))
+    except (KeyError, TypeError, ValueError) as err:
+        raise InputError(source, f"has an entry without a valid id, kind, ar or en ({err})") from None
+    return names
+
+
+@functools.lru_cache(maxsize=16384)  # the same words recur throughout a text
+def _readings(word: str) -> frozenset[str]:
+    """A word as written and without each clitic it may carry (للكاظمي → الكاظمي, والكاظمي → الكاظمي)."""
+    readings = {word}
+    if word.startswith("لل") and len(word) > 4:
+        readings.add("ال" + word[2:])
+    for prefix in PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            rest = word[len(prefix):]
+            readings.add(rest)
+            if prefix.endswith("ال"):
+                readings.add("ال" + rest)
+    return frozenset(readings)
+
+
+def find_names(paragraphs: list[tuple[int, str]], names: list[Name]) -> dict[str, list[int]]:
+    """Each name the text mentions, with the ¶ numbers where it does.
+
+    An ambiguous form (also an ordinary word) counts only from the first clear mention on.
+    """
+    keyed = [(number, [_readings(w) for w in word_keys(text)]) for number, text in paragraphs]
+    where: dict[str, list[tuple[int, int]]] = defaultdict(list)  # reading -> (paragraph index, word index)
+    for p_index, (_, readings) in enumerate(keyed):
+        for w_index, options in enumerate(readings):
+            for option in options:
+                where[option].append((p_index, w_index))
+    found: dict[str, list[int]] = {}
+    for name in names:
+        hits: list[tuple[int, bool]] = []  # (paragraph index, clear?)
+        for form in name.forms:
+            for p_index, w_index in where.get(form[0], ()):
+                words = keyed[p_index][1]
+                if all(w_index + k < len(words) and word in words[w_index + k] for k, word in enumerate(form[1:], 1)):
+                    hits.append((p_index, form not in name.ambiguous))
+        clear = [p for p, is_clear in hits if is_clear]
+        if clear:
+            first = min(clear)
+            found[name.id] = sorted({keyed[p][0] for p, is_clear in hits if is_clear or p >= first})
+    return found
