@@ -68,8 +68,9 @@ def make_project(base: Path, seeds: Path, editorial: Path | None = None) -> Path
     project.mkdir()
     for name in ("mkdocs.yml",):
         shutil.copy(ROOT / name, project / name)
-    for name in ("hooks", "overrides", "scripts"):
-        (project / name).symlink_to(ROOT / name)
+    (project / "overrides").symlink_to(ROOT / "overrides")
+    (project / "build").mkdir()
+    (project / "build" / "assets").symlink_to(ROOT / "build" / "assets")
     docs = project / "docs"
     for lang in ("ar", "en"):
         (docs / lang).mkdir(parents=True)

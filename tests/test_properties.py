@@ -16,7 +16,7 @@ from hiwar.ingest.seed import read_seed
 from hiwar.knowledge.glossary import load_glossary
 from hiwar.model.editorial import Editorial
 from hiwar.problems import InputError
-from hiwar.site.editions import ARABIC, ENGLISH
+from hiwar.site.legacy_editions import ARABIC, ENGLISH
 from hiwar.site.pages import render_article
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

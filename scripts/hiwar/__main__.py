@@ -1,37 +1,48 @@
-"""Command line: python -m hiwar pages --seeds DIR --out DIR [--editorial DIR] [--report FILE]"""
+"""Command line.
+
+    python -m hiwar pages --seeds DIR --out DIR [--editorial DIR] [--report FILE]   the converter's Markdown pages
+    python -m hiwar assets --out DIR                                                the font subset the site bundles
+    python -m hiwar publish --stage DIR --site DIR --offline DIR --zip FILE         a finished build put in place
+"""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-from hiwar.enrich.collection import build_pages, collect, report
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="hiwar", description="Turn Arabic article seeds into bilingual Markdown pages.")
     commands = parser.add_subparsers(dest="command", required=True)
-    pages = commands.add_parser("pages", help="convert a folder of seeds into the pages of both editions")
+    pages = commands.add_parser("pages", help="convert a folder of seeds into the pages of every edition")
     pages.add_argument("--seeds", type=Path, required=True, help="folder of .txt seeds (never modified)")
-    pages.add_argument("--out", type=Path, required=True, help="docs folder to write ar/ and en/ pages into")
+    pages.add_argument("--out", type=Path, required=True, help="folder to write <lang>/ pages into (the layout of docs/)")
     pages.add_argument("--editorial", type=Path, default=None, help="folder of translations and metadata (optional)")
     pages.add_argument("--report", type=Path, default=None, help="also write the build report to this file")
-    assets = commands.add_parser("assets", help="build the font subset and scripts the site bundles")
-    assets.add_argument("--out", type=Path, required=True, help="assets folder, e.g. docs/assets")
-    archive = commands.add_parser("zip", help="pack a built offline site into one zip")
-    archive.add_argument("--site", type=Path, required=True)
-    archive.add_argument("--out", type=Path, required=True, help="e.g. dist/hiwar-offline.zip")
+    assets = commands.add_parser("assets", help="build the font subset the site bundles")
+    assets.add_argument("--out", type=Path, required=True, help="assets folder, e.g. build/assets")
+    publish = commands.add_parser("publish", help="replace the site, the offline edition and its zip together")
+    publish.add_argument("--stage", type=Path, required=True)
+    publish.add_argument("--site", type=Path, required=True)
+    publish.add_argument("--offline", type=Path, required=True)
+    publish.add_argument("--zip", type=Path, required=True)
     args = parser.parse_args(argv)
-    if args.command == "zip":
-        from hiwar.site.archive import zip_site
-        count = zip_site(args.site, args.out, args.out.stem)
-        print(f"{args.out}: {count} files ({args.out.stat().st_size:,} bytes)")
-        return 0
     if args.command == "assets":
         from hiwar.site.assets import build_assets
         for path in build_assets(args.out):
             print(f"{path} ({path.stat().st_size:,} bytes)")
         return 0
+    if args.command == "publish":
+        from hiwar.site.outputs import publish as put_in_place
+        put_in_place(args.stage, [("site", args.site), ("site-offline", args.offline), (args.zip.name, args.zip)])
+        return 0
+    return _pages(args)
+
+
+def _pages(args) -> int:
+    from hiwar.enrich.collection import collect
+    from hiwar.enrich.report import report
+    from hiwar.site.generate import generated_paths, render_pages
+    from hiwar.site.markdown_pages import write_pages
 
     collection = collect(args.seeds, args.editorial)
     if collection.problems:
@@ -39,13 +50,14 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"hiwar: {len(collection.problems)} problem(s); no page was written", file=sys.stderr)
         return 1
-    counts = build_pages(collection, args.out)
+    pages = render_pages(collection)
+    write_pages(pages, args.out, generated_paths())
     lines = report(collection)
     if args.report:
         args.report.parent.mkdir(parents=True, exist_ok=True)
         args.report.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
-    print(f"hiwar: {len(collection.articles)} article(s), {counts.pages} pages in {args.out}")
+    print(f"hiwar: {len(collection.articles)} article(s), {len(pages)} pages in {args.out}")
     return 0
 
 

@@ -6,12 +6,8 @@ leaves the previous pages untouched.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import multiprocessing
 import os
-import shutil
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,32 +25,6 @@ from hiwar.knowledge.vocabulary import Tag, load_vocabulary
 from hiwar.model.article import Article
 from hiwar.model.editorial import Editorial
 from hiwar.problems import InputError, Problem
-from hiwar.site.editions import EDITIONS
-from hiwar.site.listings import (
-    GLOSSARY_PAGE,
-    INDEX_PAGE,
-    NAMES_DIR,
-    TIMELINE_PAGE,
-    TOPICS_DIR,
-    feature_signature,
-    related_map,
-    render_glossary,
-    render_index,
-    render_related,
-    render_timeline,
-    render_topics,
-)
-from hiwar.site.pages import (
-    ARTICLES_DIR,
-    PARALLEL_DIR,
-    TRANSLATIONS_PAGE,
-    article_path,
-    parallel_path,
-    render_article,
-    render_home,
-    render_parallel,
-    render_translation_status,
-)
 
 SEED_SUFFIX = ".txt"
 TRANSLATION_SUFFIX = ".en.txt"
@@ -200,136 +170,3 @@ def _orphans(editorial_dir: Path, stems: set[str]) -> list[Problem]:
                                             f"belongs to no seed (expected seeds/{stem}{SEED_SUFFIX}); rename or remove it"))
                 break
     return problems
-
-
-KEPT = None  # in the pages returned by render_pages: a page file that stays as it is (inputs and file unchanged)
-
-
-def render_pages(collection: Collection, out_dir: Path | None = None) -> dict[str, str | None]:
-    """Every generated page of both editions, by path relative to the docs folder.
-
-    With the collection's cache and the folder the pages were last written to, an article page made
-    from the same inputs as the file there is not rendered again: it is KEPT.
-    """
-    articles, vocabulary = collection.articles, collection.vocabulary
-    cache = collection.cache or ArticleCache(None, [])
-    by_id = {article.id: article for article in articles}
-    signatures = hashlib.sha256("\n".join(sorted(feature_signature(a) for a in articles)).encode()).hexdigest()
-    related_ids = json.loads(cache.page(RELATED_KEY, signatures, lambda: json.dumps(related_map(articles))))
-    related = {article.id: [by_id[i] for i in related_ids[article.id]] for article in articles}
-    pages: dict[str, str | None] = {}
-    for edition in EDITIONS:
-        lang = edition.lang
-        pages[f"{lang}/index.md"] = render_home(articles, edition, f"{TOPICS_DIR}/index.md#by-year")
-        pages[f"{lang}/{TRANSLATIONS_PAGE}"] = render_translation_status(articles, edition)
-        for path, text in render_topics(articles, edition, vocabulary, collection.calendar).items():
-            pages[f"{lang}/{path}"] = text
-        pages[f"{lang}/{TIMELINE_PAGE}"] = render_timeline(articles, edition, collection.calendar)
-        # A name's page is made from the articles it lists.
-        for path, text in render_index(articles, edition, collection.names, lambda path, sources, lang=lang: cache.kept(
-                out_dir, f"{lang}/{path}", cache.made_of(lang, sources))).items():
-            pages[f"{lang}/{path}"] = text
-        pages[f"{lang}/{GLOSSARY_PAGE}"] = render_glossary(edition, collection.glossary)
-        for article in articles:
-            # An article page is made from the article and the articles it lists as related.
-            path = f"{lang}/{article_path(article)}"
-            made_from = cache.made_of(lang, [article, *related[article.id]])
-            pages[path] = KEPT if cache.kept(out_dir, path, made_from) else render_article(
-                article, edition, vocabulary, collection.glossary, render_related(related[article.id], edition))
-            if article.translation_status != "missing":
-                path = f"{lang}/{parallel_path(article)}"
-                pages[path] = KEPT if cache.kept(out_dir, path, cache.made_of(lang, [article])) else \
-                    render_parallel(article, edition, vocabulary)
-    return pages
-
-
-def generated_paths() -> list[str]:
-    """What the build owns inside the docs folder; everything else there is hand-written."""
-    return [f"{edition.lang}/{name}" for edition in EDITIONS
-            for name in ("index.md", TRANSLATIONS_PAGE, ARTICLES_DIR, PARALLEL_DIR, TOPICS_DIR, TIMELINE_PAGE, INDEX_PAGE,
-                         NAMES_DIR, GLOSSARY_PAGE)]
-
-
-@dataclass
-class PageCounts:
-    pages: int  # generated pages in out_dir
-    rendered: int  # rendered this time (the others were kept: made from unchanged inputs)
-    written: int  # files written this time (the others already held their page)
-
-
-def build_pages(collection: Collection, out_dir: Path) -> PageCounts:
-    """Render the pages of the collection into out_dir, and remember them for the next run."""
-    pages = render_pages(collection, out_dir)
-    written = write_pages(pages, out_dir, collection.cache)
-    if collection.cache is not None and not collection.problems:
-        collection.cache.save({article.seed.name for article in collection.articles}, {RELATED_KEY})
-    return PageCounts(len(pages), sum(text is not KEPT for text in pages.values()), written)
-
-
-def write_pages(pages: dict[str, str | None], out_dir: Path, cache: ArticleCache | None = None) -> int:
-    """Write the pages that changed into a temporary folder beside out_dir, then move them into place; returns how many.
-
-    Every page is rendered before anything moves, so a failure leaves the previous pages as they were;
-    an unchanged page keeps its file and timestamp (the live preview reloads less).
-    """
-    out_dir.mkdir(parents=True, exist_ok=True)
-    cache = cache or ArticleCache(None, [])
-    owned = generated_paths()
-    existing = {p.relative_to(out_dir).as_posix() for root in owned for p in _files(out_dir / root)}
-    encoded = {path: text.encode("utf-8") for path, text in pages.items() if text is not KEPT}
-    digests = {path: hashlib.sha256(encoded[path]).hexdigest() if path in encoded else cache.outputs[path][1]
-               for path in pages}
-    # Files known to hold their page already (by size and time), then files whose bytes differ.
-    confirmed = {path for path in pages if path not in encoded or cache.as_written(out_dir, path, digests[path])}
-    changed = {path: data for path, data in encoded.items() if path not in confirmed
-               and (path not in existing or (out_dir / path).read_bytes() != data)}
-    staging = Path(tempfile.mkdtemp(prefix=".pages-", dir=out_dir.parent))
-    try:
-        for relative, data in changed.items():
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        for relative in sorted(changed):
-            (out_dir / relative).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / relative, out_dir / relative)
-        gone = sorted(existing - set(pages), reverse=True)  # pages of seeds that are gone
-        for relative in gone:
-            (out_dir / relative).unlink()
-        if gone:
-            for root in owned:
-                _remove_empty_dirs(out_dir / root)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    cache.written(out_dir, digests, confirmed)
-    return len(changed)
-
-
-def _files(path: Path) -> list[Path]:
-    if path.is_file():
-        return [path]
-    return [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else []
-
-
-def _remove_empty_dirs(path: Path) -> None:
-    if path.is_dir():
-        for folder in sorted((p for p in path.rglob("*") if p.is_dir()), reverse=True):
-            if not any(folder.iterdir()):
-                folder.rmdir()
-
-
-def report(collection: Collection) -> list[str]:
-    """The build's report: what each seed became, and every line left out of a page, with the reason."""
-    lines = []
-    for article in sorted(collection.articles, key=lambda a: a.id):
-        parsed = article.parsed
-        lines.append(f"{article.seed.source}: {len(parsed.numbered)} paragraphs, "
-                     f"{sum(1 for b in parsed.blocks if b.kind == 'heading')} headings, {article.words} words; "
-                     f"date {article.date.value.iso() if article.date.value else 'unknown'} ({article.date.origin}); "
-                     f"translation {article.translation_status}")
-        if parsed.wrap_width:
-            lines.append(f"  hard-wrapped at about {parsed.wrap_width} characters a line: its lines are joined into paragraphs")
-        if parsed.title_line:
-            lines.append(f"  line {parsed.title_line}: title")
-        for removed in sorted(parsed.removed, key=lambda r: r.line):
-            lines.append(f"  line {removed.line}: left out, {removed.reason}: {removed.text}")
-    return lines

@@ -1,4 +1,4 @@
-"""Site assets built from pinned npm packages (package.json): the web font and the offline search shim.
+"""Site assets built from pinned npm packages (package.json): the web font.
 
 The font is Noto Naskh Arabic (SIL OFL 1.1, @fontsource/noto-naskh-arabic). Fontsource ships
 separate Arabic and Latin files per weight; they are merged and cut down to the Arabic
@@ -15,7 +15,6 @@ from fontTools.merge import Merger
 from fontTools.ttLib import TTFont
 
 FONT_PACKAGE = Path("node_modules/@fontsource/noto-naskh-arabic")
-SHIM = Path("node_modules/iframe-worker/shim/index.js")
 WEIGHTS = (400, 700)
 UNICODES = (
     "U+0020-007E,U+00A0-00FF,U+0131,U+0152-0153,U+02BC,U+02C6,U+02DA,U+02DC,"  # Latin
@@ -26,9 +25,7 @@ UNICODES = (
 
 def build_assets(out_dir: Path, node_modules_root: Path = Path(".")) -> list[Path]:
     fonts_dir = out_dir / "fonts"
-    scripts_dir = out_dir / "javascripts"
     fonts_dir.mkdir(parents=True, exist_ok=True)
-    scripts_dir.mkdir(parents=True, exist_ok=True)
     package = node_modules_root / FONT_PACKAGE
     written = []
     for weight in WEIGHTS:
@@ -39,10 +36,7 @@ def build_assets(out_dir: Path, node_modules_root: Path = Path(".")) -> list[Pat
         written.append(target)
     licence = fonts_dir / "LICENSE-NotoNaskhArabic-OFL.txt"
     shutil.copyfile(package / "LICENSE", licence)
-    shim = scripts_dir / "iframe-worker-shim.js"
-    shutil.copyfile(node_modules_root / SHIM, shim)
-    shutil.copyfile(node_modules_root / SHIM.parent.parent / "LICENSE", scripts_dir / "LICENSE-iframe-worker.txt")
-    return written + [licence, shim]
+    return written + [licence]
 
 
 def _merged_subset(sources: list[Path], target: Path) -> None:

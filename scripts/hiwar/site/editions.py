@@ -1,106 +1,147 @@
-"""An edition: one language's rendering of the site (Arabic at the root, English under /en/)."""
+"""Editions: one row per language of the site, and the language tables that hold every string a reader sees.
+
+An edition is data: its language code, its direction, where its pages live (the default edition at the root, the
+others under `<lang>/`) and its table of UI strings (`languages/<lang>.yml`, looked up by key). Adding a language is
+adding a row and a table; no code asks which language it is rendering.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
-from hiwar.model.dates import PartialDate
+import yaml
 
-ARABIC_MONTHS = ("كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيو",
-                 "تموز/يوليو", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر",
-                 "كانون الأول/ديسمبر")
-ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                  "November", "December")
+from hiwar.problems import InputError
+
+PACKAGE_LANGUAGES = Path(__file__).resolve().parent / "languages"
+
+
+class MissingString(KeyError):
+    """A UI string asked for by a template or page that the language's table does not hold."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+@dataclass(frozen=True)
+class LanguageTable:
+    """The UI strings of one language, by dotted key ("article.summary"), and its nested sections as data."""
+
+    lang: str
+    source: str  # the file, as problems name it
+    strings: Mapping[str, Any]
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return self.strings[key]
+        except KeyError:
+            raise MissingString(f"{self.source}: no string {key!r}") from None
+
+    def text(self, key: str, **values: object) -> str:
+        """The string for `key`, with {placeholders} filled in; an unknown key is an error naming it."""
+        value = self[key]
+        if not isinstance(value, str):
+            raise MissingString(f"{self.source}: {key!r} is a section, not a string")
+        return value.format(**values) if values else value
+
+    def section(self, name: str) -> Mapping[str, Any]:
+        """A nested section as data (dates, search …), for the modules that format with it."""
+        prefix = f"{name}."
+        found = {key[len(prefix):]: value for key, value in self.strings.items() if key.startswith(prefix)}
+        if not found:
+            raise MissingString(f"{self.source}: no section {name!r}")
+        return _nest(found)
 
 
 @dataclass(frozen=True)
 class Edition:
     lang: str
-    dir: str
-    words_per_minute: int
-    labels: dict[str, str]
-    months: tuple[str, ...]
+    default: bool  # the default edition lives at the site root
+    table: LanguageTable = field(repr=False)
 
-    def format_date(self, date: PartialDate | None) -> str:
-        if date is None:
-            return self.labels["date_unknown"]
-        parts = [str(date.day)] if date.day else []
-        if date.month:
-            parts.append(self.months[date.month - 1])
-        parts.append(str(date.year))
-        return " ".join(parts)
+    @property
+    def prefix(self) -> str:
+        """Where the edition's pages live, relative to the site root: "" or "en/"."""
+        return "" if self.default else f"{self.lang}/"
 
-    def reading_time(self, minutes: int) -> str:
-        return self.labels["reading_time"].format(minutes=minutes)
+    @property
+    def dir(self) -> str:
+        return self.table["language.direction"]
+
+    @property
+    def name(self) -> str:
+        return self.table["language.name"]
+
+    @property
+    def words_per_minute(self) -> int:
+        return int(self.table["language.words_per_minute"])
+
+    def t(self, key: str, **values: object) -> str:
+        return self.table.text(key, **values)
 
 
-ARABIC = Edition(
-    lang="ar", dir="rtl", words_per_minute=180, months=ARABIC_MONTHS,
-    labels={
-        "home_title": "الحوار الاستراتيجي العراقي الأمريكي: مقالات وتحليلات",
-        "home_intro": "مقالات تحليلية عربية عن الحوار الاستراتيجي بين العراق والولايات المتحدة (2020–2024)، "
-                      "مع ترجمتها الإنجليزية. الأحدث أولاً.",
-        "date_unknown": "تاريخ غير معروف",
-        "all_articles": "كل المقالات ({count}) حسب السنة والموضوع",
-        "reading_time": "{minutes} دقائق للقراءة",
-        "summary": "ملخص",
-        "automatic": "تلقائي",
-        "paragraph": "الفقرة",
-        "by": "بقلم",
-        "publisher": "الناشر",
-        "published": "تاريخ النشر",
-        "read_in_other": "Read in English",
-        "untitled": "مقال بلا عنوان",
-        "untranslated": "لم تُترجم هذه الفقرة بعد.",
-        "untranslated_heading": "عنوان لم يُترجم بعد",
-        "parallel_link": "قراءة متوازية: النص العربي والترجمة الإنجليزية جنباً إلى جنب",
-        "parallel_title": "قراءة متوازية",
-        "back_to_article": "العودة إلى المقال",
-        "status_title": "حالة الترجمة",
-        "status_intro": "حالة الترجمة الإنجليزية لكل مقال: كاملة أو جزئية أو غير متاحة بعد.",
-        "status_article": "المقال",
-        "status_state": "الحالة",
-        "status_paragraphs": "الفقرات المترجمة",
-        "status_complete": "كاملة",
-        "status_partial": "جزئية",
-        "status_missing": "غير متاحة بعد",
-    },
-)
+def load_table(lang: str, folders: Iterable[Path]) -> LanguageTable:
+    """The first `<lang>.yml` found in the folders (a project's own before the package's)."""
+    for folder in folders:
+        path = folder / f"{lang}.yml"
+        if path.is_file():
+            source = f"{path.parent.name}/{path.name}"
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+                raise InputError(source, f"cannot be read as a YAML language table ({err})") from None
+            if not isinstance(data, dict):
+                raise InputError(source, "must map sections to strings")
+            return LanguageTable(lang, source, _flatten(data))
+    raise InputError(f"languages/{lang}.yml", f"no table of UI strings for the language {lang!r} "
+                     f"(looked in {', '.join(str(f) for f in folders)})")
 
-ENGLISH = Edition(
-    lang="en", dir="ltr", words_per_minute=230, months=ENGLISH_MONTHS,
-    labels={
-        "home_title": "The US–Iraq Strategic Dialogue: Articles and Analysis",
-        "home_intro": "Arabic analysis articles on the strategic dialogue between Iraq and the United States "
-                      "(2020–2024), with English translations. Newest first.",
-        "date_unknown": "Date unknown",
-        "all_articles": "All {count} articles, by year and topic",
-        "reading_time": "{minutes} min read",
-        "summary": "Summary",
-        "automatic": "automatic",
-        "paragraph": "Paragraph",
-        "by": "By",
-        "publisher": "Publisher",
-        "published": "Published",
-        "read_in_other": "اقرأ بالعربية",
-        "untitled": "Untitled article",
-        "translation_pending": "Translation in preparation",
-        "translation_pending_text": "The English translation of this article is in preparation. "
-                                    "The original Arabic text is available now:",
-        "read_original": "Read the original in Arabic",
-        "untranslated": "This paragraph is not translated yet.",
-        "untranslated_heading": "Heading not translated yet",
-        "parallel_link": "Read side by side: the Arabic original and the English translation",
-        "parallel_title": "Side by side",
-        "back_to_article": "Back to the article",
-        "status_title": "Translation status",
-        "status_intro": "How much of each article is translated into English: complete, partial or missing.",
-        "status_article": "Article",
-        "status_state": "Status",
-        "status_paragraphs": "Paragraphs translated",
-        "status_complete": "complete",
-        "status_partial": "partial",
-        "status_missing": "missing",
-    },
-)
 
-EDITIONS = (ARABIC, ENGLISH)
+def load_editions(langs: list[str], project_folder: Path | None = None) -> tuple[Edition, ...]:
+    """The editions in the configured order (the first is the default, at the root), their tables checked against
+    the first one's: a key missing in one language, or one no other language has, is an error naming it."""
+    folders = ([project_folder] if project_folder else []) + [PACKAGE_LANGUAGES]
+    tables = [load_table(lang, folders) for lang in langs]
+    reference = tables[0]
+    problems = []
+    for table in tables[1:]:
+        for key in sorted(set(reference.strings) - set(table.strings)):
+            problems.append(f"{table.source}: the string {key!r} is not translated (it is in {reference.source})")
+        for key in sorted(set(table.strings) - set(reference.strings)):
+            problems.append(f"{table.source}: the string {key!r} is unknown (it is not in {reference.source})")
+    if problems:
+        raise InputError(tables[0].source, "; ".join(problems)) if len(problems) == 1 else TableErrors(problems)
+    return tuple(Edition(table.lang, index == 0, table) for index, table in enumerate(tables))
+
+
+class TableErrors(Exception):
+    """Several language-table problems, one line each."""
+
+    def __init__(self, lines: list[str]):
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+# Lists (month names) stay values; nested mappings become dotted keys, so that a missing key is named exactly.
+def _flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{name}."))
+        else:
+            flat[name] = value
+    return flat
+
+
+def _nest(flat: Mapping[str, Any]) -> dict[str, Any]:
+    nested: dict[str, Any] = {}
+    for key, value in flat.items():
+        *parents, last = key.split(".")
+        node = nested
+        for parent in parents:
+            node = node.setdefault(parent, {})
+        node[last] = value
+    return nested

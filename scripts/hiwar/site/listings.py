@@ -14,7 +14,7 @@ from hiwar.knowledge.glossary import Term
 from hiwar.knowledge.names import KINDS, Name
 from hiwar.knowledge.vocabulary import Tag
 from hiwar.model.article import Article
-from hiwar.site.editions import ARABIC, Edition
+from hiwar.site.legacy_editions import ARABIC, Edition
 from hiwar.site.markup import literal, literal_in
 from hiwar.site.pages import article_path, front_matter, newest_first, page_title
 

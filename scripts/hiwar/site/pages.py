@@ -13,7 +13,7 @@ from hiwar.knowledge.glossary import Term
 from hiwar.knowledge.vocabulary import Tag
 from hiwar.model.article import AUTOMATIC, EDITORIAL, Article
 from hiwar.model.seed import HEADING, LIST_ITEM, Block
-from hiwar.site.editions import ARABIC, ENGLISH, Edition
+from hiwar.site.legacy_editions import ARABIC, ENGLISH, Edition
 from hiwar.site.markup import escaped_in, literal, literal_in
 
 DESCRIPTION_CHARS = 160

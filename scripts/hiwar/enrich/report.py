@@ -1,0 +1,22 @@
+"""The build report: what each seed became, and every line left out of a page, with the reason."""
+from __future__ import annotations
+
+from hiwar.enrich.collection import Collection
+
+
+def report(collection: Collection) -> list[str]:
+    """The build's report: what each seed became, and every line left out of a page, with the reason."""
+    lines = []
+    for article in sorted(collection.articles, key=lambda a: a.id):
+        parsed = article.parsed
+        lines.append(f"{article.seed.source}: {len(parsed.numbered)} paragraphs, "
+                     f"{sum(1 for b in parsed.blocks if b.kind == 'heading')} headings, {article.words} words; "
+                     f"date {article.date.value.iso() if article.date.value else 'unknown'} ({article.date.origin}); "
+                     f"translation {article.translation_status}")
+        if parsed.wrap_width:
+            lines.append(f"  hard-wrapped at about {parsed.wrap_width} characters a line: its lines are joined into paragraphs")
+        if parsed.title_line:
+            lines.append(f"  line {parsed.title_line}: title")
+        for removed in sorted(parsed.removed, key=lambda r: r.line):
+            lines.append(f"  line {removed.line}: left out, {removed.reason}: {removed.text}")
+    return lines

@@ -1,0 +1,85 @@
+"""The offline edition: the online site as it opens from disk (file://), derived from the same rendering.
+
+A page is the same file in both editions except for its links: online, `articles/NAME/` is served as
+`articles/NAME/index.html`; from disk a browser opens a folder as a listing, so every relative link to a folder
+gets its `index.html`. Nothing else differs, so nothing is rendered twice.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from hiwar.site.outputs import write_atomically
+
+# href="…" and src="…" as the theme and the converter write them: double-quoted.
+LINK_ATTRIBUTE = re.compile(r'(?P<before>\s(?:href|src)=")(?P<url>[^"]*)(?=")')
+
+
+def folder_links_to_files(html: str) -> str:
+    return LINK_ATTRIBUTE.sub(lambda m: m.group("before") + _file_url(m.group("url")), html)
+
+
+def _file_url(url: str) -> str:
+    if not url or url.startswith(("#", "/", "data:", "mailto:", "javascript:")):
+        return url
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path:
+        return url
+    path = parts.path
+    if path.endswith("/"):
+        path += "index.html"
+    elif path.rsplit("/", 1)[-1] in (".", ".."):
+        path += "/index.html"
+    else:
+        return url
+    return urlunsplit(("", "", path, parts.query, parts.fragment))
+
+
+def online_only(relative: str) -> bool:
+    """Files the offline edition leaves out: what crawlers and servers read (sitemaps, the server's 404 page)."""
+    name = relative.rsplit("/", 1)[-1]
+    return name in ("sitemap.xml", "sitemap.xml.gz") or relative == "404.html"
+
+
+def derive(site: Path, offline: Path, skip=online_only) -> tuple[int, int]:
+    """Bring the offline folder up to date with the site folder; returns (pages rewritten, files linked).
+
+    A file whose offline copy is at least as new as the online one is left alone; HTML is rewritten, every other
+    file is hard-linked (or copied). Files of the offline folder that the site no longer has are removed.
+    `skip` tells the site-relative paths the offline edition leaves out.
+    """
+    rewritten = linked = 0
+    wanted: set[str] = set()
+    for root, _dirs, names in os.walk(site):
+        for name in names:
+            source = Path(root) / name
+            relative = source.relative_to(site).as_posix()
+            if skip(relative):
+                continue
+            wanted.add(relative)
+            target = offline / relative
+            try:
+                if target.stat().st_mtime_ns >= source.stat().st_mtime_ns:
+                    continue
+            except FileNotFoundError:
+                pass
+            if name.endswith(".html"):
+                write_atomically(offline, relative, folder_links_to_files(source.read_text(encoding="utf-8")).encode())
+                rewritten += 1
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.unlink(missing_ok=True)
+                try:
+                    os.link(source, target)
+                except OSError:
+                    shutil.copy2(source, target)
+                linked += 1
+    for root, _dirs, names in os.walk(offline):
+        for name in names:
+            path = Path(root) / name
+            if path.relative_to(offline).as_posix() not in wanted:
+                path.unlink()
+    return rewritten, linked

@@ -1,0 +1,379 @@
+"""One build of the whole site (SiteBuild) and of each of its editions (EditionBuild).
+
+The conversion runs once; each edition is an ordinary MkDocs build of that edition's pages into its part of the
+site folder, with the edition's language, names and navigation applied to its configuration.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import sys
+from functools import cached_property
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from hiwar.enrich.collection import Collection, collect
+from hiwar.enrich.report import report
+from hiwar.site import feeds, offline, sitemap
+from hiwar.site.adapter import GeneratedPage
+from hiwar.site.archive import zip_site
+from hiwar.site.config import HiwarConfig
+from hiwar.site.editions import Edition
+from hiwar.site.fingerprint import site_fingerprint
+from hiwar.site.generate import render_pages
+from hiwar.site.markup import escaped_view
+from hiwar.site.outputs import Manifest, remove_stale, unlink_before_write, write_atomically
+from hiwar.site.view import PageView
+from hiwar.site.views import article_view, page_title_of
+
+log = logging.getLogger("mkdocs.plugins.hiwar")
+
+MANIFEST = "site-manifest.json"
+
+
+class SiteBuild:
+    def __init__(self, project: Path, options: HiwarConfig, editions: tuple[Edition, ...], *, serving: bool,
+                 dirty: bool, previous: "SiteBuild | None" = None):
+        self.project, self.options, self.editions = project, options, editions
+        self.serving, self.dirty = serving, dirty
+        self.seeds = self._path(options.seeds)
+        self.editorial = self._path(options.editorial)
+        self.cache_dir = self._path(options.cache_dir)
+        self.offline_dir = self._path(options.offline_dir) if options.offline_dir else None
+        self.offline_zip = self._path(options.offline_zip) if options.offline_zip else None
+        self.previous_site = self._path(options.previous_site) if options.previous_site else None
+        self.previous_offline = self._path(options.previous_offline) if options.previous_offline else None
+        # Under `mkdocs serve` the site folder is kept between rebuilds, and so is what it holds.
+        self.manifest = previous.manifest if previous else Manifest()
+        self.config_file = ""
+        self.site_dir = Path()
+        self.collection = Collection()
+        self.problems: list[str] = []
+        self.pages: dict[str, str] = {}
+        self.fingerprint = ""
+        self.children: dict[int, Edition] = {}
+        self.pending: list[Edition] = []
+
+    def _path(self, value: str) -> Path:
+        return (self.project / value).resolve() if not Path(value).is_absolute() else Path(value)
+
+    def edition_build(self, edition: Edition, config: MkDocsConfig) -> "EditionBuild":
+        if edition is self.editions[0]:
+            self.config_file, self.site_dir = config.config_file_path, Path(config.site_dir).resolve()
+        return EditionBuild(self, edition, config)
+
+    # ---- before the pages -----------------------------------------------------------------------------------
+    def prepare(self, config: MkDocsConfig, *, dirty: bool) -> None:
+        self._convert()
+        self.fingerprint = site_fingerprint(
+            Path(config.config_file_path),
+            [Path(config.docs_dir), *([Path(config.theme.custom_dir)] if config.theme.custom_dir else []),
+             *([Path(self.options.languages_dir)] if self.options.languages_dir else [])],
+            [str(config.site_url), ",".join(e.lang for e in self.editions)])
+        if not self.serving:
+            self.manifest = Manifest.load(self.cache_dir / MANIFEST)
+        if dirty:
+            self._reuse_previous()
+
+    def _convert(self) -> None:
+        collection = collect(self.seeds, self.editorial if self.editorial.is_dir() else None, self.cache_dir)
+        self.collection = collection
+        lines = [str(problem) for problem in collection.problems]
+        if lines and not self.serving:
+            for line in lines:
+                log.error(line)
+            raise PluginError(f"{len(lines)} problem(s) in seeds or editorial files; nothing was written")
+        self.problems = lines
+        for line in lines:
+            print(f"PROBLEM -  {line}", file=sys.stderr)
+        if lines:
+            print("PROBLEM -  the preview shows the other articles; fix the problems above and save again", file=sys.stderr)
+        target = self._path(self.options.report)
+        write_atomically(target.parent, target.name, ("\n".join(report(collection)) + "\n").encode())
+        self.pages = render_pages(collection)
+        if collection.cache is not None and not collection.problems:
+            collection.cache.save({a.seed.name for a in collection.articles}, {"(related articles)"})
+        log.info("hiwar: %d article(s), %d converted (the others unchanged); report in %s",
+                 len(collection.articles), len(collection.converted), self.options.report)
+
+    def _reuse_previous(self) -> None:
+        if self.manifest.fingerprint != self.fingerprint:
+            # Templates, configuration or code changed: nothing of the earlier build is reused.
+            self.manifest = Manifest()
+            for folder in (self.site_dir, self.offline_dir):
+                if folder is not None and folder.is_dir():
+                    shutil.rmtree(folder)
+            return
+        if self.previous_site is not None:
+            taken = self.manifest.take_from(self.previous_site, self.site_dir, self.previous_offline, self.offline_dir)
+            log.info("hiwar: %d unchanged page(s) taken from %s", taken, self.previous_site)
+
+    def add_internal_error(self, line: str) -> None:
+        self.problems.append(f"internal error: {line}")
+
+    # ---- the other editions -----------------------------------------------------------------------------------
+    def start_other_editions(self, builder) -> None:
+        others = list(self.editions[1:])
+        if not self.serving and self.options.parallel and _can_fork():
+            for edition in others:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                pid = os.fork()
+                if pid == 0:
+                    status = 1
+                    try:
+                        builder(edition)
+                        status = 0
+                    except BaseException as err:  # noqa: BLE001 — reported by the parent as a failed edition
+                        log.error("hiwar: the %s edition failed: %s", edition.lang, err)
+                    finally:
+                        logging.shutdown()
+                        os._exit(status)
+                self.children[pid] = edition
+        else:
+            self.pending = others
+        self._builder = builder
+
+    def _wait_for_editions(self) -> None:
+        for edition in self.pending:
+            self._builder(edition)
+        self.pending = []
+        failed = []
+        for pid, edition in list(self.children.items()):
+            _, status = os.waitpid(pid, 0)
+            del self.children[pid]
+            if os.waitstatus_to_exitcode(status) != 0:
+                failed.append(edition.lang)
+        if failed:
+            raise PluginError(f"the {', '.join(failed)} edition(s) could not be built (see the messages above)")
+
+    def abandon(self) -> None:
+        for pid in list(self.children):
+            try:
+                os.kill(pid, 15)
+                os.waitpid(pid, 0)
+            except OSError:
+                pass
+        self.children.clear()
+
+    # ---- after the pages --------------------------------------------------------------------------------------
+    def finish(self) -> None:
+        self._wait_for_editions()
+        for edition in self.editions[1:]:
+            part = self.cache_dir / f"{MANIFEST}.{edition.lang}"
+            if part.exists():  # written by a forked edition
+                self.manifest.pages.update(Manifest.load(part).pages)
+                part.unlink()
+        sitemap.write(self.site_dir, self.editions, self.site_url, self.page_paths())
+        if not self.serving:
+            self.manifest.fingerprint = self.fingerprint
+            self.manifest.save(self.cache_dir / MANIFEST)
+        else:
+            self.manifest.fingerprint = self.fingerprint
+        if self.offline_dir is not None:
+            pages, files = offline.derive(self.site_dir, self.offline_dir)
+            log.info("hiwar: offline edition in %s (%d pages rewritten, %d files linked)", self.offline_dir, pages, files)
+            if self.offline_zip is not None:
+                count = zip_site(self.offline_dir, self.offline_zip, self.offline_zip.stem)
+                log.info("hiwar: %s: %d files", self.offline_zip, count)
+
+    @property
+    def site_url(self) -> str:
+        return self._site_url
+
+    def articles_by_id(self):
+        return self._articles_by_id
+
+    @cached_property
+    def _articles_by_id(self):
+        return {article.id: article for article in self.collection.articles}
+
+    def page_paths_cached(self) -> dict[str, dict[str, str]]:
+        return self._page_paths
+
+    @cached_property
+    def _page_paths(self) -> dict[str, dict[str, str]]:
+        return self.page_paths()
+
+    def page_paths(self) -> dict[str, dict[str, str]]:
+        """Every page of the site by its edition-independent path (`articles/NAME/`): the URL paths per edition."""
+        paths: dict[str, dict[str, str]] = {}
+        for path in self.pages:
+            lang, rest = path.split("/", 1)
+            edition = next(e for e in self.editions if e.lang == lang)
+            paths.setdefault(rest, {})[lang] = edition.prefix + url_of(rest)
+        for edition in self.editions:
+            for doc in _hand_written(Path(self._docs_dir) / edition.lang):
+                paths.setdefault(doc, {})[edition.lang] = edition.prefix + url_of(doc)
+        return paths
+
+
+class EditionBuild:
+    """One edition's MkDocs build: its configuration, its files, the view each page's template gets."""
+
+    def __init__(self, site: SiteBuild, edition: Edition, config: MkDocsConfig):
+        self.site, self.edition, self.config = site, edition, config
+        self.generated: dict[str, GeneratedPage] = {}
+        self.keys: dict[str, str] = {}
+        self.rendered_count = 0
+
+    @property
+    def primary(self) -> bool:
+        return self.edition is self.site.editions[0]
+
+    def configure(self) -> None:
+        config, edition = self.config, self.edition
+        config.site_name = edition.t("site.name")
+        config.site_description = edition.t("site.description")
+        config.copyright = edition.t("site.copyright")
+        config.theme["language"] = edition.lang
+        for palette in config.theme.get("palette") or []:
+            toggle = palette.get("toggle")
+            if toggle:
+                toggle["name"] = edition.t("site.light_mode" if palette.get("scheme") == "slate" else "site.dark_mode")
+        config.nav = [{edition.t(f"nav.{key}"): f"{edition.lang}/{path}"} for item in (config.nav or [])
+                      for key, path in item.items()]
+        config.extra["homepage"] = edition.prefix or None
+        # The theme shows its language selector when alternates are configured; the links are per page (view).
+        config.extra["alternate"] = [{"name": e.name, "link": e.prefix, "lang": e.lang} for e in self.site.editions]
+        config.theme.static_templates.discard("sitemap.xml")  # one sitemap for every edition (sitemap.py)
+        if not self.primary:
+            config.theme.static_templates.discard("404.html")
+        config.watch.extend(str(p) for p in (self.site.seeds, self.site.editorial) if p.is_dir())
+        if self.primary:
+            self.site._site_url = config.site_url or ""
+            self.site._docs_dir = config.docs_dir
+
+    # ---- files --------------------------------------------------------------------------------------------
+    def files(self, files: Files) -> Files:
+        """This edition's hand-written pages (docs/<lang>/), its generated pages, and, in the default edition, the
+        shared assets; every path checked to stay inside the site folder."""
+        config, lang, prefix = self.config, self.edition.lang, self.edition.prefix
+        others = {e.lang for e in self.site.editions} - {lang}
+        kept: list[File] = []
+        for file in files:
+            top = file.src_uri.split("/", 1)[0]
+            if top in others:
+                continue
+            if top == lang:
+                kept.append(File(file.src_path, file.src_dir, file.dest_dir, file.use_directory_urls,
+                                 dest_uri=prefix + _dest_of(file.src_uri.split("/", 1)[1], file.use_directory_urls),
+                                 inclusion=file.inclusion))
+            elif self.primary:
+                kept.append(file)  # shared assets and the theme's files, copied once
+        for src_uri, markdown in self.site.pages.items():
+            if not src_uri.startswith(f"{lang}/"):
+                continue
+            rest = src_uri.split("/", 1)[1]
+            dest = prefix + _dest_of(rest, config.use_directory_urls)
+            key = hashlib.sha256(f"{self.site.fingerprint}\0{src_uri}\0{markdown}".encode()).hexdigest()
+            page = GeneratedPage(src_uri, None, config.site_dir, config.use_directory_urls, dest_uri=dest,
+                                 inclusion=InclusionLevel.UNDEFINED if self._in_nav(src_uri) else InclusionLevel.NOT_IN_NAV)
+            page.reused = self.site.dirty and self.site.manifest.still_written(lang, self.site.site_dir, dest, key)
+            page.content_string = "" if page.reused else markdown
+            page.generated_by = "hiwar"
+            self.generated[src_uri] = page
+            self.keys[dest] = key
+            kept.append(page)
+        if self.primary:
+            kept.extend(self._bundled_assets())
+        for file in kept:
+            if file.is_modified():  # MkDocs writes it in place: first detach a file shared with an earlier build
+                unlink_before_write(Path(file.abs_dest_path))
+        return Files(kept)
+
+    def _bundled_assets(self) -> list[File]:
+        folder = self.site._path(self.site.options.assets_dir)
+        if not folder.is_dir():
+            raise PluginError(f"{self.site.options.assets_dir}: missing; `make build` builds the site's assets "
+                              "(python -m hiwar assets --out build/assets)")
+        return [File.generated(self.config, "assets/" + p.relative_to(folder).as_posix(), abs_src_path=str(p))
+                for p in sorted(folder.rglob("*")) if p.is_file()]
+
+    def _in_nav(self, src_uri: str) -> bool:
+        return any(src_uri == path for item in self.config.nav for path in item.values())
+
+    # ---- pages ----------------------------------------------------------------------------------------------
+    def page_markdown(self, markdown: str, page: Page) -> str:
+        if page.file.src_uri in self.generated:
+            # What the theme prints from the front-matter, escaped once; the rest of the page reads the view.
+            data = page.meta
+            page.meta = escaped_view({key: data[key] for key in ("title", "description", "hide") if key in data})
+        return markdown
+
+    def view(self, page: Page):
+        site, edition = self.site, self.edition
+        rest = _edition_path(page.file.src_uri)
+        alternates = []
+        paths = site.page_paths_cached()
+        for other in site.editions:
+            url = paths.get(rest, {}).get(other.lang, other.prefix)
+            alternates.append(_alternate(other, url, page.url, other is edition))
+        article = self._article_of(page)
+        view = PageView(
+            lang=edition.lang, dir=edition.dir, site_name=edition.t("site.name"),
+            title=page_title_of(page, article, edition), heading=page.title or page_title_of(page, article, edition),
+            alternates=alternates, problems=list(site.problems),
+            article=article_view(article, edition, page, site.collection, site.editions) if article else None,
+            edition=edition)
+        return escaped_view(view)
+
+    def _article_of(self, page: Page):
+        src = page.file.src_uri
+        if src not in self.generated:
+            return None
+        parts = src.split("/")
+        if len(parts) == 3 and parts[1] == "articles":
+            stem = parts[2][:-3]
+            return self.site.articles_by_id().get(stem)
+        return None
+
+    def rendered(self, page: Page) -> None:
+        self.rendered_count += 1
+
+    def finish(self) -> None:
+        site, lang = self.site, self.edition.lang
+        feeds.write_json_feed(site.site_dir, self.edition, site.collection, site.site_url)
+        previous = set(site.manifest.pages.get(lang, {}))
+        remove_stale(site.site_dir, sorted(previous - set(self.keys)))
+        site.manifest.record(lang, site.site_dir, self.keys)
+        if not self.primary and not site.serving:
+            # A forked edition hands its part of the manifest to the default edition's process.
+            part = Manifest(site.fingerprint, {lang: site.manifest.pages[lang]})
+            part.save(site.cache_dir / f"{MANIFEST}.{lang}")
+        log.info("hiwar: %s edition: %d page(s) rendered, %d reused", lang, self.rendered_count,
+                 sum(p.reused for p in self.generated.values()))
+
+
+def _can_fork() -> bool:
+    return hasattr(os, "fork") and sys.platform.startswith("linux")
+
+
+def _edition_path(src_uri: str) -> str:
+    return src_uri.split("/", 1)[1] if "/" in src_uri else src_uri
+
+
+def _dest_of(path: str, use_directory_urls: bool) -> str:
+    """Where MkDocs writes a page found at `path` (relative to its edition's folder)."""
+    return File(path, None, "", use_directory_urls).dest_uri
+
+
+def url_of(path: str) -> str:
+    return File(path, None, "", True).url.replace("./", "") if path.endswith(".md") else path
+
+
+def _hand_written(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md")) if folder.is_dir() else []
+
+
+def _alternate(edition: Edition, url: str, page_url: str, current: bool):
+    from hiwar.site.view import Alternate
+    return Alternate(edition.lang, edition.name, get_relative_url(url or ".", page_url), current)
+

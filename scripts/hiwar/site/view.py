@@ -1,0 +1,81 @@
+"""What templates see: one object per page (`hiwar` in the template context), made from the typed model.
+
+Every string in a view comes from the model or a language table and is escaped once at the end
+(markup.escaped_view), so templates print values as they are and never filter them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from hiwar.site.editions import Edition
+
+
+@dataclass(frozen=True)
+class Alternate:
+    lang: str
+    name: str
+    href: str  # relative to the page
+    current: bool
+
+
+@dataclass(frozen=True)
+class EntityView:
+    label: str
+    original: str | None  # the name in the source language, shown beside a translated label
+
+
+@dataclass(frozen=True)
+class NoteView:
+    number: int
+    kind: str  # the label: "Editor's note", "Translator's note"
+    quote: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    date_iso: str | None
+    date_display: str
+    date_precision: str | None
+    date_origin: str
+    date_automatic: bool
+    evidence: str | None
+    author: str | None
+    publisher: str | None
+    reading_time: str
+    summary: str | None
+    summary_automatic: bool
+    translation_status: str
+    translated_paragraphs: int
+    paragraphs: int
+    pending: bool  # no translation yet: the page shows a notice instead of the text
+    original_title: str | None
+    original_href: str | None
+    seed: str
+    seed_sha256: str
+    entities: list[EntityView]
+    entities_automatic: bool
+    notes: list[NoteView]
+    cite_html: Markup
+    bibtex: Markup
+    print_url: str
+
+
+@dataclass(frozen=True)
+class PageView:
+    lang: str
+    dir: str
+    site_name: str
+    title: str  # for <title>
+    heading: str  # for the page's <h1>
+    alternates: list[Alternate]
+    problems: list[str]
+    article: ArticleView | None = None
+    edition: Edition | None = field(default=None, compare=False, repr=False, metadata={"escape": False})
+
+    def t(self, key: str, **values: Any) -> Markup:
+        """A UI string of the page's language, escaped; an unknown key is an error naming it."""
+        return escape(self.edition.t(key, **values))
