@@ -84,10 +84,14 @@ def make_project(base: Path, seeds: Path, editorial: Path | None = None) -> Path
     return project
 
 
-def mkdocs_build(project: Path, site: Path, offline: bool = False) -> subprocess.CompletedProcess:
-    env = {**ENV, "HIWAR_SITE_DIR": str(site), "HIWAR_OFFLINE": "true" if offline else "false"}
-    return subprocess.run([str(Path(PYTHON).parent / "mkdocs"), "build", "--quiet", "-f", str(project / "mkdocs.yml")],
-                          capture_output=True, text=True, env=env, cwd=project, timeout=300)
+def mkdocs_build(project: Path, site: Path, offline: bool = False, dirty: bool = False) -> subprocess.CompletedProcess:
+    """`mkdocs build` of a project into `site`; with offline=True, `site` receives the offline edition (the online
+    one goes beside it, in `site`-online)."""
+    online = site.with_name(f"{site.name}-online") if offline else site
+    env = {**ENV, "HIWAR_SITE_DIR": str(online), "HIWAR_OFFLINE_DIR": str(site) if offline else ""}
+    command = [str(Path(PYTHON).parent / "mkdocs"), "build", "--quiet", "-f", str(project / "mkdocs.yml")]
+    return subprocess.run(command + (["--dirty"] if dirty else []), capture_output=True, text=True, env=env,
+                          cwd=project, timeout=300)
 
 
 @pytest.fixture(scope="session")

@@ -51,6 +51,6 @@ def test_the_links_to_all_articles_work_from_the_offline_edition(tmp_path):
     target, anchor = more["href"].split("#")
     assert (target, anchor) == ("topics/index.html", "by-year")
     assert html(site / target).find(id=anchor) is not None
-    index = content(html(site / "en" / "people.html"))
+    index = content(html(site / "en" / "people" / "index.html"))
     link = index.find(id="mustafa-al-kadhimi").find_next_sibling("p").a["href"]
-    assert link == "people/mustafa-al-kadhimi.html" and (site / "en" / link).exists()
+    assert link == "mustafa-al-kadhimi/index.html" and (site / "en" / "people" / link).exists()

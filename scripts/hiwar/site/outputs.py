@@ -33,6 +33,11 @@ def write_atomically(root: Path, relative: str, data: bytes) -> Path:
     """Write a file inside root through a temporary file and a rename: readers never see half a file, and a file
     shared (hard-linked) with an earlier build is replaced, never overwritten in place."""
     target = inside(root, relative)
+    try:
+        if target.stat().st_size == len(data) and target.read_bytes() == data:
+            return target  # unchanged: the file and its time stay as they are (readers and rebuilds see no change)
+    except FileNotFoundError:
+        pass
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".", suffix=".partial", dir=target.parent)
     try:
