@@ -51,9 +51,11 @@ def write_atomically(root: Path, relative: str, data: bytes) -> Path:
 
 
 def unlink_before_write(path: Path) -> None:
-    """A file about to be rewritten by a writer that opens it in place: detach it from any hard link first."""
+    """A file about to be rewritten by a writer that opens it in place: detach it from a hard link first (a file
+    taken from an earlier build still belongs to that build's folder too)."""
     try:
-        path.unlink()
+        if path.stat().st_nlink > 1:
+            path.unlink()
     except FileNotFoundError:
         pass
 
