@@ -35,8 +35,8 @@ def on_page_markdown(markdown, page, config, files):
                    "date": meta.get("date"), "date_precision": meta.get("date_precision"),
                    "translation": meta.get("translation")},
     }
-    if meta.get("date"):
-        item["date_published"] = _rfc3339(meta["date"])
+    if meta.get("date_published"):  # a moment inside the date's precision or window, never padded outside it
+        item["date_published"] = meta["date_published"]
     if meta.get("author"):
         item["authors"] = [{"name": meta["author"]}]
     elif meta.get("publisher"):
@@ -65,8 +65,3 @@ def on_post_build(config):
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(feed, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
-
-def _rfc3339(date: str) -> str:
-    """JSON Feed wants a full timestamp; a partial date is given at its first day, at noon UTC."""
-    parts = (date.split("-") + ["01", "01"])[:3]
-    return f"{parts[0]}-{parts[1]}-{parts[2]}T12:00:00Z"
