@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hiwar.model.dates import DateRange, DateValue, PartialDate, between, latest_year, parse_date_value
+from hiwar.model.dates import DateRange, DateValue, PartialDate, between, next_year, parse_date_value
 
 LATEST = 2027  # what callers pass: the current year + 1
 
@@ -68,8 +68,8 @@ def test_an_impossible_value_is_refused_with_what_is_wrong(text, message):
 
 
 def test_callers_pass_next_year_as_the_latest():
-    assert latest_year(dt.date(2026, 12, 31)) == 2027
-    assert parse_date_value("2027-01", latest_year(dt.date(2026, 6, 1))).edtf() == "2027-01"
+    assert next_year(dt.date(2026, 12, 31)) == 2027
+    assert parse_date_value("2027-01", next_year(dt.date(2026, 6, 1))).edtf() == "2027-01"
 
 
 @pytest.mark.parametrize("text,enclosing", [

@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 from hiwar.ingest.datafile import read_yaml
 from hiwar.knowledge.vocabulary import Tag
-from hiwar.model.dates import DateValue, latest_year, parse_date_value
+from hiwar.model.dates import DateValue, next_year, parse_date_value
 from hiwar.model.editorial import Bilingual, Editorial, Entity, SourceError
 from hiwar.problems import InputError
 
@@ -50,7 +50,7 @@ def _keyed(clean: Callable[[Any], Any], value: Any, key: str) -> Any:
 
 def _date(value: Any) -> DateValue:
     try:
-        return parse_date_value(str(value), latest_year())
+        return parse_date_value(str(value), next_year())
     except ValueError as err:
         raise FieldError(str(err)) from None
 

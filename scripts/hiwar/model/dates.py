@@ -177,8 +177,9 @@ def between(first: dt.date, last: dt.date) -> DateValue:
     return start if start == end else DateRange(start, end)
 
 
-def latest_year(today: dt.date | None = None) -> int:
-    """The latest year a date may name: next year (an article announced for January, or a typo in the year)."""
+def next_year(today: dt.date | None = None) -> int:
+    """The latest year a date may name, as callers pass it: next year, so that a date just ahead of the build's clock
+    passes and a mistyped year (2201) does not."""
     return (today or dt.date.today()).year + 1
 
 
