@@ -52,7 +52,8 @@ class DateValue:
         return range(self.first_day().year, self.last_day().year + 1)
 
     def enclosing(self) -> PartialDate | None:
-        """The smallest day, month or year that holds the whole value; None when it runs across years."""
+        """The smallest day, month or year that holds the whole value; None when it runs across years (no single
+        year holds it: years() lists the ones it touches)."""
         first, last = self.first_day(), self.last_day()
         if first == last:
             return PartialDate(first.year, first.month, first.day)
