@@ -51,7 +51,10 @@ def test_standalone_date_line_is_read_day_month_year(traits_site, traits_pages):
 
 def test_date_stated_in_text_with_levantine_month_is_automatic_with_precision(traits_pages, traits_site):
     data = meta(traits_pages, "date_in_text_levantine")
-    assert (data["date"], data["date_precision"]) == ("2020-06", "month")
+    # after the first round (11 June 2020), before the second (30 June 2020): that window, not the whole month
+    assert (data["date"], data["date_precision"]) == ("2020-06-11/2020-06-29", "range")
+    assert data["date_display"] == "بين 11 و29 حزيران/يونيو 2020"
+    assert (data["date_datetime"], data["date_published"]) == ("2020-06", "2020-06-11T12:00:00Z")
     assert "date" in data["automatic"]
     assert "حزيران 2020" in data["date_evidence"]
     assert "تلقائي" in content(page(traits_site, "date_in_text_levantine")).select_one(".hiwar-date").get_text()

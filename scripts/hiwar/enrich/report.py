@@ -11,7 +11,7 @@ def report(collection: Collection) -> list[str]:
         parsed = article.parsed
         lines.append(f"{article.seed.source}: {len(parsed.numbered)} paragraphs, "
                      f"{sum(1 for b in parsed.blocks if b.kind == 'heading')} headings, {article.words} words; "
-                     f"date {article.date.value.iso() if article.date.value else 'unknown'} ({article.date.origin}); "
+                     f"date {article.date.value.edtf() if article.date.value else 'unknown'} ({article.date.origin}); "
                      f"translation {article.translation_status}")
         if parsed.wrap_width:
             lines.append(f"  hard-wrapped at about {parsed.wrap_width} characters a line: its lines are joined into paragraphs")

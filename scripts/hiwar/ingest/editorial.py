@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 from hiwar.ingest.datafile import read_yaml
 from hiwar.knowledge.vocabulary import Tag
-from hiwar.model.dates import PartialDate
+from hiwar.model.dates import DateValue, next_year, parse_date_value
 from hiwar.model.editorial import Bilingual, Editorial, Entity, SourceError
 from hiwar.problems import InputError
 
@@ -48,9 +48,9 @@ def _keyed(clean: Callable[[Any], Any], value: Any, key: str) -> Any:
         raise FieldError(f"{key}: {err}") from None
 
 
-def _date(value: Any) -> PartialDate:
+def _date(value: Any) -> DateValue:
     try:
-        return PartialDate.parse_iso(str(value))
+        return parse_date_value(str(value), next_year())
     except ValueError as err:
         raise FieldError(str(err)) from None
 
@@ -103,7 +103,8 @@ class Schema:
 
     def _date_block(self, value: Any, editorial: Editorial) -> None:
         if not isinstance(value, dict) or "value" not in value:
-            raise FieldError("expected value: (2021-05-03, 2021-05 or 2021) and evidence:")
+            raise FieldError("expected value: (2021-05-03, 2021-05, 2021 or an interval such as 2024-01-30/2024-02-02) "
+                             "and evidence:")
         unknown = set(value) - {"value", "evidence"}
         if unknown:
             raise FieldError(f"unknown key {sorted(unknown)[0]!r} (expected value and evidence)")

@@ -3,7 +3,10 @@
 Real scrapes carry a title line (sometimes repeated), a byline, a date line, short
 heading lines, bullet lists nested by indentation, and site boilerplate, image captions
 and pull-quotes. A hard-wrapped text's lines are first joined into paragraphs (hardwrap.py).
-Each recognised leftover is recorded in ParsedSeed.removed with its reason.
+Each recognised leftover is recorded in ParsedSeed.removed with what it is: boilerplate (the
+site's furniture), a teaser for another article (a "read also" link, or another article's
+headline), an image caption, or a pull-quote — and a pull-quote only when the ¶ it repeats is
+found, word for word, which the report names.
 """
 from __future__ import annotations
 
@@ -32,8 +35,11 @@ BOILERPLATE_LINE = re.compile(
 # After one of these near the end, everything else is the site's (related links, menus).
 TRAILING_MARKER = re.compile(r"^(?:ربما يعجبك ايضا|قد يعجبك ايضا|انشر مقالك|مقالات ذات صله|اخبار ذات صله|الاكثر قراءه)")
 SENTENCE_END = re.compile(r"[.!؟?:؛;…،,]\s*[\"”»']?\s*$")
-# "د. أحمد أنور لـ"حفريات": ..." — the attribution a pull-quote starts with.
-PULL_QUOTE_ATTRIBUTION = re.compile(r"^[^:]{3,60}\s+لـ?\s*[\"“«][^\"”»]{2,40}[\"”»]\s*:\s*")
+# "اقرأ أيضاً: هل ستجري الانتخابات…؟" — a link to another article, on folded text (see text.fold).
+READ_ALSO = re.compile(r"^\s*(?:اقرا|طالع|شاهد)\s+(?:ايضا|كذلك)\s*[:\-–—]\s*\S")
+# "د. أحمد أنور لـ"حفريات": ..." — someone credited as speaking to the site: how its interview headlines open
+# (pull-quotes may open so too).
+SITE_ATTRIBUTION = re.compile(r"^[^:]{3,60}\s+لـ?\s*[\"“«][^\"”»]{2,40}[\"”»]\s*:\s*")
 
 TITLE_MAX_WORDS = 25
 BYLINE_MAX_WORDS = 5  # a name, not a sentence that starts with كتب
@@ -43,6 +49,9 @@ PULL_QUOTE_MIN_WORDS = 8
 PULL_QUOTE_MAX_WORDS = 60
 PULL_QUOTE_OVERLAP = 0.75  # share of its words, in order, found in a nearby paragraph
 PULL_QUOTE_REACH = 6  # pull-quotes sit near the paragraph they repeat
+# A pull-quote repeats the body: every one of its words, in order, within a stretch of the ¶ at most this much
+# longer than itself (it may leave a word out; it never adds or changes one). Anything looser only restates.
+PULL_QUOTE_STRETCH = 1.25
 TAIL_LINES = 12  # how close to the end a trailing marker must be
 LONG_LINE_WORDS = 300  # a scrape that lost its paragraph breaks: split it at sentence ends
 PART_WORDS = 120
@@ -69,8 +78,10 @@ def read_article(seed: Seed) -> ParsedSeed:
     lines = _drop_boilerplate(lines, parsed)
     lines = _take_byline(lines, parsed)
     lines = _take_date_line(lines, parsed)
-    lines = _drop_captions_quotes_and_empty_items(lines, parsed)
+    repeats: list[_Repeat] = []
+    lines = _drop_captions_quotes_and_empty_items(lines, parsed, repeats)
     parsed.blocks = _blocks(lines)
+    _report_repeats(repeats, parsed)
     return parsed
 
 
@@ -90,8 +101,25 @@ def _header_line(text: str) -> bool:
                 or parse_date_line(text) or ENGLISH_DATE_LINE.match(text))
 
 
+@dataclass(frozen=True)
+class _Repeat:
+    """A line left out for what it shares with another line, whose ¶ number is known only once blocks are made."""
+
+    line: Line
+    reason: str  # with {where}: "¶N" of the other line
+    other: Line
+
+
 def _remove(parsed: ParsedSeed, line: Line, reason: str) -> None:
     parsed.removed.append(RemovedLine(line.number, line.text, reason))
+
+
+def _report_repeats(repeats: list[_Repeat], parsed: ParsedSeed) -> None:
+    paragraph = {block.line: block.number for block in parsed.blocks if block.number is not None}
+    for repeat in repeats:
+        number = paragraph.get(repeat.other.number)
+        where = f"¶{number}" if number is not None else f"line {repeat.other.number}"
+        _remove(parsed, repeat.line, repeat.reason.format(where=where))
 
 
 def _is_sentence(text: str) -> bool:
@@ -125,6 +153,8 @@ def _drop_boilerplate(lines: list[Line], parsed: ParsedSeed) -> list[Line]:
     for index, line in enumerate(lines):
         if index >= tail_start:
             _remove(parsed, line, "site boilerplate (end of page)")
+        elif READ_ALSO.match(fold(line.text)):
+            _remove(parsed, line, "teaser for another article (a “read also” link)")
         elif BOILERPLATE_LINE.match(line.key):
             _remove(parsed, line, "site boilerplate")
         else:
@@ -159,7 +189,7 @@ def _take_date_line(lines: list[Line], parsed: ParsedSeed) -> list[Line]:
     return lines
 
 
-def _drop_captions_quotes_and_empty_items(lines: list[Line], parsed: ParsedSeed) -> list[Line]:
+def _drop_captions_quotes_and_empty_items(lines: list[Line], parsed: ParsedSeed, repeats: list[_Repeat]) -> list[Line]:
     kept = []
     for index, line in enumerate(lines):
         bullet = BULLET.match(line.raw)
@@ -169,11 +199,12 @@ def _drop_captions_quotes_and_empty_items(lines: list[Line], parsed: ParsedSeed)
             else:
                 _remove(parsed, line, "empty list item")
             continue
+        following = lines[index + 1] if index + 1 < len(lines) else None
         nearby = lines[max(0, index - PULL_QUOTE_REACH):index] + lines[index + 1:index + 1 + PULL_QUOTE_REACH]
-        if _is_caption(line, lines[index + 1] if index + 1 < len(lines) else None):
-            _remove(parsed, line, "image caption (repeats the next paragraph)")
-        elif _is_pull_quote(line, nearby):
-            _remove(parsed, line, "pull-quote (repeats a sentence of the body)")
+        if _is_caption(line, following):
+            repeats.append(_Repeat(line, "image caption (every word of it is in the next paragraph, {where})", following))
+        elif restated := _restated_in(line, nearby):
+            repeats.append(_what_restates(line, restated, nearby))
         else:
             kept.append(line)
     return kept
@@ -187,11 +218,19 @@ def _is_caption(line: Line, following: Line | None) -> bool:
     return set(tokens) <= set(following.key.split())
 
 
-def _is_pull_quote(line: Line, nearby: list[Line]) -> bool:
-    """A line whose words (after an attribution such as 'X لـ"Site":') a longer nearby paragraph repeats in order."""
-    tokens = word_keys(PULL_QUOTE_ATTRIBUTION.sub("", line.text))
+def _quote_words(line: Line) -> list[str]:
+    """The words a pull-quote or headline says, after a credit such as 'X لـ"Site":'."""
+    return word_keys(SITE_ATTRIBUTION.sub("", line.text))
+
+
+def _restated_in(line: Line, nearby: list[Line]) -> Line | None:
+    """A longer nearby paragraph that says most of the line's words in the same order, or None.
+
+    This decides what is left out; _what_restates then tells a pull-quote from a teaser.
+    """
+    tokens = _quote_words(line)
     if not PULL_QUOTE_MIN_WORDS <= len(tokens) <= PULL_QUOTE_MAX_WORDS:
-        return False
+        return None
     needed, counts = PULL_QUOTE_OVERLAP * len(tokens), Counter(tokens)
     for other in nearby:
         other_tokens = other.key.split()
@@ -203,6 +242,34 @@ def _is_pull_quote(line: Line, nearby: list[Line]) -> bool:
         matcher = SequenceMatcher(None, tokens, other_tokens, autojunk=False)
         shared = sum(block.size for block in matcher.get_matching_blocks())
         if shared >= needed:
+            return other
+    return None
+
+
+def _what_restates(line: Line, restated: Line, nearby: list[Line]) -> _Repeat:
+    """A pull-quote when a nearby ¶ holds it word for word; else another article's headline, or a rewording."""
+    tokens = _quote_words(line)
+    repeated = next((other for other in nearby if _repeats_words(tokens, other.key.split())), None)
+    if repeated:
+        return _Repeat(line, "pull-quote (repeats {where})", repeated)
+    if SITE_ATTRIBUTION.match(line.text):
+        return _Repeat(line, "teaser for another article (an interview headline; {where} words it differently)",
+                       restated)
+    return _Repeat(line, "restates {where} in other words (a reworded pull-quote or a teaser)", restated)
+
+
+def _repeats_words(quote: list[str], paragraph: list[str]) -> bool:
+    """Whether every word of the quote occurs, in order, within a short enough stretch of the paragraph."""
+    longest = int(len(quote) * PULL_QUOTE_STRETCH)
+    for start, word in enumerate(paragraph):
+        if word != quote[0]:
+            continue
+        position, found = start, 0
+        while position < len(paragraph) and position - start < longest and found < len(quote):
+            if paragraph[position] == quote[found]:
+                found += 1
+            position += 1
+        if found == len(quote):
             return True
     return False
 

@@ -3,9 +3,11 @@
 Each clue bounds the publication date: a weekday-checked "today"/"tomorrow" tied to a known
 event fixes the day; "August this month" fixes the month; a date the text reports as past is
 a lower bound; "next October" an upper bound; a named office-holder ("President Biden") the
-span of the term. The clues are intersected and the answer has the precision the
-intersection allows — day, month or year — or is unknown. It is never a guess: a historical
-date ("31 December 2011" in a 2021 article) is only a lower bound, never the answer.
+span of the term. The clues are intersected into a window of days, and the answer is that
+window as it is: a day, a month or a year when the window is exactly one, else the interval
+itself (26 July – 30 September 2021) when it is narrower than a year. It is unknown when the
+clues contradict each other, bound one side only, or leave a year or more. It is never a
+guess: a historical date ("31 December 2011" in a 2021 article) is only a lower bound.
 """
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ from hiwar.knowledge.dates import MONTH_BY_NAME, MONTH_NAME
 from hiwar.knowledge.events import Calendar, phrase_key
 from hiwar.knowledge.summary import sentences
 from hiwar.knowledge.text import fold
-from hiwar.model.dates import PartialDate
+from hiwar.model.dates import DAY as DAY_PRECISION
+from hiwar.model.dates import DateRange, DateValue, PartialDate, between
 
 WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
 WEEKDAY = "(?P<weekday>" + "|".join(WEEKDAYS) + ")"
@@ -53,12 +56,10 @@ CLAUSE = re.compile(r"[،,؛;:]|\s+(?:و|ف)?(?:حيث|بينما|لكن|الا 
 FUTURE_CLAUSE = re.compile(r"(?<!\w)(?:و|ف)?(?:سوف|من المقرر|المرتقب|المرتقبه|القادم|القادمه|المقبل|المقبله|"
                              r"سيزور|ستزور|سيعقد|ستعقد|سيلتقي|ستبدا|سيبدا|ستجري|سيجري|نتطلع)(?!\w)")
 
-DAY_PRECISION, MONTH_PRECISION, YEAR_PRECISION = "day", "month", "year"
-
 
 @dataclass
 class Inference:
-    date: PartialDate | None
+    date: DateValue | None  # a day, month or year, or the window of days the clues leave
     evidence: list[str] = field(default_factory=list)  # the sentences, in the order they were used
     reasons: list[str] = field(default_factory=list)  # how each one bounded the date
 
@@ -99,7 +100,7 @@ def infer_date(text: str, known: Calendar) -> Inference:
     bounds = _Bounds()
     exact = _relative_to_events(sents, known, bounds)
     if exact:
-        return Inference(PartialDate(exact.year, exact.month, exact.day), bounds.evidence, bounds.reasons)
+        return Inference(between(exact, exact), bounds.evidence, bounds.reasons)
     _terms(sents, known, bounds)
     _upcoming_events(sents, known, bounds)
     mentions = [m for sentence in sents for m in _mentions(sentence)]
@@ -122,11 +123,14 @@ def _relative_to_events(sents: list[str], known: Calendar, bounds: _Bounds) -> d
             nearby = " ".join(sents[max(0, index - 1):index + 2])
             key = phrase_key(nearby)
             for event in known.events:
-                if event.date.precision != DAY_PRECISION or not event.mentioned_in(key):
+                days = _event_days(event.date)
+                if not days or not event.mentioned_in(key):
                     continue
-                when = dt.date(event.date.year, event.date.month, event.date.day)
-                if when.weekday() != weekday:
-                    continue  # the weekday the text states must be the event's
+                # The weekday the text states must be one of the event's days, and only one.
+                on_weekday = [day for day in days if day.weekday() == weekday]
+                if len(on_weekday) != 1:
+                    continue
+                when = on_weekday[0]
                 written = when - dt.timedelta(days=offset)
                 bounds.narrow(written, written, sentence,
                               f"the text places “{event.en}” ({when.isoformat()}, a {calendar.day_name[weekday]}) "
@@ -159,10 +163,21 @@ def _upcoming_events(sents: list[str], known: Calendar, bounds: _Bounds) -> None
             key = phrase_key(clause)
             dated = [(m.month, m.day) for m in _mentions(clause)]
             for event in known.events:
-                agrees = any(month == event.date.month and day in (None, event.date.day) for month, day in dated)
-                if event.date.precision == DAY_PRECISION and agrees and event.mentioned_in(key):
-                    when = dt.date(event.date.year, event.date.month, event.date.day)
-                    bounds.narrow(None, when - dt.timedelta(days=1), sentence, f"“{event.en}” ({when}) is still to come")
+                days = _event_days(event.date)
+                agrees = any(month == when.month and day in (None, when.day) for month, day in dated for when in days)
+                if days and agrees and event.mentioned_in(key):
+                    bounds.narrow(None, days[0] - dt.timedelta(days=1), sentence,
+                                  f"“{event.en}” ({event.date.edtf()}) is still to come")
+
+
+def _event_days(date: DateValue) -> list[dt.date]:
+    """The days of an event known to the day (one day, or an interval of days); none for a month or a year."""
+    if isinstance(date, PartialDate):
+        return [date.first_day()] if date.precision == DAY_PRECISION else []
+    if isinstance(date, DateRange) and date.start.precision == DAY_PRECISION == date.end.precision:
+        first, last = date.first_day(), date.last_day()
+        return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    return []
 
 
 def _in_future_clause(key: str, start: int, end: int) -> bool:
@@ -259,12 +274,19 @@ def _conclude(bounds: _Bounds) -> Inference:
         return Inference(None, bounds.evidence, bounds.reasons + ["the clues contradict each other"])
     if start == dt.date.min or end == dt.date.max:
         return Inference(None, bounds.evidence, bounds.reasons + ["the text bounds the date on one side only"])
-    if start == end:
-        date = PartialDate(start.year, start.month, start.day)
-    elif (start.year, start.month) == (end.year, end.month):
-        date = PartialDate(start.year, start.month)
-    elif start.year == end.year:
-        date = PartialDate(start.year)
-    else:
-        return Inference(None, bounds.evidence, bounds.reasons + [f"written between {start} and {end}"])
+    date = between(start, end)
+    if isinstance(date, DateRange):
+        if not _narrower_than_a_year(start, end):
+            return Inference(None, bounds.evidence, bounds.reasons + [f"written between {start} and {end}, "
+                                                                      "a year or more: too wide to state"])
+        return Inference(date, bounds.evidence, bounds.reasons + [f"so it was written between {start} and {end}"])
     return Inference(date, bounds.evidence, bounds.reasons)
+
+
+def _narrower_than_a_year(start: dt.date, end: dt.date) -> bool:
+    """Fewer days than the year that begins on `start` (29 February's year ends on 28 February)."""
+    try:
+        anniversary = start.replace(year=start.year + 1)
+    except ValueError:
+        anniversary = dt.date(start.year + 1, 3, 1)
+    return end < anniversary - dt.timedelta(days=1)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from hiwar.ingest.datafile import read_yaml
 from hiwar.knowledge.text import word_keys
-from hiwar.model.dates import PartialDate
+from hiwar.model.dates import DateValue, next_year, parse_date_value
 from hiwar.problems import InputError
 
 
@@ -19,7 +19,7 @@ def phrase_key(text: str) -> str:
 @dataclass(frozen=True)
 class Event:
     id: str
-    date: PartialDate
+    date: DateValue  # a day, month or year, or an interval (a round of talks held over two days)
     ar: str
     en: str
     match: tuple[tuple[str, ...], ...]  # groups of folded words; all words of one group must appear
@@ -49,7 +49,7 @@ def load_calendar(path: Path) -> Calendar:
         return Calendar()
     data = read_yaml(path, source)
     try:
-        events = tuple(Event(str(e["id"]), PartialDate.parse_iso(str(e["date"])), e["ar"], e["en"],
+        events = tuple(Event(str(e["id"]), parse_date_value(str(e["date"]), next_year()), e["ar"], e["en"],
                              tuple(tuple(phrase_key(str(w)).strip() for w in group) for group in e["match"]))
                        for e in data.get("events", []))
         terms = tuple(Term(str(t["id"]), dt.date.fromisoformat(str(t["from"])),

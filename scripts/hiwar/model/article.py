@@ -25,7 +25,7 @@ class Article:
     seed: Seed  # its identity (name, sha256, encoding); its text lives on, understood, in parsed
     parsed: ParsedSeed
     title: dict[str, Sourced]  # per language; English may be None until translated
-    date: Sourced  # PartialDate or None
+    date: Sourced  # DateValue (a day, month, year or interval) or None
     date_evidence: Bilingual | None
     author: Bilingual | None
     author_origin: str | None
@@ -46,7 +46,8 @@ class Article:
 
     @cached_property
     def newest_first_key(self) -> tuple:
-        """Sorts newest first; unknown dates last; equal dates by id, so builds are identical."""
+        """Sorts newest first (latest last day, then latest first day); unknown dates last; equal dates by id,
+        so builds are identical."""
         date = self.date.value
         return (date is None, tuple(-part for part in date.sort_key()) if date else (), self.id)
 

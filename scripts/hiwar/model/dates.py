@@ -1,15 +1,85 @@
-"""Publication dates with a precision: a day, a month or a year."""
+"""Dates as precise as the evidence: a day, a month, a year, or an interval between two of those.
+
+The notation is EDTF level 1 (ISO 8601-2): 2021-05-03, 2021-05, 2021, and intervals such as
+2024-01-30/2024-02-02, 2021-07/2021-08 or 2020/2021, whose ends may differ in precision
+(2021-07/2021-08-27). A value is never padded: "2021" is the whole year, not 1 January.
+
+Both kinds share one API (DateValue): edtf(), first_day(), last_day(), precision, sort_key(),
+years(), enclosing(), feed_datetime(), contains(). parse_date_value() reads any of them.
+"""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 
-DAY, MONTH, YEAR = "day", "month", "year"
+DAY, MONTH, YEAR, RANGE = "day", "month", "year", "range"
+
+# One end: 2021-05-03, 2021-05 or 2021 (four-digit years, as EDTF level 0/1 writes them).
+PARTIAL_DATE = r"(?P<{0}year>\d{{4}})(?:-(?P<{0}month>\d{{2}})(?:-(?P<{0}day>\d{{2}}))?)?"
+SINGLE_DATE = re.compile(PARTIAL_DATE.format(""))
+DATE_INTERVAL = re.compile(PARTIAL_DATE.format("start_") + "/" + PARTIAL_DATE.format("end_"))
+FORMS = "2021-05-03, 2021-05, 2021 or an interval such as 2024-01-30/2024-02-02"
 
 
-@dataclass(frozen=True, order=True)
-class PartialDate:
+class DateValue:
+    """What PartialDate and DateRange have in common; everything here follows from the first and last day."""
+
+    __slots__ = ()
+
+    precision: str  # "day", "month", "year" or "range"
+
+    def first_day(self) -> dt.date:
+        raise NotImplementedError
+
+    def last_day(self) -> dt.date:
+        raise NotImplementedError
+
+    def edtf(self) -> str:
+        raise NotImplementedError
+
+    def iso(self) -> str:
+        """The ISO 8601 form (ISO 8601-2 for an interval): the same text as edtf()."""
+        return self.edtf()
+
+    def sort_key(self) -> tuple[int, int]:
+        """Ascending by last day, then first day (day ordinals): reversed, it lists the newest first."""
+        return (self.last_day().toordinal(), self.first_day().toordinal())
+
+    def years(self) -> range:
+        """The calendar years the value touches."""
+        return range(self.first_day().year, self.last_day().year + 1)
+
+    def enclosing(self) -> PartialDate | None:
+        """The smallest day, month or year that holds the whole value; None when it runs across years (no single
+        year holds it: years() lists the ones it touches)."""
+        first, last = self.first_day(), self.last_day()
+        if first == last:
+            return PartialDate(first.year, first.month, first.day)
+        if (first.year, first.month) == (last.year, last.month):
+            return PartialDate(first.year, first.month)
+        if first.year == last.year:
+            return PartialDate(first.year)
+        return None
+
+    def feed_datetime(self) -> str:
+        """RFC 3339 timestamp for feeds that want one: noon UTC of the first day, a moment inside the value."""
+        return f"{self.first_day().isoformat()}T12:00:00Z"
+
+    def contains(self, other: DateValue) -> bool:
+        """Whether every day of `other` is a day of this value."""
+        return self.first_day() <= other.first_day() and other.last_day() <= self.last_day()
+
+    @staticmethod
+    def parse(text: str, latest_year: int) -> DateValue:
+        return parse_date_value(text, latest_year)
+
+
+@dataclass(frozen=True)
+class PartialDate(DateValue):
+    """A day, a month or a year."""
+
     year: int
     month: int | None = None
     day: int | None = None
@@ -18,7 +88,7 @@ class PartialDate:
     def precision(self) -> str:
         return DAY if self.day else MONTH if self.month else YEAR
 
-    def iso(self) -> str:
+    def edtf(self) -> str:
         """2021-05-03, 2021-05 or 2021: only as much as is known."""
         if self.day:
             return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
@@ -26,20 +96,27 @@ class PartialDate:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}"
 
-    def sort_key(self) -> tuple[int, int, int]:
-        return (self.year, self.month or 0, self.day or 0)
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        if self.day:
+            return dt.date(self.year, self.month, self.day)
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
     @classmethod
-    def parse_iso(cls, value: str) -> "PartialDate":
+    def parse_iso(cls, value: str) -> PartialDate:
         """Parse 2021-05-03, 2021-05 or 2021; ValueError on anything else or an impossible date."""
-        match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+        match = SINGLE_DATE.fullmatch(value.strip())
         if not match:
             raise ValueError(f"{value!r} is not a date like 2021-05-03, 2021-05 or 2021")
-        year, month, day = (int(part) if part else None for part in match.groups())
-        return cls.checked(year, month, day)
+        return _from_groups(match, "")
 
     @classmethod
-    def checked(cls, year: int, month: int | None = None, day: int | None = None) -> "PartialDate":
+    def checked(cls, year: int, month: int | None = None, day: int | None = None) -> PartialDate:
+        if not 1 <= year <= dt.MAXYEAR:
+            raise ValueError(f"year {year} does not exist (years run from 1 to {dt.MAXYEAR})")
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"month {month} does not exist")
         if day is not None:
@@ -48,3 +125,90 @@ class PartialDate:
             except ValueError:
                 raise ValueError(f"{year:04d}-{month:02d}-{day:02d} does not exist (day is out of range for month)") from None
         return cls(year, month, day)
+
+
+@dataclass(frozen=True)
+class DateRange(DateValue):
+    """An interval: known to lie between its start and its end, both included (EDTF level 1 'start/end')."""
+
+    start: PartialDate
+    end: PartialDate
+
+    def __post_init__(self):
+        start, end = self.start, self.end
+        if start == end:
+            raise ValueError(f"{self.edtf()} starts and ends on the same date: write {start.edtf()}")
+        if end.last_day() < start.first_day():
+            raise ValueError(f"{self.edtf()} ends ({end.edtf()}) before it starts ({start.edtf()})")
+        # Ends may differ in precision (2021-07-26/2021-08), but one may not lie inside the other (2021-07/2021-07-20):
+        # which days would it mean?
+        if end.first_day() < start.first_day() or end.last_day() < start.last_day():
+            inner, outer = (end, start) if start.contains(end) else (start, end)
+            raise ValueError(f"{self.edtf()}: {inner.edtf()} lies inside {outer.edtf()}; "
+                             "give ends that follow each other, like 2021-07-01/2021-07-20")
+
+    precision = RANGE
+
+    def edtf(self) -> str:
+        return f"{self.start.edtf()}/{self.end.edtf()}"
+
+    def first_day(self) -> dt.date:
+        return self.start.first_day()
+
+    def last_day(self) -> dt.date:
+        return self.end.last_day()
+
+
+def between(first: dt.date, last: dt.date) -> DateValue:
+    """The value that is exactly the days first…last: a day, month or year when they make one, else an interval.
+
+    Both ends are written as months (or years) when the days run over whole months (or years):
+    1 July – 31 August 2021 is 2021-07/2021-08, never padded and never cut.
+    """
+    if last < first:
+        raise ValueError(f"{last.isoformat()} is before {first.isoformat()}")
+    whole_months = first.day == 1 and last.day == calendar.monthrange(last.year, last.month)[1]
+    whole_years = whole_months and first.month == 1 and last.month == 12
+    if whole_years:
+        start, end = PartialDate(first.year), PartialDate(last.year)
+    elif whole_months:
+        start, end = PartialDate(first.year, first.month), PartialDate(last.year, last.month)
+    else:
+        start, end = PartialDate(first.year, first.month, first.day), PartialDate(last.year, last.month, last.day)
+    return start if start == end else DateRange(start, end)
+
+
+def next_year(today: dt.date | None = None) -> int:
+    """The latest year a date may name, as callers pass it: next year, so that a date just ahead of the build's clock
+    passes and a mistyped year (2201) does not."""
+    return (today or dt.date.today()).year + 1
+
+
+def parse_date_value(text: str, latest_year: int) -> DateValue:
+    """A day, month, year or interval of those (EDTF level 1), or ValueError saying what is wrong.
+
+    Years before 1 or after latest_year (callers pass next year) are refused, as are impossible
+    days, reversed intervals and intervals that start and end on the same date.
+    """
+    text = str(text).strip()
+    single = SINGLE_DATE.fullmatch(text)
+    interval = DATE_INTERVAL.fullmatch(text)
+    if not (single or interval):
+        if text.count("/") == 1 and ".." in text or text.endswith("/") or text.startswith("/"):
+            raise ValueError(f"{text!r} is an open interval: give both ends, like 2024-01-30/2024-02-02")
+        raise ValueError(f"{text!r} is not a date like {FORMS}")
+    ends = [_from_groups(single, "")] if single else [_from_groups(interval, "start_"), _from_groups(interval, "end_")]
+    for end in ends:
+        if end.year > latest_year:
+            raise ValueError(f"{text}: year {end.year} is after {latest_year}, the latest year a date may name")
+    if single:
+        return ends[0]
+    try:
+        return DateRange(*ends)
+    except ValueError as err:
+        raise ValueError(f"{err} (an interval is written start/end)") from None
+
+
+def _from_groups(match: re.Match, prefix: str) -> PartialDate:
+    year, month, day = (int(part) if part else None for part in match.group(f"{prefix}year", f"{prefix}month", f"{prefix}day"))
+    return PartialDate.checked(year, month, day)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from hiwar.model.dates import PartialDate
+from hiwar.model.dates import DateValue
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Editorial:
 
     title: Bilingual | None = None
     title_editorial: bool = False
-    date: PartialDate | None = None
+    date: DateValue | None = None  # a day, month, year or an interval of those
     date_evidence: Bilingual | None = None
     author: Bilingual | None = None
     publisher: Bilingual | None = None

@@ -43,7 +43,8 @@ def citation_text(meta: dict, url: str, lang: str) -> str:
 
 
 def bibtex(meta: dict, url: str, lang: str, site_name: str) -> str:
-    """A biblatex @online entry; the date keeps the precision that is known (2021, 2021-07 or 2021-07-25)."""
+    """A biblatex @online entry; the date keeps the precision that is known (2021, 2021-07, 2021-07-25, or an
+    interval such as 2024-01-30/2024-02-02, which biblatex reads as a date range)."""
     fields = [("title", bibtex_text(meta["title"]))]
     if meta.get("author"):
         fields.append(("author", "{" + bibtex_text(meta["author"]) + "}"))  # braced: never split into first/last

@@ -13,7 +13,9 @@ from typing import Any
 
 import yaml
 
+from hiwar.model.dates import DateValue
 from hiwar.problems import InputError
+from hiwar.site.dateformat import format_date, precision_label
 
 PACKAGE_LANGUAGES = Path(__file__).resolve().parent / "languages"
 
@@ -80,6 +82,13 @@ class Edition:
 
     def t(self, key: str, **values: object) -> str:
         return self.table.text(key, **values)
+
+    def format_date(self, date: DateValue | None) -> str:
+        """A date in words, at its precision ("between 30 January and 2 February 2024")."""
+        return format_date(date, self.table.section("dates"))
+
+    def date_precision(self, date: DateValue | None) -> str | None:
+        return precision_label(date, self.table.section("dates"))
 
 
 def load_table(lang: str, folders: Iterable[Path]) -> LanguageTable:

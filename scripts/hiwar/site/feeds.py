@@ -34,8 +34,8 @@ def json_feed(edition: Edition, collection: Collection, site_url: str) -> dict:
                        "date": facts["date"], "date_precision": facts["date_precision"],
                        "translation": facts["translation"]},
         }
-        if facts["date"]:
-            item["date_published"] = _rfc3339(facts["date"])
+        if facts["date_published"]:  # a moment inside the date's precision or window, never padded outside it
+            item["date_published"] = facts["date_published"]
         if facts.get("author"):
             item["authors"] = [{"name": facts["author"]}]
         elif facts.get("publisher"):
@@ -58,8 +58,3 @@ def write_json_feed(site: Path, edition: Edition, collection: Collection, site_u
     write_atomically(site, f"{edition.prefix}feed.json",
                      (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
-
-def _rfc3339(date: str) -> str:
-    """JSON Feed wants a full timestamp; a partial date is given at its first day, at noon UTC."""
-    parts = (date.split("-") + ["01", "01"])[:3]
-    return f"{parts[0]}-{parts[1]}-{parts[2]}T12:00:00Z"

@@ -1,15 +1,11 @@
 """An edition: one language's rendering of the site (Arabic at the root, English under /en/)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
-from hiwar.model.dates import PartialDate
-
-ARABIC_MONTHS = ("كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيو",
-                 "تموز/يوليو", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر",
-                 "كانون الأول/ديسمبر")
-ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                  "November", "December")
+from hiwar.model.dates import DateValue
+from hiwar.site.dateformat import format_date, load_dates, precision_label
 
 
 @dataclass(frozen=True)
@@ -18,28 +14,27 @@ class Edition:
     dir: str
     words_per_minute: int
     labels: dict[str, str]
-    months: tuple[str, ...]
+    dates: Mapping = field(init=False, repr=False)  # the `dates:` section of languages/<lang>.yml
 
-    def format_date(self, date: PartialDate | None) -> str:
-        if date is None:
-            return self.labels["date_unknown"]
-        parts = [str(date.day)] if date.day else []
-        if date.month:
-            parts.append(self.months[date.month - 1])
-        parts.append(str(date.year))
-        return " ".join(parts)
+    def __post_init__(self):
+        object.__setattr__(self, "dates", load_dates(self.lang))
+
+    def format_date(self, date: DateValue | None) -> str:
+        return format_date(date, self.dates)
+
+    def date_precision(self, date: DateValue | None) -> str | None:
+        return precision_label(date, self.dates)
 
     def reading_time(self, minutes: int) -> str:
         return self.labels["reading_time"].format(minutes=minutes)
 
 
 ARABIC = Edition(
-    lang="ar", dir="rtl", words_per_minute=180, months=ARABIC_MONTHS,
+    lang="ar", dir="rtl", words_per_minute=180,
     labels={
         "home_title": "الحوار الاستراتيجي العراقي الأمريكي: مقالات وتحليلات",
         "home_intro": "مقالات تحليلية عربية عن الحوار الاستراتيجي بين العراق والولايات المتحدة (2020–2024)، "
                       "مع ترجمتها الإنجليزية. الأحدث أولاً.",
-        "date_unknown": "تاريخ غير معروف",
         "all_articles": "كل المقالات ({count}) حسب السنة والموضوع",
         "reading_time": "{minutes} دقائق للقراءة",
         "summary": "ملخص",
@@ -67,12 +62,11 @@ ARABIC = Edition(
 )
 
 ENGLISH = Edition(
-    lang="en", dir="ltr", words_per_minute=230, months=ENGLISH_MONTHS,
+    lang="en", dir="ltr", words_per_minute=230,
     labels={
         "home_title": "The US–Iraq Strategic Dialogue: Articles and Analysis",
         "home_intro": "Arabic analysis articles on the strategic dialogue between Iraq and the United States "
                       "(2020–2024), with English translations. Newest first.",
-        "date_unknown": "Date unknown",
         "all_articles": "All {count} articles, by year and topic",
         "reading_time": "{minutes} min read",
         "summary": "Summary",

@@ -16,7 +16,7 @@ from hiwar.knowledge.vocabulary import Tag
 from hiwar.model.article import Article
 from hiwar.site.legacy_editions import ARABIC, Edition
 from hiwar.site.markup import literal, literal_in
-from hiwar.site.pages import article_path, front_matter, newest_first, page_title
+from hiwar.site.pages import article_path, front_matter, newest_first, page_title, time_element
 
 TOPICS_DIR = "topics"
 TIMELINE_PAGE, INDEX_PAGE, GLOSSARY_PAGE = "timeline.md", "people.md", "glossary.md"
@@ -94,8 +94,9 @@ def render_topics(articles: list[Article], edition: Edition, vocabulary: dict[st
         pages[f"{TOPICS_DIR}/{tag.id}.md"] = "\n".join(page) + "\n"
     overview.append(f"\n## {literal(labels['by_year'])} {{#by-year}}\n")
     by_year: dict[str, list[Article]] = defaultdict(list)
-    for article in articles:
-        by_year[str(article.date.value.year) if article.date.value else labels["undated"]].append(article)
+    for article in articles:  # a window across the new year is listed under each year it may belong to
+        for year in article.date.value.years() if article.date.value else [labels["undated"]]:
+            by_year[str(year)].append(article)
     for year in sorted(by_year, reverse=True):
         overview.append(f"### {literal(year)}\n")
         overview += [f"- {links.dated(a)}" for a in newest_first(by_year[year])]
@@ -121,7 +122,7 @@ def render_timeline(articles: list[Article], edition: Edition, calendar: Calenda
     ordered, links = newest_first(articles), _Links(edition)
     for event in sorted(calendar.events, key=lambda e: (e.date.sort_key(), e.id)):
         title = event.ar if edition is ARABIC else event.en
-        lines.append(f'## <time datetime="{event.date.iso()}">{literal(edition.format_date(event.date))}</time>: '
+        lines.append(f"## {time_element(event.date, edition)}: "
                      f"{literal_in(title, edition.lang)} {{#{event.id}}}\n")
         discussing = [a for a in ordered if event.id in a.events]
         lines += [f"- {links.with_paragraphs(a, a.events[event.id])}" for a in discussing] or [literal(labels["no_articles"])]

@@ -12,7 +12,9 @@ import yaml
 from hiwar.knowledge.glossary import Term
 from hiwar.knowledge.vocabulary import Tag
 from hiwar.model.article import AUTOMATIC, EDITORIAL, Article
+from hiwar.model.dates import DateValue
 from hiwar.model.seed import HEADING, LIST_ITEM, Block
+from hiwar.site.dateformat import html_datetime
 from hiwar.site.legacy_editions import ARABIC, ENGLISH, Edition
 from hiwar.site.markup import escaped_in, literal, literal_in
 
@@ -66,9 +68,12 @@ def article_meta(article: Article, edition: Edition, vocabulary: dict[str, Tag])
     meta: dict = {
         "title": page_title(article, edition),
         "description": _description(summary or page_title(article, edition)),
-        "date": date.iso() if date else None,
-        "date_precision": date.precision if date else "unknown",
+        "date": date.edtf() if date else None,  # exact: 2021-05-03, 2021-05, 2021 or 2024-01-30/2024-02-02 (EDTF)
+        "date_precision": date.precision if date else "unknown",  # day, month, year, range or unknown
         "date_display": edition.format_date(date),
+        "date_precision_label": edition.date_precision(date),
+        "date_datetime": html_datetime(date),  # for <time datetime>, which has no intervals: 2024 for a window in it
+        "date_published": date.feed_datetime() if date else None,  # RFC 3339, noon UTC of the first day: inside it
         "date_evidence": article.date_evidence.get(lang) if article.date_evidence else None,
         "date_origin": article.date.origin,
     }
@@ -223,8 +228,7 @@ def render_home(articles: list[Article], edition: Edition, all_articles: str) ->
         title = page_title(article, edition)
         summary = article.summary[edition.lang].value
         date = article.date.value
-        when = (f'<time datetime="{date.iso()}">{literal(edition.format_date(date))}</time>' if date
-                else literal(edition.labels["date_unknown"]))
+        when = time_element(date, edition)
         lines.append(f"## [{literal(title)}]({article_path(article)})\n")
         lines.append(f'<p class="hiwar-card-meta">{when} · {literal(edition.reading_time(article.reading_minutes(edition.words_per_minute)))}</p>\n')
         if summary:
@@ -234,6 +238,13 @@ def render_home(articles: list[Article], edition: Edition, all_articles: str) ->
     if len(articles) > HOME_LATEST:
         lines.append(f"[{literal(edition.labels['all_articles'].format(count=len(articles)))}]({all_articles})\n")
     return "\n".join(lines)
+
+
+def time_element(date: DateValue | None, edition: Edition) -> str:
+    """The date in words, in a <time> whose datetime says as much as HTML can (it has no intervals)."""
+    words = literal(edition.format_date(date))
+    datetime = html_datetime(date)
+    return f'<time datetime="{datetime}">{words}</time>' if datetime else words
 
 
 def newest_first(articles: list[Article]) -> list[Article]:

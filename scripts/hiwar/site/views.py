@@ -30,14 +30,13 @@ def article_view(article: Article, edition: Edition, page: Page, collection: Col
     meta = article_facts(article, edition, collection)
     lang, source = edition.lang, editions[0]
     url = page.canonical_url or page.url
-    precision = meta["date_precision"]
     origin_key = {"editorial": "about.origin_editorial", "seed": "about.origin_seed"}.get(meta["date_origin"],
                                                                                          "about.origin_automatic")
     notes = [NoteView(number, edition.t("about.title"), error["ar"], error["en"])
              for number, error in enumerate(meta["source_errors"], 1)] if lang != source.lang else []
     return ArticleView(
-        date_iso=meta["date"], date_display=meta["date_display"],
-        date_precision=None if precision == "unknown" else precision,
+        date_iso=meta["date_datetime"], date_display=meta["date_display"],
+        date_precision=meta["date_precision_label"],
         date_origin=edition.t(origin_key), date_automatic="date" in meta["automatic"],
         evidence=meta["date_evidence"], author=meta.get("author"), publisher=meta.get("publisher"),
         reading_time=edition.t("article.reading_time", minutes=meta["reading_minutes"]),

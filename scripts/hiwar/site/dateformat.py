@@ -1,0 +1,81 @@
+"""Dates in words, per language, from data: the `dates:` section of site/languages/<lang>.yml.
+
+"3 May 2021", "May 2021", "2021", "between 30 January and 2 February 2024", «بين 30 كانون
+الثاني/يناير و2 شباط/فبراير 2024». The month names and patterns are the language's data, so a
+new edition is a new YAML file, not new code. Machine-readable forms (EDTF, RFC 3339, HTML
+datetime) come from the value itself, never from these words.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from pathlib import Path
+
+import yaml
+
+from hiwar.model.dates import DAY, MONTH, DateRange, DateValue, PartialDate
+
+LANGUAGES_DIR = Path(__file__).resolve().parent / "languages"
+PRECISIONS = ("day", "month", "year", "range")
+# Keys the `dates:` section must have; `end:` is optional (an interval's end is then written as a single date).
+REQUIRED = ("months", "day", "month", "year", "between", "unknown", "start", "precision")
+START_FORMS = ("day", "day_same_year", "day_same_month", "month", "month_same_year", "year")
+
+
+@functools.cache
+def load_dates(lang: str, folder: Path = LANGUAGES_DIR) -> Mapping:
+    """The `dates:` section of languages/<lang>.yml, checked: a missing key is an error naming file and key."""
+    path = folder / f"{lang}.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    dates = data.get("dates")
+    if not isinstance(dates, dict):
+        raise ValueError(f"{path.name}: no dates: section")
+    missing = [key for key in REQUIRED if key not in dates]
+    missing += [f"start.{key}" for key in START_FORMS if key not in (dates.get("start") or {})]
+    missing += [f"precision.{key}" for key in PRECISIONS if key not in (dates.get("precision") or {})]
+    if missing:
+        raise ValueError(f"{path.name}: dates: missing {', '.join(missing)}")
+    if len(dates["months"]) != 12:
+        raise ValueError(f"{path.name}: dates: months must name 12 months, not {len(dates['months'])}")
+    return dates
+
+
+def format_date(value: DateValue | None, dates: Mapping) -> str:
+    """The value in words, exactly as precise as it is; `dates` is a language's `dates:` section."""
+    if value is None:
+        return dates["unknown"]
+    if isinstance(value, DateRange):
+        return _interval(value, dates)
+    return _single(value, dates, dates)
+
+
+def precision_label(value: DateValue | None, dates: Mapping) -> str | None:
+    """What kind of date it is, in words ("day", "month", "year", a window): None when unknown."""
+    return dates["precision"][value.precision] if value is not None else None
+
+
+def html_datetime(value: DateValue | None) -> str | None:
+    """A value for HTML's <time datetime>, which has no intervals: the smallest day, month or year that holds
+    the value (2024 for 30 January – 2 February 2024), or None when it runs across years."""
+    enclosing = value.enclosing() if value is not None else None
+    return enclosing.iso() if enclosing else None
+
+
+def _fields(date: PartialDate, dates: Mapping) -> dict:
+    return {"day": date.day, "month": dates["months"][date.month - 1] if date.month else None, "year": date.year}
+
+
+def _single(date: PartialDate, dates: Mapping, patterns: Mapping) -> str:
+    return patterns[date.precision].format(**_fields(date, dates))
+
+
+def _interval(value: DateRange, dates: Mapping) -> str:
+    start, end = value.start, value.end
+    form = start.precision
+    # What the start shares with the end is written once, in the end; only what the end states can be shared.
+    if start.year == end.year and form in (DAY, MONTH):
+        shares_month = form == DAY and end.precision == DAY and start.month == end.month
+        form = f"{form}_same_month" if shares_month else f"{form}_same_year"
+    start_text = dates["start"][form].format(**_fields(start, dates))
+    end_text = _single(end, dates, dates.get("end") or dates)
+    return dates["between"].format(start=start_text, end=end_text)

@@ -1,0 +1,90 @@
+"""Interval dates from NAME.yml and events.yml reach every page exactly: in words, in the front-matter, in the
+listings and the timeline, and nowhere as a day or a month the evidence does not give."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import FIXTURES, read_front_matter, run_pages, vocabulary_only
+
+EVIDENCE = "  evidence:\n    ar: دليل\n    en: The evidence.\n"
+TALKS = """
+  - id: talks-2025
+    date: 2025-03-10/2025-03-11
+    ar: جولة محادثات على يومين
+    en: A round of talks over two days
+    match: [[جولة, المحادثات]]
+"""
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory):
+    base = tmp_path_factory.mktemp("intervals")
+    seeds = base / "seeds"
+    seeds.mkdir()
+    for name in ("headings.txt", "nested_bullets.txt", "date_line.txt"):
+        shutil.copy(FIXTURES / "traits" / name, seeds / name)
+    editorial = vocabulary_only(base)
+    (editorial / "headings.yml").write_text(f"date:\n  value: 2023-12-30/2024-01-02\n{EVIDENCE}", encoding="utf-8")
+    (editorial / "nested_bullets.yml").write_text(f"date:\n  value: 2024-01-30/2024-02-02\n{EVIDENCE}", encoding="utf-8")
+    events = editorial / "events.yml"
+    events.write_text(events.read_text(encoding="utf-8").replace("\nterms:", TALKS + "\nterms:"), encoding="utf-8")
+    result = run_pages(seeds, base / "out", editorial)
+    assert result.returncode == 0, result.stderr
+    assert "date 2024-01-30/2024-02-02 (editorial)" in result.stdout  # the report too
+    return base / "out"
+
+
+def test_an_interval_is_in_the_front_matter_exactly_and_in_words_in_each_edition(out):
+    arabic, _ = read_front_matter(out / "ar" / "articles" / "nested_bullets.md")
+    english, _ = read_front_matter(out / "en" / "articles" / "nested_bullets.md")
+    for meta in (arabic, english):
+        assert (meta["date"], meta["date_precision"], meta["date_origin"]) == ("2024-01-30/2024-02-02", "range", "editorial")
+        assert (meta["date_datetime"], meta["date_published"]) == ("2024", "2024-01-30T12:00:00Z")
+    assert english["date_display"] == "between 30 January and 2 February 2024"
+    assert arabic["date_display"] == "بين 30 كانون الثاني/يناير و2 شباط/فبراير 2024"
+    assert (english["date_precision_label"], arabic["date_precision_label"]) == ("window between two dates", "فترة بين تاريخين")
+
+
+def test_a_window_across_the_new_year_has_no_html_datetime_and_is_listed_under_both_years(out):
+    meta, _ = read_front_matter(out / "en" / "articles" / "headings.md")
+    assert (meta["date"], meta["date_datetime"], meta["date_published"]) == ("2023-12-30/2024-01-02", None, "2023-12-30T12:00:00Z")
+    topics = (out / "en" / "topics" / "index.md").read_text(encoding="utf-8")
+    by_year = topics.split("{#by-year}")[1].split("\n## ")[0]
+    for year in ("2023", "2024"):
+        section = by_year.split(f"### {year}\n")[1].split("###")[0]
+        assert "(../articles/headings.md) · between 30 December 2023 and 2 January 2024" in section
+
+
+def test_home_pages_show_windows_in_words_and_say_no_more_than_html_can(out):
+    home = (out / "en" / "index.md").read_text(encoding="utf-8")
+    assert '<time datetime="2024">between 30 January and 2 February 2024</time>' in home
+    assert "between 30 December 2023 and 2 January 2024 ·" in home  # no <time>: no day, month or year holds it
+    assert '<time datetime="2021-05-03">3 May 2021</time>' in home
+    # newest first by last day: 2 February 2024, 2 January 2024, 3 May 2021
+    assert home.index("30 January") < home.index("30 December 2023") < home.index("3 May 2021")
+
+
+def test_the_timeline_places_an_event_of_two_days_by_its_days(out):
+    timeline = (out / "en" / "timeline.md").read_text(encoding="utf-8")
+    assert '## <time datetime="2025-03">between 10 and 11 March 2025</time>: A round of talks over two days {#talks-2025}' in timeline
+    assert timeline.index("{#tower-22-attack}") < timeline.index("{#talks-2025}")
+    arabic = (out / "ar" / "timeline.md").read_text(encoding="utf-8")
+    assert "بين 10 و11 آذار&#47;مارس 2025" in arabic  # ASCII punctuation in text is escaped (markup.literal)
+
+
+@pytest.mark.parametrize("value,message", [
+    ("2024-02-02/2024-01-30", "field 'date': value: 2024-02-02/2024-01-30 ends (2024-01-30) before it starts (2024-02-02)"),
+    ("2024-01-30/2024-02-30", "field 'date': value: 2024-02-30 does not exist"),
+    ("2024/2999", "field 'date': value: 2024/2999: year 2999 is after"),
+    ("2024-01-30/", "field 'date': value: '2024-01-30/' is an open interval"),
+])
+def test_a_wrong_interval_in_name_yml_names_the_file_the_field_and_what_is_wrong(tmp_path, value, message):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(FIXTURES / "traits" / "headings.txt", seeds / "headings.txt")
+    editorial = vocabulary_only(tmp_path)
+    (editorial / "headings.yml").write_text(f"date:\n  value: {value}\n", encoding="utf-8")
+    result = run_pages(seeds, tmp_path / "out", editorial)
+    assert result.returncode == 1
+    assert f"editorial/headings.yml: {message}" in result.stderr, result.stderr
