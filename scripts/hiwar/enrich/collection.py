@@ -10,6 +10,7 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 
 from hiwar.enrich.article import enrich
@@ -46,10 +47,12 @@ class Collection:
     cache: ArticleCache | None = None
 
 
-def collect(seeds_dir: Path, editorial_dir: Path | None, cache_dir: Path | None = None) -> Collection:
+def collect(seeds_dir: Path, editorial_dir: Path | None, cache_dir: Path | None = None,
+            progress: Callable[[int, int], None] | None = None) -> Collection:
     """Read, understand and enrich every seed; gather every problem instead of stopping at the first.
 
     With a cache folder, a seed whose inputs are unchanged since the last run is not read again.
+    `progress(done, total)` is told as seeds are converted.
     """
     collection = Collection()
     if not seeds_dir.is_dir():
@@ -89,7 +92,7 @@ def collect(seeds_dir: Path, editorial_dir: Path | None, cache_dir: Path | None 
         if article is None:
             pending.append((len(slots), path, source, key))
         slots.append(article)
-    for (slot, path, _, key), result in zip(pending, _convert(pending, editorial_dir, schema, collection)):
+    for (slot, path, _, key), result in zip(pending, _convert(pending, editorial_dir, schema, collection, progress)):
         if isinstance(result, Article):
             cache.put(path.name, key, result)
         slots[slot] = result
@@ -108,19 +111,29 @@ _job: tuple | None = None  # what every conversion needs, handed to the worker p
 
 
 def _convert(pending: list[tuple[int, Path, str, str]], editorial_dir: Path | None, schema: Schema,
-             collection: Collection) -> list[Article | Problem]:
+             collection: Collection, progress: Callable[[int, int], None] | None = None) -> list[Article | Problem]:
     global _job
     jobs = [(path, source) for _, path, source, _ in pending]
     _job = (editorial_dir, schema, collection)
     try:
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
         workers = min(cores, 8)
+        results: list[Article | Problem] = []
         if len(jobs) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            return [_convert_one(job) for job in jobs]
+            done = map(_convert_one, jobs)
+            return [_told(result, results, len(jobs), progress) for result in done]
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_convert_one, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+            done = pool.map(_convert_one, jobs, chunksize=max(1, len(jobs) // (workers * 16)))
+            return [_told(result, results, len(jobs), progress) for result in done]
     finally:
         _job = None
+
+
+def _told(result, results: list, total: int, progress) -> Article | Problem:
+    results.append(result)
+    if progress is not None:
+        progress(len(results), total)
+    return result
 
 
 def _convert_one(job: tuple[Path, str]) -> Article | Problem:

@@ -7,7 +7,7 @@ from pathlib import Path
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)  # zip cannot store dates before 1980; any fixed value keeps builds identical
 
 
-def zip_site(site: Path, target: Path, top: str) -> int:
+def zip_site(site: Path, target: Path, top: str, progress=lambda count: None) -> int:
     """Write every file of `site` under `top/` in `target`, replacing any other *-offline.zip beside it."""
     target.parent.mkdir(parents=True, exist_ok=True)
     for stale in target.parent.glob("*-offline.zip"):
@@ -21,5 +21,6 @@ def zip_site(site: Path, target: Path, top: str) -> int:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, path.read_bytes())
+            progress(1)
     partial.replace(target)
     return len(files)

@@ -44,7 +44,7 @@ def online_only(relative: str) -> bool:
     return name in ("sitemap.xml", "sitemap.xml.gz") or relative == "404.html"
 
 
-def derive(site: Path, offline: Path, skip=online_only) -> tuple[int, int]:
+def derive(site: Path, offline: Path, skip=online_only, progress=lambda count: None) -> tuple[int, int]:
     """Bring the offline folder up to date with the site folder; returns (pages rewritten, files linked).
 
     A file whose offline copy is at least as new as the online one is left alone; HTML is rewritten, every other
@@ -66,6 +66,7 @@ def derive(site: Path, offline: Path, skip=online_only) -> tuple[int, int]:
                     continue
             except FileNotFoundError:
                 pass
+            progress(1)
             if name.endswith(".html"):
                 write_atomically(offline, relative, folder_links_to_files(source.read_text(encoding="utf-8")).encode())
                 rewritten += 1

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
 import os
+import time
 import shutil
 import sys
 from functools import cached_property
@@ -29,6 +31,7 @@ from hiwar.site.editions import Edition
 from hiwar.site.fingerprint import site_fingerprint
 from hiwar.site.generate import render_pages
 from hiwar.site.markup import escaped_view
+from hiwar.site.progress import Progress, Stage
 from hiwar.site.outputs import Manifest, remove_stale, unlink_before_write, write_atomically
 from hiwar.site.view import PageView
 from hiwar.site.views import article_view, page_title_of
@@ -60,6 +63,10 @@ class SiteBuild:
         self.fingerprint = ""
         self.children: dict[int, Edition] = {}
         self.pending: list[Edition] = []
+        self.progress = Progress()
+        # Pages rendered so far, per edition: shared memory, so a forked edition's count reaches the bar here.
+        self.rendered = {edition.lang: multiprocessing.RawValue("q", 0) for edition in editions}
+        self.rendering: Stage | None = None
 
     def _path(self, value: str) -> Path:
         return (self.project / value).resolve() if not Path(value).is_absolute() else Path(value)
@@ -83,7 +90,12 @@ class SiteBuild:
             self._reuse_previous()
 
     def _convert(self) -> None:
-        collection = collect(self.seeds, self.editorial if self.editorial.is_dir() else None, self.cache_dir)
+        with self.progress.stage("seeds converted", unit="seeds") as stage:
+            def told(done: int, total: int) -> None:
+                stage.bar.total = total
+                stage.set(done)
+            collection = collect(self.seeds, self.editorial if self.editorial.is_dir() else None, self.cache_dir,
+                                 progress=told)
         self.collection = collection
         lines = [str(problem) for problem in collection.problems]
         if lines and not self.serving:
@@ -121,6 +133,8 @@ class SiteBuild:
     # ---- the other editions -----------------------------------------------------------------------------------
     def start_other_editions(self, builder) -> None:
         others = list(self.editions[1:])
+        self._rendering = self.progress.stage("pages rendered", unit="pages")
+        self.rendering = self._rendering.__enter__()
         if not self.serving and self.options.parallel and _can_fork():
             for edition in others:
                 sys.stdout.flush()
@@ -141,16 +155,30 @@ class SiteBuild:
             self.pending = others
         self._builder = builder
 
+    def page_rendered(self, lang: str) -> None:
+        self.rendered[lang].value += 1
+        if self.rendering is not None:
+            self.rendering.set(sum(count.value for count in self.rendered.values()))
+
     def _wait_for_editions(self) -> None:
         for edition in self.pending:
             self._builder(edition)
         self.pending = []
         failed = []
-        for pid, edition in list(self.children.items()):
-            _, status = os.waitpid(pid, 0)
-            del self.children[pid]
-            if os.waitstatus_to_exitcode(status) != 0:
-                failed.append(edition.lang)
+        while self.children:
+            for pid, edition in list(self.children.items()):
+                done, status = os.waitpid(pid, os.WNOHANG)
+                if done:
+                    del self.children[pid]
+                    if os.waitstatus_to_exitcode(status) != 0:
+                        failed.append(edition.lang)
+            if self.rendering is not None:
+                self.rendering.set(sum(count.value for count in self.rendered.values()))
+            if self.children:
+                time.sleep(0.1)
+        if self.rendering is not None:
+            self._rendering.__exit__(None, None, None)
+            self.rendering = None
         if failed:
             raise PluginError(f"the {', '.join(failed)} edition(s) could not be built (see the messages above)")
 
@@ -178,10 +206,12 @@ class SiteBuild:
         else:
             self.manifest.fingerprint = self.fingerprint
         if self.offline_dir is not None:
-            pages, files = offline.derive(self.site_dir, self.offline_dir)
+            with self.progress.stage("offline edition", unit="files") as stage:
+                pages, files = offline.derive(self.site_dir, self.offline_dir, progress=stage.advance)
             log.info("hiwar: offline edition in %s (%d pages rewritten, %d files linked)", self.offline_dir, pages, files)
             if self.offline_zip is not None:
-                count = zip_site(self.offline_dir, self.offline_zip, self.offline_zip.stem)
+                with self.progress.stage("offline zip", unit="files") as stage:
+                    count = zip_site(self.offline_dir, self.offline_zip, self.offline_zip.stem, progress=stage.advance)
                 log.info("hiwar: %s: %d files", self.offline_zip, count)
 
     @property
@@ -337,6 +367,7 @@ class EditionBuild:
 
     def rendered(self, page: Page) -> None:
         self.rendered_count += 1
+        self.site.page_rendered(self.edition.lang)
 
     def finish(self) -> None:
         site, lang = self.site, self.edition.lang
