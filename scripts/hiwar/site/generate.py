@@ -1,52 +1,148 @@
-"""Every generated page of every edition, as the converter's Markdown (YAML front-matter and body)."""
+"""The generated pages of an edition, as the converter's Markdown (YAML front-matter and body), planned with what
+each is made of, so that a page whose inputs did not change is neither rendered nor written again.
+
+A page's key is its Markdown's digest (with the site's fingerprint and the edition): the same Markdown renders to
+the same HTML. To avoid making the Markdown of every page on every build, a page also has an inputs key, what it
+is made of; when the inputs key is the one recorded with the page, its Markdown is not made at all:
+- an article page: the article (its conversion key covers the seed, its editorial files, the shared editorial data
+  and the conversion code) and what it shows of the articles it lists as related (their cards: title and date);
+- a side-by-side page: the article;
+- a name's page: the cards of the articles it lists and where they mention the name, and the shared editorial data;
+- a listing page: its own Markdown (listings are cheap to make and show many articles);
+and, for every page, the site's fingerprint (templates, theme, configuration, site code) and the edition.
+"""
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from hiwar.enrich.cache import ArticleCache
 from hiwar.enrich.collection import Collection
+from hiwar.model.article import Article
 from hiwar.site.legacy_editions import EDITIONS
 from hiwar.site.listings import (GLOSSARY_PAGE, INDEX_PAGE, NAMES_DIR, TIMELINE_PAGE, TOPICS_DIR, feature_signature,
                                  related_map, render_glossary, render_index, render_related, render_timeline,
                                  render_topics)
-from hiwar.site.pages import (ARTICLES_DIR, PARALLEL_DIR, TRANSLATIONS_PAGE, article_path, parallel_path,
-                              render_article, render_home, render_parallel, render_translation_status)
+from hiwar.site.pages import (ARTICLES_DIR, PARALLEL_DIR, TRANSLATIONS_PAGE, article_path, page_title,
+                              parallel_path, render_article, render_home, render_parallel, render_translation_status)
 
 RELATED_KEY = "(related articles)"  # cached: it changes only when some article's features change
+_LEGACY = {edition.lang: edition for edition in EDITIONS}
 
 
-def render_pages(collection: Collection) -> dict[str, str]:
-    """Every generated page of every edition, by path in the layout of docs/ (`ar/articles/NAME.md`)."""
-    articles, vocabulary = collection.articles, collection.vocabulary
+@dataclass(frozen=True)
+class PlannedPage:
+    src_uri: str  # in the layout of docs/: "ar/articles/NAME.md"
+    key: str  # the digest of its Markdown (with the fingerprint and the edition)
+    inputs: str  # what it is made of
+    markdown: str | None  # None: not rendered, because the site folder holds it made of the same Markdown
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What the site folder holds for a page, as an earlier build recorded it (and the file is still as written)."""
+
+    key: str
+    inputs: str
+
+
+def related_articles(collection: Collection) -> dict[str, list[Article]]:
+    """For each article, the articles it lists as related (kept in the cache while no article's features change)."""
+    articles = collection.articles
     cache = collection.cache or ArticleCache(None, [])
     by_id = {article.id: article for article in articles}
     signatures = hashlib.sha256("\n".join(sorted(feature_signature(a) for a in articles)).encode()).hexdigest()
     related_ids = json.loads(cache.page(RELATED_KEY, signatures, lambda: json.dumps(related_map(articles))))
-    related = {article.id: [by_id[i] for i in related_ids[article.id]] for article in articles}
+    return {article.id: [by_id[i] for i in related_ids[article.id]] for article in articles}
+
+
+def plan_edition(collection: Collection, lang: str, related: dict[str, list[Article]], fingerprint: str,
+                 recorded: Callable[[str], Recorded | None] = lambda src_uri: None) -> dict[str, PlannedPage]:
+    """Every generated page of one edition; `recorded(src_uri)` tells what the site folder already holds for a page
+    (then a page made of the same inputs or the same Markdown is not rendered)."""
+    edition = _LEGACY[lang]
+    articles, vocabulary = collection.articles, collection.vocabulary
+    cache = collection.cache or ArticleCache(None, [])
+    plan: dict[str, PlannedPage] = {}
+
+    def key_of(*parts: str) -> str:
+        return hashlib.sha256("\0".join((fingerprint, lang, *parts)).encode()).hexdigest()
+
+    cards: dict[str, str] = {}
+
+    def card(article: Article) -> str:
+        """What a listing shows of an article: its link, title and date."""
+        if article.id not in cards:
+            date = article.date.value
+            cards[article.id] = f"{article.id}|{page_title(article, edition)}|{date.edtf() if date else ''}"
+        return cards[article.id]
+
+    def content_key(src_uri: str, markdown: str) -> str:
+        return key_of(src_uri, hashlib.sha256(markdown.encode()).hexdigest())
+
+    def planned(src_uri: str, inputs: str, markdown: str) -> PlannedPage:
+        key, known = content_key(src_uri, markdown), recorded(src_uri)
+        return PlannedPage(src_uri, key, inputs, None if known and known.key == key else markdown)
+
+    def listing(path: str, markdown: str) -> None:
+        src_uri = f"{lang}/{path}"
+        plan[src_uri] = planned(src_uri, "", markdown)
+
+    def lazy(path: str, inputs: str, render: Callable[[], str]) -> None:
+        src_uri = f"{lang}/{path}"
+        known = recorded(src_uri)
+        if known and known.inputs == inputs:
+            plan[src_uri] = PlannedPage(src_uri, known.key, inputs, None)
+        else:
+            plan[src_uri] = planned(src_uri, inputs, render())
+
+    listing("index.md", render_home(articles, edition, f"{TOPICS_DIR}/index.md#by-year"))
+    listing(TRANSLATIONS_PAGE, render_translation_status(articles, edition))
+    for path, text in render_topics(articles, edition, vocabulary, collection.calendar).items():
+        listing(path, text)
+    listing(TIMELINE_PAGE, render_timeline(articles, edition, collection.calendar))
+
+    name_inputs: dict[str, str] = {}
+
+    def name_page_kept(path: str, found: list[Article]) -> bool:
+        name_id = path.rsplit("/", 1)[-1][:-3]
+        inputs = name_inputs[path] = key_of(cache.common, path, *(f"{card(a)}|{a.mentions[name_id][:8]}" for a in found))
+        known = recorded(f"{lang}/{path}")
+        return bool(known and known.inputs == inputs)
+
+    for path, text in render_index(articles, edition, collection.names, name_page_kept).items():
+        src_uri = f"{lang}/{path}"
+        if path not in name_inputs:
+            listing(path, text)
+        elif text is None:
+            plan[src_uri] = PlannedPage(src_uri, recorded(src_uri).key, name_inputs[path], None)
+        else:
+            plan[src_uri] = planned(src_uri, name_inputs[path], text)
+    listing(GLOSSARY_PAGE, render_glossary(edition, collection.glossary))
+    for article in articles:
+        shown = related[article.id]
+        lazy(article_path(article), key_of(f"{article.id}={cache.keys.get(article.id, '')}", *map(card, shown)), lambda a=article, s=shown: render_article(
+            a, edition, vocabulary, collection.glossary, render_related(s, edition)))
+        if article.translation_status != "missing":
+            lazy(parallel_path(article), key_of("parallel", f"{article.id}={cache.keys.get(article.id, '')}"),
+                 lambda a=article: render_parallel(a, edition, vocabulary))
+    return plan
+
+
+def render_pages(collection: Collection) -> dict[str, str]:
+    """Every generated page of every edition, by path in the layout of docs/ (`make pages`)."""
+    related = related_articles(collection)
     pages: dict[str, str] = {}
     for edition in EDITIONS:
-        lang = edition.lang
-        pages[f"{lang}/index.md"] = render_home(articles, edition, f"{TOPICS_DIR}/index.md#by-year")
-        pages[f"{lang}/{TRANSLATIONS_PAGE}"] = render_translation_status(articles, edition)
-        for path, text in render_topics(articles, edition, vocabulary, collection.calendar).items():
-            pages[f"{lang}/{path}"] = text
-        pages[f"{lang}/{TIMELINE_PAGE}"] = render_timeline(articles, edition, collection.calendar)
-        for path, text in render_index(articles, edition, collection.names).items():
-            pages[f"{lang}/{path}"] = text
-        pages[f"{lang}/{GLOSSARY_PAGE}"] = render_glossary(edition, collection.glossary)
-        for article in articles:
-            pages[f"{lang}/{article_path(article)}"] = render_article(
-                article, edition, vocabulary, collection.glossary, render_related(related[article.id], edition))
-            if article.translation_status != "missing":
-                pages[f"{lang}/{parallel_path(article)}"] = render_parallel(article, edition, vocabulary)
+        for src_uri, page in plan_edition(collection, edition.lang, related, "").items():
+            pages[src_uri] = page.markdown
     return pages
 
 
 def generated_paths() -> list[str]:
-    """What the build owns inside the docs folder; everything else there is hand-written."""
+    """What the converter owns inside an output folder; everything else there is hand-written."""
     return [f"{edition.lang}/{name}" for edition in EDITIONS
             for name in ("index.md", TRANSLATIONS_PAGE, ARTICLES_DIR, PARALLEL_DIR, TOPICS_DIR, TIMELINE_PAGE, INDEX_PAGE,
                          NAMES_DIR, GLOSSARY_PAGE)]
-
-

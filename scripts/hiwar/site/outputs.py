@@ -62,13 +62,13 @@ def unlink_before_write(path: Path) -> None:
 
 @dataclass
 class Manifest:
-    """The generated pages of one build, per edition: dest path -> (key, size, mtime_ns, inode).
+    """The generated pages of one build, per edition: dest path -> (key, size, mtime_ns, inode, inputs key).
 
     The inode ties an entry to the very file written (a rename or a hard link keeps it; a copy or another build's
     file of the same size and time does not)."""
 
     fingerprint: str = ""
-    pages: dict[str, dict[str, tuple[str, int, int, int]]] = field(default_factory=dict)
+    pages: dict[str, dict[str, tuple[str, int, int, int, str]]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path) -> "Manifest":
@@ -84,19 +84,19 @@ class Manifest:
         write_atomically(path.parent, path.name, json.dumps(
             {"fingerprint": self.fingerprint, "pages": self.pages}, sort_keys=True).encode())
 
-    def still_written(self, lang: str, site: Path, dest: str, key: str) -> bool:
-        """True when the page made of `key` is in the site folder as this build wrote it."""
+    def written(self, lang: str, site: Path, dest: str) -> tuple[str, str] | None:
+        """(key, inputs key) of the page at `dest` when its file is in the site folder as the build wrote it."""
         known = self.pages.get(lang, {}).get(dest)
-        return bool(known and known[0] == key and _same_file(site / dest, known))
+        return (known[0], known[4]) if known and _same_file(site / dest, known) else None
 
-    def record(self, lang: str, site: Path, keys: dict[str, str]) -> None:
+    def record(self, lang: str, site: Path, keys: dict[str, tuple[str, str]]) -> None:
         entries = {}
-        for dest, key in keys.items():
+        for dest, (key, inputs) in keys.items():
             try:
                 stat = (site / dest).stat()
             except OSError:
                 continue  # not written (an empty page): rendered again next time
-            entries[dest] = (key, stat.st_size, stat.st_mtime_ns, stat.st_ino)
+            entries[dest] = (key, stat.st_size, stat.st_mtime_ns, stat.st_ino, inputs)
         self.pages[lang] = entries
 
 

@@ -5,7 +5,6 @@ site folder, with the edition's language, names and navigation applied to its co
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import multiprocessing
 import os
@@ -29,7 +28,7 @@ from hiwar.site.archive import zip_site
 from hiwar.site.config import HiwarConfig
 from hiwar.site.editions import Edition
 from hiwar.site.fingerprint import site_fingerprint
-from hiwar.site.generate import render_pages
+from hiwar.site.generate import Recorded, plan_edition, related_articles
 from hiwar.site.markup import escaped_view
 from hiwar.site.progress import Progress, Stage
 from hiwar.site.outputs import Manifest, remove_stale, unlink_before_write, write_atomically
@@ -59,7 +58,7 @@ class SiteBuild:
         self.site_dir = Path()
         self.collection = Collection()
         self.problems: list[str] = []
-        self.pages: dict[str, str] = {}
+        self.related: dict = {}
         self.fingerprint = ""
         self.children: dict[int, Edition] = {}
         self.pending: list[Edition] = []
@@ -109,7 +108,7 @@ class SiteBuild:
             print("PROBLEM -  the preview shows the other articles; fix the problems above and save again", file=sys.stderr)
         target = self._path(self.options.report)
         write_atomically(target.parent, target.name, ("\n".join(report(collection)) + "\n").encode())
-        self.pages = render_pages(collection)
+        self.related = related_articles(collection)
         if collection.cache is not None and not collection.problems:
             collection.cache.save({a.seed.name for a in collection.articles}, {"(related articles)"})
         log.info("hiwar: %d article(s), %d converted (the others unchanged); report in %s",
@@ -199,7 +198,7 @@ class SiteBuild:
             if part.exists():  # written by a forked edition
                 self.manifest.pages.update(Manifest.load(part).pages)
                 part.unlink()
-        sitemap.write(self.site_dir, self.editions, self.site_url, self.page_paths())
+        sitemap.write(self.site_dir, self.editions, self.site_url, self.primary_paths)
         if not self.serving:
             self.manifest.fingerprint = self.fingerprint
             self.manifest.save(self.cache_dir / MANIFEST)
@@ -225,20 +224,13 @@ class SiteBuild:
     def _articles_by_id(self):
         return {article.id: article for article in self.collection.articles}
 
-    def page_paths_cached(self) -> dict[str, dict[str, str]]:
-        return self._page_paths
-
-    @cached_property
-    def _page_paths(self) -> dict[str, dict[str, str]]:
-        return self.page_paths()
-
-    def page_paths(self) -> dict[str, dict[str, str]]:
-        """Every page of the site by its edition-independent path (`articles/NAME/`): the URL paths per edition."""
+    def page_paths(self, generated: list[str]) -> dict[str, dict[str, str]]:
+        """Every page of the site by its edition-independent path (`articles/NAME.md`): its URL path in each edition.
+        Every edition generates the same pages (`generated`, paths inside an edition); hand-written ones may differ."""
         paths: dict[str, dict[str, str]] = {}
-        for path in self.pages:
-            lang, rest = path.split("/", 1)
-            edition = next(e for e in self.editions if e.lang == lang)
-            paths.setdefault(rest, {})[lang] = edition.prefix + url_of(rest)
+        for rest in generated:
+            for edition in self.editions:
+                paths.setdefault(rest, {})[edition.lang] = edition.prefix + url_of(rest)
         for edition in self.editions:
             for doc in _hand_written(Path(self._docs_dir) / edition.lang):
                 paths.setdefault(doc, {})[edition.lang] = edition.prefix + url_of(doc)
@@ -298,26 +290,35 @@ class EditionBuild:
                                  inclusion=file.inclusion))
             elif self.primary:
                 kept.append(file)  # shared assets and the theme's files, copied once
-        for src_uri, markdown in self.site.pages.items():
-            if not src_uri.startswith(f"{lang}/"):
-                continue
-            rest = src_uri.split("/", 1)[1]
-            dest = prefix + _dest_of(rest, config.use_directory_urls)
-            key = hashlib.sha256(f"{self.site.fingerprint}\0{src_uri}\0{markdown}".encode()).hexdigest()
+        site = self.site
+
+        def recorded(src_uri: str) -> Recorded | None:
+            known = site.dirty and site.manifest.written(lang, site.site_dir, self._dest(src_uri))
+            return Recorded(*known) if known else None
+
+        plan = plan_edition(site.collection, lang, site.related, site.fingerprint, recorded)
+        for src_uri, planned in plan.items():
+            dest = self._dest(src_uri)
             page = GeneratedPage(src_uri, None, config.site_dir, config.use_directory_urls, dest_uri=dest,
                                  inclusion=InclusionLevel.UNDEFINED if self._in_nav(src_uri) else InclusionLevel.NOT_IN_NAV)
-            page.reused = self.site.dirty and self.site.manifest.still_written(lang, self.site.site_dir, dest, key)
-            page.content_string = "" if page.reused else markdown
+            page.reused = planned.markdown is None
+            page.content_string = planned.markdown or ""
             page.generated_by = "hiwar"
             self.generated[src_uri] = page
-            self.keys[dest] = key
+            self.keys[dest] = (planned.key, planned.inputs)
             kept.append(page)
+        self.paths = site.page_paths([_edition_path(src_uri) for src_uri in plan])
+        if self.primary:
+            site.primary_paths = self.paths
         if self.primary:
             kept.extend(self._bundled_assets())
         for file in kept:
             if file.is_modified():  # MkDocs writes it in place: first detach a file shared with an earlier build
                 unlink_before_write(Path(file.abs_dest_path))
         return Files(kept)
+
+    def _dest(self, src_uri: str) -> str:
+        return self.edition.prefix + _dest_of(_edition_path(src_uri), self.config.use_directory_urls)
 
     def _bundled_assets(self) -> list[File]:
         folder = self.site._path(self.site.options.assets_dir)
@@ -342,7 +343,7 @@ class EditionBuild:
         site, edition = self.site, self.edition
         rest = _edition_path(page.file.src_uri)
         alternates = []
-        paths = site.page_paths_cached()
+        paths = self.paths
         for other in site.editions:
             url = paths.get(rest, {}).get(other.lang, other.prefix)
             alternates.append(_alternate(other, url, page.url, other is edition))
