@@ -42,6 +42,8 @@ def on_page_markdown(markdown, page, config, files):
     if "article" in meta:
         facts = [meta.get("date_display"), meta.get("date"), meta.get("summary"), meta.get("author"),
                  meta.get("publisher"), " ".join(meta.get("tags") or [])]
+        if config.theme["language"] != "ar":  # the notes the English page shows (they were inline in the translation)
+            facts += [note["en"] for note in meta.get("source_errors") or []]
         _article_facts[page.url] = " ".join(str(fact) for fact in facts if fact)
         _article_names[page.url] = sorted(meta.get("mentions") or {})
     return markdown
@@ -62,7 +64,7 @@ def on_post_build(config):
         return
     index = json.loads(path.read_text(encoding="utf-8"))
     names = load_names(ROOT / "editorial" / "names.yml")
-    forms = {name.id: " ".join([name.ar, name.en, *(" ".join(f) for f in name.forms)]) for name in names}
+    forms = {name.id: " ".join([*name.labels.values(), *(" ".join(f) for f in name.forms)]) for name in names}
     for doc in index["docs"]:
         title, text = _plain(doc.get("title", "")), _plain(doc.get("text", ""))
         # On an article's own entry (not its sections, #…): its facts, and every spelling of every name

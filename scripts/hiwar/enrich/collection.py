@@ -18,8 +18,10 @@ from pathlib import Path
 
 from hiwar.enrich.article import enrich
 from hiwar.enrich.cache import ArticleCache
-from hiwar.ingest.editorial import Schema
+from hiwar.enrich.notes import check_notes
+from hiwar.ingest.editorial import load_editorial
 from hiwar.ingest.reader import read_article
+from hiwar.ingest.schema import Context
 from hiwar.ingest.seed import read_seed
 from hiwar.ingest.translation import load_translation
 from hiwar.knowledge.events import Calendar, load_calendar
@@ -28,6 +30,7 @@ from hiwar.knowledge.names import Name, load_names
 from hiwar.knowledge.vocabulary import Tag, load_vocabulary
 from hiwar.model.article import Article
 from hiwar.model.editorial import Editorial
+from hiwar.model.languages import EDITION_LANGUAGES, translation_languages
 from hiwar.problems import InputError, Problem
 from hiwar.site.editions import EDITIONS
 from hiwar.site.listings import (
@@ -57,7 +60,6 @@ from hiwar.site.pages import (
 )
 
 SEED_SUFFIX = ".txt"
-TRANSLATION_SUFFIX = ".en.txt"
 METADATA_SUFFIX = ".yml"
 IGNORED_NAMES = {"README.md", "README.txt"}
 RELATED_KEY = "(related articles)"  # cached beside the pages: it changes only when some article's features change
@@ -74,26 +76,26 @@ class Collection:
     glossary: list[Term] = field(default_factory=list)
     converted: list[str] = field(default_factory=list)  # seeds read this time; the others came from the cache
     cache: ArticleCache | None = None
+    languages: tuple[str, ...] = EDITION_LANGUAGES
 
 
-def collect(seeds_dir: Path, editorial_dir: Path | None, cache_dir: Path | None = None) -> Collection:
+def collect(seeds_dir: Path, editorial_dir: Path | None, cache_dir: Path | None = None,
+            languages: tuple[str, ...] = EDITION_LANGUAGES) -> Collection:
     """Read, understand and enrich every seed; gather every problem instead of stopping at the first.
 
-    With a cache folder, a seed whose inputs are unchanged since the last run is not read again.
+    `languages`: the edition languages, the source first. With a cache folder, a seed whose inputs are
+    unchanged since the last run is not read again.
     """
-    collection = Collection()
+    collection = Collection(languages=languages)
     if not seeds_dir.is_dir():
         collection.problems.append(Problem(str(seeds_dir), "is not a folder of seeds"))
         return collection
-    vocabulary = collection.vocabulary = _vocabulary(editorial_dir, collection)
-    if editorial_dir is not None:
-        try:
-            collection.calendar = load_calendar(editorial_dir / "events.yml")
-            collection.names = load_names(editorial_dir / "names.yml")
-            collection.glossary = load_glossary(editorial_dir / "glossary.yml")
-        except InputError as err:
-            collection.problems.append(err.problem)
-    schema = Schema(vocabulary)
+    ctx = Context(languages)
+    collection.vocabulary = _shared(load_vocabulary, editorial_dir, "tags.yml", ctx, collection, {})
+    ctx = Context(languages, ctx.latest_year, tuple(collection.vocabulary))
+    collection.calendar = _shared(load_calendar, editorial_dir, "events.yml", ctx, collection, Calendar())
+    collection.names = _shared(load_names, editorial_dir, "names.yml", ctx, collection, [])
+    collection.glossary = _shared(load_glossary, editorial_dir, "glossary.yml", ctx, collection, [])
     shared = [editorial_dir / name for name in SHARED_FILES] if editorial_dir is not None else []
     cache = ArticleCache(cache_dir, shared)
     seeds = sorted(p for p in seeds_dir.iterdir() if not p.name.startswith(".") and p.name not in IGNORED_NAMES)
@@ -113,20 +115,20 @@ def collect(seeds_dir: Path, editorial_dir: Path | None, cache_dir: Path | None 
             slots.append(Problem(source, f"has the same article id as {stems[stem.lower()]}; rename one of them"))
             continue
         stems[stem.lower()] = source
-        own = [editorial_dir / f"{stem}{suffix}" for suffix in (METADATA_SUFFIX, TRANSLATION_SUFFIX)] if editorial_dir else []
+        own = [editorial_dir / name for name in _own_names(stem, languages)] if editorial_dir else []
         key = cache.key(path, own)
         article = cache.get(path.name, key)
         if article is None:
             pending.append((len(slots), path, source, key))
         slots.append(article)
-    for (slot, path, _, key), result in zip(pending, _convert(pending, editorial_dir, schema, collection)):
+    for (slot, path, _, key), result in zip(pending, _convert(pending, editorial_dir, ctx, collection)):
         if isinstance(result, Article):
             cache.put(path.name, key, result)
         slots[slot] = result
     for slot in slots:
         (collection.articles if isinstance(slot, Article) else collection.problems).append(slot)
     if editorial_dir is not None and editorial_dir.is_dir():
-        collection.problems.extend(_orphans(editorial_dir, set(stems)))
+        collection.problems.extend(_orphans(editorial_dir, set(stems), languages))
     collection.converted = cache.converted
     collection.cache = cache
     return collection
@@ -137,11 +139,11 @@ PARALLEL_FROM = 48
 _job: tuple | None = None  # what every conversion needs, handed to the worker processes by fork
 
 
-def _convert(pending: list[tuple[int, Path, str, str]], editorial_dir: Path | None, schema: Schema,
+def _convert(pending: list[tuple[int, Path, str, str]], editorial_dir: Path | None, ctx: Context,
              collection: Collection) -> list[Article | Problem]:
     global _job
     jobs = [(path, source) for _, path, source, _ in pending]
-    _job = (editorial_dir, schema, collection)
+    _job = (editorial_dir, ctx, collection)
     try:
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
         workers = min(cores, 8)
@@ -154,45 +156,54 @@ def _convert(pending: list[tuple[int, Path, str, str]], editorial_dir: Path | No
 
 
 def _convert_one(job: tuple[Path, str]) -> Article | Problem:
-    editorial_dir, schema, collection = _job
+    editorial_dir, ctx, collection = _job
     try:
-        return _article(*job, editorial_dir, schema, collection)
+        return _article(*job, editorial_dir, ctx, collection)
     except InputError as err:
         return err.problem
 
 
-def _vocabulary(editorial_dir: Path | None, collection: Collection) -> dict[str, Tag]:
-    path = editorial_dir / "tags.yml" if editorial_dir else None
-    if path is None or not path.exists():
-        return {}
+def _own_names(stem: str, languages: tuple[str, ...]) -> list[str]:
+    """A seed's editorial files: its metadata, then a translation per non-source edition language."""
+    return [f"{stem}{METADATA_SUFFIX}", *(f"{stem}.{lang}{SEED_SUFFIX}" for lang in translation_languages(languages))]
+
+
+def _shared(load, editorial_dir: Path | None, name: str, ctx: Context, collection: Collection, empty):
+    """A shared editorial file (tags, events, names, glossary) loaded, or `empty` when it is missing or wrong."""
+    if editorial_dir is None or not (editorial_dir / name).exists():
+        return empty
     try:
-        return load_vocabulary(path)
+        return load(editorial_dir / name, f"{editorial_dir.name}/{name}", ctx)
     except InputError as err:
         collection.problems.append(err.problem)
-        return {}
+        return empty
 
 
-def _article(path: Path, source: str, editorial_dir: Path | None, schema: Schema, collection: Collection) -> Article:
+def _article(path: Path, source: str, editorial_dir: Path | None, ctx: Context, collection: Collection) -> Article:
     seed = read_seed(path, source)
     parsed = read_article(seed)
     if not parsed.blocks:
         raise InputError(source, "has no article text once its title, byline and site boilerplate are set aside")
-    editorial, translation = Editorial(), None
+    editorial, translations = Editorial(), {}
     if editorial_dir is not None:
         metadata = editorial_dir / f"{seed.stem}{METADATA_SUFFIX}"
         if metadata.exists():
-            editorial = schema.load(metadata, f"{editorial_dir.name}/{metadata.name}")
-        english = editorial_dir / f"{seed.stem}{TRANSLATION_SUFFIX}"
-        if english.exists():
-            translation = load_translation(english, f"{editorial_dir.name}/{english.name}", parsed, seed.text)
-    return enrich(seed, parsed, editorial, translation, collection.vocabulary, collection.calendar, collection.names,
-                  collection.glossary)
+            editorial = load_editorial(metadata, f"{editorial_dir.name}/{metadata.name}", ctx)
+        for lang in translation_languages(ctx.languages):
+            translated = editorial_dir / f"{seed.stem}.{lang}{SEED_SUFFIX}"
+            if translated.exists():
+                translations[lang] = load_translation(translated, f"{editorial_dir.name}/{translated.name}", lang, parsed,
+                                                      seed.text)
+        if editorial.notes:
+            check_notes(editorial.notes, parsed, translations, f"{editorial_dir.name}/{metadata.name}")
+    return enrich(seed, parsed, editorial, translations, collection.vocabulary, collection.calendar, collection.names,
+                  collection.glossary, ctx.languages)
 
 
-def _orphans(editorial_dir: Path, stems: set[str]) -> list[Problem]:
+def _orphans(editorial_dir: Path, stems: set[str], languages: tuple[str, ...]) -> list[Problem]:
     problems = []
     for path in sorted(editorial_dir.iterdir()):
-        for suffix in (TRANSLATION_SUFFIX, METADATA_SUFFIX):
+        for suffix in [*(f".{lang}{SEED_SUFFIX}" for lang in translation_languages(languages)), METADATA_SUFFIX]:
             if path.name.endswith(suffix) and path.name not in SHARED_FILES:
                 stem = path.name[: -len(suffix)]
                 if stem.lower() not in stems:
@@ -236,7 +247,7 @@ def render_pages(collection: Collection, out_dir: Path | None = None) -> dict[st
             made_from = cache.made_of(lang, [article, *related[article.id]])
             pages[path] = KEPT if cache.kept(out_dir, path, made_from) else render_article(
                 article, edition, vocabulary, collection.glossary, render_related(related[article.id], edition))
-            if article.translation_status != "missing":
+            if article.translation_status("en") != "missing":
                 path = f"{lang}/{parallel_path(article)}"
                 pages[path] = KEPT if cache.kept(out_dir, path, cache.made_of(lang, [article])) else \
                     render_parallel(article, edition, vocabulary)
@@ -324,8 +335,9 @@ def report(collection: Collection) -> list[str]:
         parsed = article.parsed
         lines.append(f"{article.seed.source}: {len(parsed.numbered)} paragraphs, "
                      f"{sum(1 for b in parsed.blocks if b.kind == 'heading')} headings, {article.words} words; "
-                     f"date {article.date.value.iso() if article.date.value else 'unknown'} ({article.date.origin}); "
-                     f"translation {article.translation_status}")
+                     f"date {article.date.value.iso() if article.date.value else 'unknown'} ({article.date.origin})"
+                     + "".join(f"; translation ({lang}) {article.translation_status(lang)}"
+                               for lang in translation_languages(collection.languages)))
         if parsed.wrap_width:
             lines.append(f"  hard-wrapped at about {parsed.wrap_width} characters a line: its lines are joined into paragraphs")
         if parsed.title_line:

@@ -1,9 +1,9 @@
-"""English translations (editorial/NAME.en.txt), aligned line by line with their seed.
+"""Translations (editorial/NAME.<lang>.txt), aligned line by line with their seed.
 
-One English line per non-empty seed line, same order; bullet lines keep their bullet. A hard-wrapped
+One translated line per non-empty seed line, same order; bullet lines keep their bullet. A hard-wrapped
 paragraph (hardwrap.py) counts as one line, in the seed and in the translation.
 Alignment is checked here so a drifted translation fails the build with the first
-paragraph that differs, instead of publishing English beside the wrong Arabic.
+paragraph that differs, instead of publishing a translation beside the wrong original.
 """
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import math
 import re
 from pathlib import Path
 
+from hiwar.ingest.files import read_bytes
 from hiwar.ingest.reader import seed_lines
 from hiwar.ingest.seed import decode, normalise
 from hiwar.knowledge.text import BULLET
@@ -23,12 +24,8 @@ DIGITS = re.compile(r"\d+")
 
 
 
-def load_translation(path: Path, source: str, parsed: ParsedSeed, seed_text: str) -> Translation:
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise InputError(source, f"cannot be read ({err.strerror})") from None
-    text, _ = decode(raw, source)
+def load_translation(path: Path, source: str, lang: str, parsed: ParsedSeed, seed_text: str) -> Translation:
+    text, _ = decode(read_bytes(path, source), source)
     # Line for line, a hard-wrapped paragraph counting as one line on either side.
     english = [line for _, line in seed_lines(normalise(text))]
     arabic = [line for _, line in seed_lines(seed_text)]
@@ -37,7 +34,7 @@ def load_translation(path: Path, source: str, parsed: ParsedSeed, seed_text: str
         index, why = difference
         raise InputError(source, f"does not match its seed at {_where(parsed, index)}: {why}; "
                          "a translation has one line per non-empty seed line, in the same order (see editorial/README.md)")
-    return Translation({number: _strip_bullet(line) for number, line in zip(parsed.content_lines, english)})
+    return Translation(lang, {number: _strip_bullet(line) for number, line in zip(parsed.content_lines, english)})
 
 
 def _strip_bullet(line: str) -> str:

@@ -129,7 +129,7 @@ def _relative_to_events(sents: list[str], known: Calendar, bounds: _Bounds) -> d
                     continue  # the weekday the text states must be the event's
                 written = when - dt.timedelta(days=offset)
                 bounds.narrow(written, written, sentence,
-                              f"the text places “{event.en}” ({when.isoformat()}, a {calendar.day_name[weekday]}) "
+                              f"the text places “{event.labels.get('en', event.id)}” ({when.isoformat()}, a {calendar.day_name[weekday]}) "
                               f"{['today', 'tomorrow', 'yesterday'][[0, 1, -1].index(offset)]}")
                 return written
     return None
@@ -162,7 +162,7 @@ def _upcoming_events(sents: list[str], known: Calendar, bounds: _Bounds) -> None
                 agrees = any(month == event.date.month and day in (None, event.date.day) for month, day in dated)
                 if event.date.precision == DAY_PRECISION and agrees and event.mentioned_in(key):
                     when = dt.date(event.date.year, event.date.month, event.date.day)
-                    bounds.narrow(None, when - dt.timedelta(days=1), sentence, f"“{event.en}” ({when}) is still to come")
+                    bounds.narrow(None, when - dt.timedelta(days=1), sentence, f"“{event.labels.get('en', event.id)}” ({when}) is still to come")
 
 
 def _in_future_clause(key: str, start: int, end: int) -> bool:

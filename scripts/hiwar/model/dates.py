@@ -48,3 +48,20 @@ class PartialDate:
             except ValueError:
                 raise ValueError(f"{year:04d}-{month:02d}-{day:02d} does not exist (day is out of range for month)") from None
         return cls(year, month, day)
+
+
+# The year a date value starts with, checked before the rest: a year 0 would otherwise read as a missing day.
+_LEADING_YEAR = re.compile(r"\s*(\d{4})")
+
+
+def parse_date_value(text: str, latest_year: int) -> PartialDate:
+    """A date an editorial file gives (NAME.yml `date: value:`, events.yml `date:`), checked.
+
+    2021-05-03, 2021-05 or 2021; years before 1 or after `latest_year` (the current year + 1) are refused.
+    ValueError with a message saying what is wrong. The one entry point for such values: its body may
+    learn more forms (EDTF intervals), its name and signature stay.
+    """
+    leading = _LEADING_YEAR.match(text)
+    if leading and not 1 <= int(leading.group(1)) <= latest_year:
+        raise ValueError(f"year {leading.group(1)} is out of range (years 0001 to {latest_year} are accepted)")
+    return PartialDate.parse_iso(text)

@@ -107,7 +107,7 @@ def render_topics(articles: list[Article], edition: Edition, vocabulary: dict[st
         discussing = [a for a in articles if event_id in a.events]
         if event is None or not discussing:
             continue
-        overview.append(f"### {literal(edition.format_date(event.date))}: {literal_in(event.ar if edition is ARABIC else event.en, edition.lang)}\n")
+        overview.append(f"### {literal(edition.format_date(event.date))}: {literal_in(event.labels[edition.lang], edition.lang)}\n")
         overview += [f"- {links.with_paragraphs(a, a.events[event_id])}" for a in newest_first(discussing)]
         overview.append("")
     pages[f"{TOPICS_DIR}/index.md"] = "\n".join(overview) + "\n"
@@ -120,7 +120,7 @@ def render_timeline(articles: list[Article], edition: Edition, calendar: Calenda
              literal(labels["timeline_intro"]) + "\n"]
     ordered, links = newest_first(articles), _Links(edition)
     for event in sorted(calendar.events, key=lambda e: (e.date.sort_key(), e.id)):
-        title = event.ar if edition is ARABIC else event.en
+        title = event.labels[edition.lang]
         lines.append(f'## <time datetime="{event.date.iso()}">{literal(edition.format_date(event.date))}</time>: '
                      f"{literal_in(title, edition.lang)} {{#{event.id}}}\n")
         discussing = [a for a in ordered if event.id in a.events]
@@ -149,8 +149,8 @@ def render_index(articles: list[Article], edition: Edition, names: list[Name],
         if not entries:
             continue
         lines.append(f"## {literal(labels[kind])}\n")
-        for name in sorted(entries, key=lambda n: n.ar if edition is ARABIC else n.en.removeprefix("the ").lower()):
-            first, second = (name.ar, name.en) if edition is ARABIC else (name.en, name.ar)
+        for name in sorted(entries, key=lambda n: n.labels["ar"] if edition is ARABIC else n.labels["en"].removeprefix("the ").lower()):
+            first, second = name.labels[edition.lang], name.labels[other_lang]
             both = (f'{literal(first)} · <span lang="{other_lang}" dir="{"ltr" if other_lang == "en" else "rtl"}">'
                     f"{literal(second)}</span>")
             lines.append(f"### {both} {{#{name.id}}}\n")
@@ -176,14 +176,14 @@ def _name_page(name: Name, first: str, both: str, found: list[Article], edition:
 def render_glossary(edition: Edition, glossary: list[Term]) -> str:
     labels = LABELS[edition.lang]
     lines = [front_matter({"title": labels["glossary"], "description": labels["glossary_intro"], **LISTING}), literal(labels["glossary_intro"]) + "\n"]
-    for term in sorted(glossary, key=lambda t: t.ar if edition is ARABIC else t.en.removeprefix("the ").lower()):
-        own, other = (term.ar, term.en) if edition is ARABIC else (term.en, term.ar)
+    for term in sorted(glossary, key=lambda t: t.labels["ar"] if edition is ARABIC else t.labels["en"].removeprefix("the ").lower()):
         other_lang = "en" if edition is ARABIC else "ar"
+        own, other = term.labels[edition.lang], term.labels[other_lang]
         lines.append(f'## {literal(own)} · <span lang="{other_lang}" dir="{"ltr" if other_lang == "en" else "rtl"}">'
                      f"{literal(other)}</span> {{#{term.id}}}\n")
-        lines.append(literal(term.definition_ar if edition is ARABIC else term.definition_en) + "\n")
+        lines.append(literal(term.definitions[edition.lang]) + "\n")
         lines.append(f'<p lang="{other_lang}" dir="{"ltr" if other_lang == "en" else "rtl"}" class="hiwar-other-definition">'
-                     f"{literal(term.definition_en if edition is ARABIC else term.definition_ar)}</p>\n")
+                     f"{literal(term.definitions[other_lang])}</p>\n")
     return "\n".join(lines)
 
 

@@ -42,7 +42,7 @@ def parallel_path(article: Article) -> str:
 
 
 def is_translated(article: Article, edition: Edition) -> bool:
-    return edition is ARABIC or article.translation_status != "missing"
+    return edition is ARABIC or article.translation_status("en") != "missing"
 
 
 def page_title(article: Article, edition: Edition) -> str:
@@ -87,14 +87,15 @@ def article_meta(article: Article, edition: Edition, vocabulary: dict[str, Tag])
         "seed_sha256": article.seed.sha256,
         "words": article.words,
         "reading_minutes": article.reading_minutes(edition.words_per_minute),
-        "translation": article.translation_status,
-        "translated_paragraphs": article.translated_paragraphs,
+        "translation": article.translation_status("en"),
+        "translated_paragraphs": article.translated_paragraphs("en"),
         "paragraphs": len(article.parsed.numbered),
         "original_title": article.title["ar"].value if lang != "ar" else None,
         "search": {"boost": 2},  # the article itself ranks above pages that only list or mention it
-        "entities": [{"kind": e.kind, "ar": e.ar, "en": e.en} for e in article.entities.value],
+        "entities": [{"kind": e.kind, **e.labels} for e in article.entities.value],
         "mentions": article.mentions,
-        "source_errors": [{"ar": e.ar, "en": e.en} for e in article.source_errors],
+        # The theme lists the notes as "source errors" until it shows them at their marks.
+        "source_errors": [{"ar": n.at.get("ar", ""), "en": n.text["en"]} for n in article.notes],
     })
     return meta
 
@@ -105,7 +106,7 @@ def render_article(article: Article, edition: Edition, vocabulary: dict[str, Tag
     if not is_translated(article, edition):
         return page + related  # the theme shows the "translation in preparation" notice
     links = ""
-    if article.translation_status != "missing":
+    if article.translation_status("en") != "missing":
         links = f"[{edition.labels['parallel_link']}](../{parallel_path(article)})\n\n"
     return page + links + "\n".join(_body(article, edition, glossary)) + "\n" + related
 
@@ -137,7 +138,7 @@ def _text(article: Article, block: Block, edition: Edition) -> str | None:
     """The block's text in the edition's language; None where the translation has no text yet."""
     if edition is ARABIC:
         return block.text
-    translation = article.translation
+    translation = article.translations.get(edition.lang)
     return translation.lines[block.line] if translation and translation.has(block.line) else None
 
 
@@ -155,7 +156,8 @@ def _with_glosses(text: str, edition: Edition, glossary: list[Term], glossed: se
     for term in glossary:
         if term.id in glossed:
             continue
-        match = term.pattern(edition.lang).search(text)
+        pattern = term.pattern(edition.lang)
+        match = pattern.search(text) if pattern else None
         if match:
             found.append((match.start(), match.end(), term))
     html, cursor = [], 0
@@ -167,7 +169,7 @@ def _with_glosses(text: str, edition: Edition, glossary: list[Term], glossed: se
         html.append(escaped_in(text[cursor:start], edition.lang))
         html.append(f'<span class="hiwar-term" tabindex="0" aria-describedby="gloss-{term.id}">'
                     f'{escaped_in(text[start:end], edition.lang)}<span class="hiwar-gloss" role="tooltip" id="gloss-{term.id}" '
-                    f'lang="{other}" dir="{"ltr" if other == "en" else "rtl"}">{literal(term.gloss(edition.lang))}</span></span>')
+                    f'lang="{other}" dir="{"ltr" if other == "en" else "rtl"}">{literal(term.labels[other])}</span></span>')
         cursor = end
     html.append(escaped_in(text[cursor:], edition.lang))
     return "".join(html)
@@ -282,7 +284,7 @@ def render_translation_status(articles: list[Article], edition: Edition) -> str:
              f"| {labels['status_article']} | {labels['status_state']} | {labels['status_paragraphs']} |",
              "|---|---|---|"]
     for article in newest_first(articles):
-        state = labels[f"status_{article.translation_status}"]
+        state = labels[f"status_{article.translation_status('en')}"]
         lines.append(f"| [{literal(page_title(article, edition))}]({article_path(article)}) | {literal(state)} | "
-                     f"{article.translated_paragraphs} / {len(article.parsed.numbered)} |")
+                     f"{article.translated_paragraphs('en')} / {len(article.parsed.numbered)} |")
     return "\n".join(lines) + "\n"
