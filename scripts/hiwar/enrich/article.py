@@ -15,6 +15,7 @@ from hiwar.knowledge.summary import summarise
 from hiwar.knowledge.text import words
 from hiwar.knowledge.vocabulary import Tag, automatic_tags
 from hiwar.model.article import AUTOMATIC, EDITORIAL, SEED, Article, Sourced
+from hiwar.ingest.naming import slug
 from hiwar.model.editorial import Editorial, Entity
 from hiwar.model.languages import EDITION_LANGUAGES, SOURCE_LANGUAGE
 from hiwar.model.seed import HEADING, ParsedSeed, Seed
@@ -27,7 +28,7 @@ TITLE_WORDS = 12  # an automatic title: the opening words of the text
 def enrich(seed: Seed, parsed: ParsedSeed, editorial: Editorial, translations: Mapping[str, Translation] | None,
            vocabulary: dict[str, Tag], calendar: Calendar = Calendar(), names: list[Name] | None = None,
            glossary: list[Term] | None = None, languages: tuple[str, ...] = EDITION_LANGUAGES) -> Article:
-    """The article of a seed, with its translations by language."""
+    """The article of a seed. `translations` by language; the article's id is the slug of the seed's name."""
     translations = dict(translations or {})
     body = [block.text for block in parsed.blocks if block.kind != HEADING]
     text = "\n".join(body)
@@ -35,7 +36,7 @@ def enrich(seed: Seed, parsed: ParsedSeed, editorial: Editorial, translations: M
     numbered = [(block.number, block.text) for block in parsed.blocks if block.number]
     mentions = find_names(numbered, names or [])
     return Article(
-        id=seed.stem,
+        id=slug(seed.stem),
         seed=replace(seed, text=""),  # kept once, in parsed: the cache holds a thousand articles
         parsed=parsed,
         title=_titles(parsed, editorial, body, translations, languages),
