@@ -4,6 +4,8 @@ from __future__ import annotations
 import pytest
 from conftest import FIXTURES
 from hiwar.ingest.seed import read_seed
+from hiwar.knowledge.dates import parse_date_line
+from hiwar.model.dates import PartialDate
 from hiwar.problems import InputError
 
 TITLE = "الحوار الاستراتيجي بين بغداد وواشنطن"
@@ -30,3 +32,7 @@ def test_a_utf16_mark_before_utf32_text_is_refused_not_letter_spaced(tmp_path):
     with pytest.raises(InputError, match="^seeds/mixed.txt: starts with a utf_16 byte-order mark but holds NUL characters"):
         read_seed(path, "seeds/mixed.txt")
 
+
+def test_a_date_line_with_a_year_no_publication_can_have_stays_text():
+    assert parse_date_line("03/05/2021") == PartialDate(2021, 5, 3)
+    assert parse_date_line("03/05/9999") is None and parse_date_line("03/05/0000") is None

@@ -1,11 +1,13 @@
-"""Translations: the alignment check costs time in proportion to the lines, and still names the first paragraph that
-differs."""
+"""Translations: the alignment check costs time in proportion to the lines (and still names the first paragraph that
+differs), and a translated title line titles the translation."""
 from __future__ import annotations
 
 import random
+import shutil
 
 import pytest
-from conftest import ROOT
+from conftest import FIXTURES, ROOT
+from hiwar.enrich.collection import collect
 from hiwar.ingest.reader import read_article
 from hiwar.ingest.seed import read_seed
 from hiwar.ingest.translation import load_translation
@@ -47,3 +49,18 @@ def test_a_seed_ten_times_longer_than_its_translation_is_reported_at_the_first_m
     seed, parsed, path = aligned_pair(tmp_path, 10_000, 1_000, missing=700)
     with pytest.raises(InputError, match=r"at ¶700 \(seed line 1399\): 1000 lines for 10000 in the seed"):
         load_translation(path, "editorial/long.en.txt", "en", parsed, seed.text)
+
+
+def test_a_translated_title_line_is_the_title_of_the_translation(tmp_path):
+    seeds, editorial = tmp_path / "seeds", tmp_path / "editorial"
+    seeds.mkdir(), editorial.mkdir()
+    shutil.copy(FIXTURES / "translations" / "headings.txt", seeds)
+    shutil.copy(FIXTURES / "translations" / "headings.en.txt", editorial)
+    (article,) = collect(seeds, editorial).articles
+    assert article.title["ar"].value == "مستقبل الوجود الأمريكي"
+    assert (article.title["en"].value, article.title["en"].origin) == ("The future of the US presence", "editorial")
+    assert article.translation_status("en") == "complete" and article.translated_paragraphs("en") == 3
+    # An English title in NAME.yml still comes first.
+    (editorial / "headings.yml").write_text("title:\n  en: The US presence after the dialogue\n", encoding="utf-8")
+    (article,) = collect(seeds, editorial).articles
+    assert article.title["en"].value == "The US presence after the dialogue"

@@ -75,6 +75,8 @@ def _titles(parsed: ParsedSeed, editorial: Editorial, body: list[str], translati
                                        AUTOMATIC)
         elif given.get(lang):
             titles[lang] = Sourced(given[lang], EDITORIAL)
+        elif parsed.title_line is not None and lang in translations and translations[lang].has(parsed.title_line):
+            titles[lang] = Sourced(translations[lang].lines[parsed.title_line], EDITORIAL)  # the title line, translated
         else:
             titles[lang] = Sourced(None, AUTOMATIC)
     return titles
