@@ -147,6 +147,14 @@ def test_events_schema(tmp_path, text, message):
     assert problem(tmp_path, "events.yml", text) == message
 
 
+def test_an_optional_key_left_empty_is_not_given(tmp_path):
+    calendar = load(tmp_path, "events.yml", TERM.replace("to: 2025-01-20", "to:"))
+    assert calendar.terms[0].end is None
+    assert load(tmp_path, "headings.yml", "title:\nsummary: ~\n").summary is None
+    assert problem(tmp_path, "events.yml", TERM.replace("from: 2021-01-20", "from:")) == \
+        "field 'terms': id \"biden-presidency\": from: expected a day like 2021-05-03, not nothing"
+
+
 def test_an_event_mentioned_by_a_match_given_as_text_is_not_mentioned_everywhere(tmp_path):
     calendar = load(tmp_path, "events.yml", EVENT + "    match: [[اغتيال, سليماني], [\"2020\", مقتل]]\n")
     assert calendar.events[0].match == (("اغتيال", "سليماني"), ("2020", "مقتل"))

@@ -282,8 +282,8 @@ class Record(Part):
 
     labels: the edition languages are keys too (`ar: …`, `en: …`), collected as Texts under "labels",
     each required when labels_required. per_translation: keys declared once for every non-source
-    edition language, e.g. {"match_{}": …} gives match_en. The top level of NAME.yml names its keys
-    "field 'title'"; nested records name them by key.
+    edition language, e.g. {"match_{}": …} gives match_en. An optional key left empty (null) is not given.
+    The top level of NAME.yml names its keys "field 'title'"; nested records name them by key.
     """
 
     def __init__(self, fields: dict[str, Part], required: tuple[str, ...] = (), expected: str = "a mapping",
@@ -317,7 +317,7 @@ class Record(Part):
                 raise SchemaError(f"missing {key}:")
         cleaned: dict[str, Any] = {"labels": labels} if self.labels else {}
         for key, part in fields.items():
-            if key in value:
+            if key in value and (value[key] is not None or key in self.required):  # `to:` left empty: not given
                 try:
                     cleaned[key] = part.clean(value[key], ctx)
                 except SchemaError as err:
