@@ -18,6 +18,8 @@ def main(argv: list[str] | None = None) -> int:
     pages.add_argument("--out", type=Path, required=True, help="folder to write <lang>/ pages into (the layout of docs/)")
     pages.add_argument("--editorial", type=Path, default=None, help="folder of translations and metadata (optional)")
     pages.add_argument("--report", type=Path, default=None, help="also write the build report to this file")
+    pages.add_argument("--editions", default=None,
+                       help="the edition languages, the source first (default: those of ./mkdocs.yml, else ar,en)")
     assets = commands.add_parser("assets", help="build the font subset the site bundles")
     assets.add_argument("--out", type=Path, required=True, help="assets folder, e.g. build/assets")
     publish = commands.add_parser("publish", help="replace the site, the offline edition and its zip together")
@@ -41,17 +43,20 @@ def main(argv: list[str] | None = None) -> int:
 def _pages(args) -> int:
     from hiwar.enrich.collection import collect
     from hiwar.enrich.report import report
+    from hiwar.site.editions import load_editions
     from hiwar.site.generate import generated_paths, render_pages
     from hiwar.site.markdown_pages import write_pages
 
-    collection = collect(args.seeds, args.editorial)
+    languages = tuple(args.editions.split(",")) if args.editions else _configured_languages(Path("mkdocs.yml"))
+    editions = load_editions(list(languages))
+    collection = collect(args.seeds, args.editorial, languages=languages)
     if collection.problems:
         for problem in collection.problems:
             print(problem, file=sys.stderr)
         print(f"hiwar: {len(collection.problems)} problem(s); no page was written", file=sys.stderr)
         return 1
-    pages = render_pages(collection)
-    write_pages(pages, args.out, generated_paths())
+    pages = render_pages(collection, editions)
+    write_pages(pages, args.out, generated_paths(editions))
     lines = report(collection)
     if args.report:
         args.report.parent.mkdir(parents=True, exist_ok=True)
@@ -59,6 +64,19 @@ def _pages(args) -> int:
     print("\n".join(lines))
     print(f"hiwar: {len(collection.articles)} article(s), {len(pages)} pages in {args.out}")
     return 0
+
+
+def _configured_languages(config_file: Path) -> tuple[str, ...]:
+    """The editions configured for the hiwar plugin in mkdocs.yml: one list of languages for the site and `make pages`."""
+    from mkdocs.utils.yaml import yaml_load
+
+    if config_file.is_file():
+        with config_file.open(encoding="utf-8") as stream:
+            config = yaml_load(stream) or {}
+        for plugin in config.get("plugins") or []:
+            if isinstance(plugin, dict) and isinstance(plugin.get("hiwar"), dict) and plugin["hiwar"].get("editions"):
+                return tuple(plugin["hiwar"]["editions"])
+    return ("ar", "en")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ Each value records where it came from: the seed text itself, the editor, or auto
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from hiwar.knowledge.dating import Inference, infer_date
@@ -14,55 +15,71 @@ from hiwar.knowledge.summary import summarise
 from hiwar.knowledge.text import words
 from hiwar.knowledge.vocabulary import Tag, automatic_tags
 from hiwar.model.article import AUTOMATIC, EDITORIAL, SEED, Article, Sourced
-from hiwar.model.editorial import Bilingual, Editorial, Entity
+from hiwar.ingest.naming import slug
+from hiwar.model.editorial import Editorial, Entity
+from hiwar.model.languages import EDITION_LANGUAGES, SOURCE_LANGUAGE
 from hiwar.model.seed import HEADING, ParsedSeed, Seed
+from hiwar.model.texts import Texts
 from hiwar.model.translation import Translation
 
 TITLE_WORDS = 12  # an automatic title: the opening words of the text
 
 
-def enrich(seed: Seed, parsed: ParsedSeed, editorial: Editorial, translation: Translation | None,
+def enrich(seed: Seed, parsed: ParsedSeed, editorial: Editorial, translations: Mapping[str, Translation] | None,
            vocabulary: dict[str, Tag], calendar: Calendar = Calendar(), names: list[Name] | None = None,
-           glossary: list[Term] | None = None) -> Article:
+           glossary: list[Term] | None = None, languages: tuple[str, ...] = EDITION_LANGUAGES) -> Article:
+    """The article of a seed. `translations` by language; the article's id is the slug of the seed's name."""
+    translations = dict(translations or {})
     body = [block.text for block in parsed.blocks if block.kind != HEADING]
     text = "\n".join(body)
     inference = infer_date(text, calendar) if not (editorial.date or parsed.date) else None
     numbered = [(block.number, block.text) for block in parsed.blocks if block.number]
     mentions = find_names(numbered, names or [])
     return Article(
+        id=slug(seed.stem),
         seed=replace(seed, text=""),  # kept once, in parsed: the cache holds a thousand articles
         parsed=parsed,
-        title=_titles(parsed, editorial, body),
+        title=_titles(parsed, editorial, body, translations, languages),
         date=_date(parsed, editorial, inference),
-        date_evidence=editorial.date_evidence if editorial.date else _date_evidence(parsed, inference),
-        author=editorial.author or (Bilingual(parsed.author, None) if parsed.author else None),
+        date_evidence=editorial.date_evidence if editorial.date else _date_evidence(parsed, inference, languages),
+        author=editorial.author or (Texts({SOURCE_LANGUAGE: parsed.author}) if parsed.author else None),
         author_origin=EDITORIAL if editorial.author else SEED if parsed.author else None,
         publisher=editorial.publisher,
-        summary=_summaries(editorial, body),
+        summary=_summaries(editorial, body, languages),
         tags=Sourced(editorial.tags, EDITORIAL) if editorial.tags is not None
         else Sourced(automatic_tags(text, vocabulary), AUTOMATIC),
         words=sum(len(words(block.text)) for block in parsed.blocks),
-        translation=translation,
+        translations=translations,
         entities=Sourced(editorial.entities, EDITORIAL) if editorial.entities
         else Sourced(_named(mentions, names or []), AUTOMATIC),
         mentions=mentions,
         events=events_in(numbered, calendar),
         terms=terms_in(numbered, glossary or []),
-        source_errors=editorial.source_errors,
+        notes=list(editorial.notes),
     )
 
 
-def _titles(parsed: ParsedSeed, editorial: Editorial, body: list[str]) -> dict[str, Sourced]:
-    given = editorial.title or Bilingual(None, None)
-    if parsed.title:
-        arabic = Sourced(parsed.title, SEED)
-    elif given.ar:
-        arabic = Sourced(given.ar, EDITORIAL)
-    else:
-        opening = (body[0] if body else "").split()
-        arabic = Sourced(" ".join(opening[:TITLE_WORDS]) + (" …" if len(opening) > TITLE_WORDS else ""), AUTOMATIC)
-    english = Sourced(given.en, EDITORIAL) if given.en else Sourced(None, AUTOMATIC)
-    return {"ar": arabic, "en": english}
+def _titles(parsed: ParsedSeed, editorial: Editorial, body: list[str], translations: dict[str, Translation],
+            languages: tuple[str, ...]) -> dict[str, Sourced]:
+    given = editorial.title or Texts()
+    titles = {}
+    for lang in languages:
+        if lang == SOURCE_LANGUAGE:
+            if parsed.title:
+                titles[lang] = Sourced(parsed.title, SEED)
+            elif given.get(lang):
+                titles[lang] = Sourced(given[lang], EDITORIAL)
+            else:
+                opening = (body[0] if body else "").split()
+                titles[lang] = Sourced(" ".join(opening[:TITLE_WORDS]) + (" …" if len(opening) > TITLE_WORDS else ""),
+                                       AUTOMATIC)
+        elif given.get(lang):
+            titles[lang] = Sourced(given[lang], EDITORIAL)
+        elif parsed.title_line is not None and lang in translations and translations[lang].has(parsed.title_line):
+            titles[lang] = Sourced(translations[lang].lines[parsed.title_line], EDITORIAL)  # the title line, translated
+        else:
+            titles[lang] = Sourced(None, AUTOMATIC)
+    return titles
 
 
 def _date(parsed: ParsedSeed, editorial: Editorial, inference: Inference | None) -> Sourced:
@@ -73,23 +90,29 @@ def _date(parsed: ParsedSeed, editorial: Editorial, inference: Inference | None)
     return Sourced(inference.date if inference else None, AUTOMATIC)
 
 
-def _date_evidence(parsed: ParsedSeed, inference: Inference | None) -> Bilingual | None:
+def _date_evidence(parsed: ParsedSeed, inference: Inference | None, languages: tuple[str, ...]) -> Texts | None:
     if parsed.date_line:
-        return Bilingual(parsed.date_line, "A line of the original gives the date (day/month/year).")
+        return _in(languages, {SOURCE_LANGUAGE: parsed.date_line, "en": "A line of the original gives the date (day/month/year)."})
     if inference and inference.evidence:
         verdict = "" if inference.date else " The date is therefore unknown."
-        return Bilingual(" … ".join(inference.evidence[:3]), f"Inferred automatically: {inference.explain()}.{verdict}")
+        return _in(languages, {SOURCE_LANGUAGE: " … ".join(inference.evidence[:3]),
+                               "en": f"Inferred automatically: {inference.explain()}.{verdict}"})
     return None
+
+
+def _in(languages: tuple[str, ...], texts: dict[str, str]) -> Texts:
+    """Texts in the edition languages only (the explanations are written in English; other editions go without)."""
+    return Texts({lang: text for lang, text in texts.items() if lang in languages})
 
 
 def _named(mentions: dict[str, list[int]], names: list[Name]) -> list[Entity]:
     """The names found in the text, most mentioned first."""
     by_id = {name.id: name for name in names}
     ordered = sorted(mentions, key=lambda name_id: (-len(mentions[name_id]), name_id))
-    return [Entity(by_id[i].kind, by_id[i].ar, by_id[i].en) for i in ordered]
+    return [Entity(by_id[i].kind, by_id[i].labels) for i in ordered]
 
 
-def _summaries(editorial: Editorial, body: list[str]) -> dict[str, Sourced]:
+def _summaries(editorial: Editorial, body: list[str], languages: tuple[str, ...]) -> dict[str, Sourced]:
     if editorial.summary:
-        return {"ar": Sourced(editorial.summary.ar, EDITORIAL), "en": Sourced(editorial.summary.en, EDITORIAL)}
-    return {"ar": Sourced(summarise(body), AUTOMATIC), "en": Sourced(None, AUTOMATIC)}
+        return {lang: Sourced(editorial.summary.get(lang), EDITORIAL) for lang in languages}
+    return {lang: Sourced(summarise(body) if lang == SOURCE_LANGUAGE else None, AUTOMATIC) for lang in languages}

@@ -17,11 +17,13 @@ import time
 from functools import cached_property
 from pathlib import Path
 
+from hiwar.ingest.files import read_bytes
 from hiwar.model.article import Article
+from hiwar.problems import InputError
 
 # The conversion is made by these packages; the site, the benchmarks and the audit are not part of it.
 CONVERSION_CODE = [Path(__file__).resolve().parents[1] / package for package in ("ingest", "knowledge", "model", "enrich")]
-VERSION = 4
+VERSION = 5
 RACY_NS = 2_000_000_000  # a file modified within 2 s of being hashed is hashed again next time
 
 
@@ -62,7 +64,10 @@ class ArticleCache:
         known = self.inputs.get(name)
         if known and known[:2] == (stat.st_size, stat.st_mtime_ns):
             return known[2]
-        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        try:
+            sha = hashlib.sha256(read_bytes(path, name)).hexdigest()
+        except InputError:
+            return "<unreadable>"  # not remembered: reading the file for the article reports why
         if time.time_ns() - stat.st_mtime_ns > RACY_NS:
             self.inputs[name] = (stat.st_size, stat.st_mtime_ns, sha)
         else:

@@ -15,8 +15,13 @@ from pathlib import Path
 
 from hiwar.enrich.article import enrich
 from hiwar.enrich.cache import ArticleCache
-from hiwar.ingest.editorial import Schema
+from hiwar.enrich.notes import check_notes
+from hiwar.ingest.editorial import load_editorial
+from hiwar.ingest.files import InputFile
+from hiwar.ingest.inputs import SeedInput, find_inputs
+from hiwar.ingest.naming import metadata_name, translation_name
 from hiwar.ingest.reader import read_article
+from hiwar.ingest.schema import Context
 from hiwar.ingest.seed import read_seed
 from hiwar.ingest.translation import load_translation
 from hiwar.knowledge.events import Calendar, load_calendar
@@ -25,14 +30,10 @@ from hiwar.knowledge.names import Name, load_names
 from hiwar.knowledge.vocabulary import Tag, load_vocabulary
 from hiwar.model.article import Article
 from hiwar.model.editorial import Editorial
+from hiwar.model.languages import EDITION_LANGUAGES, translation_languages
 from hiwar.problems import InputError, Problem
 
-SEED_SUFFIX = ".txt"
-TRANSLATION_SUFFIX = ".en.txt"
-METADATA_SUFFIX = ".yml"
-IGNORED_NAMES = {"README.md", "README.txt"}
 RELATED_KEY = "(related articles)"  # cached beside the pages: it changes only when some article's features change
-SHARED_FILES = ("tags.yml", "events.yml", "names.yml", "glossary.yml")  # editorial files that belong to no one article
 
 
 @dataclass
@@ -45,64 +46,60 @@ class Collection:
     glossary: list[Term] = field(default_factory=list)
     converted: list[str] = field(default_factory=list)  # seeds read this time; the others came from the cache
     cache: ArticleCache | None = None
+    languages: tuple[str, ...] = EDITION_LANGUAGES
 
 
 def collect(seeds_dir: Path, editorial_dir: Path | None, cache_dir: Path | None = None,
-            progress: Callable[[int, int], None] | None = None) -> Collection:
+            progress: Callable[[int, int], None] | None = None,
+            languages: tuple[str, ...] = EDITION_LANGUAGES) -> Collection:
     """Read, understand and enrich every seed; gather every problem instead of stopping at the first.
 
-    With a cache folder, a seed whose inputs are unchanged since the last run is not read again.
-    `progress(done, total)` is told as seeds are converted.
+    `languages`: the edition languages, the source first. With a cache folder, a seed whose inputs are
+    unchanged since the last run is not read again. Which files are inputs is ingest/inputs.py's to say:
+    links out of the project, folders and other special files are refused, never read.
     """
-    collection = Collection()
+    collection = Collection(languages=languages)
     if not seeds_dir.is_dir():
         collection.problems.append(Problem(str(seeds_dir), "is not a folder of seeds"))
         return collection
-    vocabulary = collection.vocabulary = _vocabulary(editorial_dir, collection)
-    if editorial_dir is not None:
-        try:
-            collection.calendar = load_calendar(editorial_dir / "events.yml")
-            collection.names = load_names(editorial_dir / "names.yml")
-            collection.glossary = load_glossary(editorial_dir / "glossary.yml")
-        except InputError as err:
-            collection.problems.append(err.problem)
-    schema = Schema(vocabulary)
-    shared = [editorial_dir / name for name in SHARED_FILES] if editorial_dir is not None else []
-    cache = ArticleCache(cache_dir, shared)
-    seeds = sorted(p for p in seeds_dir.iterdir() if not p.name.startswith(".") and p.name not in IGNORED_NAMES)
-    if not seeds:
-        collection.problems.append(Problem(seeds_dir.name, "holds no seeds (*.txt)"))
-    stems: dict[str, str] = {}
-    slots: list[Article | Problem | None] = []  # in seed order: an article, or what is wrong with the seed
-    pending: list[tuple[int, Path, str, str]] = []  # (slot, seed, source, cache key) of the seeds to convert
-    for path in seeds:
-        source = f"{seeds_dir.name}/{path.name}"
-        if not path.is_file() or path.suffix != SEED_SUFFIX:
-            slots.append(Problem(source, f"is not a seed: seeds are plain-text files ending in {SEED_SUFFIX}; "
-                                         "rename or remove it"))
-            continue
-        stem = path.name[: -len(SEED_SUFFIX)]
-        if stem.lower() in stems:
-            slots.append(Problem(source, f"has the same article id as {stems[stem.lower()]}; rename one of them"))
-            continue
-        stems[stem.lower()] = source
-        own = [editorial_dir / f"{stem}{suffix}" for suffix in (METADATA_SUFFIX, TRANSLATION_SUFFIX)] if editorial_dir else []
-        key = cache.key(path, own)
-        article = cache.get(path.name, key)
+    inputs = find_inputs(seeds_dir, editorial_dir, languages)
+    collection.problems.extend(inputs.problems)
+    ctx = Context(languages)
+    collection.vocabulary = _shared(load_vocabulary, inputs.shared.get("tags.yml"), ctx, collection, {})
+    ctx = Context(languages, ctx.latest_year, tuple(collection.vocabulary))
+    collection.calendar = _shared(load_calendar, inputs.shared.get("events.yml"), ctx, collection, Calendar())
+    collection.names = _shared(load_names, inputs.shared.get("names.yml"), ctx, collection, [])
+    collection.glossary = _shared(load_glossary, inputs.shared.get("glossary.yml"), ctx, collection, [])
+    cache = ArticleCache(cache_dir, [file.path for file in inputs.shared.values()])
+    articles: list[Article | None] = []  # in seed order; None until converted
+    pending: list[tuple[int, SeedInput, str]] = []  # (index in articles, seed, cache key) of the seeds to convert
+    for seed in inputs.seeds:
+        key = cache.key(seed.file.path, [file.path for file in seed.own])
+        article = cache.get(seed.file.name, key)
         if article is None:
-            pending.append((len(slots), path, source, key))
-        slots.append(article)
-    for (slot, path, _, key), result in zip(pending, _convert(pending, editorial_dir, schema, collection, progress)):
+            pending.append((len(articles), seed, key))
+        articles.append(article)
+    for (index, seed, key), result in zip(pending, _convert([seed for _, seed, _ in pending], ctx, collection, progress)):
         if isinstance(result, Article):
-            cache.put(path.name, key, result)
-        slots[slot] = result
-    for slot in slots:
-        (collection.articles if isinstance(slot, Article) else collection.problems).append(slot)
-    if editorial_dir is not None and editorial_dir.is_dir():
-        collection.problems.extend(_orphans(editorial_dir, set(stems)))
+            cache.put(seed.file.name, key, result)
+            articles[index] = result
+        else:
+            collection.problems.append(result)
+    collection.articles = [article for article in articles if article is not None]
     collection.converted = cache.converted
     collection.cache = cache
     return collection
+
+
+def _shared(load, file: InputFile | None, ctx: Context, collection: Collection, empty):
+    """A shared editorial file (tags, events, names, glossary) loaded, or `empty` when it is missing or wrong."""
+    if file is None:
+        return empty
+    try:
+        return load(file.path, file.source, ctx)
+    except InputError as err:
+        collection.problems.append(err.problem)
+        return empty
 
 
 # Converting is the costly step of a first build: from this many seeds on, every core takes a share.
@@ -110,76 +107,53 @@ PARALLEL_FROM = 48
 _job: tuple | None = None  # what every conversion needs, handed to the worker processes by fork
 
 
-def _convert(pending: list[tuple[int, Path, str, str]], editorial_dir: Path | None, schema: Schema,
-             collection: Collection, progress: Callable[[int, int], None] | None = None) -> list[Article | Problem]:
+def _convert(seeds: list[SeedInput], ctx: Context, collection: Collection,
+             progress: Callable[[int, int], None] | None = None) -> list[Article | Problem]:
     global _job
-    jobs = [(path, source) for _, path, source, _ in pending]
-    _job = (editorial_dir, schema, collection)
+    _job = (ctx, collection)
     try:
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
         workers = min(cores, 8)
-        results: list[Article | Problem] = []
-        if len(jobs) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            done = map(_convert_one, jobs)
-            return [_told(result, results, len(jobs), progress) for result in done]
+        done: list[Article | Problem] = []
+        if len(seeds) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return [_told(result, done, len(seeds), progress) for result in map(_convert_one, seeds)]
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            done = pool.map(_convert_one, jobs, chunksize=max(1, len(jobs) // (workers * 16)))
-            return [_told(result, results, len(jobs), progress) for result in done]
+            results = pool.map(_convert_one, seeds, chunksize=max(1, len(seeds) // (workers * 16)))
+            return [_told(result, done, len(seeds), progress) for result in results]
     finally:
         _job = None
 
 
-def _told(result, results: list, total: int, progress) -> Article | Problem:
-    results.append(result)
+def _told(result: Article | Problem, done: list, total: int, progress) -> Article | Problem:
+    done.append(result)
     if progress is not None:
-        progress(len(results), total)
+        progress(len(done), total)
     return result
 
 
-def _convert_one(job: tuple[Path, str]) -> Article | Problem:
-    editorial_dir, schema, collection = _job
+def _convert_one(seed: SeedInput) -> Article | Problem:
+    ctx, collection = _job
     try:
-        return _article(*job, editorial_dir, schema, collection)
+        return _article(seed, ctx, collection)
     except InputError as err:
         return err.problem
 
 
-def _vocabulary(editorial_dir: Path | None, collection: Collection) -> dict[str, Tag]:
-    path = editorial_dir / "tags.yml" if editorial_dir else None
-    if path is None or not path.exists():
-        return {}
-    try:
-        return load_vocabulary(path)
-    except InputError as err:
-        collection.problems.append(err.problem)
-        return {}
-
-
-def _article(path: Path, source: str, editorial_dir: Path | None, schema: Schema, collection: Collection) -> Article:
-    seed = read_seed(path, source)
+def _article(seed_input: SeedInput, ctx: Context, collection: Collection) -> Article:
+    source = seed_input.file.source
+    seed = read_seed(seed_input.file.path, source, seed_input.file.name)
     parsed = read_article(seed)
     if not parsed.blocks:
         raise InputError(source, "has no article text once its title, byline and site boilerplate are set aside")
-    editorial, translation = Editorial(), None
-    if editorial_dir is not None:
-        metadata = editorial_dir / f"{seed.stem}{METADATA_SUFFIX}"
-        if metadata.exists():
-            editorial = schema.load(metadata, f"{editorial_dir.name}/{metadata.name}")
-        english = editorial_dir / f"{seed.stem}{TRANSLATION_SUFFIX}"
-        if english.exists():
-            translation = load_translation(english, f"{editorial_dir.name}/{english.name}", parsed, seed.text)
-    return enrich(seed, parsed, editorial, translation, collection.vocabulary, collection.calendar, collection.names,
-                  collection.glossary)
-
-
-def _orphans(editorial_dir: Path, stems: set[str]) -> list[Problem]:
-    problems = []
-    for path in sorted(editorial_dir.iterdir()):
-        for suffix in (TRANSLATION_SUFFIX, METADATA_SUFFIX):
-            if path.name.endswith(suffix) and path.name not in SHARED_FILES:
-                stem = path.name[: -len(suffix)]
-                if stem.lower() not in stems:
-                    problems.append(Problem(f"{editorial_dir.name}/{path.name}",
-                                            f"belongs to no seed (expected seeds/{stem}{SEED_SUFFIX}); rename or remove it"))
-                break
-    return problems
+    files = {file.name: file for file in seed_input.own}
+    metadata = files.get(metadata_name(seed.stem))
+    editorial = load_editorial(metadata.path, metadata.source, ctx) if metadata else Editorial()
+    translations = {}
+    for lang in translation_languages(ctx.languages):
+        file = files.get(translation_name(seed.stem, lang))
+        if file is not None:
+            translations[lang] = load_translation(file.path, file.source, lang, parsed, seed.text)
+    if editorial.notes:
+        check_notes(editorial.notes, parsed, translations, metadata.source)
+    return enrich(seed, parsed, editorial, translations, collection.vocabulary, collection.calendar, collection.names,
+                  collection.glossary, ctx.languages)

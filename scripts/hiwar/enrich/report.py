@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from hiwar.enrich.collection import Collection
+from hiwar.model.languages import translation_languages
 
 
 def report(collection: Collection) -> list[str]:
@@ -11,8 +12,9 @@ def report(collection: Collection) -> list[str]:
         parsed = article.parsed
         lines.append(f"{article.seed.source}: {len(parsed.numbered)} paragraphs, "
                      f"{sum(1 for b in parsed.blocks if b.kind == 'heading')} headings, {article.words} words; "
-                     f"date {article.date.value.edtf() if article.date.value else 'unknown'} ({article.date.origin}); "
-                     f"translation {article.translation_status}")
+                     f"date {article.date.value.edtf() if article.date.value else 'unknown'} ({article.date.origin})"
+                     + "".join(f"; translation ({lang}) {article.translation_status(lang)}"
+                               for lang in translation_languages(collection.languages)))
         if parsed.wrap_width:
             lines.append(f"  hard-wrapped at about {parsed.wrap_width} characters a line: its lines are joined into paragraphs")
         if parsed.title_line:

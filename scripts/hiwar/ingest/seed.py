@@ -1,6 +1,6 @@
 """A seed: one plain-text Arabic article as an editor dropped it into seeds/.
 
-Reading a seed means decoding its bytes (UTF-8 with or without BOM, UTF-16 with BOM,
+Reading a seed means decoding its bytes (UTF-8 with or without BOM, UTF-16 or UTF-32 with BOM,
 Windows-1256), confirming the result is Arabic text, and neutralising characters that
 could change what a reader sees (bidi controls, zero-width characters, odd spaces).
 """
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from hiwar.ingest.files import read_bytes
 from hiwar.knowledge.text import arabic_share
 from hiwar.model.seed import Seed
 from hiwar.problems import InputError
@@ -30,12 +31,15 @@ CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 LINE_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\x85")
 
 
-def read_seed(path: Path, source: str | None = None) -> Seed:
+# Byte-order marks, longest first: FF FE 00 00 (UTF-32 LE) also starts like FF FE (UTF-16 LE).
+BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf_32"), (codecs.BOM_UTF32_BE, "utf_32"), (codecs.BOM_UTF8, "utf_8_sig"),
+                    (codecs.BOM_UTF16_LE, "utf_16"), (codecs.BOM_UTF16_BE, "utf_16"))
+
+
+def read_seed(path: Path, source: str | None = None, name: str | None = None) -> Seed:
+    """The seed at `path` (a regular file; see ingest/files.py); `name` is its name in seeds/ when path is a link's target."""
     source = source or f"{path.parent.name}/{path.name}"
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(source, f"cannot be read ({err.strerror})") from None
+    data = read_bytes(path, source)
     text, encoding = decode(data, source)
     text = normalise(text)
     if not text.strip():
@@ -43,18 +47,22 @@ def read_seed(path: Path, source: str | None = None) -> Seed:
     if arabic_share(text) < MIN_ARABIC_SHARE:
         raise InputError(source, f"is not Arabic text (read as {encoding}, under {MIN_ARABIC_SHARE:.0%} of its letters are Arabic); "
                          "save the article as UTF-8 text")
-    return Seed(path.name, source, hashlib.sha256(data).hexdigest(), encoding, text)
+    return Seed(name or path.name, source, hashlib.sha256(data).hexdigest(), encoding, text)
 
 
 def decode(data: bytes, source: str) -> tuple[str, str]:
     if not data.strip():
         raise InputError(source, "is empty or holds only whitespace; add the article's text or remove the file")
-    for bom, encoding in ((codecs.BOM_UTF8, "utf_8_sig"), (codecs.BOM_UTF16_LE, "utf_16"), (codecs.BOM_UTF16_BE, "utf_16")):
+    for bom, encoding in BYTE_ORDER_MARKS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding
+                text = data.decode(encoding)
             except UnicodeDecodeError:
                 raise InputError(source, f"starts with a {encoding} byte-order mark but is not valid {encoding}") from None
+            if "\x00" in text:  # a NUL read as a character: the bytes are in another encoding (text would come out spaced)
+                raise InputError(source, f"starts with a {encoding} byte-order mark but holds NUL characters; "
+                                 "save the article as UTF-8 text")
+            return text, encoding
     if b"\x00" in data:
         raise InputError(source, "is a binary file, not text; save the article as UTF-8 text")
     try:
@@ -63,7 +71,7 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
         pass
     best = from_bytes(data, cp_isolation=list(SUPPORTED_ENCODINGS)).best()
     if best is None:
-        raise InputError(source, "is not in a supported encoding (UTF-8, UTF-16 with BOM, Windows-1256); save it as UTF-8")
+        raise InputError(source, "is not in a supported encoding (UTF-8, UTF-16 or UTF-32 with BOM, Windows-1256); save it as UTF-8")
     return str(best), best.encoding
 
 

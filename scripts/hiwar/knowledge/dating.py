@@ -133,7 +133,7 @@ def _relative_to_events(sents: list[str], known: Calendar, bounds: _Bounds) -> d
                 when = on_weekday[0]
                 written = when - dt.timedelta(days=offset)
                 bounds.narrow(written, written, sentence,
-                              f"the text places “{event.en}” ({when.isoformat()}, a {calendar.day_name[weekday]}) "
+                              f"the text places “{event.labels.get('en', event.id)}” ({when.isoformat()}, a {calendar.day_name[weekday]}) "
                               f"{['today', 'tomorrow', 'yesterday'][[0, 1, -1].index(offset)]}")
                 return written
     return None
@@ -167,7 +167,7 @@ def _upcoming_events(sents: list[str], known: Calendar, bounds: _Bounds) -> None
                 agrees = any(month == when.month and day in (None, when.day) for month, day in dated for when in days)
                 if days and agrees and event.mentioned_in(key):
                     bounds.narrow(None, days[0] - dt.timedelta(days=1), sentence,
-                                  f"“{event.en}” ({event.date.edtf()}) is still to come")
+                                  f"“{event.labels.get('en', event.id)}” ({event.date.edtf()}) is still to come")
 
 
 def _event_days(date: DateValue) -> list[dt.date]:

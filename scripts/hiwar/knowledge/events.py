@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hiwar.ingest.datafile import read_yaml
+from hiwar.ingest.schema import Context, Date, Identifier, ListOf, Record, SchemaError, Text, check
 from hiwar.knowledge.text import word_keys
-from hiwar.model.dates import DateValue, next_year, parse_date_value
+from hiwar.model.dates import DateValue
+from hiwar.model.texts import Texts
 from hiwar.problems import InputError
 
 
@@ -16,12 +18,28 @@ def phrase_key(text: str) -> str:
     return f" {' '.join(word_keys(text))} "
 
 
+_PHRASES = ListOf(Text(words=True), "a list of phrases")
+# events.yml: events: [{id, date, ar, en, match: [[words of one group], …]}],
+#             terms: [{id, from, to, match: [phrases naming the holder as current], former: [… as former]}]
+SCHEMA = Record({
+    "events": ListOf(Record(
+        {"id": Identifier(), "date": Date(),
+         "match": ListOf(ListOf(Text(words=True), "a list of words that must all appear", min_items=1),
+                         "a list of word groups ([[word, word], [word]])", min_items=1)},
+        required=("id", "date", "match"), expected="a mapping of id:, date:, ar:, en:, match:", labels=True,
+        labels_required=True), "a list of events", label="entry {}", identified=True),
+    "terms": ListOf(Record(
+        {"id": Identifier(), "from": Date(day=True), "to": Date(day=True), "match": _PHRASES, "former": _PHRASES},
+        required=("id", "from"), expected="a mapping of id:, from:, to:, match:, former:"),
+        "a list of office terms", label="entry {}", identified=True),
+}, expected="a mapping with events: and terms:", top_level=True)
+
+
 @dataclass(frozen=True)
 class Event:
     id: str
     date: DateValue  # a day, month or year, or an interval (a round of talks held over two days)
-    ar: str
-    en: str
+    labels: Texts  # what happened, in every edition language
     match: tuple[tuple[str, ...], ...]  # groups of folded words; all words of one group must appear
 
     def mentioned_in(self, sentence_key: str) -> bool:
@@ -43,21 +61,22 @@ class Calendar:
     terms: tuple[Term, ...] = ()
 
 
-def load_calendar(path: Path) -> Calendar:
-    source = f"{path.parent.name}/{path.name}"
+def load_calendar(path: Path, source: str | None = None, ctx: Context = Context()) -> Calendar:
+    source = source or f"{path.parent.name}/{path.name}"
     if not path.exists():
         return Calendar()
-    data = read_yaml(path, source)
     try:
-        events = tuple(Event(str(e["id"]), parse_date_value(str(e["date"]), next_year()), e["ar"], e["en"],
-                             tuple(tuple(phrase_key(str(w)).strip() for w in group) for group in e["match"]))
-                       for e in data.get("events", []))
-        terms = tuple(Term(str(t["id"]), dt.date.fromisoformat(str(t["from"])),
-                           dt.date.fromisoformat(str(t["to"])) if t.get("to") else None,
-                           tuple(phrase_key(p) for p in t.get("match", [])), tuple(phrase_key(p) for p in t.get("former", [])))
-                      for t in data.get("terms", []))
-    except (KeyError, TypeError, ValueError) as err:
-        raise InputError(source, f"has an entry without a valid id, date, ar, en or match ({err})") from None
+        data = check(SCHEMA, read_yaml(path, source), ctx)
+    except SchemaError as err:
+        raise InputError(source, str(err)) from None
+    events = tuple(Event(e["id"], e["date"], e["labels"], tuple(tuple(phrase_key(w).strip() for w in group) for group in e["match"]))
+                   for e in data.get("events", []))
+    terms = tuple(Term(t["id"], t["from"], t.get("to"), tuple(phrase_key(p) for p in t.get("match", [])),
+                       tuple(phrase_key(p) for p in t.get("former", [])))
+                  for t in data.get("terms", []))
+    for term in terms:
+        if term.end is not None and term.end < term.start:
+            raise InputError(source, f'id "{term.id}": to: {term.end} is before from: {term.start}')
     return Calendar(events, terms)
 
 

@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hiwar.ingest.datafile import read_yaml
+from hiwar.ingest.schema import Context, Identifier, ListOf, Record, SchemaError, Text, TextsOf, check
+from hiwar.model.languages import SOURCE_LANGUAGE
+from hiwar.model.texts import Texts
 from hiwar.problems import InputError
 
 # Letters that fold together (see text.fold), so a term matches however the text spells it.
@@ -23,40 +26,47 @@ def spelling_pattern(phrase: str) -> str:
     return "".join(parts)
 
 
+_PATTERNS = ListOf(Text(words=True), "a list of spellings", min_items=1)
+# glossary.yml: terms: [{id, ar, en, match: [source-language spellings], match_en: [English spellings],
+#                        definition: {ar, en}}]; match_<lang> is optional for each translation language.
+SCHEMA = Record({"terms": ListOf(
+    Record({"id": Identifier(), "match": _PATTERNS, "definition": TextsOf(required=True)},
+           required=("id", "match", "definition"), expected="a mapping of id:, ar:, en:, match:, definition:",
+           labels=True, labels_required=True, per_translation={"match_{}": _PATTERNS}),
+    "a list of terms", label="entry {}", identified=True)}, expected="a mapping with terms:", top_level=True)
+
+
 @dataclass(frozen=True)
 class Term:
     id: str
-    ar: str
-    en: str
-    definition_ar: str
-    definition_en: str
-    arabic: re.Pattern  # the term in Arabic text, any spelling, as a whole word (with attached clitics)
-    english: re.Pattern
+    labels: Texts  # the term in every edition language
+    definitions: Texts  # its definition in every edition language
+    arabic: re.Pattern  # the term in source-language text, any spelling, as a whole word (with attached clitics)
+    others: dict[str, re.Pattern]  # by translation language: the term in that language's text, where given
 
-    def pattern(self, lang: str) -> re.Pattern:
-        return self.arabic if lang == "ar" else self.english
-
-    def gloss(self, lang: str) -> str:
-        """What a reader of `lang` sees on hover: the term in the other language."""
-        return self.en if lang == "ar" else self.ar
+    def pattern(self, lang: str) -> re.Pattern | None:
+        """What finds the term in text of `lang`; None when glossary.yml gives no spelling in that language."""
+        return self.arabic if lang == SOURCE_LANGUAGE else self.others.get(lang)
 
 
-def load_glossary(path: Path) -> list[Term]:
-    source = f"{path.parent.name}/{path.name}"
+def load_glossary(path: Path, source: str | None = None, ctx: Context = Context()) -> list[Term]:
+    source = source or f"{path.parent.name}/{path.name}"
     if not path.exists():
         return []
-    data = read_yaml(path, source)
     try:
-        terms = []
-        for entry in data["terms"]:
-            arabic = "|".join(spelling_pattern(m) for m in entry["match"])
-            english = "|".join(re.escape(m) for m in entry["match_en"])
-            terms.append(Term(str(entry["id"]), entry["ar"], entry["en"], entry["definition"]["ar"],
-                              entry["definition"]["en"],
-                              re.compile(rf"(?<![\w])(?:[وفبكل]|وب|ول)?(?:{arabic})(?!\w)"),
-                              re.compile(rf"(?<![\w-])(?:{english})(?!\w)", re.IGNORECASE)))
-    except (KeyError, TypeError) as err:
-        raise InputError(source, f"has a term without id, ar, en, match, match_en or definition ({err})") from None
+        entries = check(SCHEMA, read_yaml(path, source), ctx).get("terms", [])
+    except SchemaError as err:
+        raise InputError(source, str(err)) from None
+    terms = []
+    for entry in entries:
+        arabic = "|".join(spelling_pattern(m) for m in entry["match"])
+        others = {}
+        for lang in ctx.languages:
+            spellings = entry.get(f"match_{lang}")
+            if spellings:
+                others[lang] = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(m) for m in spellings)})(?!\w)", re.IGNORECASE)
+        terms.append(Term(entry["id"], entry["labels"], entry["definition"],
+                          re.compile(rf"(?<![\w])(?:[وفبكل]|وب|ول)?(?:{arabic})(?!\w)"), others))
     return terms
 
 

@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hiwar.ingest.datafile import read_yaml
+from hiwar.ingest.schema import Choice, Context, Identifier, ListOf, Record, SchemaError, Text, check
 from hiwar.knowledge.text import word_keys
+from hiwar.model.languages import SOURCE_LANGUAGE
+from hiwar.model.texts import Texts
 from hiwar.problems import InputError
 
 KINDS = ("person", "organisation", "place")
@@ -15,31 +18,36 @@ KINDS = ("person", "organisation", "place")
 PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ك", "ل")
 
 
+_SPELLINGS = ListOf(Text(words=True), "a list of spellings")
+# names.yml: names: [{id, kind, ar, en, variants: [other spellings], ambiguous: [forms that are also words]}]
+SCHEMA = Record({"names": ListOf(
+    Record({"id": Identifier(), "kind": Choice(KINDS), "variants": _SPELLINGS, "ambiguous": _SPELLINGS}, required=("id", "kind"),
+           expected="a mapping of id:, kind:, ar:, en:", labels=True, labels_required=True),
+    "a list of names", label="entry {}", identified=True)}, expected="a mapping with names:", top_level=True)
+
+
 @dataclass(frozen=True)
 class Name:
     id: str
     kind: str
-    ar: str
-    en: str
+    labels: Texts  # labels[SOURCE_LANGUAGE] is the name as the texts write it
     forms: tuple[tuple[str, ...], ...]  # folded word sequences, unambiguous first
     ambiguous: frozenset[tuple[str, ...]]
 
 
-def load_names(path: Path) -> list[Name]:
-    source = f"{path.parent.name}/{path.name}"
+def load_names(path: Path, source: str | None = None, ctx: Context = Context()) -> list[Name]:
+    source = source or f"{path.parent.name}/{path.name}"
     if not path.exists():
         return []
-    data = read_yaml(path, source)
     try:
-        names = []
-        for entry in data["names"]:
-            if entry["kind"] not in KINDS:
-                raise ValueError(f"{entry['id']}: kind must be one of {', '.join(KINDS)}")
-            forms = [tuple(word_keys(form)) for form in [entry["ar"], *entry.get("variants", [])]]
-            ambiguous = frozenset(tuple(word_keys(form)) for form in entry.get("ambiguous", []))
-            names.append(Name(str(entry["id"]), entry["kind"], entry["ar"], entry["en"], tuple(f for f in forms if f), ambiguous))
-    except (KeyError, TypeError, ValueError) as err:
-        raise InputError(source, f"has an entry without a valid id, kind, ar or en ({err})") from None
+        entries = check(SCHEMA, read_yaml(path, source), ctx).get("names", [])
+    except SchemaError as err:
+        raise InputError(source, str(err)) from None
+    names = []
+    for entry in entries:
+        forms = [tuple(word_keys(form)) for form in [entry["labels"][SOURCE_LANGUAGE], *entry.get("variants", [])]]
+        ambiguous = frozenset(tuple(word_keys(form)) for form in entry.get("ambiguous", []))
+        names.append(Name(entry["id"], entry["kind"], entry["labels"], tuple(f for f in forms if f), ambiguous))
     return names
 
 

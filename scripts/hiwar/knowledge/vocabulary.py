@@ -1,39 +1,40 @@
-"""The controlled bilingual tag vocabulary (editorial/tags.yml) and automatic tagging."""
+"""The controlled multilingual tag vocabulary (editorial/tags.yml) and automatic tagging."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
 from hiwar.ingest.datafile import read_yaml
+from hiwar.ingest.schema import Context, ListOf, MapOf, Record, SchemaError, Text, check
 from hiwar.knowledge.text import fold
+from hiwar.model.languages import SOURCE_LANGUAGE
+from hiwar.model.texts import Texts
 from hiwar.problems import InputError
+
+# tags.yml: tag id → {ar: label, en: label, match: [source-language phrases]}
+SCHEMA = MapOf(Record({"match": ListOf(Text(words=True), "a list of phrases", min_items=1)},
+                      expected="a mapping of ar:, en: and match:", labels=True, labels_required=True),
+               expected="a mapping of tag ids to {ar, en, match}", top_level=True)
 
 
 @dataclass(frozen=True)
 class Tag:
     id: str
-    ar: str
-    en: str
-    match: tuple[str, ...]  # folded Arabic phrases that signal the topic
+    labels: Texts  # its name in every edition language
+    match: tuple[str, ...]  # folded source-language phrases that signal the topic
 
     def label(self, lang: str) -> str:
-        return self.ar if lang == "ar" else self.en
+        return self.labels[lang]
 
 
-def load_vocabulary(path: Path) -> dict[str, Tag]:
-    source = f"{path.parent.name}/{path.name}"
-    data = read_yaml(path, source)
-    if not isinstance(data, dict):
-        raise InputError(source, "must map tag ids to {ar, en, match}")
-    tags = {}
-    for tag_id, entry in data.items():
-        if not isinstance(entry, dict) or not isinstance(entry.get("ar"), str) or not isinstance(entry.get("en"), str):
-            raise InputError(source, f"tag {tag_id!r} needs an Arabic (ar) and an English (en) label")
-        phrases = entry.get("match", [entry["ar"]])
-        if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
-            raise InputError(source, f"tag {tag_id!r}: match must be a list of Arabic phrases")
-        tags[str(tag_id)] = Tag(str(tag_id), entry["ar"], entry["en"], tuple(fold(p) for p in phrases))
-    return tags
+def load_vocabulary(path: Path, source: str | None = None, ctx: Context = Context()) -> dict[str, Tag]:
+    source = source or f"{path.parent.name}/{path.name}"
+    try:
+        entries = check(SCHEMA, read_yaml(path, source), ctx)
+    except SchemaError as err:
+        raise InputError(source, str(err)) from None
+    return {tag_id: Tag(tag_id, entry["labels"], tuple(fold(p) for p in entry.get("match", [entry["labels"][SOURCE_LANGUAGE]])))
+            for tag_id, entry in entries.items()}
 
 
 def automatic_tags(text: str, vocabulary: dict[str, Tag], minimum_mentions: int = 2) -> list[str]:

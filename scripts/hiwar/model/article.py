@@ -5,8 +5,10 @@ import math
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from hiwar.model.editorial import Bilingual, SourceError
+from hiwar.model.editorial import Note
+from hiwar.model.languages import SOURCE_LANGUAGE
 from hiwar.model.seed import ParsedSeed, Seed
+from hiwar.model.texts import Texts
 from hiwar.model.translation import Translation
 
 SEED, EDITORIAL, AUTOMATIC = "seed", "editorial", "automatic"
@@ -22,27 +24,24 @@ class Sourced:
 
 @dataclass
 class Article:
+    id: str  # the URL slug made from the seed's file name (ingest/naming.py); seed.name keeps the file name
     seed: Seed  # its identity (name, sha256, encoding); its text lives on, understood, in parsed
     parsed: ParsedSeed
-    title: dict[str, Sourced]  # per language; English may be None until translated
+    title: dict[str, Sourced]  # per language; a translation's may be None until translated
     date: Sourced  # DateValue (a day, month, year or interval) or None
-    date_evidence: Bilingual | None
-    author: Bilingual | None
+    date_evidence: Texts | None
+    author: Texts | None
     author_origin: str | None
-    publisher: Bilingual | None
-    summary: dict[str, Sourced]
+    publisher: Texts | None
+    summary: dict[str, Sourced]  # per language
     tags: Sourced  # list of tag ids
     words: int
-    translation: Translation | None
+    translations: dict[str, Translation] = field(default_factory=dict)  # by language
     entities: Sourced = field(default_factory=lambda: Sourced([], AUTOMATIC))  # list of Entity
     mentions: dict[str, list[int]] = field(default_factory=dict)  # name id -> ¶ numbers
     events: dict[str, list[int]] = field(default_factory=dict)  # event id -> ¶ numbers that discuss it
     terms: dict[str, list[int]] = field(default_factory=dict)  # glossary term id -> ¶ numbers
-    source_errors: list[SourceError] = field(default_factory=list)
-
-    @cached_property
-    def id(self) -> str:
-        return self.seed.stem
+    notes: list[Note] = field(default_factory=list)  # each one's `at` phrases found in its ¶
 
     @cached_property
     def newest_first_key(self) -> tuple:
@@ -51,18 +50,22 @@ class Article:
         date = self.date.value
         return (date is None, tuple(-part for part in date.sort_key()) if date else (), self.id)
 
-    @property
-    def translation_status(self) -> str:
-        """complete, partial or missing: how much of the article reads in English."""
-        if self.translation is None:
+    def translation_status(self, lang: str) -> str:
+        """complete, partial or missing: how much of the article reads in `lang` (the source is complete)."""
+        if lang == SOURCE_LANGUAGE:
+            return "complete"
+        translation = self.translations.get(lang)
+        if translation is None:
             return "missing"
-        return self.translation.status([block.line for block in self.parsed.numbered])
+        return translation.status([block.line for block in self.parsed.numbered])
 
-    @property
-    def translated_paragraphs(self) -> int:
-        if self.translation is None:
+    def translated_paragraphs(self, lang: str) -> int:
+        if lang == SOURCE_LANGUAGE:
+            return len(self.parsed.numbered)
+        translation = self.translations.get(lang)
+        if translation is None:
             return 0
-        return sum(1 for block in self.parsed.numbered if self.translation.has(block.line))
+        return sum(1 for block in self.parsed.numbered if translation.has(block.line))
 
     def reading_minutes(self, words_per_minute: int) -> int:
         return max(1, math.ceil(self.words / words_per_minute))

@@ -4,42 +4,39 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from hiwar.model.dates import DateValue
+from hiwar.model.texts import Texts
 
-
-@dataclass(frozen=True)
-class Bilingual:
-    ar: str | None
-    en: str | None
-
-    def get(self, lang: str) -> str | None:
-        return self.ar if lang == "ar" else self.en
+EDITOR, TRANSLATOR = "editor", "translator"  # kinds of note
 
 
 @dataclass(frozen=True)
 class Entity:
-    kind: str
-    ar: str
-    en: str
-    variants: tuple[str, ...] = ()
+    kind: str  # person, organisation or place
+    labels: Texts  # its name in every edition language
+    variants: tuple[str, ...] = ()  # other spellings in the source text
 
 
 @dataclass(frozen=True)
-class SourceError:
-    ar: str
-    en: str
+class Note:
+    """A note on one ¶: an editor's about a fact in the original, a translator's about the wording."""
+
+    kind: str  # EDITOR or TRANSLATOR
+    paragraph: int  # the ¶ number it belongs to, as shown on the page
+    at: Texts  # per language, the phrase of that ¶ after which the mark goes; a language missing: at the ¶'s end
+    text: Texts  # the note itself, in every edition language
 
 
 @dataclass
 class Editorial:
     """What an editor stated about one article. None means: not stated, use the automatic value."""
 
-    title: Bilingual | None = None
+    title: Texts | None = None
     title_editorial: bool = False
     date: DateValue | None = None  # a day, month, year or an interval of those
-    date_evidence: Bilingual | None = None
-    author: Bilingual | None = None
-    publisher: Bilingual | None = None
-    summary: Bilingual | None = None
+    date_evidence: Texts | None = None
+    author: Texts | None = None
+    publisher: Texts | None = None
+    summary: Texts | None = None
     tags: list[str] | None = None
     entities: list[Entity] = field(default_factory=list)
-    source_errors: list[SourceError] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)

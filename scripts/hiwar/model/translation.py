@@ -1,15 +1,16 @@
-"""A translation of a seed, line by line."""
+"""A translation of a seed into one edition language, line by line."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-# A line not translated yet: the page says so instead of showing English that does not exist.
+# A line not translated yet: the page says so instead of showing text that does not exist.
 UNTRANSLATED = "[untranslated]"
 
 
 @dataclass(frozen=True)
 class Translation:
-    lines: dict[int, str]  # seed line number -> English text (bullet stripped)
+    lang: str  # the edition language it is written in
+    lines: dict[int, str]  # seed line number -> translated text (bullet stripped)
 
     def has(self, line: int) -> bool:
         return self.lines.get(line, UNTRANSLATED) != UNTRANSLATED

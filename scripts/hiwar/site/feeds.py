@@ -11,7 +11,7 @@ from pathlib import Path
 from hiwar.enrich.collection import Collection
 from hiwar.site.editions import Edition
 from hiwar.site.outputs import write_atomically
-from hiwar.site.views import article_facts
+from hiwar.site.pages import article_meta
 
 FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
@@ -20,7 +20,7 @@ def json_feed(edition: Edition, collection: Collection, site_url: str) -> dict:
     base = site_url.rstrip("/") + "/"
     items = []
     for article in collection.articles:
-        facts = article_facts(article, edition, collection)
+        facts = article_meta(article, edition, collection.vocabulary)
         path = f"{edition.prefix}articles/{article.id}/"
         item = {
             "id": base + path,

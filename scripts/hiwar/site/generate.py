@@ -21,15 +21,14 @@ from dataclasses import dataclass
 from hiwar.enrich.cache import ArticleCache
 from hiwar.enrich.collection import Collection
 from hiwar.model.article import Article
-from hiwar.site.legacy_editions import EDITIONS
+from hiwar.site.editions import Edition
 from hiwar.site.listings import (GLOSSARY_PAGE, INDEX_PAGE, NAMES_DIR, TIMELINE_PAGE, TOPICS_DIR, feature_signature,
                                  related_map, render_glossary, render_index, render_related, render_timeline,
                                  render_topics)
-from hiwar.site.pages import (ARTICLES_DIR, PARALLEL_DIR, TRANSLATIONS_PAGE, article_path, page_title,
-                              parallel_path, render_article, render_home, render_parallel, render_translation_status)
+from hiwar.site.pages import (ARTICLES_DIR, PARALLEL_DIR, TRANSLATIONS_PAGE, article_path, has_parallel,
+                              page_title, parallel_path, render_article, render_home, render_parallel, render_translation_status)
 
 RELATED_KEY = "(related articles)"  # cached: it changes only when some article's features change
-_LEGACY = {edition.lang: edition for edition in EDITIONS}
 
 
 @dataclass(frozen=True)
@@ -58,11 +57,12 @@ def related_articles(collection: Collection) -> dict[str, list[Article]]:
     return {article.id: [by_id[i] for i in related_ids[article.id]] for article in articles}
 
 
-def plan_edition(collection: Collection, lang: str, related: dict[str, list[Article]], fingerprint: str,
+def plan_edition(collection: Collection, edition: Edition, editions: tuple[Edition, ...],
+                 related: dict[str, list[Article]], fingerprint: str,
                  recorded: Callable[[str], Recorded | None] = lambda src_uri: None) -> dict[str, PlannedPage]:
     """Every generated page of one edition; `recorded(src_uri)` tells what the site folder already holds for a page
     (then a page made of the same inputs or the same Markdown is not rendered)."""
-    edition = _LEGACY[lang]
+    lang = edition.lang
     articles, vocabulary = collection.articles, collection.vocabulary
     cache = collection.cache or ArticleCache(None, [])
     plan: dict[str, PlannedPage] = {}
@@ -99,7 +99,7 @@ def plan_edition(collection: Collection, lang: str, related: dict[str, list[Arti
             plan[src_uri] = planned(src_uri, inputs, render())
 
     listing("index.md", render_home(articles, edition, f"{TOPICS_DIR}/index.md#by-year"))
-    listing(TRANSLATIONS_PAGE, render_translation_status(articles, edition))
+    listing(TRANSLATIONS_PAGE, render_translation_status(articles, edition, editions))
     for path, text in render_topics(articles, edition, vocabulary, collection.calendar).items():
         listing(path, text)
     listing(TIMELINE_PAGE, render_timeline(articles, edition, collection.calendar))
@@ -112,7 +112,7 @@ def plan_edition(collection: Collection, lang: str, related: dict[str, list[Arti
         known = recorded(f"{lang}/{path}")
         return bool(known and known.inputs == inputs)
 
-    for path, text in render_index(articles, edition, collection.names, name_page_kept).items():
+    for path, text in render_index(articles, edition, editions, collection.names, name_page_kept).items():
         src_uri = f"{lang}/{path}"
         if path not in name_inputs:
             listing(path, text)
@@ -120,29 +120,29 @@ def plan_edition(collection: Collection, lang: str, related: dict[str, list[Arti
             plan[src_uri] = PlannedPage(src_uri, recorded(src_uri).key, name_inputs[path], None)
         else:
             plan[src_uri] = planned(src_uri, name_inputs[path], text)
-    listing(GLOSSARY_PAGE, render_glossary(edition, collection.glossary))
+    listing(GLOSSARY_PAGE, render_glossary(edition, editions, collection.glossary))
     for article in articles:
         shown = related[article.id]
         lazy(article_path(article), key_of(f"{article.id}={cache.keys.get(article.id, '')}", *map(card, shown)), lambda a=article, s=shown: render_article(
-            a, edition, vocabulary, collection.glossary, render_related(s, edition)))
-        if article.translation_status != "missing":
+            a, edition, editions, vocabulary, collection.glossary, render_related(s, edition)))
+        if has_parallel(article, edition, editions):
             lazy(parallel_path(article), key_of("parallel", f"{article.id}={cache.keys.get(article.id, '')}"),
-                 lambda a=article: render_parallel(a, edition, vocabulary))
+                 lambda a=article: render_parallel(a, edition, editions, vocabulary))
     return plan
 
 
-def render_pages(collection: Collection) -> dict[str, str]:
+def render_pages(collection: Collection, editions: tuple[Edition, ...]) -> dict[str, str]:
     """Every generated page of every edition, by path in the layout of docs/ (`make pages`)."""
     related = related_articles(collection)
     pages: dict[str, str] = {}
-    for edition in EDITIONS:
-        for src_uri, page in plan_edition(collection, edition.lang, related, "").items():
+    for edition in editions:
+        for src_uri, page in plan_edition(collection, edition, editions, related, "").items():
             pages[src_uri] = page.markdown
     return pages
 
 
-def generated_paths() -> list[str]:
+def generated_paths(editions: tuple[Edition, ...]) -> list[str]:
     """What the converter owns inside an output folder; everything else there is hand-written."""
-    return [f"{edition.lang}/{name}" for edition in EDITIONS
+    return [f"{edition.lang}/{name}" for edition in editions
             for name in ("index.md", TRANSLATIONS_PAGE, ARTICLES_DIR, PARALLEL_DIR, TOPICS_DIR, TIMELINE_PAGE, INDEX_PAGE,
                          NAMES_DIR, GLOSSARY_PAGE)]

@@ -14,9 +14,10 @@ from hiwar.knowledge.glossary import Term
 from hiwar.knowledge.names import KINDS, Name
 from hiwar.knowledge.vocabulary import Tag
 from hiwar.model.article import Article
-from hiwar.site.legacy_editions import ARABIC, Edition
+from hiwar.model.texts import Texts
+from hiwar.site.editions import Edition
 from hiwar.site.markup import literal, literal_in
-from hiwar.site.pages import article_path, front_matter, newest_first, page_title, time_element
+from hiwar.site.pages import article_path, front_matter, is_source, newest_first, page_title, time_element
 
 TOPICS_DIR = "topics"
 TIMELINE_PAGE, INDEX_PAGE, GLOSSARY_PAGE = "timeline.md", "people.md", "glossary.md"
@@ -24,24 +25,6 @@ NAMES_DIR = "people"  # a page per name that more articles mention than the inde
 INDEX_LATEST = 5  # articles listed under each name in the index, newest first
 ROUND_EVENTS = ("dialogue-round-1", "dialogue-round-2", "dialogue-round-3", "dialogue-round-4", "hmc-talks-2024")
 RELATED_COUNT = 3
-LISTING = {"search": {"boost": 0.5}}  # pages that list articles rank below the articles themselves
-
-LABELS = {
-    "ar": {"topics": "المواضيع", "topics_intro": "المقالات حسب الموضوع والسنة وجولة الحوار.", "by_topic": "حسب الموضوع",
-           "by_year": "حسب السنة", "by_round": "حسب جولة الحوار", "undated": "غير مؤرخة", "articles": "مقالات",
-           "timeline": "الخط الزمني", "timeline_intro": "أحداث العلاقة العراقية الأمريكية التي تناقشها المقالات، وروابط إلى الفقرات التي تذكرها.",
-           "index": "الأشخاص والجهات والأماكن", "index_intro": "كل اسم بصيغتيه العربية والإنجليزية، مع روابط إلى الفقرات التي يرد فيها.",
-           "person": "أشخاص", "organisation": "جهات", "place": "أماكن",
-           "glossary": "المصطلحات", "glossary_intro": "مصطلحات تتكرر في المقالات، معرّفة باللغتين. في صفحات المقالات يظهر مقابل المصطلح عند تمرير المؤشر عليه أو التركيز عليه بلوحة المفاتيح.",
-           "related": "مقالات ذات صلة", "all_mentions": "كل المقالات التي تذكره ({count})", "paragraph": "الفقرة", "no_articles": "لا توجد مقالات بعد."},
-    "en": {"topics": "Topics", "topics_intro": "Articles by topic, by year and by round of the dialogue.", "by_topic": "By topic",
-           "by_year": "By year", "by_round": "By round of the dialogue", "undated": "Undated", "articles": "articles",
-           "timeline": "Timeline", "timeline_intro": "Events of the Iraq–US relationship that the articles discuss, with links to the paragraphs that mention them.",
-           "index": "People, organisations and places", "index_intro": "Every name in English and Arabic, with links to the paragraphs where it appears.",
-           "person": "People", "organisation": "Organisations", "place": "Places",
-           "glossary": "Glossary", "glossary_intro": "Terms that recur in the articles, defined in both languages. On article pages, a term shows its translation on hover and on keyboard focus.",
-           "related": "Related articles", "all_mentions": "All {count} articles that mention it", "paragraph": "¶", "no_articles": "No articles yet."},
-}
 
 
 class _Links:
@@ -49,7 +32,7 @@ class _Links:
 
     def __init__(self, edition: Edition, depth: int = 0):
         self.edition, self.prefix = edition, "../" * depth
-        self.mark = LABELS[edition.lang]["paragraph"]
+        self.mark = literal(edition.t("listings.paragraph_mark"))
         self._made: dict[str, tuple[str, str]] = {}
         self._dated: dict[str, str] = {}
 
@@ -78,37 +61,55 @@ def _dated(article: Article, edition: Edition) -> str:
     return literal(edition.format_date(article.date.value))
 
 
+def _others(edition: Edition, editions: tuple[Edition, ...]) -> list[Edition]:
+    """The other editions a label is shown in: every other one on the original's pages, the original's elsewhere."""
+    return [e for e in editions if e.lang != edition.lang and (is_source(edition) or is_source(e))]
+
+
+def in_all_languages(labels: Texts, edition: Edition, editions: tuple[Edition, ...]) -> str:
+    """A name in the page's language, then in the other editions' (each marked with its language and direction)."""
+    others = "".join(f' · <span lang="{e.lang}" dir="{e.dir}">{literal(labels[e.lang])}</span>'
+                     for e in _others(edition, editions))
+    return literal(labels[edition.lang]) + others
+
+
+def sort_key(label: str) -> str:
+    """Names sort without an English article in front ("the Pentagon" among the P's)."""
+    return label.removeprefix("the ").lower()
+
+
 def render_topics(articles: list[Article], edition: Edition, vocabulary: dict[str, Tag], calendar: Calendar) -> dict[str, str]:
-    labels = LABELS[edition.lang]
+    t = edition.t
     links = _Links(edition, depth=1)
     pages = {}
-    overview = [front_matter({"title": labels["topics"], "description": labels["topics_intro"], **LISTING}),
-                literal(labels["topics_intro"]) + "\n", f"## {literal(labels['by_topic'])}\n"]
+    overview = [front_matter({"title": t("listings.topics"), "description": t("listings.topics_intro")}),
+                literal(t("listings.topics_intro")) + "\n", f"## {literal(t('listings.by_topic'))}\n"]
     for tag in vocabulary.values():
         tagged = newest_first([a for a in articles if tag.id in a.tags.value])
         if not tagged:
             continue
-        overview.append(f"- [{literal(tag.label(edition.lang))}]({tag.id}.md) ({len(tagged)})")
-        page = [front_matter({"title": tag.label(edition.lang), "description": f"{labels['topics']}: {tag.label(edition.lang)}", **LISTING})]
+        label = tag.labels[edition.lang]
+        overview.append(f"- [{literal(label)}]({tag.id}.md) ({len(tagged)})")
+        page = [front_matter({"title": label, "description": f"{t('listings.topics')}: {label}"})]
         page += [f"- {links.dated(a)}" for a in tagged]
         pages[f"{TOPICS_DIR}/{tag.id}.md"] = "\n".join(page) + "\n"
-    overview.append(f"\n## {literal(labels['by_year'])} {{#by-year}}\n")
-    by_year: dict[str, list[Article]] = defaultdict(list)
+    overview.append(f"\n## {literal(t('listings.by_year'))} {{#by-year}}\n")
+    by_year: dict[int | None, list[Article]] = defaultdict(list)
     for article in articles:  # a window across the new year is listed under each year it may belong to
-        for year in article.date.value.years() if article.date.value else [labels["undated"]]:
-            by_year[str(year)].append(article)
-    for year in sorted(by_year, reverse=True):
-        overview.append(f"### {literal(year)}\n")
+        for year in article.date.value.years() if article.date.value else [None]:
+            by_year[year].append(article)
+    for year in sorted(by_year, key=lambda y: (y is not None, y or 0), reverse=True):  # undated last
+        overview.append(f"### {literal(str(year) if year is not None else t('listings.undated'))}\n")
         overview += [f"- {links.dated(a)}" for a in newest_first(by_year[year])]
         overview.append("")
-    overview.append(f"## {literal(labels['by_round'])}\n")
+    overview.append(f"## {literal(t('listings.by_round'))}\n")
     events = {event.id: event for event in calendar.events}
     for event_id in ROUND_EVENTS:
         event = events.get(event_id)
         discussing = [a for a in articles if event_id in a.events]
         if event is None or not discussing:
             continue
-        overview.append(f"### {literal(edition.format_date(event.date))}: {literal_in(event.ar if edition is ARABIC else event.en, edition.lang)}\n")
+        overview.append(f"### {literal(edition.format_date(event.date))}: {literal_in(event.labels[edition.lang], edition.lang)}\n")
         overview += [f"- {links.with_paragraphs(a, a.events[event_id])}" for a in newest_first(discussing)]
         overview.append("")
     pages[f"{TOPICS_DIR}/index.md"] = "\n".join(overview) + "\n"
@@ -116,30 +117,29 @@ def render_topics(articles: list[Article], edition: Edition, vocabulary: dict[st
 
 
 def render_timeline(articles: list[Article], edition: Edition, calendar: Calendar) -> str:
-    labels = LABELS[edition.lang]
-    lines = [front_matter({"title": labels["timeline"], "description": labels["timeline_intro"], **LISTING}),
-             literal(labels["timeline_intro"]) + "\n"]
+    t = edition.t
+    lines = [front_matter({"title": t("listings.timeline"), "description": t("listings.timeline_intro")}),
+             literal(t("listings.timeline_intro")) + "\n"]
     ordered, links = newest_first(articles), _Links(edition)
     for event in sorted(calendar.events, key=lambda e: (e.date.sort_key(), e.id)):
-        title = event.ar if edition is ARABIC else event.en
         lines.append(f"## {time_element(event.date, edition)}: "
-                     f"{literal_in(title, edition.lang)} {{#{event.id}}}\n")
+                     f"{literal_in(event.labels[edition.lang], edition.lang)} {{#{event.id}}}\n")
         discussing = [a for a in ordered if event.id in a.events]
-        lines += [f"- {links.with_paragraphs(a, a.events[event.id])}" for a in discussing] or [literal(labels["no_articles"])]
+        lines += [f"- {links.with_paragraphs(a, a.events[event.id])}" for a in discussing] or [literal(t("listings.no_articles"))]
         lines.append("")
     return "\n".join(lines)
 
 
-def render_index(articles: list[Article], edition: Edition, names: list[Name],
+def render_index(articles: list[Article], edition: Edition, editions: tuple[Edition, ...], names: list[Name],
                  kept: Callable[[str, list[Article]], bool] = lambda path, sources: False) -> dict[str, str | None]:
     """The index of names, with the newest articles that mention each; a page of its own for a name mentioned more often.
 
     A name's page is None, not rendered, when kept(path, the articles it lists) says its file is still as it should be.
     """
-    labels = LABELS[edition.lang]
-    other_lang = "en" if edition is ARABIC else "ar"
-    lines = [front_matter({"title": labels["index"], "description": labels["index_intro"], **LISTING}), literal(labels["index_intro"]) + "\n"]
-    pages = {}
+    t = edition.t
+    lines = [front_matter({"title": t("listings.index"), "description": t("listings.index_intro")}),
+             literal(t("listings.index_intro")) + "\n"]
+    pages: dict[str, str | None] = {}
     links, name_page_links = _Links(edition), _Links(edition, depth=1)
     mentioning: dict[str, list[Article]] = defaultdict(list)  # name id -> articles, newest first
     for article in newest_first(articles):
@@ -149,42 +149,40 @@ def render_index(articles: list[Article], edition: Edition, names: list[Name],
         entries = [n for n in names if n.kind == kind and mentioning[n.id]]
         if not entries:
             continue
-        lines.append(f"## {literal(labels[kind])}\n")
-        for name in sorted(entries, key=lambda n: n.ar if edition is ARABIC else n.en.removeprefix("the ").lower()):
-            first, second = (name.ar, name.en) if edition is ARABIC else (name.en, name.ar)
-            both = (f'{literal(first)} · <span lang="{other_lang}" dir="{"ltr" if other_lang == "en" else "rtl"}">'
-                    f"{literal(second)}</span>")
+        lines.append(f"## {literal(t(f'listings.{kind}'))}\n")
+        for name in sorted(entries, key=lambda n: sort_key(n.labels[edition.lang])):
+            both = in_all_languages(name.labels, edition, editions)
             lines.append(f"### {both} {{#{name.id}}}\n")
             found = mentioning[name.id]
             lines += [f"- {links.with_paragraphs(a, a.mentions[name.id])}" for a in found[:INDEX_LATEST]]
             if len(found) > INDEX_LATEST:
                 path = f"{NAMES_DIR}/{name.id}.md"
-                lines.append(f"\n[{literal(labels['all_mentions'].format(count=len(found)))}]({path})")
-                pages[path] = None if kept(path, found) else _name_page(name, first, both, found, edition, name_page_links)
+                lines.append(f"\n[{literal(t('listings.all_mentions', count=len(found)))}]({path})")
+                pages[path] = None if kept(path, found) else _name_page(name, both, found, edition, name_page_links)
             lines.append("")
     pages[INDEX_PAGE] = "\n".join(lines)
     return pages
 
 
-def _name_page(name: Name, first: str, both: str, found: list[Article], edition: Edition, links: _Links) -> str:
-    labels = LABELS[edition.lang]
-    page = [front_matter({"title": first, "description": f"{labels['index']}: {first}", **LISTING}),
-            f"# {both}\n", f"[{literal(labels['index'])}](../{INDEX_PAGE}#{name.id})\n"]
+def _name_page(name: Name, both: str, found: list[Article], edition: Edition, links: _Links) -> str:
+    t = edition.t
+    first = name.labels[edition.lang]
+    page = [front_matter({"title": first, "description": f"{t('listings.index')}: {first}"}),
+            f"# {both}\n", f"[{literal(t('listings.index'))}](../{INDEX_PAGE}#{name.id})\n"]
     page += [f"- {links.with_paragraphs(a, a.mentions[name.id])}" for a in found]
     return "\n".join(page) + "\n"
 
 
-def render_glossary(edition: Edition, glossary: list[Term]) -> str:
-    labels = LABELS[edition.lang]
-    lines = [front_matter({"title": labels["glossary"], "description": labels["glossary_intro"], **LISTING}), literal(labels["glossary_intro"]) + "\n"]
-    for term in sorted(glossary, key=lambda t: t.ar if edition is ARABIC else t.en.removeprefix("the ").lower()):
-        own, other = (term.ar, term.en) if edition is ARABIC else (term.en, term.ar)
-        other_lang = "en" if edition is ARABIC else "ar"
-        lines.append(f'## {literal(own)} · <span lang="{other_lang}" dir="{"ltr" if other_lang == "en" else "rtl"}">'
-                     f"{literal(other)}</span> {{#{term.id}}}\n")
-        lines.append(literal(term.definition_ar if edition is ARABIC else term.definition_en) + "\n")
-        lines.append(f'<p lang="{other_lang}" dir="{"ltr" if other_lang == "en" else "rtl"}" class="hiwar-other-definition">'
-                     f"{literal(term.definition_en if edition is ARABIC else term.definition_ar)}</p>\n")
+def render_glossary(edition: Edition, editions: tuple[Edition, ...], glossary: list[Term]) -> str:
+    t = edition.t
+    lines = [front_matter({"title": t("listings.glossary"), "description": t("listings.glossary_intro")}),
+             literal(t("listings.glossary_intro")) + "\n"]
+    for term in sorted(glossary, key=lambda term: sort_key(term.labels[edition.lang])):
+        lines.append(f"## {in_all_languages(term.labels, edition, editions)} {{#{term.id}}}\n")
+        lines.append(literal(term.definitions[edition.lang]) + "\n")
+        for other in _others(edition, editions):
+            lines.append(f'<p lang="{other.lang}" dir="{other.dir}" class="hiwar-other-definition">'
+                         f"{literal(term.definitions[other.lang])}</p>\n")
     return "\n".join(lines)
 
 
@@ -225,6 +223,6 @@ def feature_signature(article: Article) -> str:
 def render_related(related: list[Article], edition: Edition) -> str:
     if not related:
         return ""
-    lines = [f"## {literal(LABELS[edition.lang]['related'])} {{#related}}\n"]
+    lines = [f"## {literal(edition.t('article.related'))} {{#related}}\n"]
     lines += [f"- [{literal(page_title(a, edition))}]({a.id}.md) · {_dated(a, edition)}" for a in related]
     return "\n".join(lines) + "\n"

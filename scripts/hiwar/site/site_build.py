@@ -33,7 +33,7 @@ from hiwar.site.markup import escaped_view
 from hiwar.site.progress import Progress, Stage
 from hiwar.site.outputs import Manifest, remove_stale, unlink_before_write, write_atomically
 from hiwar.site.view import PageView
-from hiwar.site.views import article_view, page_title_of
+from hiwar.site.views import article_view
 
 log = logging.getLogger("mkdocs.plugins.hiwar")
 
@@ -94,7 +94,7 @@ class SiteBuild:
                 stage.bar.total = total
                 stage.set(done)
             collection = collect(self.seeds, self.editorial if self.editorial.is_dir() else None, self.cache_dir,
-                                 progress=told)
+                                 progress=told, languages=tuple(e.lang for e in self.editions))
         self.collection = collection
         lines = [str(problem) for problem in collection.problems]
         if lines and not self.serving:
@@ -296,7 +296,7 @@ class EditionBuild:
             known = site.dirty and site.manifest.written(lang, site.site_dir, self._dest(src_uri))
             return Recorded(*known) if known else None
 
-        plan = plan_edition(site.collection, lang, site.related, site.fingerprint, recorded)
+        plan = plan_edition(site.collection, self.edition, site.editions, site.related, site.fingerprint, recorded)
         for src_uri, planned in plan.items():
             dest = self._dest(src_uri)
             page = GeneratedPage(src_uri, None, config.site_dir, config.use_directory_urls, dest_uri=dest,
@@ -350,9 +350,9 @@ class EditionBuild:
         article = self._article_of(page)
         view = PageView(
             lang=edition.lang, dir=edition.dir, site_name=edition.t("site.name"),
-            title=page_title_of(page, article, edition), heading=page.title or page_title_of(page, article, edition),
+            title=_title(page, edition), heading=page.title or _title(page, edition),
             alternates=alternates, problems=list(site.problems),
-            article=article_view(article, edition, page, site.collection, site.editions) if article else None,
+            article=article_view(article, edition, page.canonical_url or page.url, site.editions) if article else None,
             edition=edition)
         return escaped_view(view)
 
@@ -382,6 +382,11 @@ class EditionBuild:
             part.save(site.cache_dir / f"{MANIFEST}.{lang}")
         log.info("hiwar: %s edition: %d page(s) rendered, %d reused", lang, self.rendered_count,
                  sum(p.reused for p in self.generated.values()))
+
+
+def _title(page: Page, edition: Edition) -> str:
+    """The page's title for <title>: its own (front-matter) title, else its navigation title."""
+    return (page.meta.get("title") if page.meta else None) or page.title or edition.t("site.name")
 
 
 def _can_fork() -> bool:

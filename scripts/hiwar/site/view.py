@@ -28,14 +28,6 @@ class EntityView:
 
 
 @dataclass(frozen=True)
-class NoteView:
-    number: int
-    kind: str  # the label: "Editor's note", "Translator's note"
-    quote: str
-    text: str
-
-
-@dataclass(frozen=True)
 class ArticleView:
     date_iso: str | None
     date_display: str
@@ -58,7 +50,6 @@ class ArticleView:
     seed_sha256: str
     entities: list[EntityView]
     entities_automatic: bool
-    notes: list[NoteView]
     cite_html: Markup
     bibtex: Markup
     print_url: str
