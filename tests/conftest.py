@@ -158,6 +158,15 @@ def vocabulary_only(base: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def pages(tmp_path_factory) -> Path:
+    """The converter's Markdown pages of this project's seeds and editorial files (`make pages`)."""
+    out = tmp_path_factory.mktemp("pages")
+    result = run_pages(ROOT / "seeds", out, ROOT / "editorial")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
 def traits_pages(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("traits-pages")
     vocabulary = out.parent / f"{out.name}-vocabulary"

@@ -8,6 +8,7 @@ from hiwar.ingest.seed import read_seed
 from hiwar.knowledge.dates import parse_date_line
 from hiwar.knowledge.dating import infer_date
 from hiwar.knowledge.events import Calendar, Event, load_calendar, phrase_key
+from hiwar.model.texts import Texts
 from hiwar.model.dates import parse_date_value
 from hiwar.problems import InputError
 
@@ -129,8 +130,8 @@ def test_seed_text_alone_dates_each_seed_right_or_unknown(stem):
 
 
 # Events known over several days: a round of talks held on Monday 10 and Tuesday 11 March 2025.
-TALKS = Event("talks", parse_date_value("2025-03-10/2025-03-11", 2030), "جولة المحادثات", "The round of talks",
-              ((phrase_key("جولة المحادثات").strip(),),))
+TALKS = Event("talks", parse_date_value("2025-03-10/2025-03-11", 2030),
+              Texts(ar="جولة المحادثات", en="The round of talks"), ((phrase_key("جولة المحادثات").strip(),),))
 TWO_DAY_CALENDAR = Calendar(events=(TALKS,))
 
 

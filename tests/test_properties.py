@@ -16,7 +16,7 @@ from hiwar.ingest.seed import read_seed
 from hiwar.knowledge.glossary import load_glossary
 from hiwar.model.editorial import Editorial
 from hiwar.problems import InputError
-from hiwar.site.legacy_editions import ARABIC, ENGLISH
+from hiwar.site.editions import load_editions
 from hiwar.site.pages import render_article
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -47,6 +47,8 @@ WORD = re.compile(r"[^\W_]+")
 ALLOWED = {"h2": {"id"}, "p": {"id"}, "li": {"id"}, "ul": set(), "a": {"class", "href", "aria-label", "title"},
            "span": {"class", "tabindex", "aria-describedby", "role", "id", "lang", "dir"}}
 GLOSSARY = load_glossary(ROOT / "editorial" / "glossary.yml")
+EDITIONS = load_editions(["ar", "en"])
+ARABIC, ENGLISH = EDITIONS
 # The site's Markdown extensions (mkdocs.yml), so that what is checked is what the site renders.
 RENDER = markdown.Markdown(extensions=["attr_list", "toc"],
                            extension_configs={"toc": {"permalink": "#", "slugify": slugify(case="lower")}})
@@ -72,9 +74,9 @@ def test_random_text_converts_into_a_page_that_says_only_what_the_text_says(body
             assert str(err).startswith("seeds/seed.txt: ")
             return
     for edition in (ARABIC, ENGLISH):
-        meta, _ = split_page(render_article(article, edition, {}))
+        meta, _ = split_page(render_article(article, edition, EDITIONS, {}))
         assert isinstance(meta["title"], str) and meta["seed"] == "seed.txt"
-    meta, page_body = split_page(render_article(article, ARABIC, {}, GLOSSARY))
+    meta, page_body = split_page(render_article(article, ARABIC, EDITIONS, {}, GLOSSARY))
     RENDER.reset()
     soup = BeautifulSoup(RENDER.convert(page_body), "html.parser")
     for gloss in soup.select(".hiwar-gloss"):  # our translation of a glossary term, not the text

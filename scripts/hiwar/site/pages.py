@@ -87,6 +87,8 @@ def article_meta(article: Article, edition: Edition, vocabulary: dict[str, Tag])
         "date": date.edtf() if date else None,  # exact: 2021-05-03, 2021-05, 2021 or 2024-01-30/2024-02-02 (EDTF)
         "date_precision": date.precision if date else "unknown",  # day, month, year, range or unknown
         "date_display": edition.format_date(date),
+        "date_precision_label": edition.date_precision(date),
+        "date_datetime": html_datetime(date),  # for <time datetime>, which has no intervals: 2024 for a window in it
         "date_published": date.feed_datetime() if date else None,  # RFC 3339, noon UTC of the first day: inside it
         "date_evidence": article.date_evidence.get(lang) if article.date_evidence else None,
         "date_origin": article.date.origin,
@@ -184,8 +186,7 @@ class NoteMarks:
             items.append(f'<li id="note-{mark.number}" class="hiwar-note hiwar-note-{mark.note.kind}">'
                          f'<strong>{literal(t(f"notes.{mark.note.kind}"))}:</strong> {literal_in(text, self.edition.lang)} '
                          f'<a class="hiwar-note-back" href="#note-ref-{mark.number}" aria-label="{literal(t("notes.back"))}">↩</a></li>')
-        return (f'<section class="hiwar-notes" aria-labelledby="notes">\n\n## {literal(t("notes.title"))} {{#notes}}\n\n'
-                f'<ol>{"".join(items)}</ol>\n\n</section>\n\n')
+        return f'## {literal(t("notes.title"))} {{#notes}}\n\n<ol class="hiwar-notes">{"".join(items)}</ol>\n\n'
 
 
 def _body(article: Article, edition: Edition, editions: Sequence[Edition], glossary: Sequence[Term],
@@ -264,17 +265,22 @@ def _decorated(text: str, edition: Edition, editions: Sequence[Edition], glossar
         else:
             _, end, term = event
             html.append(f'<span class="hiwar-term" tabindex="0" aria-describedby="gloss-{term.id}">'
-                        f'{escaped_in(text[position:end], edition.lang)}<span class="hiwar-gloss" role="tooltip" '
-                        f'id="gloss-{term.id}">{_gloss(term, edition, editions)}</span></span>')
+                        f'{escaped_in(text[position:end], edition.lang)}{_gloss(term, edition, editions)}</span>')
             cursor = end
     html.append(escaped_in(text[cursor:], edition.lang))
     return "".join(html)
 
 
 def _gloss(term: Term, edition: Edition, editions: Sequence[Edition]) -> str:
-    """The term in the other languages: on a translation's page the original's; on the original's, every edition's."""
+    """The term in the other languages, shown on hover and focus: on a translation's page the original's; on the
+    original's, every translation's."""
     others = [e for e in editions if e.lang != edition.lang and (is_source(edition) or is_source(e))]
-    return " · ".join(f'<span lang="{e.lang}" dir="{e.dir}">{literal(term.labels[e.lang])}</span>' for e in others)
+    opening = f'<span class="hiwar-gloss" role="tooltip" id="gloss-{term.id}"'
+    if len(others) == 1:
+        (other,) = others
+        return f'{opening} lang="{other.lang}" dir="{other.dir}">{literal(term.labels[other.lang])}</span>'
+    inner = " · ".join(f'<span lang="{e.lang}" dir="{e.dir}">{literal(term.labels[e.lang])}</span>' for e in others)
+    return f"{opening}>{inner}</span>"
 
 
 def _pilcrow(block: Block, edition: Edition) -> str:

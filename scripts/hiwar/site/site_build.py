@@ -297,6 +297,10 @@ class EditionBuild:
             return Recorded(*known) if known else None
 
         plan = plan_edition(site.collection, self.edition, site.editions, site.related, site.fingerprint, recorded)
+        clashes = sorted(f.src_uri for f in kept if f.src_uri in plan)
+        if clashes:
+            raise PluginError(f"{self.config.docs_dir}/{clashes[0]}: a hand-written page where the build makes one "
+                              f"({len(clashes)} such page(s)); remove it, generated pages are never kept in docs/")
         for src_uri, planned in plan.items():
             dest = self._dest(src_uri)
             page = GeneratedPage(src_uri, None, config.site_dir, config.use_directory_urls, dest_uri=dest,
