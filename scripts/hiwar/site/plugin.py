@@ -71,6 +71,10 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
         return self.current.page_markdown(markdown, page)
 
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
+        self.current.page_content(html, page)
+        return html
+
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         context["hiwar"] = self.current.view(page)
         return context

@@ -26,6 +26,7 @@ from hiwar.site import feeds, offline, sitemap
 from hiwar.site.adapter import GeneratedPage
 from hiwar.site.archive import zip_site
 from hiwar.site.config import HiwarConfig
+from hiwar.site.contents import ContentStore
 from hiwar.site.editions import Edition
 from hiwar.site.fingerprint import site_fingerprint
 from hiwar.site.generate import Recorded, plan_edition, related_articles
@@ -59,6 +60,7 @@ class SiteBuild:
         self.collection = Collection()
         self.problems: list[str] = []
         self.related: dict = {}
+        self.contents = ContentStore(self.cache_dir / "contents")
         self.fingerprint = ""
         self.children: dict[int, Edition] = {}
         self.pending: list[Edition] = []
@@ -199,6 +201,7 @@ class SiteBuild:
                 self.manifest.pages.update(Manifest.load(part).pages)
                 part.unlink()
         sitemap.write(self.site_dir, self.editions, self.site_url, self.primary_paths)
+        self.contents.prune({entry[0] for pages in self.manifest.pages.values() for entry in pages.values()})
         if not self.serving:
             self.manifest.fingerprint = self.fingerprint
             self.manifest.save(self.cache_dir / MANIFEST)
@@ -369,6 +372,17 @@ class EditionBuild:
             stem = parts[2][:-3]
             return self.site.articles_by_id().get(stem)
         return None
+
+    def page_content(self, html: str, page: Page) -> None:
+        """Keep an article page's body as rendered, for what is made from it after the pages (feeds)."""
+        if self._article_of(page) is not None:
+            self.site.contents.put(self.keys[page.file.dest_uri][0], html)
+
+    def article_html(self, article) -> str | None:
+        """The article's body as its page shows it in this edition (rendered now, or when its page was last made)."""
+        from hiwar.site.pages import article_path
+        key = self.keys.get(self._dest(f"{self.edition.lang}/{article_path(article)}"))
+        return self.site.contents.get(key[0]) if key else None
 
     def rendered(self, page: Page) -> None:
         self.rendered_count += 1
