@@ -107,8 +107,9 @@ def test_no_accessibility_violations_on_any_page(site, http_site, browser):
 
 
 def test_no_accessibility_violations_offline_and_no_outside_request(offline_site, browser):
-    pages = ("index.html", "en/index.html", "articles/004_619acb7bf2d5c641.html",
-             "en/articles/001_9f79dd596af1e7b3.html", "en/parallel/004_619acb7bf2d5c641.html", "timeline.html")
+    pages = ("index.html", "en/index.html", "articles/004_619acb7bf2d5c641/index.html",
+             "en/articles/001_9f79dd596af1e7b3/index.html", "en/parallel/004_619acb7bf2d5c641/index.html",
+             "timeline/index.html")
     problems, outside = axe_problems(browser, {p: (offline_site / p).as_uri() for p in pages}, ("file:",))
     assert problems == {}
     assert outside == []

@@ -69,8 +69,8 @@ def test_offline_edition_from_file_search_language_switch_and_no_outside_request
     page = browser.new_page()
     requests = Requests(page, "file")
     base = offline_root.as_uri()
-    check_search_and_switch(page, f"{base}/index.html", f"{base}/articles/{ARTICLE}.html",
-                            f"{base}/en/articles/{ARTICLE}.html")
+    check_search_and_switch(page, f"{base}/index.html", f"{base}/articles/{ARTICLE}/index.html",
+                            f"{base}/en/articles/{ARTICLE}/index.html")
     # the English edition searches too, from disk
     page.goto(f"{base}/en/index.html")
     results = search(page, "Kadhimi")
@@ -94,7 +94,7 @@ def test_parallel_reading_offline_side_by_side_and_stacked_on_a_phone(browser, o
     for width, side_by_side in ((1280, True), (390, False)):
         page = browser.new_page(viewport={"width": width, "height": 900})
         requests = Requests(page, "file")
-        page.goto(f"{base}/en/parallel/{ARTICLE}.html")
+        page.goto(f"{base}/en/parallel/{ARTICLE}/index.html")
         row = page.locator(".hiwar-parallel-row#p-1")
         english = row.locator('[lang="en"]').bounding_box()
         arabic = row.locator('[lang="ar"]').bounding_box()
@@ -132,3 +132,17 @@ def test_online_pages_fetch_the_search_index_only_when_the_reader_turns_to_searc
     assert "الكاظمي" in " ".join(results.all_inner_texts())
     assert fetched == [f"{http_site}search/search_index.json"]
     page.close()
+
+
+def test_nothing_sits_above_the_header_when_there_is_no_problem(browser, http_site, offline_root):
+    """No announcement strip (the theme draws one for any non-empty announce block): the header starts the page."""
+    for url in (f"{http_site}articles/{ARTICLE}/", f"{http_site}en/", (offline_root / "index.html").as_uri()):
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(url)
+        assert page.locator(".md-banner").count() == 0
+        header = page.locator("header.md-header").bounding_box()
+        assert header["y"] == 0 and header["height"] > 0
+        # What is drawn at the very top of the page is the header itself.
+        top = page.evaluate("document.elementFromPoint(640, 2).closest('header') !== null")
+        assert top
+        page.close()
