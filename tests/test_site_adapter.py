@@ -1,0 +1,45 @@
+"""The workarounds in site/adapter.py rest on how MkDocs and the theme behave today; these tests fail when that
+changes, so that a framework update is a review of the adapter, not a silent breakage."""
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+
+import material
+from mkdocs.commands import build
+from mkdocs.structure.files import File
+
+from hiwar.site.adapter import CHECKBOX_AUTOCOMPLETE, DIRTY_BUILD_WARNING, TOC_LABEL, GeneratedPage, theme_markup_fixed
+
+THEME = Path(material.__file__).parent / "templates"
+
+
+def test_mkdocs_dirty_builds_ask_each_page_whether_it_was_modified():
+    for step in (build._populate_page, build._build_page):
+        assert "if dirty and not page.file.is_modified():" in inspect.getsource(step)
+    page = GeneratedPage("ar/articles/x.md", None, "/site", True, dest_uri="articles/x/index.html")
+    page.content_string = ""
+    page.reused = True
+    assert not page.is_modified()
+    page.reused = False
+    assert page.is_modified()
+    assert File("ar/x.md", None, "/site", True).is_modified()  # without the adapter a generated page always is
+
+
+def test_mkdocs_still_warns_about_dirty_builds_with_the_text_the_adapter_drops():
+    assert DIRTY_BUILD_WARNING in inspect.getsource(build.build)
+
+
+def test_the_theme_still_writes_the_markup_the_adapter_corrects():
+    base = (THEME / "base.html").read_text(encoding="utf-8")
+    assert all(toggle in base for toggle in CHECKBOX_AUTOCOMPLETE)
+    assert TOC_LABEL in (THEME / "partials" / "toc.html").read_text(encoding="utf-8")
+
+
+def test_the_corrections_touch_only_what_they_name():
+    html = ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+            '<input type="text" autocomplete="off">' + TOC_LABEL)
+    fixed = theme_markup_fixed(html)
+    assert 'id="__drawer">' in fixed and '<input type="text" autocomplete="off">' in fixed
+    assert 'for="__toc"' not in fixed
+    assert TOC_LABEL in theme_markup_fixed(TOC_LABEL + '<input id="__toc">')  # the toggle exists: the label stays

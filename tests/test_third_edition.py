@@ -1,0 +1,104 @@
+"""Languages are data: a third edition (French) is a row in mkdocs.yml, a table of UI strings and the editorial
+files in that language — no code. An untranslated UI string is an error naming the key, never another language's
+text."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, content, html, mkdocs_build
+
+FIXTURE = FIXTURES / "third_edition"
+
+
+def _project(base: Path, languages: Path = FIXTURE / "languages") -> Path:
+    project = base / "project"
+    project.mkdir()
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("editions: [ar, en]", f"editions: [ar, en, fr]\n      languages_dir: {languages}")
+    assert "editions: [ar, en, fr]" in config
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (project / "overrides").symlink_to(ROOT / "overrides")
+    (project / "build").mkdir()
+    (project / "build" / "assets").symlink_to(ROOT / "build" / "assets")
+    shutil.copytree(FIXTURE / "seeds", project / "seeds")
+    shutil.copytree(FIXTURE / "editorial", project / "editorial")
+    docs = project / "docs"
+    for lang in ("ar", "en"):
+        (docs / lang).mkdir(parents=True)
+        shutil.copy(ROOT / "docs" / lang / "about.md", docs / lang / "about.md")
+    shutil.copytree(FIXTURE / "docs" / "fr", docs / "fr")
+    (docs / "assets").symlink_to(ROOT / "docs" / "assets")
+    return project
+
+
+@pytest.fixture(scope="module")
+def french_site(tmp_path_factory) -> Path:
+    base = tmp_path_factory.mktemp("third-edition")
+    result = mkdocs_build(_project(base), base / "site")
+    assert result.returncode == 0, result.stderr
+    return base / "site"
+
+
+def test_a_third_edition_is_built_under_its_code_in_its_language(french_site):
+    page = html(french_site / "fr" / "articles" / "headings" / "index.html")
+    assert page.html["lang"] == "fr" and page.body["dir"] == "ltr"
+    text = content(page).get_text(" ")
+    assert "L'avenir de la présence américaine" in text
+    assert "Le dialogue reste une option" in text
+    assert page.title.get_text().endswith("- Hiwar")
+    assert "Résumé" in text and "min de lecture" in text
+    dated = content(html(french_site / "fr" / "articles" / "date_line" / "index.html")).get_text(" ")
+    assert "3 mai 2021" in dated
+
+
+def test_every_edition_links_each_page_to_its_counterparts(french_site):
+    for prefix in ("", "en/", "fr/"):
+        page = html(french_site / prefix / "articles" / "headings" / "index.html")
+        links = {a["hreflang"]: a["href"] for a in page.select("a.md-select__link")}
+        assert set(links) == {"ar", "en", "fr"}
+        for lang, href in links.items():
+            target = (french_site / prefix / "articles" / "headings" / href / "index.html").resolve()
+            expected = french_site / ("" if lang == "ar" else f"{lang}/") / "articles" / "headings" / "index.html"
+            assert target == expected.resolve()
+
+
+def test_an_article_not_translated_into_the_third_language_says_so_in_that_language(french_site):
+    english = html(french_site / "en" / "articles" / "date_line" / "index.html")
+    assert "Translation in preparation" in english.get_text()
+    french = html(french_site / "fr" / "articles" / "date_line" / "index.html")
+    assert "Traduction en préparation" not in french.get_text()  # date_line has a French translation
+
+
+def test_labels_from_shared_files_are_in_the_third_language(french_site):
+    topics = content(html(french_site / "fr" / "topics" / "index.html")).get_text(" ")
+    assert "Dialogue stratégique" in topics
+    gloss = html(french_site / "fr" / "articles" / "date_line" / "index.html").select(".hiwar-term .hiwar-gloss")
+    assert [(g["lang"], g.get_text()) for g in gloss] == [("ar", "الحوار الاستراتيجي")]  # the original's term
+    arabic = html(french_site / "articles" / "date_line" / "index.html").select(".hiwar-gloss [lang]")
+    assert [(g["lang"], g.get_text()) for g in arabic] == [("en", "the strategic dialogue"), ("fr", "le dialogue stratégique")]
+
+
+def test_an_untranslated_ui_string_is_an_error_naming_its_key(tmp_path):
+    languages = tmp_path / "languages"
+    languages.mkdir()
+    table = (FIXTURE / "languages" / "fr.yml").read_text(encoding="utf-8")
+    (languages / "fr.yml").write_text(re.sub(r"(?m)^  summary: Résumé\n", "", table), encoding="utf-8")
+    result = mkdocs_build(_project(tmp_path, languages), tmp_path / "site")
+    assert result.returncode != 0
+    assert "languages/fr.yml: the string 'article.summary' is not translated" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site" / "fr").exists()
+
+
+def test_a_label_missing_in_a_shared_file_for_the_third_language_is_a_problem(tmp_path):
+    project = _project(tmp_path)
+    tags = project / "editorial" / "tags.yml"
+    tags.write_text(tags.read_text(encoding="utf-8").replace("  fr: Dialogue stratégique\n", ""), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert 'editorial/tags.yml: id "strategic-dialogue": missing fr:' in result.stderr
+    assert "Traceback" not in result.stderr
