@@ -7,8 +7,7 @@ is made of; when the inputs key is the one recorded with the page, its Markdown 
 - an article page: the article (its conversion key covers the seed, its editorial files, the shared editorial data
   and the conversion code) and what it shows of the articles it lists as related (their cards: title and date);
 - a side-by-side page: the article;
-- a name's page: the cards of the articles it lists and where they mention the name, and the shared editorial data;
-- a listing page: its own Markdown (listings are cheap to make and show many articles);
+- a listing page: its own Markdown (listings are cheap to make: plain HTML lists of links);
 and, for every page, the site's fingerprint (templates, theme, configuration, site code) and the edition.
 """
 from __future__ import annotations
@@ -22,11 +21,11 @@ from hiwar.enrich.cache import ArticleCache
 from hiwar.enrich.collection import Collection
 from hiwar.model.article import Article
 from hiwar.site.editions import Edition
-from hiwar.site.listings import (GLOSSARY_PAGE, INDEX_PAGE, NAMES_DIR, TIMELINE_PAGE, TOPICS_DIR, feature_signature,
-                                 related_map, render_glossary, render_index, render_related, render_timeline,
-                                 render_topics)
-from hiwar.site.pages import (ARTICLES_DIR, PARALLEL_DIR, TRANSLATIONS_PAGE, article_path, has_parallel,
-                              page_title, parallel_path, render_article, render_home, render_parallel, render_translation_status)
+from hiwar.site.listings import (GLOSSARY_PAGE, INDEX_PAGE, NAMES_DIR, TIMELINE_DIR, TIMELINE_PAGE, TOPICS_DIR,
+                                 TRANSLATIONS_PAGE, feature_signature, related_map, render_glossary, render_index,
+                                 render_related, render_timeline, render_topics, render_translation_status)
+from hiwar.site.pages import (ARTICLES_DIR, PARALLEL_DIR, article_path, has_parallel, page_title, parallel_path,
+                              render_article, render_home, render_parallel)
 
 RELATED_KEY = "(related articles)"  # cached: it changes only when some article's features change
 
@@ -99,32 +98,20 @@ def plan_edition(collection: Collection, edition: Edition, editions: tuple[Editi
             plan[src_uri] = planned(src_uri, inputs, render())
 
     listing("index.md", render_home(articles, edition, f"{TOPICS_DIR}/index.md#by-year"))
-    listing(TRANSLATIONS_PAGE, render_translation_status(articles, edition, editions))
+    for path, text in render_translation_status(articles, edition, editions).items():
+        listing(path, text)
     for path, text in render_topics(articles, edition, vocabulary, collection.calendar).items():
         listing(path, text)
-    listing(TIMELINE_PAGE, render_timeline(articles, edition, collection.calendar))
+    for path, text in render_timeline(articles, edition, collection.calendar).items():
+        listing(path, text)
 
-    name_inputs: dict[str, str] = {}
-
-    def name_page_kept(path: str, found: list[Article]) -> bool:
-        name_id = path.rsplit("/", 1)[-1][:-3]
-        inputs = name_inputs[path] = key_of(cache.common, path, *(f"{card(a)}|{a.mentions[name_id][:8]}" for a in found))
-        known = recorded(f"{lang}/{path}")
-        return bool(known and known.inputs == inputs)
-
-    for path, text in render_index(articles, edition, editions, collection.names, name_page_kept).items():
-        src_uri = f"{lang}/{path}"
-        if path not in name_inputs:
-            listing(path, text)
-        elif text is None:
-            plan[src_uri] = PlannedPage(src_uri, recorded(src_uri).key, name_inputs[path], None)
-        else:
-            plan[src_uri] = planned(src_uri, name_inputs[path], text)
+    for path, text in render_index(articles, edition, editions, collection.names).items():
+        listing(path, text)
     listing(GLOSSARY_PAGE, render_glossary(edition, editions, collection.glossary))
     for article in articles:
         shown = related[article.id]
         lazy(article_path(article), key_of(f"{article.id}={cache.keys.get(article.id, '')}", *map(card, shown)), lambda a=article, s=shown: render_article(
-            a, edition, editions, vocabulary, collection.glossary, render_related(s, edition)))
+            a, edition, editions, vocabulary, collection.glossary, render_related(s, edition, article_path(a))))
         if has_parallel(article, edition, editions):
             lazy(parallel_path(article), key_of("parallel", f"{article.id}={cache.keys.get(article.id, '')}"),
                  lambda a=article: render_parallel(a, edition, editions, vocabulary))
@@ -144,5 +131,5 @@ def render_pages(collection: Collection, editions: tuple[Edition, ...]) -> dict[
 def generated_paths(editions: tuple[Edition, ...]) -> list[str]:
     """What the converter owns inside an output folder; everything else there is hand-written."""
     return [f"{edition.lang}/{name}" for edition in editions
-            for name in ("index.md", TRANSLATIONS_PAGE, ARTICLES_DIR, PARALLEL_DIR, TOPICS_DIR, TIMELINE_PAGE, INDEX_PAGE,
-                         NAMES_DIR, GLOSSARY_PAGE)]
+            for name in ("index.md", TRANSLATIONS_PAGE, TRANSLATIONS_PAGE[:-3], ARTICLES_DIR, PARALLEL_DIR, TOPICS_DIR,
+                         TIMELINE_PAGE, TIMELINE_DIR, INDEX_PAGE, NAMES_DIR, GLOSSARY_PAGE)]

@@ -1,13 +1,18 @@
-"""Ways into the archive, one set per edition: topics (and years, and rounds of the dialogue),
-the timeline, the index of people, organisations and places, the glossary, and related articles.
+"""Ways into the archive, one set per edition: topics, years and rounds of the dialogue, the timeline, the index of
+people, organisations and places, the glossary, translation status and related articles.
 
-Every page is Markdown with links MkDocs checks; all text from data files is escaped (markup.literal).
+Pages stay light however large the archive grows: a listing shows at most LISTED articles a page, newest first, with
+links to the older ones; under each name, event and round the index shows the PREVIEW newest and links to a page
+listing all of them. Lists of articles are raw HTML (a list of links is as plain as HTML gets, and Markdown would
+parse every title again); their links are relative URLs made here, every text through markup.literal.
 """
 from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+
+from mkdocs.utils import get_relative_url
 
 from hiwar.knowledge.events import Calendar
 from hiwar.knowledge.glossary import Term
@@ -16,57 +21,108 @@ from hiwar.knowledge.vocabulary import Tag
 from hiwar.model.article import Article
 from hiwar.model.texts import Texts
 from hiwar.site.editions import Edition
-from hiwar.site.markup import literal, literal_in
+from hiwar.site.markup import literal, literal_in, url_path
 from hiwar.site.pages import article_path, front_matter, is_source, newest_first, page_title, time_element
 
-TOPICS_DIR = "topics"
-TIMELINE_PAGE, INDEX_PAGE, GLOSSARY_PAGE = "timeline.md", "people.md", "glossary.md"
-NAMES_DIR = "people"  # a page per name that more articles mention than the index lists
-INDEX_LATEST = 5  # articles listed under each name in the index, newest first
+TOPICS_DIR, YEARS_DIR = "topics", "topics/years"
+TIMELINE_PAGE, TIMELINE_DIR = "timeline.md", "timeline"  # a page per event, listing the articles that discuss it
+INDEX_PAGE, NAMES_DIR = "people.md", "people"  # a page per name, listing the articles that mention it
+GLOSSARY_PAGE = "glossary.md"
+TRANSLATIONS_PAGE = "translations.md"
+LISTED = 100  # articles on one listing page
+PREVIEW = 5  # articles shown under each name, event and round, newest first
 ROUND_EVENTS = ("dialogue-round-1", "dialogue-round-2", "dialogue-round-3", "dialogue-round-4", "hmc-talks-2024")
 RELATED_COUNT = 3
+PARAGRAPH_LINKS = 8  # ¶ links shown after an article in a list
 
 
-class _Links:
-    """Markdown links to articles from one listing page: each article's link is made once per page."""
+def url(page: str, target: str) -> str:
+    """The relative URL from one page of an edition to another (paths as in docs/<lang>/), as MkDocs serves them
+    (directory URLs: `articles/NAME.md` is `articles/NAME/`), each segment percent-encoded."""
+    return url_path(get_relative_url(_served(target), _served(page)))
 
-    def __init__(self, edition: Edition, depth: int = 0):
-        self.edition, self.prefix = edition, "../" * depth
+
+def _served(path: str) -> str:
+    stem = path[:-3] if path.endswith(".md") else path
+    if stem == "index":
+        return "."
+    return stem[: -len("/index")] + "/" if stem.endswith("/index") else stem + "/"
+
+
+class ArticleLinks:
+    """Lists of links to articles from one page: each article's link is made once per page."""
+
+    def __init__(self, edition: Edition, page: str):
+        self.edition, self.page = edition, page
         self.mark = literal(edition.t("listings.paragraph_mark"))
         self._made: dict[str, tuple[str, str]] = {}
-        self._dated: dict[str, str] = {}
 
-    def _link_and_path(self, article: Article) -> tuple[str, str]:
+    def link(self, article: Article) -> tuple[str, str]:
+        """(the <a> element, its href) for an article."""
         made = self._made.get(article.id)
         if made is None:
-            path = self.prefix + article_path(article)
-            made = self._made[article.id] = (f"[{literal(page_title(article, self.edition))}]({path})", path)
+            href = url(self.page, article_path(article))
+            made = self._made[article.id] = (f'<a href="{href}">{literal(page_title(article, self.edition))}</a>', href)
         return made
 
-    def to(self, article: Article) -> str:
-        return self._link_and_path(article)[0]
-
     def dated(self, article: Article) -> str:
-        """The link, then the article's date."""
-        if article.id not in self._dated:
-            self._dated[article.id] = f"{self.to(article)} · {_dated(article, self.edition)}"
-        return self._dated[article.id]
+        return f"{self.link(article)[0]} · {literal(self.edition.format_date(article.date.value))}"
 
-    def with_paragraphs(self, article: Article, numbers: list[int]) -> str:
-        link, path = self._link_and_path(article)
-        return f"{link} ({', '.join(f'[{self.mark}&#160;{n}]({path}#p-{n})' for n in numbers[:8])})"
+    def with_paragraphs(self, article: Article, numbers: Sequence[int]) -> str:
+        element, href = self.link(article)
+        marks = ", ".join(f'<a href="{href}#p-{n}">{self.mark}&#160;{n}</a>' for n in numbers[:PARAGRAPH_LINKS])
+        return f"{element} ({marks})"
 
-
-def _dated(article: Article, edition: Edition) -> str:
-    return literal(edition.format_date(article.date.value))
+    def items(self, entries: Iterable[str]) -> str:
+        """A list as one raw HTML block (one line, so Markdown keeps it whole)."""
+        return '<ul class="hiwar-list">' + "".join(f"<li>{entry}</li>" for entry in entries) + "</ul>\n"
 
 
-def _others(edition: Edition, editions: tuple[Edition, ...]) -> list[Edition]:
+def paginated(path: str, title: str, description: str, heading: str, articles: list[Article], edition: Edition,
+              entry: Callable[[ArticleLinks, Article], str]) -> dict[str, str]:
+    """A listing of articles over as many pages as it takes, LISTED a page: `path` (say topics/iran.md), then
+    topics/iran/2.md, … each linking to the newer and the older page."""
+    t = edition.t
+    chunks = [articles[i:i + LISTED] for i in range(0, len(articles), LISTED)] or [[]]
+    paths = [path] + [f"{path[:-3]}/{n}.md" for n in range(2, len(chunks) + 1)]
+    pages = {}
+    for number, (page, chunk) in enumerate(zip(paths, chunks), 1):
+        links = ArticleLinks(edition, page)
+        counter = f" ({t('listings.page_of', page=number, pages=len(chunks))})" if len(chunks) > 1 else ""
+        lines = [front_matter({"title": title + counter, "description": description}), heading]
+        lines.append(links.items(entry(links, a) for a in chunk) if chunk else literal(t("listings.no_articles")) + "\n")
+        if len(chunks) > 1:
+            lines.append(_page_links(page, paths, number, edition))
+        pages[page] = "\n".join(lines) + "\n"
+    return pages
+
+
+def _page_links(page: str, paths: list[str], number: int, edition: Edition) -> str:
+    t = edition.t
+    parts = []
+    if number > 1:
+        parts.append(f'<a href="{url(page, paths[number - 2])}" rel="prev">{literal(t("listings.newer"))}</a>')
+    parts.append(literal(t("listings.page_of", page=number, pages=len(paths))))
+    if number < len(paths):
+        parts.append(f'<a href="{url(page, paths[number])}" rel="next">{literal(t("listings.older"))}</a>')
+    return f'<nav class="hiwar-pages" aria-label="{literal(t("listings.pages"))}"><p>{" · ".join(parts)}</p></nav>\n'
+
+
+def _preview(page: str, heading: str, found: list[Article], numbers: Callable[[Article], Sequence[int]], all_page: str,
+             edition: Edition, links: ArticleLinks) -> list[str]:
+    """A heading, the newest PREVIEW articles with their ¶ links, and a link to the page listing all of them."""
+    lines = [heading, links.items(links.with_paragraphs(a, numbers(a)) for a in found[:PREVIEW])]
+    if len(found) > PREVIEW:
+        lines.append(f'<p><a href="{url(page, all_page)}">{literal(edition.t("listings.all_mentions", count=len(found)))}</a></p>\n')
+    return lines
+
+
+def _others(edition: Edition, editions: Sequence[Edition]) -> list[Edition]:
     """The other editions a label is shown in: every other one on the original's pages, the original's elsewhere."""
     return [e for e in editions if e.lang != edition.lang and (is_source(edition) or is_source(e))]
 
 
-def in_all_languages(labels: Texts, edition: Edition, editions: tuple[Edition, ...]) -> str:
+def in_all_languages(labels: Texts, edition: Edition, editions: Sequence[Edition]) -> str:
     """A name in the page's language, then in the other editions' (each marked with its language and direction)."""
     others = "".join(f' · <span lang="{e.lang}" dir="{e.dir}">{literal(labels[e.lang])}</span>'
                      for e in _others(edition, editions))
@@ -78,69 +134,90 @@ def sort_key(label: str) -> str:
     return label.removeprefix("the ").lower()
 
 
+def _year_page(year: int | None) -> str:
+    return f"{YEARS_DIR}/{year if year is not None else 'undated'}.md"
+
+
 def render_topics(articles: list[Article], edition: Edition, vocabulary: dict[str, Tag], calendar: Calendar) -> dict[str, str]:
+    """The topics overview (topics, years, rounds), a listing per topic and a listing per year."""
     t = edition.t
-    links = _Links(edition, depth=1)
-    pages = {}
+    page = f"{TOPICS_DIR}/index.md"
+    pages: dict[str, str] = {}
     overview = [front_matter({"title": t("listings.topics"), "description": t("listings.topics_intro")}),
                 literal(t("listings.topics_intro")) + "\n", f"## {literal(t('listings.by_topic'))}\n"]
+    topic_items = []
     for tag in vocabulary.values():
         tagged = newest_first([a for a in articles if tag.id in a.tags.value])
         if not tagged:
             continue
         label = tag.labels[edition.lang]
-        overview.append(f"- [{literal(label)}]({tag.id}.md) ({len(tagged)})")
-        page = [front_matter({"title": label, "description": f"{t('listings.topics')}: {label}"})]
-        page += [f"- {links.dated(a)}" for a in tagged]
-        pages[f"{TOPICS_DIR}/{tag.id}.md"] = "\n".join(page) + "\n"
-    overview.append(f"\n## {literal(t('listings.by_year'))} {{#by-year}}\n")
+        path = f"{TOPICS_DIR}/{tag.id}.md"
+        topic_items.append(f'<a href="{url(page, path)}">{literal(label)}</a> ({len(tagged)})')
+        pages.update(paginated(path, label, f"{t('listings.topics')}: {label}", f"# {literal(label)}\n", tagged,
+                               edition, ArticleLinks.dated))
+    overview.append(ArticleLinks(edition, page).items(topic_items))
+    overview.append(f"## {literal(t('listings.by_year'))} {{#by-year}}\n")
     by_year: dict[int | None, list[Article]] = defaultdict(list)
     for article in articles:  # a window across the new year is listed under each year it may belong to
         for year in article.date.value.years() if article.date.value else [None]:
             by_year[year].append(article)
+    year_items = []
     for year in sorted(by_year, key=lambda y: (y is not None, y or 0), reverse=True):  # undated last
-        overview.append(f"### {literal(str(year) if year is not None else t('listings.undated'))}\n")
-        overview += [f"- {links.dated(a)}" for a in newest_first(by_year[year])]
-        overview.append("")
+        label = str(year) if year is not None else t("listings.undated")
+        path = _year_page(year)
+        year_items.append(f'<a href="{url(page, path)}">{literal(label)}</a> ({len(by_year[year])})')
+        pages.update(paginated(path, label, f"{t('listings.by_year')}: {label}", f"# {literal(label)}\n",
+                               newest_first(by_year[year]), edition, ArticleLinks.dated))
+    overview.append(ArticleLinks(edition, page).items(year_items))
     overview.append(f"## {literal(t('listings.by_round'))}\n")
     events = {event.id: event for event in calendar.events}
+    links = ArticleLinks(edition, page)
     for event_id in ROUND_EVENTS:
         event = events.get(event_id)
-        discussing = [a for a in articles if event_id in a.events]
+        discussing = newest_first([a for a in articles if event_id in a.events])
         if event is None or not discussing:
             continue
-        overview.append(f"### {literal(edition.format_date(event.date))}: {literal_in(event.labels[edition.lang], edition.lang)}\n")
-        overview += [f"- {links.with_paragraphs(a, a.events[event_id])}" for a in newest_first(discussing)]
-        overview.append("")
-    pages[f"{TOPICS_DIR}/index.md"] = "\n".join(overview) + "\n"
+        heading = (f"### {literal(edition.format_date(event.date))}: "
+                   f"{literal_in(event.labels[edition.lang], edition.lang)}\n")
+        overview += _preview(page, heading, discussing, lambda a, e=event_id: a.events[e],
+                             f"{TIMELINE_DIR}/{event_id}.md", edition, links)
+    pages[page] = "\n".join(overview) + "\n"
     return pages
 
 
-def render_timeline(articles: list[Article], edition: Edition, calendar: Calendar) -> str:
+def render_timeline(articles: list[Article], edition: Edition, calendar: Calendar) -> dict[str, str]:
+    """The timeline of events, each with the newest articles that discuss it; a listing per event."""
     t = edition.t
+    page = TIMELINE_PAGE
     lines = [front_matter({"title": t("listings.timeline"), "description": t("listings.timeline_intro")}),
              literal(t("listings.timeline_intro")) + "\n"]
-    ordered, links = newest_first(articles), _Links(edition)
+    pages: dict[str, str] = {}
+    ordered, links = newest_first(articles), ArticleLinks(edition, page)
     for event in sorted(calendar.events, key=lambda e: (e.date.sort_key(), e.id)):
-        lines.append(f"## {time_element(event.date, edition)}: "
-                     f"{literal_in(event.labels[edition.lang], edition.lang)} {{#{event.id}}}\n")
+        label = literal_in(event.labels[edition.lang], edition.lang)
+        heading = f"## {time_element(event.date, edition)}: {label} {{#{event.id}}}\n"
         discussing = [a for a in ordered if event.id in a.events]
-        lines += [f"- {links.with_paragraphs(a, a.events[event.id])}" for a in discussing] or [literal(t("listings.no_articles"))]
-        lines.append("")
-    return "\n".join(lines)
+        if not discussing:
+            lines += [heading, literal(t("listings.no_articles")) + "\n"]
+            continue
+        path = f"{TIMELINE_DIR}/{event.id}.md"
+        lines += _preview(page, heading, discussing, lambda a, e=event.id: a.events[e], path, edition, links)
+        if len(discussing) > PREVIEW:
+            pages.update(paginated(path, event.labels[edition.lang], f"{t('listings.timeline')}: {event.labels[edition.lang]}",
+                                   f"# {time_element(event.date, edition)}: {label}\n", discussing, edition,
+                                   lambda links, a, e=event.id: links.with_paragraphs(a, a.events[e])))
+    pages[page] = "\n".join(lines)
+    return pages
 
 
-def render_index(articles: list[Article], edition: Edition, editions: tuple[Edition, ...], names: list[Name],
-                 kept: Callable[[str, list[Article]], bool] = lambda path, sources: False) -> dict[str, str | None]:
-    """The index of names, with the newest articles that mention each; a page of its own for a name mentioned more often.
-
-    A name's page is None, not rendered, when kept(path, the articles it lists) says its file is still as it should be.
-    """
+def render_index(articles: list[Article], edition: Edition, editions: Sequence[Edition], names: list[Name]) -> dict[str, str]:
+    """The index of names, with the newest articles that mention each; a listing per name mentioned more often."""
     t = edition.t
+    page = INDEX_PAGE
     lines = [front_matter({"title": t("listings.index"), "description": t("listings.index_intro")}),
              literal(t("listings.index_intro")) + "\n"]
-    pages: dict[str, str | None] = {}
-    links, name_page_links = _Links(edition), _Links(edition, depth=1)
+    pages: dict[str, str] = {}
+    links = ArticleLinks(edition, page)
     mentioning: dict[str, list[Article]] = defaultdict(list)  # name id -> articles, newest first
     for article in newest_first(articles):
         for name_id in article.mentions:
@@ -152,28 +229,56 @@ def render_index(articles: list[Article], edition: Edition, editions: tuple[Edit
         lines.append(f"## {literal(t(f'listings.{kind}'))}\n")
         for name in sorted(entries, key=lambda n: sort_key(n.labels[edition.lang])):
             both = in_all_languages(name.labels, edition, editions)
-            lines.append(f"### {both} {{#{name.id}}}\n")
             found = mentioning[name.id]
-            lines += [f"- {links.with_paragraphs(a, a.mentions[name.id])}" for a in found[:INDEX_LATEST]]
-            if len(found) > INDEX_LATEST:
-                path = f"{NAMES_DIR}/{name.id}.md"
-                lines.append(f"\n[{literal(t('listings.all_mentions', count=len(found)))}]({path})")
-                pages[path] = None if kept(path, found) else _name_page(name, both, found, edition, name_page_links)
-            lines.append("")
-    pages[INDEX_PAGE] = "\n".join(lines)
+            path = f"{NAMES_DIR}/{name.id}.md"
+            lines += _preview(page, f"### {both} {{#{name.id}}}\n", found, lambda a, n=name.id: a.mentions[n], path,
+                              edition, links)
+            if len(found) > PREVIEW:
+                back = f'<p><a href="{url(path, page)}#{name.id}">{literal(t("listings.index"))}</a></p>\n'
+                pages.update(paginated(path, name.labels[edition.lang], f"{t('listings.index')}: {name.labels[edition.lang]}",
+                                       f"# {both}\n\n{back}", found, edition,
+                                       lambda links, a, n=name.id: links.with_paragraphs(a, a.mentions[n])))
+    pages[page] = "\n".join(lines)
     return pages
 
 
-def _name_page(name: Name, both: str, found: list[Article], edition: Edition, links: _Links) -> str:
+def render_translation_status(articles: list[Article], edition: Edition, editions: Sequence[Edition]) -> dict[str, str]:
+    """Per article, newest first: complete, partial or missing, with the count of translated paragraphs — of this
+    edition's translation, or on the original's edition, of every translation."""
     t = edition.t
-    first = name.labels[edition.lang]
-    page = [front_matter({"title": first, "description": f"{t('listings.index')}: {first}"}),
-            f"# {both}\n", f"[{literal(t('listings.index'))}](../{INDEX_PAGE}#{name.id})\n"]
-    page += [f"- {links.with_paragraphs(a, a.mentions[name.id])}" for a in found]
-    return "\n".join(page) + "\n"
+    shown = [e for e in editions if not is_source(e)] if is_source(edition) else [edition]
+
+    def column(label: str, other: Edition) -> str:
+        return literal(label if len(shown) == 1 else f"{label} ({other.name})")
+
+    header = "".join(f"<th>{column(t('status.state'), e)}</th><th>{column(t('status.paragraphs'), e)}</th>" for e in shown)
+
+    def rows(links: ArticleLinks, chunk: list[Article]) -> str:
+        cells = []
+        for article in chunk:
+            row = [f"<td>{links.link(article)[0]}</td>"]
+            for other in shown:
+                row.append(f"<td>{literal(t(f'status.{article.translation_status(other.lang)}'))}</td>")
+                row.append(f"<td>{article.translated_paragraphs(other.lang)} / {len(article.parsed.numbered)}</td>")
+            cells.append(f"<tr>{''.join(row)}</tr>")
+        return (f'<table class="hiwar-status"><thead><tr><th>{literal(t("status.article"))}</th>{header}</tr></thead>'
+                f"<tbody>{''.join(cells)}</tbody></table>\n")
+
+    ordered = newest_first(articles)
+    chunks = [ordered[i:i + LISTED] for i in range(0, len(ordered), LISTED)] or [[]]
+    paths = [TRANSLATIONS_PAGE] + [f"{TRANSLATIONS_PAGE[:-3]}/{n}.md" for n in range(2, len(chunks) + 1)]
+    pages = {}
+    for number, (page, chunk) in enumerate(zip(paths, chunks), 1):
+        counter = f" ({t('listings.page_of', page=number, pages=len(chunks))})" if len(chunks) > 1 else ""
+        lines = [front_matter({"title": t("status.title") + counter, "description": t("status.intro")}),
+                 literal(t("status.intro")) + "\n", rows(ArticleLinks(edition, page), chunk)]
+        if len(chunks) > 1:
+            lines.append(_page_links(page, paths, number, edition))
+        pages[page] = "\n".join(lines) + "\n"
+    return pages
 
 
-def render_glossary(edition: Edition, editions: tuple[Edition, ...], glossary: list[Term]) -> str:
+def render_glossary(edition: Edition, editions: Sequence[Edition], glossary: list[Term]) -> str:
     t = edition.t
     lines = [front_matter({"title": t("listings.glossary"), "description": t("listings.glossary_intro")}),
              literal(t("listings.glossary_intro")) + "\n"]
@@ -220,9 +325,8 @@ def feature_signature(article: Article) -> str:
     return f"{article.id}:{','.join(article.tags.value)}:{','.join(sorted(article.mentions))}:{','.join(sorted(article.terms))}"
 
 
-def render_related(related: list[Article], edition: Edition) -> str:
+def render_related(related: list[Article], edition: Edition, page: str) -> str:
     if not related:
         return ""
-    lines = [f"## {literal(edition.t('article.related'))} {{#related}}\n"]
-    lines += [f"- [{literal(page_title(a, edition))}]({a.id}.md) · {_dated(a, edition)}" for a in related]
-    return "\n".join(lines) + "\n"
+    links = ArticleLinks(edition, page)
+    return f"## {literal(edition.t('article.related'))} {{#related}}\n\n" + links.items(links.dated(a) for a in related)

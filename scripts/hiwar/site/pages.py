@@ -26,7 +26,6 @@ from hiwar.site.markup import escaped_in, literal, literal_in
 DESCRIPTION_CHARS = 160
 ARTICLES_DIR = "articles"
 PARALLEL_DIR = "parallel"
-TRANSLATIONS_PAGE = "translations.md"
 
 # libyaml's emitter when PyYAML has it (same YAML, several times faster), else the Python one.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -396,26 +395,3 @@ def _full(article: Article, block: Block, edition: Edition, editions: Sequence[E
         return _shown(article, block, edition, editions)
     parts = [b.text for b in article.parsed.blocks if b.line == block.line]
     return literal(" ".join(parts))
-
-
-def render_translation_status(articles: list[Article], edition: Edition, editions: Sequence[Edition]) -> str:
-    """Per article: complete, partial or missing, with the count of translated paragraphs — of this edition's
-    translation, or on the original's edition, of every translation."""
-    shown = [e for e in editions if not is_source(e)] if is_source(edition) else [edition]
-    t = edition.t
-    header = f"| {t('status.article')} | " + " | ".join(
-        f"{_column(t('status.state'), e, shown)} | {_column(t('status.paragraphs'), e, shown)}" for e in shown) + " |"
-    lines = [front_matter({"title": t("status.title"), "description": t("status.intro")}),
-             literal(t("status.intro")) + "\n", header, "|---" * (1 + 2 * len(shown)) + "|"]
-    for article in newest_first(articles):
-        cells = [f"[{literal(page_title(article, edition))}]({article_path(article)})"]
-        for other in shown:
-            cells.append(literal(t(f"status.{article.translation_status(other.lang)}")))
-            cells.append(f"{article.translated_paragraphs(other.lang)} / {len(article.parsed.numbered)}")
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n"
-
-
-def _column(label: str, edition: Edition, shown: Sequence[Edition]) -> str:
-    """A column's heading; with several translations, each pair of columns names its language."""
-    return literal(label if len(shown) == 1 else f"{label} ({edition.name})")
