@@ -15,7 +15,7 @@ def zip_site(site: Path, target: Path, top: str, progress=lambda count: None) ->
             stale.unlink()
     partial = target.with_name(f".{target.name}.partial")
     files = sorted(p for p in site.rglob("*") if p.is_file())
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for path in files:
             info = zipfile.ZipInfo(f"{top}/{path.relative_to(site).as_posix()}", FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED

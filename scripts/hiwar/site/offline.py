@@ -44,23 +44,32 @@ def online_only(relative: str) -> bool:
     return name in ("sitemap.xml", "sitemap.xml.gz") or relative == "404.html"
 
 
-def derive(site: Path, offline: Path, skip=online_only, progress=lambda count: None) -> tuple[int, int]:
+def derive(site: Path, offline: Path, skip=online_only, progress=lambda count: None, within: str = "",
+           leave: tuple[str, ...] = ()) -> tuple[int, int]:
     """Bring the offline folder up to date with the site folder; returns (pages rewritten, files linked).
 
     A file whose offline copy is at least as new as the online one is left alone; HTML is rewritten, every other
     file is hard-linked (or copied). Files of the offline folder that the site no longer has are removed.
-    `skip` tells the site-relative paths the offline edition leaves out.
+    `skip` tells the site-relative paths the offline edition leaves out. Only the part of the site under `within`
+    (a folder path ending in "/", or "" for all) is looked at, except the folders in `leave`: so that each edition's
+    process derives its own pages.
     """
     rewritten = linked = 0
     wanted: set[str] = set()
-    for root, _dirs, names in os.walk(site):
+
+    def in_scope(relative: str) -> bool:
+        return relative.startswith(within) and not relative.startswith(leave)
+
+    for root, dirs, names in os.walk(site / within if within else site):
+        base = Path(root).relative_to(site).as_posix()
+        base = "" if base == "." else base + "/"
+        dirs[:] = [d for d in dirs if in_scope(f"{base}{d}/")]
         for name in names:
-            source = Path(root) / name
-            relative = source.relative_to(site).as_posix()
-            if skip(relative):
+            relative = base + name
+            if skip(relative) or not in_scope(relative):
                 continue
             wanted.add(relative)
-            target = offline / relative
+            source, target = Path(root) / name, offline / relative
             try:
                 if target.stat().st_mtime_ns >= source.stat().st_mtime_ns:
                     continue
@@ -78,9 +87,12 @@ def derive(site: Path, offline: Path, skip=online_only, progress=lambda count: N
                 except OSError:
                     shutil.copy2(source, target)
                 linked += 1
-    for root, _dirs, names in os.walk(offline):
+    scope = offline / within if within else offline
+    for root, dirs, names in os.walk(scope):
+        base = Path(root).relative_to(offline).as_posix()
+        base = "" if base == "." else base + "/"
+        dirs[:] = [d for d in dirs if in_scope(f"{base}{d}/")]
         for name in names:
-            path = Path(root) / name
-            if path.relative_to(offline).as_posix() not in wanted:
-                path.unlink()
+            if base + name not in wanted and in_scope(base + name):
+                (Path(root) / name).unlink()
     return rewritten, linked

@@ -391,6 +391,10 @@ class EditionBuild:
     def finish(self) -> None:
         site, lang = self.site, self.edition.lang
         feeds.write_json_feed(site.site_dir, self.edition, site.collection, site.site_url)
+        if site.offline_dir is not None and not site.serving:
+            # Each edition's process derives its own pages of the offline edition, in parallel with the others.
+            others = tuple(e.prefix for e in site.editions if e.prefix and e is not self.edition)
+            offline.derive(site.site_dir, site.offline_dir, within=self.edition.prefix, leave=others)
         previous = set(site.manifest.pages.get(lang, {}))
         remove_stale(site.site_dir, sorted(previous - set(self.keys)))
         site.manifest.record(lang, site.site_dir, self.keys)
