@@ -137,6 +137,9 @@ def _convert_one(seed: SeedInput) -> Article | Problem:
         return _article(seed, ctx, collection)
     except InputError as err:
         return err.problem
+    except Exception as err:  # noqa: BLE001 — a fault of ours that this file brings out: one line naming it, not a traceback
+        return Problem(seed.file.source, f"could not be converted ({type(err).__name__}: {err}); "
+                                    "this is a fault of the converter, not of the file: please report it with the file")
 
 
 def _article(seed_input: SeedInput, ctx: Context, collection: Collection) -> Article:

@@ -63,7 +63,7 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
             self._guarded(self.site.prepare, config, dirty=self.dirty)
 
     def on_files(self, files: Files, config: MkDocsConfig):
-        files = self.current.files(files)
+        files = self._guarded(self.current.files, files, fallback=files)
         if self.assigned is None:
             self.site.start_other_editions(self._build_edition)
         return files
@@ -76,7 +76,7 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
         return html
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
-        context["hiwar"] = self.current.view(page)
+        context["hiwar"] = self._guarded(self.current.view, page)
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig):
@@ -129,8 +129,9 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
         finally:
             self.assigned, self.current = primary
 
-    def _guarded(self, step, *args, **kwargs):
-        """Run a step of the build; under `mkdocs serve` an unexpected error becomes a problem in the banner."""
+    def _guarded(self, step, *args, fallback=None, **kwargs):
+        """Run a step of the build; under `mkdocs serve` an unexpected error becomes a problem in the banner, and the
+        preview goes on with `fallback` (what the step would have changed stays as it was)."""
         try:
             return step(*args, **kwargs)
         except PluginError:
@@ -141,8 +142,5 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
             where = traceback.extract_tb(err.__traceback__)[-1]
             self.site.add_internal_error(f"{type(err).__name__}: {err} ({Path(where.filename).name}:{where.lineno})")
             print(f"PROBLEM -  internal error: {err}", file=sys.stderr)
-            return None
+            return fallback
 
-
-def fork_available() -> bool:
-    return hasattr(os, "fork") and sys.platform != "darwin"

@@ -129,7 +129,9 @@ class SiteBuild:
             log.info("hiwar: %d unchanged page(s) taken from %s", taken, self.previous_site)
 
     def add_internal_error(self, line: str) -> None:
-        self.problems.append(f"internal error: {line}")
+        problem = f"internal error: {line}"
+        if problem not in self.problems:  # a fault in a step run for every page is shown once
+            self.problems.append(problem)
 
     # ---- the other editions -----------------------------------------------------------------------------------
     def start_other_editions(self, builder) -> None:
