@@ -10,7 +10,6 @@ and goes on serving every article that could be read.
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import traceback
 from pathlib import Path
