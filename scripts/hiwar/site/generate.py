@@ -22,8 +22,9 @@ from hiwar.enrich.collection import Collection
 from hiwar.model.article import Article
 from hiwar.site.editions import Edition
 from hiwar.site.listings import (GLOSSARY_PAGE, INDEX_PAGE, NAMES_DIR, TIMELINE_DIR, TIMELINE_PAGE, TOPICS_DIR,
-                                 TRANSLATIONS_PAGE, feature_signature, related_map, render_glossary, render_index,
-                                 render_related, render_timeline, render_topics, render_translation_status)
+                                 TRANSLATIONS_PAGE, render_glossary, render_index, render_timeline, render_topics,
+                                 render_translation_status)
+from hiwar.site.related import feature_signature, related_map, render_related
 from hiwar.site.pages import (ARTICLES_DIR, PARALLEL_DIR, article_path, has_parallel, page_title, parallel_path,
                               render_article, render_home, render_parallel)
 

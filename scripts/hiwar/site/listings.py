@@ -8,7 +8,6 @@ parse every title again); their links are relative URLs made here, every text th
 """
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
@@ -32,7 +31,6 @@ TRANSLATIONS_PAGE = "translations.md"
 LISTED = 100  # articles on one listing page
 PREVIEW = 5  # articles shown under each name, event and round, newest first
 ROUND_EVENTS = ("dialogue-round-1", "dialogue-round-2", "dialogue-round-3", "dialogue-round-4", "hmc-talks-2024")
-RELATED_COUNT = 3
 PARAGRAPH_LINKS = 8  # ¶ links shown after an article in a list
 
 
@@ -289,44 +287,3 @@ def render_glossary(edition: Edition, editions: Sequence[Edition], glossary: lis
             lines.append(f'<p lang="{other.lang}" dir="{other.dir}" class="hiwar-other-definition">'
                          f"{literal(term.definitions[other.lang])}</p>\n")
     return "\n".join(lines)
-
-
-def related_map(articles: list[Article]) -> dict[str, list[str]]:
-    """For each article, the ids of up to three others sharing tags (×2), people, organisations and places,
-    and glossary terms; best first, ties by id.
-
-    Features are bit sets, so comparing all pairs stays fast at a thousand articles.
-    """
-    bits: dict[str, int] = {}
-
-    def bitset(values) -> int:
-        mask = 0
-        for value in values:
-            mask |= 1 << bits.setdefault(value, len(bits))
-        return mask
-
-    ids = [article.id for article in articles]
-    features = [(bitset(f"t:{t}" for t in a.tags.value), bitset(f"n:{n}" for n in a.mentions), bitset(f"g:{g}" for g in a.terms))
-                for a in articles]
-    related = {}
-    for i, (tags, names, terms) in enumerate(features):
-        scored = []
-        for j, (other_tags, other_names, other_terms) in enumerate(features):
-            if i != j:
-                score = 2 * (tags & other_tags).bit_count() + (names & other_names).bit_count() + (terms & other_terms).bit_count()
-                if score:
-                    scored.append((-score, ids[j]))
-        related[ids[i]] = [other for _, other in heapq.nsmallest(RELATED_COUNT, scored)]
-    return related
-
-
-def feature_signature(article: Article) -> str:
-    """What related_map reads of an article: when no signature changes, the related lists stay as they were."""
-    return f"{article.id}:{','.join(article.tags.value)}:{','.join(sorted(article.mentions))}:{','.join(sorted(article.terms))}"
-
-
-def render_related(related: list[Article], edition: Edition, page: str) -> str:
-    if not related:
-        return ""
-    links = ArticleLinks(edition, page)
-    return f"## {literal(edition.t('article.related'))} {{#related}}\n\n" + links.items(links.dated(a) for a in related)
