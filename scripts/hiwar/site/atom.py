@@ -2,8 +2,8 @@
 readers expect.
 
 Each entry: the article's title, summary and full text (HTML, in a block marked with its language and direction),
-its author where the text states one, its topics, and its page in every edition that has its text (one alternate
-link per language). The feed says its language (xml:lang). Dates: `published` and `updated` are a moment inside the
+its author where the text states one, its topics, its page in this edition (the alternate link) and in every other
+edition that has its text (related links, with their languages). The feed says its language (xml:lang). Dates: `published` and `updated` are a moment inside the
 article's date (DateValue.feed_datetime: noon UTC of its first day), as in the JSON Feed; Atom requires `updated`,
 so an undated article takes the build's date (SOURCE_DATE_EPOCH, as MkDocs dates its own outputs), and the feed's
 `updated` is its newest entry's. Atom also requires an author for entries whose text names none: the feed's, the
@@ -62,7 +62,9 @@ def atom_feed(edition: Edition, items: Sequence[FeedItem], site_url: str, json_f
         if item.author:
             _text(ET.SubElement(entry, _atom("author")), "name", item.author)
         for lang, page in item.pages:
-            _link(entry, page, "alternate", "text/html", lang)
+            # One alternate, the page in this edition (readers take it as the entry's link, some the first, some the
+            # last); the other editions as related pages in their languages.
+            _link(entry, page, "alternate" if lang == edition.lang else "related", "text/html", lang)
         for tag in item.tags:
             ET.SubElement(entry, _atom("category"), {"term": tag})
         if item.summary:
