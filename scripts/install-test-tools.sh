@@ -2,7 +2,8 @@
 # What the tests need beyond the Python environment, installed when missing:
 #  - Debian's chromium-headless-shell (it makes no calls to outside hosts; no test tool downloads a browser)
 #  - a Java runtime for the Nu HTML Checker
-#  - axe-core and vnu-jar from npm, pinned in tools/audit/package-lock.json
+#  - axe-core, vnu-jar and html-metadata (Wikimedia's reader of embedded metadata) from npm, pinned in
+#    tools/audit/package-lock.json
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BROWSER=/usr/lib/chromium/chromium-headless-shell

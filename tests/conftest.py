@@ -19,7 +19,10 @@ from mkdocs.utils import meta
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PYTHON = sys.executable
-ENV = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1"}
+# Builds date what has no date of its own (an undated article in the Atom feed) by SOURCE_DATE_EPOCH, as the
+# Makefile sets it, so that two builds of the same inputs are the same.
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1",
+       "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1577836800")}
 
 
 def html(path: Path) -> BeautifulSoup:

@@ -1,61 +1,87 @@
-"""How to cite an article: a suggested citation and a BibTeX entry (biblatex @online) for either edition."""
+"""How to cite an article, from its CSL-JSON record (reference.py): the suggested citation in the page's language
+and a biblatex entry.
+
+The suggested citation is written with patterns from the edition's language table (`cite:`), not with a CSL
+processor: citeproc-py (measured with 0.11.1 and Chicago author-date) writes Arabic with Latin commas and the month
+before the day, leaves out the year of an interval inside one year, and fails on an interval inside one month.
+"""
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
+from hiwar.model.languages import SOURCE_LANGUAGE
+from hiwar.site.editions import Edition
 from hiwar.site.markup import mark_arabic
+from hiwar.site.reference import date_value
 
 # Characters BibTeX gives meaning to, written so they print as themselves.
 _BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$", "#": r"\#",
                    "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
 _BIBTEX_SPECIAL_CHAR = re.compile("[" + re.escape("".join(_BIBTEX_SPECIAL)) + "]")
+# A title that ends with its own punctuation takes no added full stop.
+ENDS_IN_PUNCTUATION = re.compile(r"[?!.؟…]$")
 
 
 def html_with_languages(text: str, page_lang: str) -> str:
-    """Escaped HTML of `text`; on a non-Arabic page, Arabic runs are marked lang="ar" dir="rtl"."""
+    """Escaped HTML of `text`; on a page in another language than the source's, its runs are marked (lang, dir)."""
     escaped = html.escape(text, quote=False)
-    if page_lang == "ar":
-        return escaped
-    return mark_arabic(escaped)
+    return escaped if page_lang == SOURCE_LANGUAGE else mark_arabic(escaped)
 
 
 def bibtex_text(value: str) -> str:
     return _BIBTEX_SPECIAL_CHAR.sub(lambda m: _BIBTEX_SPECIAL[m.group()], " ".join(value.split()))
 
 
-def citation_text(meta: dict, url: str, lang: str) -> str:
-    """A suggested citation in the page's language."""
-    who = meta.get("author") or meta.get("publisher")
-    title = meta["title"]
-    date = meta.get("date_display") if meta.get("date") else None
-    if lang == "ar":
-        parts = [p for p in (who, f"«{title}»", meta.get("publisher") if meta.get("author") else None, date) if p]
-        return "، ".join(parts) + f". {url}"
-    parts = [f"{who}." if who else None, f"“{title}”" if title.endswith(("?", "!", ".")) else f"“{title}.”"]
-    if meta.get("original_title"):
-        parts.append(f"Translated from the Arabic original “{meta['original_title']}” by the Hiwar team.")
-    if meta.get("author") and meta.get("publisher"):
-        parts.append(f"{meta['publisher']},")
-    parts.append(f"{date}." if date else "Undated.")
-    parts.append(url)
-    return " ".join(p for p in parts if p)
+def citation_text(item: dict, edition: Edition) -> str:
+    """The suggested citation of a CSL-JSON record, in the edition's language."""
+    t = edition.t
+    values = {
+        "author": "; ".join(name["literal"] for name in item.get("author", [])) or None,
+        "title": item["title"],
+        "translation": item.get("original-title"),
+        "site": item.get("container-title"),
+        "publisher": item.get("publisher"),
+        "date": edition.format_date(date_value(item["issued"])) if item.get("issued") else None,
+    }
+    fields = {"author": values["author"], "title": values["title"], "original_title": values["translation"],
+              "translator": "; ".join(name["literal"] for name in item.get("translator", [])),
+              "site": values["site"], "publisher": values["publisher"], "date": values["date"]}
+    parts = []
+    for part in edition.table["cite.order"]:
+        if part == "date" and not values["date"]:
+            parts.append(t("cite.undated"))
+        elif values[part]:
+            key = "cite.title_punctuated" if part == "title" and ENDS_IN_PUNCTUATION.search(values["title"]) else f"cite.{part}"
+            parts.append(t(key, **fields))
+    return t("cite.citation", parts=t("cite.separator").join(parts), url=item["URL"])
 
 
-def bibtex(meta: dict, url: str, lang: str, site_name: str) -> str:
-    """A biblatex @online entry; the date keeps the precision that is known (2021, 2021-07, 2021-07-25, or an
-    interval such as 2024-01-30/2024-02-02, which biblatex reads as a date range)."""
-    fields = [("title", bibtex_text(meta["title"]))]
-    if meta.get("author"):
-        fields.append(("author", "{" + bibtex_text(meta["author"]) + "}"))  # braced: never split into first/last
-    if meta.get("publisher"):
-        fields.append(("organization", bibtex_text(meta["publisher"])))
-    if meta.get("date"):
-        fields.append(("date", meta["date"]))
-    fields.append(("url", url))  # biblatex reads url verbatim
-    fields.append(("langid", "arabic" if lang == "ar" else "english"))
-    if lang != "ar" and meta.get("original_title"):
-        fields.append(("titleaddon", bibtex_text(f"Translated from the Arabic: {meta['original_title']}")))
-    fields.append(("howpublished", bibtex_text(site_name)))
+def biblatex(item: dict, editions: Sequence[Edition], related: bool = False) -> str:
+    """A biblatex @online entry; the date keeps its precision (2021, 2021-07, 2021-07-25) or its interval
+    (2024-01-30/2024-02-02: biblatex reads EDTF intervals). A translation names its original title and language and
+    its translator; with `related`, also the original's entry (which must be in the same file) as biblatex's
+    `translationof`."""
+    by_lang = {edition.lang: edition for edition in editions}
+    fields = [("title", bibtex_text(item["title"]))]
+    for role in ("author", "translator"):
+        if item.get(role):
+            # Braced: a name is never split into first and last names.
+            fields.append((role, " and ".join("{" + bibtex_text(n["literal"]) + "}" for n in item[role])))
+    if item.get("issued"):
+        fields.append(("date", date_value(item["issued"]).edtf()))
+    fields.append(("organization", bibtex_text(item["container-title"])))
+    if item.get("publisher"):
+        fields.append(("publisher", bibtex_text(item["publisher"])))
+    fields.append(("url", item["URL"]))  # biblatex reads url verbatim
+    fields.append(("langid", by_lang[item["language"]].t("language.biblatex")))
+    custom = item.get("custom") or {}
+    if item.get("original-title"):
+        fields.append(("origtitle", bibtex_text(item["original-title"])))
+        fields.append(("origlanguage", by_lang[custom["original-language"]].t("language.biblatex")))
+        if related and custom.get("translation-of"):
+            fields += [("related", custom["translation-of"]), ("relatedtype", "translationof")]
     body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields)
-    return f"@online{{hiwar:{meta['article']}:{lang},\n{body}}}"
+    return f"@online{{{item['id']},\n{body}}}\n"
+

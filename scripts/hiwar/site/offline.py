@@ -2,7 +2,9 @@
 
 A page is the same file in both editions except for its links: online, `articles/NAME/` is served as
 `articles/NAME/index.html`; from disk a browser opens a folder as a listing, so every relative link to a folder
-gets its `index.html`. Nothing else differs, so nothing is rendered twice.
+gets its `index.html`; and what only works online is left out: the feed links, marked `data-hiwar-online-only` by
+the templates (the theme fetches a sitemap.xml beside every alternate link, which fails from file://). Nothing else
+differs, so nothing is rendered twice.
 """
 from __future__ import annotations
 
@@ -16,10 +18,18 @@ from hiwar.site.outputs import write_atomically
 
 # href="…" and src="…" as the theme and the converter write them: double-quoted.
 LINK_ATTRIBUTE = re.compile(r'(?P<before>\s(?:href|src)=")(?P<url>[^"]*)(?=")')
+# A <link> element the templates mark as online only (its attribute values are escaped: no ">" inside), with the
+# indentation and line break around it.
+ONLINE_ONLY_LINK = re.compile(r'[ \t]*<link\b[^>]*\sdata-hiwar-online-only(?=[\s>])[^>]*>[ \t]*\n?')
 
 
 def folder_links_to_files(html: str) -> str:
     return LINK_ATTRIBUTE.sub(lambda m: m.group("before") + _file_url(m.group("url")), html)
+
+
+def offline_page(html: str) -> str:
+    """An online page as the offline edition has it."""
+    return folder_links_to_files(ONLINE_ONLY_LINK.sub("", html))
 
 
 def _file_url(url: str) -> str:
@@ -77,7 +87,7 @@ def derive(site: Path, offline: Path, skip=online_only, progress=lambda count: N
                 pass
             progress(1)
             if name.endswith(".html"):
-                write_atomically(offline, relative, folder_links_to_files(source.read_text(encoding="utf-8")).encode())
+                write_atomically(offline, relative, offline_page(source.read_text(encoding="utf-8")).encode())
                 rewritten += 1
             else:
                 target.parent.mkdir(parents=True, exist_ok=True)

@@ -41,6 +41,7 @@ def write_atomically(root: Path, relative: str, data: bytes) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".", suffix=".partial", dir=target.parent)
     try:
+        os.fchmod(handle, 0o644)  # mkstemp makes the file private (0600); a site's files are for any reader to read
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, target)

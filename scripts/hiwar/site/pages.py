@@ -108,6 +108,8 @@ def article_meta(article: Article, edition: Edition, vocabulary: dict[str, Tag])
         "words": article.words,
         "reading_minutes": article.reading_minutes(edition.words_per_minute),
         "translation": article.translation_status(lang),
+        # Every translation's status: the page's metadata links to the editions that have the text (metadata.py).
+        "translations": {other: article.translation_status(other) for other in sorted(article.translations)},
         "translated_paragraphs": article.translated_paragraphs(lang),
         "paragraphs": len(article.parsed.numbered),
         "original_title": article.title[SOURCE_LANGUAGE].value if lang != SOURCE_LANGUAGE else None,

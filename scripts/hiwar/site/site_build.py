@@ -22,7 +22,8 @@ from mkdocs.utils import get_relative_url
 
 from hiwar.enrich.collection import Collection, collect
 from hiwar.enrich.report import report
-from hiwar.site import feeds, offline, sitemap
+from hiwar.site import exports, feeds, offline, sitemap
+from hiwar.site.atom import ATOM_FILE, ATOM_TYPE
 from hiwar.site.adapter import GeneratedPage
 from hiwar.site.archive import zip_site
 from hiwar.site.config import HiwarConfig
@@ -30,6 +31,7 @@ from hiwar.site.contents import ContentStore
 from hiwar.site.editions import Edition
 from hiwar.site.fingerprint import site_fingerprint
 from hiwar.site.generate import Recorded, plan_edition, related_articles
+from hiwar.site.pages import newest_first
 from hiwar.site.markup import escaped_view
 from hiwar.site.progress import Progress, Stage
 from hiwar.site.outputs import Manifest, remove_stale, unlink_before_write, write_atomically
@@ -203,6 +205,7 @@ class SiteBuild:
                 self.manifest.pages.update(Manifest.load(part).pages)
                 part.unlink()
         sitemap.write(self.site_dir, self.editions, self.site_url, self.primary_paths)
+        exports.write_collection(self.site_dir, self.editions, newest_first(self.collection.articles), self.site_url)
         self.contents.prune({entry[0] for pages in self.manifest.pages.values() for entry in pages.values()})
         if not self.serving:
             self.manifest.fingerprint = self.fingerprint
@@ -361,7 +364,9 @@ class EditionBuild:
             lang=edition.lang, dir=edition.dir, site_name=edition.t("site.name"),
             title=_title(page, edition), heading=page.title or _title(page, edition),
             alternates=alternates, problems=list(site.problems),
-            article=article_view(article, edition, page.canonical_url or page.url, site.editions) if article else None,
+            article=article_view(article, edition, site.editions, site.site_url, page.url) if article else None,
+            feeds=[_feed_link(edition.t("feeds.atom"), f"{edition.prefix}{ATOM_FILE}", ATOM_TYPE, page.url),
+                   _feed_link(edition.t("feeds.json"), f"{edition.prefix}{feeds.JSON_FILE}", feeds.JSON_TYPE, page.url)],
             edition=edition)
         return escaped_view(view)
 
@@ -392,7 +397,9 @@ class EditionBuild:
 
     def finish(self) -> None:
         site, lang = self.site, self.edition.lang
-        feeds.write_json_feed(site.site_dir, self.edition, site.collection, site.site_url)
+        feeds.write_feeds(site.site_dir, self.edition, site.editions, site.collection, site.site_url, self.article_html)
+        exports.write_edition(site.site_dir, self.edition, site.editions, newest_first(site.collection.articles),
+                              site.site_url)
         if site.offline_dir is not None and not site.serving:
             # Each edition's process derives its own pages of the offline edition, in parallel with the others.
             others = tuple(e.prefix for e in site.editions if e.prefix and e is not self.edition)
@@ -432,6 +439,11 @@ def url_of(path: str) -> str:
 
 def _hand_written(folder: Path) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md")) if folder.is_dir() else []
+
+
+def _feed_link(label: str, path: str, media_type: str, page_url: str):
+    from hiwar.site.view import LinkView
+    return LinkView(label, get_relative_url(path, page_url), media_type)
 
 
 def _alternate(edition: Edition, url: str, page_url: str, current: bool):

@@ -11,6 +11,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from hiwar.site.editions import Edition
+from hiwar.site.metadata import MetaTag
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,15 @@ class Alternate:
     name: str
     href: str  # relative to the page
     current: bool
+
+
+@dataclass(frozen=True)
+class LinkView:
+    """A link to a file made from the page's data (a feed, a reference file): its name, address and media type."""
+
+    label: str
+    href: str  # relative to the page
+    type: str
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,9 @@ class ArticleView:
     cite_html: Markup
     bibtex: Markup
     print_url: str
+    meta: list[MetaTag]  # Highwire, Dublin Core, Open Graph, Twitter (metadata.py); none while not translated
+    json_ld: Markup | None  # schema.org, ready for a <script> element
+    downloads: list[LinkView]  # the reference as CSL-JSON, RIS and BibTeX files (exports.py)
 
 
 @dataclass(frozen=True)
@@ -65,6 +78,7 @@ class PageView:
     alternates: list[Alternate]
     problems: list[str]
     article: ArticleView | None = None
+    feeds: list[LinkView] = field(default_factory=list)  # the edition's feeds (online only: see offline.py)
     edition: Edition | None = field(default=None, compare=False, repr=False, metadata={"escape": False})
 
     def t(self, key: str, **values: Any) -> Markup:

@@ -4,19 +4,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from markupsafe import Markup
+from mkdocs.utils import get_relative_url
 
 from hiwar.model.article import AUTOMATIC, EDITORIAL, SEED, Article
 from hiwar.model.languages import SOURCE_LANGUAGE
-from hiwar.site.citations import bibtex, citation_text, html_with_languages
+from hiwar.site.citations import biblatex, citation_text, html_with_languages
 from hiwar.site.dateformat import html_datetime
 from hiwar.site.editions import Edition
-from hiwar.site.pages import is_translated, page_title
-from hiwar.site.view import ArticleView, EntityView
+from hiwar.site.exports import FORMATS, article_file
+from hiwar.site.metadata import article_metadata
+from hiwar.site.pages import description, is_translated, page_title
+from hiwar.site.reference import csl_item
+from hiwar.site.view import ArticleView, EntityView, LinkView
 
 ORIGIN_LABELS = {EDITORIAL: "about.origin_editorial", SEED: "about.origin_seed", AUTOMATIC: "about.origin_automatic"}
 
 
-def article_view(article: Article, edition: Edition, url: str, editions: Sequence[Edition]) -> ArticleView:
+def article_view(article: Article, edition: Edition, editions: Sequence[Edition], site_url: str,
+                 page_path: str) -> ArticleView:
+    """`page_path`: the page's URL relative to the site root (`en/articles/NAME/`)."""
     lang = edition.lang
     date = article.date.value
     summary = article.summary[lang]
@@ -24,8 +30,10 @@ def article_view(article: Article, edition: Edition, url: str, editions: Sequenc
     author = article.author.get(lang) if article.author else None
     publisher = article.publisher.get(lang) if article.publisher else None
     original = article.title[SOURCE_LANGUAGE].value if lang != SOURCE_LANGUAGE else None
-    citation = {"title": title, "author": author, "publisher": publisher, "date": date.edtf() if date else None,
-                "date_display": edition.format_date(date), "original_title": original, "article": article.id}
+    reference = csl_item(article, edition, editions, site_url)  # every citation of the page comes from it
+    translated = is_translated(article, edition)
+    metadata = article_metadata(article, edition, editions, site_url,
+                                description(summary.value or title)) if translated else None
     return ArticleView(
         date_iso=html_datetime(date), date_display=edition.format_date(date),
         date_precision=edition.date_precision(date),
@@ -36,13 +44,17 @@ def article_view(article: Article, edition: Edition, url: str, editions: Sequenc
         summary=summary.value, summary_automatic=summary.origin == AUTOMATIC,
         translation_status=edition.t(f"about.status_{article.translation_status(lang)}"),
         translated_paragraphs=article.translated_paragraphs(lang), paragraphs=len(article.parsed.numbered),
-        pending=not is_translated(article, edition),
+        pending=not translated,
         original_title=original, original_href=None,
         seed=article.seed.name, seed_sha256=article.seed.sha256,
         entities=[EntityView(e.labels[lang], None if lang == SOURCE_LANGUAGE else e.labels[SOURCE_LANGUAGE])
                   for e in article.entities.value],
         entities_automatic=article.entities.origin == AUTOMATIC,
-        cite_html=Markup(html_with_languages(citation_text(citation, url, lang), lang)),
-        bibtex=Markup(html_with_languages(bibtex(citation, url, lang, edition.t("site.name")), lang)),
-        print_url=url,
+        cite_html=Markup(html_with_languages(citation_text(reference, edition), lang)),
+        bibtex=Markup(html_with_languages(biblatex(reference, editions).rstrip("\n"), lang)),
+        print_url=reference["URL"],
+        meta=metadata.tags if metadata else [],
+        json_ld=Markup(metadata.json_ld) if metadata else None,
+        downloads=[LinkView(fmt.label, get_relative_url(article_file(article, edition, fmt), page_path), fmt.media_type)
+                   for fmt in FORMATS] if translated else [],
     )

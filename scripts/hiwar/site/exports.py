@@ -1,0 +1,143 @@
+"""Files for reference managers (Zotero, Mendeley, EndNote, BibLaTeX): per article and edition, and one collection
+of every article in every edition, each in three formats made from the same CSL-JSON records (reference.py):
+
+- CSL-JSON: the records themselves (exact dates, intervals included);
+- RIS: written with rispy; RIS has no interval, so an interval's date is the smallest unit enclosing it (none when
+  it runs across years), and its exact window is given in words in a note;
+- BibTeX (biblatex @online, citations.biblatex): exact dates, intervals included.
+
+Per article: `<edition>/citations/SLUG.<lang>.{csl.json,ris,bib}` (the language in the name, so that files saved
+from both editions do not collide); the collection: `citations/hiwar.{csl.json,ris,bib}` at the site root, where the
+English entries are marked as translations of the Arabic ones (biblatex `related`/`translationof`, CSL
+`original-title`, RIS `OP`). Files of articles no longer in the archive are removed.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import rispy
+
+from hiwar.model.article import Article
+from hiwar.site.citations import biblatex
+from hiwar.site.editions import Edition
+from hiwar.site.outputs import inside, write_atomically
+from hiwar.site.reference import csl_item, date_value, items_of, machine_date
+
+FOLDER = "citations"
+COLLECTION = "hiwar"
+
+
+class RisWriter(rispy.RisWriter):
+    """RIS records as the format has them: rispy's writer puts a numbered line ("1.") before each, which its own
+    reader skips but other readers need not."""
+
+    def set_header(self, count: int) -> str:
+        return ""
+
+
+@dataclass(frozen=True)
+class Format:
+    label: str  # the format's name, as reference managers call it
+    suffix: str
+    media_type: str
+
+
+FORMATS = (Format("CSL-JSON", "csl.json", "application/vnd.citationstyles.csl+json"),
+           Format("RIS", "ris", "application/x-research-info-systems"),
+           Format("BibTeX", "bib", "application/x-bibtex"))
+
+
+def article_file(article: Article, edition: Edition, fmt: Format) -> str:
+    """Where an article's reference in one format lives, relative to the site root."""
+    return f"{edition.prefix}{FOLDER}/{article.id}.{edition.lang}.{fmt.suffix}"
+
+
+def collection_file(fmt: Format) -> str:
+    return f"{FOLDER}/{COLLECTION}.{fmt.suffix}"
+
+
+# ---- formats -----------------------------------------------------------------------------------------------------
+def csl_json(items: Sequence[dict]) -> bytes:
+    return (json.dumps(list(items), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def ris(items: Sequence[dict], editions: Sequence[Edition]) -> bytes:
+    by_lang = {edition.lang: edition for edition in editions}
+    return rispy.dumps([_ris_entry(item, by_lang[item["language"]]) for item in items],
+                       implementation=RisWriter).encode("utf-8")
+
+
+def bibtex(items: Sequence[dict], editions: Sequence[Edition], related: bool) -> bytes:
+    return "\n".join(biblatex(item, editions, related) for item in items).encode("utf-8")
+
+
+def _ris_entry(item: dict, edition: Edition) -> dict:
+    entry: dict = {"type_of_reference": "ELEC", "id": item["id"], "title": item["title"]}
+    if item.get("author"):
+        entry["authors"] = [name["literal"] for name in item["author"]]
+    if item.get("translator"):
+        # A4, "subsidiary author": where RIS puts a translator.
+        entry["subsidiary_authors"] = [name["literal"] for name in item["translator"]]
+    notes = []
+    if item.get("issued"):
+        value = date_value(item["issued"])
+        unit = machine_date(value)
+        if unit is not None:
+            # RIS dates are YYYY/MM/DD/ with the unknown parts left empty.
+            entry["year"] = str(unit.year)
+            entry["date"] = f"{unit.year:04d}/{f'{unit.month:02d}' if unit.month else ''}/{f'{unit.day:02d}' if unit.day else ''}/"
+        if unit != value:
+            notes.append(edition.format_date(value))  # the exact window, in words: RIS cannot hold an interval
+    entry["secondary_title"] = item["container-title"]
+    if item.get("publisher"):
+        entry["publisher"] = item["publisher"]
+    entry["urls"] = [item["URL"]]
+    entry["language"] = item["language"]
+    if item.get("abstract"):
+        entry["abstract"] = " ".join(item["abstract"].split())
+    if item.get("original-title"):
+        entry["original_publication"] = item["original-title"]
+        notes.append(item["custom"]["original-URL"])
+    if notes:
+        entry["notes"] = notes
+    return entry
+
+
+# ---- writing -----------------------------------------------------------------------------------------------------
+def write_edition(site: Path, edition: Edition, editions: Sequence[Edition], articles: Iterable[Article],
+                  site_url: str) -> None:
+    """One edition's per-article files (every article whose text the edition has); stale files removed."""
+    written: set[str] = set()
+    for article in articles:
+        items = [item for item in items_of(article, editions, site_url) if item["language"] == edition.lang]
+        if not items:
+            continue
+        for fmt, data in zip(FORMATS, (csl_json(items), ris(items, editions), bibtex(items, editions, related=False))):
+            path = article_file(article, edition, fmt)
+            write_atomically(site, path, data)
+            written.add(path)
+    _remove_stale(site, f"{edition.prefix}{FOLDER}", f".{edition.lang}.", written)
+
+
+def write_collection(site: Path, editions: Sequence[Edition], articles: Iterable[Article], site_url: str) -> None:
+    """The whole archive in every edition, newest article first, each original followed by its translations."""
+    items = [item for article in articles for item in items_of(article, editions, site_url)]
+    write_atomically(site, collection_file(FORMATS[0]), csl_json(items))
+    write_atomically(site, collection_file(FORMATS[1]), ris(items, editions))
+    write_atomically(site, collection_file(FORMATS[2]), bibtex(items, editions, related=True))
+
+
+def _remove_stale(site: Path, folder: str, marker: str, written: set[str]) -> None:
+    """Per-article files of this edition (named SLUG.<lang>.…) that this build did not write."""
+    directory = inside(site, folder)
+    if directory.is_dir():
+        for path in directory.iterdir():
+            relative = f"{folder}/{path.name}"
+            if marker in path.name and path.is_file() and relative not in written:
+                path.unlink()
+
+
+__all__ = ["FORMATS", "Format", "article_file", "collection_file", "csl_item", "write_collection", "write_edition"]
