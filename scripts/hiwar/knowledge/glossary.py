@@ -6,20 +6,29 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hiwar.ingest.datafile import read_yaml
+from hiwar.knowledge.rules import char_class, rules
 from hiwar.problems import InputError
 
-# Letters that fold together (see text.fold), so a term matches however the text spells it.
-_EQUIVALENT = {"ا": "اأإآٱ", "ي": "يىیئ", "ى": "يىی", "ه": "هة", "ة": "هة", "و": "وؤ", "ك": "كک"}
-_MARKS = "[\u0610-\u061a\u064b-\u065f\u0670\u0640]*"  # tashkeel and tatweel may sit between letters
+_RULES = rules()
+_LETTERS = _RULES["fold"]["letters"]
+_MARKS = char_class(_RULES["fold"]["remove"]) + "*"  # tashkeel and tatweel may sit between letters
+# Clitics a word may carry before a term (search_rules.yml): two together, or one.
+_CLITICS = "|".join([*_RULES["arabic"]["clitic_pairs"], f"[{''.join(_RULES['arabic']['clitics'])}]"])
+
+
+def _spellings(ch: str) -> str:
+    """The letter and every letter that folds together with it (see text.fold): ي, ى, ی, ئ."""
+    folded = _LETTERS.get(ch, ch)
+    return folded + "".join(sorted(letter for letter, target in _LETTERS.items() if target == folded))
 
 
 def spelling_pattern(phrase: str) -> str:
     parts = []
-    for ch in phrase.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا"):
+    for ch in phrase:
         if ch.isspace():
             parts.append(r"\s+")
         else:
-            parts.append(f"[{re.escape(_EQUIVALENT.get(ch, ch))}]{_MARKS}")
+            parts.append(f"[{re.escape(_spellings(ch))}]{_MARKS}")
     return "".join(parts)
 
 
@@ -53,7 +62,7 @@ def load_glossary(path: Path) -> list[Term]:
             english = "|".join(re.escape(m) for m in entry["match_en"])
             terms.append(Term(str(entry["id"]), entry["ar"], entry["en"], entry["definition"]["ar"],
                               entry["definition"]["en"],
-                              re.compile(rf"(?<![\w])(?:[وفبكل]|وب|ول)?(?:{arabic})(?!\w)"),
+                              re.compile(rf"(?<![\w])(?:{_CLITICS})?(?:{arabic})(?!\w)"),
                               re.compile(rf"(?<![\w-])(?:{english})(?!\w)", re.IGNORECASE)))
     except (KeyError, TypeError) as err:
         raise InputError(source, f"has a term without id, ar, en, match, match_en or definition ({err})") from None
