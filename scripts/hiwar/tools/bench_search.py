@@ -142,11 +142,12 @@ records = json.load(open(sys.argv[1], encoding="utf-8"))
 async def main():
     start = time.perf_counter()
     async with PagefindIndex(config=IndexConfig(output_path=sys.argv[2])) as index:
-        for record in records:
-            await index.add_custom_record(url="/" + record["url"], content=record["content"],
-                                          language=record["lang"], meta={"title": record["title"]})
+        for first in range(0, len(records), 200):  # the service takes records concurrently
+            await asyncio.gather(*(index.add_custom_record(url="/" + r["url"], content=r["content"], language=r["lang"],
+                                                           meta={"title": r["title"]})
+                                   for r in records[first:first + 200]))
         await index.write_files(output_path=sys.argv[2])
-    print(time.perf_counter() - start)
+    print("seconds", time.perf_counter() - start)
 asyncio.run(main())
 """
 
@@ -166,7 +167,8 @@ def write_pagefind(documents, site: Path, python: str, workdir: Path) -> dict:
     if result.returncode != 0:
         raise SystemExit(f"pagefind failed: {result.stderr[-2000:]}")
     files = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
-    return {"index_s": float(result.stdout.strip().splitlines()[-1]), "files": len(files),
+    seconds = [line.split()[1] for line in result.stdout.splitlines() if line.startswith("seconds ")]
+    return {"index_s": float(seconds[-1]), "files": len(files),
             "mb": sum(p.stat().st_size for p in files) / 1e6,
             "largest_kb": max(p.stat().st_size for p in files) / 1e3, "chunks": len(files)}
 

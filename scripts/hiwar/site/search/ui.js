@@ -100,8 +100,9 @@
         if (number !== asked) return;
         shown = found;
         list.replaceChildren();
-        status.textContent = found.results.length ? count(found.results.length) : strings.none;
-        return showMore(found, number);
+        return showMore(found, number).then(function () {  /* announced once the results are there */
+          if (number === asked) status.textContent = found.results.length ? count(found.results.length) : strings.none;
+        });
       }).catch(report);
     }
 
