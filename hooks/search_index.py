@@ -1,13 +1,13 @@
-"""Adds normalised fields to the search index so that Arabic spelling variants and attached
-prefixes find each other (see scripts/hiwar/searchtext.py; the query side is search.js).
+"""Temporary wiring of hiwar.site.search into today's hooks, for trials (the plugin will do this instead).
 
-Runs after mkdocs-static-i18n has merged both editions into one index, and rewrites the
-offline edition's inlined copy (search_index.js) too.
+Every page becomes a SearchDocument (its text, and on an article its facts and every spelling of every
+name it mentions); after both editions are built, write_index() writes the index into search/ and the
+query module and its stylesheet are added; the search box's template gets `hiwar_search` in its context.
 """
 from __future__ import annotations
 
+import functools
 import html
-import json
 import os
 import re
 import sys
@@ -18,64 +18,65 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(os.path.abspath(__file__)).parent.parent / "scripts"))
 
 from hiwar.knowledge.names import load_names
-from hiwar.knowledge.searchtext import index_tokens
+from hiwar.site.search import SearchDocument, search_assets, search_context, write_index
 
 ROOT = Path(os.path.abspath(__file__)).parent.parent
-
+EDITIONS = ("ar", "en")
+LISTING_BOOST = 0.25
 TAG = re.compile(r"<[^>]+>")
-# What the theme shows around an article but the body does not hold (its date, summary, author, tags),
-# and the names its text mentions (from the front-matter: found once, by the converter).
-_article_facts: dict[str, str] = {}
-_article_names: dict[str, list[str]] = {}
+_documents: dict[str, SearchDocument] = {}
 
 
 def on_config(config):
-    """The iframe-worker shim runs search from file://; online it would only hold up the first paint."""
-    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
-    if not (offline and offline.config.enabled):
-        config.extra["polyfills"] = [url for url in config.extra.get("polyfills") or [] if "iframe-worker" not in url]
+    i18n = config.plugins.get("i18n")
+    if i18n is None or not getattr(i18n, "building", False):  # not an inner, per-language build
+        _documents.clear()
+        _names.cache_clear()
+    config.extra["polyfills"] = []  # no worker: the search is ours
     return config
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_context(context, page, config, nav):
+    context["hiwar_search"] = search_context(config.theme["language"], EDITIONS)
+    return context
+
+
+def on_template_context(context, template_name, config):
+    """Pages rendered from a theme template alone (404.html) have the search box too."""
+    context["hiwar_search"] = search_context(config.theme["language"], EDITIONS)
+    return context
+
+
+def on_page_content(content, page, config, files):
     meta = page.meta
+    extra = ""
     if "article" in meta:
+        names = _names()
         facts = [meta.get("date_display"), meta.get("date"), meta.get("summary"), meta.get("author"),
                  meta.get("publisher"), " ".join(meta.get("tags") or [])]
-        _article_facts[page.url] = " ".join(str(fact) for fact in facts if fact)
-        _article_names[page.url] = sorted(meta.get("mentions") or {})
-    return markdown
+        spellings = [" ".join([names[i].ar, names[i].en, *(" ".join(f) for f in names[i].forms)])
+                     for i in sorted(meta.get("mentions") or {}) if i in names]
+        extra = " ".join(str(part) for part in [*facts, *spellings] if part)
+    title = html.unescape(TAG.sub("", str(meta.get("title") or page.title or "")))
+    _documents[page.url] = SearchDocument(
+        url=page.url, lang=config.theme["language"], title=title, text=html.unescape(TAG.sub(" ", content)),
+        extra=extra, boost=1.0 if "article" in meta else LISTING_BOOST,
+        date=html.unescape(str(meta.get("date_display") or "")) if "article" in meta else "")
+    return content
 
 
-def _plain(markup: str) -> str:
-    return html.unescape(TAG.sub(" ", markup or ""))
+@functools.cache
+def _names():
+    return {name.id: name for name in load_names(ROOT / "editorial" / "names.yml")}
 
 
-@event_priority(-110)  # after i18n (-100) merged the editions and offline (-100) inlined the index
+@event_priority(-110)  # after mkdocs-static-i18n (-100) built every edition
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
-        return  # an inner, per-language build: the merged index is written later
-    folder = Path(config.site_dir) / "search"
-    path = folder / "search_index.json"
-    if not path.exists():
-        return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    names = load_names(ROOT / "editorial" / "names.yml")
-    forms = {name.id: " ".join([name.ar, name.en, *(" ".join(f) for f in name.forms)]) for name in names}
-    for doc in index["docs"]:
-        title, text = _plain(doc.get("title", "")), _plain(doc.get("text", ""))
-        # On an article's own entry (not its sections, #…): its facts, and every spelling of every name
-        # it mentions (قاءأني finds قاآني; Kadhimi finds الكاظمي).
-        facts = _article_facts.get(doc["location"], "")
-        spellings = [forms[name_id] for name_id in _article_names.get(doc["location"], []) if name_id in forms]
-        # Each normalised form once per entry: the field is searched, never shown, and the text field
-        # keeps the counts that rank results.
-        doc["ntitle"] = " ".join(dict.fromkeys(index_tokens(title)))
-        doc["norm"] = " ".join(dict.fromkeys(index_tokens(" ".join([text, facts, *spellings]))))
-    index["config"]["fields"].update({"ntitle": {"boost": 1000.0}, "norm": {"boost": 1.0}})
-    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    path.write_text(data, encoding="utf-8")
-    inlined = folder / "search_index.js"
-    if inlined.exists():
-        inlined.write_text(f"var __index = {data}", encoding="utf-8")
+        return  # an inner, per-language build: the index is written once, after all of them
+    site = Path(config.site_dir)
+    write_index(_documents.values(), site / "search")
+    for path, text in search_assets().items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, encoding="utf-8")
