@@ -112,6 +112,13 @@ OURS_RUN = """async ([query, lang]) => {
   return {ms: performance.now() - start, count: found.results.length, shown: pages.length,
           own: found.results.filter(r => r.own === 0).length};
 }"""
+OURS_TYPED = """async ([query, lang]) => {  // every state of the box while the query is typed, then its results
+  const start = performance.now();
+  let found;
+  for (let end = 1; end <= query.length; end++) found = await window.hiwarSearch.search(query.slice(0, end), lang);
+  const pages = await Promise.all(found.results.slice(0, 10).map(r => window.hiwarSearch.page(r.number)));
+  return {ms: performance.now() - start, count: found.results.length, shown: pages.length};
+}"""
 PAGEFIND_PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>t</title></head><body>
 </body></html>"""
 PAGEFIND_RUN = """async ([query, lang]) => {
@@ -173,12 +180,12 @@ def write_pagefind(documents, site: Path, python: str, workdir: Path) -> dict:
             "largest_kb": max(p.stat().st_size for p in files) / 1e3, "chunks": len(files)}
 
 
-def measure(browser, base: str, engine: str, lang: str, query: str) -> dict:
+def measure(browser, base: str, engine: str, lang: str, query: str, typed: bool = False) -> dict:
     page = browser.new_page()
     try:
         page.goto(f"{base}{engine}-{lang}.html")
         CountingHost.sent.clear()
-        answer = page.evaluate(OURS_RUN if engine == "ours" else PAGEFIND_RUN, [query, lang])
+        answer = page.evaluate(OURS_TYPED if typed else OURS_RUN if engine == "ours" else PAGEFIND_RUN, [query, lang])
         answer["kb"] = sum(size for path, size in CountingHost.sent if not path.endswith(".html")) / 1e3
         answer["requests"] = len(CountingHost.sent)
         return answer
@@ -235,6 +242,10 @@ def bench(count: int, pagefind_python: str | None, workdir: Path) -> None:
                       else f"– | – | {online['error']}")
                 print(f"| {engine} | {b['index_s']:.1f} | {b['files']} | {b['mb']:.1f} | {b['largest_kb']:.0f} | "
                       f"{query} ({online.get('count', '–')} results) | {on} | {off} |", flush=True)
+                if engine == "ours":  # and typed letter by letter, every state of the box searched
+                    typed = measure(browser, http_base, engine, lang, query, typed=True)
+                    print(f"| ours, typed | | | | | {query}, letter by letter | {typed['kb']:.0f} | "
+                          f"{typed['requests']} | {typed['ms']:.0f} | |", flush=True)
         print("\nOwn-edition results per query of the public set:\n")
         sets = {engine: query_set(browser, http_base, engine) for engine in built}
         for engine, counts in sets.items():

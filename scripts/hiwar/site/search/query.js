@@ -134,13 +134,17 @@
     return low;
   }
 
-  /* The chunks a term's words may be in: the one it falls in, and the next ones while they start with it. */
+  /* The chunks a term's words may be in: the one it falls in, and the next ones while they start with it.
+     A term that begins more words than PREFIX_CHUNKS chunks hold (الح… while the reader is still typing
+     الحكومة) finds only the words of its first chunk until it is longer: a keystroke never fetches
+     a large part of the index. */
+  var PREFIX_CHUNKS = 6;
   function chunksFor(manifest, term) {
     var first = Math.max(0, bisect(manifest.chunks, term) - 1), found = [first];
     if (isPrefix(term)) {
       for (var n = first + 1; n < manifest.chunks.length && manifest.chunks[n].startsWith(term); n++) found.push(n);
     }
-    return found;
+    return found.slice(0, PREFIX_CHUNKS);
   }
 
   var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
