@@ -150,6 +150,8 @@ def test_no_accessibility_violations_with_results_shown(browser, http_site, offl
     page = browser.new_page()
     for base, home in ((http_site, ""), (offline_base, "index.html")):
         type_query(page, f"{base}{edition}{home}", "الكاظمي" if not edition else "Kadhimi")
+        # the results fade in (Material's transition): contrast is judged once they are fully shown
+        page.wait_for_function("getComputedStyle(document.querySelector('.hiwar-search .md-search__output')).opacity === '1'")
         assert axe_violations(page) == []
     page.close()
 
