@@ -17,7 +17,7 @@ OUT ?= build/pages
 EDITORIAL ?= $(if $(filter seeds seeds/,$(SEEDS)),editorial,)
 ZIP := dist/hiwar-offline.zip
 
-.PHONY: build pages serve test assets clean bench bench-summary test-tools audit
+.PHONY: build pages serve test assets clean bench bench-search bench-summary test-tools audit
 
 ## Environments ---------------------------------------------------------------
 $(VENV)/.build-deps: requirements.txt constraints.txt
@@ -74,6 +74,12 @@ bench-summary: $(VENV)/.build-deps
 BENCH ?= 5 200 1000
 bench: assets
 	$(PY) -m hiwar.tools.bench_archive $(BENCH)
+
+# make bench-search [BENCH_SEARCH="1000 10000"] [PAGEFIND=PYTHON]: the search index at scale, in the test browser;
+# PAGEFIND names a Python with pagefind[extended] installed, to compare with Pagefind
+BENCH_SEARCH ?= 1000
+bench-search: $(VENV)/.test-deps test-tools
+	$(PY) -m hiwar.tools.bench_search $(if $(PAGEFIND),--pagefind "$(PAGEFIND)") $(BENCH_SEARCH)
 
 # make audit: Lighthouse medians for four pages, then the zero-held checks (axe, HTML, links, requests)
 tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json

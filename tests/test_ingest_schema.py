@@ -128,7 +128,7 @@ TERM = "terms:\n  - id: biden-presidency\n    from: 2021-01-20\n    to: 2025-01-
     (EVENT + "    match: [[اغتيال, 2020]]\n",
      "field 'events': id \"soleimani-killing\": match: item 1: item 2: expected text, not a number (2020)"),
     (EVENT.replace("2020-01-03", "0000-01-03") + "    match: [[اغتيال]]\n",
-     f"field 'events': id \"soleimani-killing\": date: year 0 does not exist (years run from 1 to 9999)"),
+     "field 'events': id \"soleimani-killing\": date: year 0 does not exist (years run from 1 to 9999)"),
     (EVENT.replace("2020-01-03", "9999") + "    match: [[اغتيال]]\n",
      f"field 'events': id \"soleimani-killing\": date: 9999: year 9999 is after {NEXT_YEAR}, the latest year a date may name"),
     (EVENT.replace("2020-01-03", "[2020]") + "    match: [[اغتيال]]\n",
@@ -197,7 +197,7 @@ NOTE = "notes:\n  - kind: editor\n    paragraph: 2\n    text:\n      ar: ملا�
 
 
 @pytest.mark.parametrize("text,message", [
-    ("date:\n  value: 0000\n", f"field 'date': value: year 0 does not exist (years run from 1 to 9999)"),
+    ("date:\n  value: 0000\n", "field 'date': value: year 0 does not exist (years run from 1 to 9999)"),
     (f"date:\n  value: {NEXT_YEAR + 1}-01\n",
      f"field 'date': value: {NEXT_YEAR + 1}-01: year {NEXT_YEAR + 1} is after {NEXT_YEAR}, the latest year a date may name"),
     ("author: Someone\n", "field 'author': expected a mapping of language codes to text (ar: …, en: …), not text"),

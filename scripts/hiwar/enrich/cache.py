@@ -23,6 +23,7 @@ from hiwar.problems import InputError
 
 # The conversion is made by these packages; the site, the benchmarks and the audit are not part of it.
 CONVERSION_CODE = [Path(__file__).resolve().parents[1] / package for package in ("ingest", "knowledge", "model", "enrich")]
+CONVERSION_FILES = ("*.py", "*.yml")  # code, and the rules it reads (knowledge/search_rules.yml)
 VERSION = 5
 RACY_NS = 2_000_000_000  # a file modified within 2 s of being hashed is hashed again next time
 
@@ -52,7 +53,8 @@ class ArticleCache:
     @cached_property
     def common(self) -> str:
         """What every article is also made from: the converter's code and the shared editorial data."""
-        return self._digest(sorted(p for folder in CONVERSION_CODE for p in folder.glob("*.py")) + self._shared) + str(VERSION)
+        code = sorted(p for folder in CONVERSION_CODE for pattern in CONVERSION_FILES for p in folder.glob(pattern))
+        return self._digest(code + self._shared) + str(VERSION)
 
     def _sha(self, path: Path) -> str:
         try:

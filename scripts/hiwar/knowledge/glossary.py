@@ -9,20 +9,29 @@ from hiwar.ingest.datafile import read_yaml
 from hiwar.ingest.schema import Context, Identifier, ListOf, Record, SchemaError, Text, TextsOf, check
 from hiwar.model.languages import SOURCE_LANGUAGE
 from hiwar.model.texts import Texts
+from hiwar.knowledge.rules import char_class, rules
 from hiwar.problems import InputError
 
-# Letters that fold together (see text.fold), so a term matches however the text spells it.
-_EQUIVALENT = {"ا": "اأإآٱ", "ي": "يىیئ", "ى": "يىی", "ه": "هة", "ة": "هة", "و": "وؤ", "ك": "كک"}
-_MARKS = "[\u0610-\u061a\u064b-\u065f\u0670\u0640]*"  # tashkeel and tatweel may sit between letters
+_RULES = rules()
+_LETTERS = _RULES["fold"]["letters"]
+_MARKS = char_class(_RULES["fold"]["remove"]) + "*"  # tashkeel and tatweel may sit between letters
+# Clitics a word may carry before a term (search_rules.yml): two together, or one.
+_CLITICS = "|".join([*_RULES["arabic"]["clitic_pairs"], f"[{''.join(_RULES['arabic']['clitics'])}]"])
+
+
+def _spellings(ch: str) -> str:
+    """The letter and every letter that folds together with it (see text.fold): ي, ى, ی, ئ."""
+    folded = _LETTERS.get(ch, ch)
+    return folded + "".join(sorted(letter for letter, target in _LETTERS.items() if target == folded))
 
 
 def spelling_pattern(phrase: str) -> str:
     parts = []
-    for ch in phrase.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا"):
+    for ch in phrase:
         if ch.isspace():
             parts.append(r"\s+")
         else:
-            parts.append(f"[{re.escape(_EQUIVALENT.get(ch, ch))}]{_MARKS}")
+            parts.append(f"[{re.escape(_spellings(ch))}]{_MARKS}")
     return "".join(parts)
 
 
@@ -66,7 +75,7 @@ def load_glossary(path: Path, source: str | None = None, ctx: Context = Context(
             if spellings:
                 others[lang] = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(m) for m in spellings)})(?!\w)", re.IGNORECASE)
         terms.append(Term(entry["id"], entry["labels"], entry["definition"],
-                          re.compile(rf"(?<![\w])(?:[وفبكل]|وب|ول)?(?:{arabic})(?!\w)"), others))
+                          re.compile(rf"(?<![\w])(?:{_CLITICS})?(?:{arabic})(?!\w)"), others))
     return terms
 
 

@@ -8,14 +8,18 @@ from pathlib import Path
 
 from hiwar.ingest.datafile import read_yaml
 from hiwar.ingest.schema import Choice, Context, Identifier, ListOf, Record, SchemaError, Text, check
+from hiwar.knowledge.rules import rules
 from hiwar.knowledge.text import word_keys
 from hiwar.model.languages import SOURCE_LANGUAGE
 from hiwar.model.texts import Texts
 from hiwar.problems import InputError
 
 KINDS = ("person", "organisation", "place")
-# Clitics a word may carry before a name: conjunction, preposition, article ("والكاظمي", "لبايدن", "بالعراق").
-PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ك", "ل")
+_ARABIC = rules()["arabic"]
+# Clitics a word may carry before a name (search_rules.yml): a clitic with the article, two clitics, one
+# clitic ("والكاظمي", "وبايدن", "لبايدن", "بالعراق"). The article itself stays: names are listed with it.
+PREFIXES = (*(p for p in _ARABIC["article_prefixes"] if p[0] in _ARABIC["clitics"] and p.endswith("ال")),
+            *_ARABIC["clitic_pairs"], *_ARABIC["clitics"])
 
 
 _SPELLINGS = ListOf(Text(words=True), "a list of spellings")

@@ -5,11 +5,13 @@ import functools
 import re
 import unicodedata
 
-TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
-TATWEEL = "\u0640"
-ALEF_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
-PERSIAN_LETTERS = str.maketrans({"ی": "ي", "ى": "ي", "ک": "ك", "ۀ": "ه", "ة": "ه", "ؤ": "و", "ئ": "ي"})
-ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+from hiwar.knowledge.rules import char_class, rules
+
+# The folding rules live in search_rules.yml, shared with the search's JavaScript.
+_FOLD = rules()["fold"]
+MARKS = re.compile(char_class(_FOLD["remove"]))  # tashkeel, Quranic marks and tatweel
+LETTER_FORMS = str.maketrans(_FOLD["letters"])  # hamza and alef forms, alef maqsura, taa marbuta, Persian letters
+DIGITS = str.maketrans("".join(_FOLD["digits"]), "0123456789" * len(_FOLD["digits"]))
 
 # A word: a run of letters, marks or digits (Arabic or Latin), allowing inner apostrophes.
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -23,7 +25,7 @@ ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufef
 
 def strip_marks(text: str) -> str:
     """Remove tashkeel and tatweel: they never change which word is meant."""
-    return TASHKEEL.sub("", text).replace(TATWEEL, "")
+    return MARKS.sub("", text)
 
 
 @functools.lru_cache(maxsize=256)  # an article's paragraphs are folded by several steps (names, tags, terms, dates)
@@ -33,9 +35,9 @@ def fold(text: str) -> str:
     Hamza forms, alef maqsura, taa marbuta, Persian letters and Arabic-Indic digits
     are unified, marks removed, Latin lower-cased.
     """
-    text = unicodedata.normalize("NFKC", text)
-    text = strip_marks(text).translate(ALEF_FORMS).translate(PERSIAN_LETTERS)
-    return text.translate(ARABIC_INDIC_DIGITS).lower()
+    text = unicodedata.normalize(_FOLD["unicode"], text)
+    text = strip_marks(text).translate(LETTER_FORMS).translate(DIGITS)
+    return text.lower() if _FOLD["lower_case"] else text
 
 
 def words(text: str) -> list[str]:

@@ -133,12 +133,17 @@ class TableErrors(Exception):
         self.lines = lines
 
 
-# Lists (month names) stay values; nested mappings become dotted keys, so that a missing key is named exactly.
+# The plural categories of the Unicode CLDR: each language has its own set (English one/other, Arabic six).
+PLURAL_CATEGORIES = {"zero", "one", "two", "few", "many", "other"}
+
+
+# Lists (month names) and plural forms stay values; other nested mappings become dotted keys, so that a missing key
+# is named exactly.
 def _flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
     flat: dict[str, Any] = {}
     for key, value in data.items():
         name = f"{prefix}{key}"
-        if isinstance(value, dict):
+        if isinstance(value, dict) and not (set(value) <= PLURAL_CATEGORIES and "other" in value):
             flat.update(_flatten(value, f"{name}."))
         else:
             flat[name] = value

@@ -33,7 +33,9 @@ from hiwar.site.fingerprint import site_fingerprint
 from hiwar.site.generate import Recorded, plan_edition, related_articles
 from hiwar.site.pages import newest_first
 from hiwar.site.markup import escaped_view
+from hiwar.site import search_pages
 from hiwar.site.progress import Progress, Stage
+from hiwar.site.search import search_assets, search_context, write_index
 from hiwar.site.outputs import Manifest, remove_stale, unlink_before_write, write_atomically
 from hiwar.site.view import PageView
 from hiwar.site.views import article_view
@@ -62,6 +64,7 @@ class SiteBuild:
         self.collection = Collection()
         self.problems: list[str] = []
         self.related: dict = {}
+        self.search_documents: list = []
         self.contents = ContentStore(self.cache_dir / "contents")
         self.fingerprint = ""
         self.children: dict[int, Edition] = {}
@@ -205,6 +208,12 @@ class SiteBuild:
                 self.manifest.pages.update(Manifest.load(part).pages)
                 part.unlink()
         sitemap.write(self.site_dir, self.editions, self.site_url, self.primary_paths)
+        documents = list(self.search_documents)
+        for edition in self.editions[1:]:
+            documents += search_pages.load(self.cache_dir, f"search-documents.{edition.lang}.json")
+        with self.progress.stage("search index", unit="pages") as stage:
+            stats = write_index(search_pages.ordered(documents), self.site_dir / "search")
+            stage.set(stats.documents)
         exports.write_collection(self.site_dir, self.editions, newest_first(self.collection.articles), self.site_url)
         self.contents.prune({entry[0] for pages in self.manifest.pages.values() for entry in pages.values()})
         if not self.serving:
@@ -252,6 +261,8 @@ class EditionBuild:
         self.site, self.edition, self.config = site, edition, config
         self.generated: dict[str, GeneratedPage] = {}
         self.keys: dict[str, str] = {}
+        self.search_documents: dict = {}  # page url -> SearchDocument, of the pages rendered in this build
+        self.files_of_pages: list[File] = []
         self.rendered_count = 0
 
     @property
@@ -271,8 +282,8 @@ class EditionBuild:
         config.nav = [{edition.t(f"nav.{key}"): f"{edition.lang}/{path}"} for item in (config.nav or [])
                       for key, path in item.items()]
         config.extra["homepage"] = edition.prefix or None
-        # The theme shows its language selector when alternates are configured; the links are per page (view).
-        config.extra["alternate"] = [{"name": e.name, "link": e.prefix, "lang": e.lang} for e in self.site.editions]
+        # The language selector links every page to its counterparts (the view's alternates; partials/header.html).
+        config.extra["alternate"] = None
         config.theme.static_templates.discard("sitemap.xml")  # one sitemap for every edition (sitemap.py)
         if not self.primary:
             config.theme.static_templates.discard("404.html")
@@ -324,6 +335,8 @@ class EditionBuild:
             site.primary_paths = self.paths
         if self.primary:
             kept.extend(self._bundled_assets())
+            kept.extend(File.generated(self.config, path, content=text) for path, text in search_assets().items())
+        self.files_of_pages = [f for f in kept if f.is_documentation_page()]
         for file in kept:
             if file.is_modified():  # MkDocs writes it in place: first detach a file shared with an earlier build
                 unlink_before_write(Path(file.abs_dest_path))
@@ -367,11 +380,14 @@ class EditionBuild:
             article=article_view(article, edition, site.editions, site.site_url, page.url) if article else None,
             feeds=[_feed_link(edition.t("feeds.atom"), f"{edition.prefix}{ATOM_FILE}", ATOM_TYPE, page.url),
                    _feed_link(edition.t("feeds.json"), f"{edition.prefix}{feeds.JSON_FILE}", feeds.JSON_TYPE, page.url)],
-            edition=edition)
+            search=search_context(edition, site.editions), edition=edition)
         return escaped_view(view)
 
     def _article_of(self, page: Page):
-        src = page.file.src_uri
+        return self._article_of_file(page.file)
+
+    def _article_of_file(self, file: File):
+        src = file.src_uri
         if src not in self.generated:
             return None
         parts = src.split("/")
@@ -381,9 +397,33 @@ class EditionBuild:
         return None
 
     def page_content(self, html: str, page: Page) -> None:
-        """Keep an article page's body as rendered, for what is made from it after the pages (feeds)."""
+        """Keep an article page's body as rendered, for what is made from it after the pages (feeds); describe
+        every other page for the search from its rendered text."""
         if self._article_of(page) is not None:
             self.site.contents.put(self.keys[page.file.dest_uri][0], html)
+        elif search_pages.indexed(_edition_path(page.file.src_uri)):
+            self.search_documents[page.url] = search_pages.page_document(str(page.title or ""), html, page.url,
+                                                                         self.edition.lang)
+
+    def _search_documents(self) -> list:
+        """Every page of the edition the search knows: articles from the model, other pages from their text as
+        rendered now or, when a page was not rendered again, from its file."""
+        site, edition = self.site, self.edition
+        names = {name.id: name for name in site.collection.names}
+        tags = {tag.id: tag.labels[edition.lang] for tag in site.collection.vocabulary.values()}
+        documents = dict(self.search_documents)
+        for file in self.files_of_pages:
+            path = _edition_path(file.src_uri)
+            if not search_pages.indexed(path) or file.url in documents:
+                continue
+            article = self._article_of_file(file)
+            if article is not None:
+                document = search_pages.article_document(article, edition, file.url, names, tags)
+            else:
+                document = search_pages.page_from_file(Path(file.abs_dest_path), file.url, edition.lang)
+            if document is not None:
+                documents[file.url] = document
+        return list(documents.values())
 
     def article_html(self, article) -> str | None:
         """The article's body as its page shows it in this edition (rendered now, or when its page was last made)."""
@@ -404,6 +444,11 @@ class EditionBuild:
             # Each edition's process derives its own pages of the offline edition, in parallel with the others.
             others = tuple(e.prefix for e in site.editions if e.prefix and e is not self.edition)
             offline.derive(site.site_dir, site.offline_dir, within=self.edition.prefix, leave=others)
+        documents = self._search_documents()
+        if self.primary:
+            site.search_documents = documents
+        else:
+            search_pages.save(documents, site.cache_dir, f"search-documents.{lang}.json")
         previous = set(site.manifest.pages.get(lang, {}))
         remove_stale(site.site_dir, sorted(previous - set(self.keys)))
         site.manifest.record(lang, site.site_dir, self.keys)

@@ -69,6 +69,16 @@ class ArticleView:
 
 
 @dataclass(frozen=True)
+class SearchView:
+    """The search box (overrides/partials/hiwar-search.html): its strings, and the same as data for its script."""
+
+    strings: dict
+    data: Markup  # JSON for the <script type="application/json"> the query module reads
+    script: str  # site-relative paths
+    stylesheet: str
+
+
+@dataclass(frozen=True)
 class PageView:
     lang: str
     dir: str
@@ -79,6 +89,7 @@ class PageView:
     problems: list[str]
     article: ArticleView | None = None
     feeds: list[LinkView] = field(default_factory=list)  # the edition's feeds (online only: see offline.py)
+    search: "SearchView | None" = None
     edition: Edition | None = field(default=None, compare=False, repr=False, metadata={"escape": False})
 
     def t(self, key: str, **values: Any) -> Markup:

@@ -1,0 +1,224 @@
+/*
+ * Hiwar search: the query module, the only code that reads the index (hiwar.site.search writes it).
+ * The spelling rules below are knowledge/search_rules.yml, embedded when the site is built.
+ * Nothing is loaded until the reader turns to the search box; index files are scripts that hand
+ * their data to hiwarSearchIndex(), so they load from file:// as they do over http.
+ */
+(function () {
+  "use strict";
+
+  var RULES = /*RULES*/null;
+  var CLASSES = /*CLASSES*/null;
+
+  /* ---- Spelling rules: the same functions as knowledge/searchtext.py ---- */
+  var MARKS = new RegExp(CLASSES.removed, "gu");
+  var LETTERS = RULES.fold.letters;
+  var DIGITS = {};
+  RULES.fold.digits.forEach(function (set) { Array.from(set).forEach(function (d, i) { DIGITS[d] = String(i); }); });
+  var TOKEN = /[\p{L}\p{N}]+/gu;
+  var WORD_AS_WRITTEN = new RegExp("(?:[\\p{L}\\p{N}]|" + CLASSES.word_marks + ")+", "gu");
+  var ENGLISH_ARTICLE = new RegExp("(?<![a-z])" + escaped(RULES.english.article) + "(?=[a-z])", "g");
+  var CLITIC_BEFORE = new RegExp("^[" + RULES.arabic.clitics.join("") + "](?=" + CLASSES.arabic_letters + "{" +
+                                 RULES.arabic.clitic_min_rest + ",})", "u");
+  var ASCII = /^[\x00-\x7f]*$/;
+
+  function escaped(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+  function length(text) { return Array.from(text).length; }  /* in code points, as Python counts */
+
+  function fold(text) {
+    text = text.normalize(RULES.fold.unicode).replace(MARKS, "");
+    var out = "";
+    for (var ch of text) out += LETTERS[ch] || DIGITS[ch] || ch;
+    return RULES.fold.lower_case ? out.toLowerCase() : out;
+  }
+
+  function withoutArticle(word) {
+    var prefixes = RULES.arabic.article_prefixes;
+    for (var i = 0; i < prefixes.length; i++) {
+      if (word.startsWith(prefixes[i]) && length(word) - length(prefixes[i]) >= RULES.arabic.article_min_rest) {
+        return word.slice(prefixes[i].length);
+      }
+    }
+    return word;
+  }
+
+  function words(text) { return fold(text).replace(ENGLISH_ARTICLE, "").match(TOKEN) || []; }
+
+  var formsOf = new Map();
+  function indexForms(word) {
+    var forms = formsOf.get(word);
+    if (!forms) {
+      var clitic = word.replace(CLITIC_BEFORE, "");
+      forms = Array.from(new Set([word, withoutArticle(word), clitic, withoutArticle(clitic)]));
+      formsOf.set(word, forms);
+    }
+    return forms;
+  }
+
+  function indexTokens(text) {
+    var tokens = [];
+    words(text).forEach(function (word) { tokens.push.apply(tokens, indexForms(word)); });
+    return tokens;
+  }
+
+  function englishStem(word) {
+    var suffixes = RULES.english.suffixes;
+    for (var i = 0; i < suffixes.length; i++) {
+      if (word.endsWith(suffixes[i])) {
+        var stem = word.slice(0, word.length - suffixes[i].length);
+        return length(stem) >= RULES.english.min_stem ? stem : word;
+      }
+    }
+    return word;
+  }
+
+  function queryTerms(query) {
+    return words(query).map(function (word) { return ASCII.test(word) ? englishStem(word) : withoutArticle(word); });
+  }
+
+  function isPrefix(term) { return length(term) >= RULES.matching.prefix_from; }
+  function matches(term, token) { return token === term || (isPrefix(term) && token.startsWith(term)); }
+
+  function highlightForms(word) { return indexTokens(word); }
+  function writtenWords(text) { return text.match(WORD_AS_WRITTEN) || []; }
+
+  /* Where the words that the terms find are, as [start, end] in UTF-16 units. */
+  function markedWords(text, terms) {
+    var spans = [], found;
+    WORD_AS_WRITTEN.lastIndex = 0;
+    while ((found = WORD_AS_WRITTEN.exec(text))) {
+      var forms = highlightForms(found[0]);
+      var hit = terms.some(function (term) {
+        return term && forms.some(function (form) { return matches(term, form); });
+      });
+      if (hit) spans.push([found.index, found.index + found[0].length]);
+    }
+    return spans;
+  }
+
+  var rules = {fold: fold, queryTerms: queryTerms, indexTokens: indexTokens, indexForms: indexForms,
+               highlightForms: highlightForms, writtenWords: writtenWords, markedWords: markedWords, matches: matches};
+
+  /* ---- The index: script files that call hiwarSearchIndex(key, data) ---- */
+  var script = typeof document !== "undefined" && document.currentScript;
+  var root = script ? new URL("../../", script.src) : null;  /* this file is assets/javascripts/ */
+  var loaded = {}, waiting = {};
+
+  window.hiwarSearchIndex = function (key, data) {
+    loaded[key] = data;
+    if (waiting[key]) waiting[key].resolve(data);
+  };
+
+  function load(key) {
+    if (key in loaded) return Promise.resolve(loaded[key]);
+    if (!waiting[key]) {
+      var entry = waiting[key] = {};
+      entry.promise = new Promise(function (resolve, reject) {
+        entry.resolve = resolve;
+        var tag = document.createElement("script");
+        tag.src = new URL("search/" + key + ".js", root).href;
+        tag.onload = function () { if (!(key in loaded)) reject(new Error("search: " + key + " held no data")); };
+        tag.onerror = function () { delete waiting[key]; reject(new Error("search: " + key + " did not load")); };
+        document.head.appendChild(tag);
+      });
+    }
+    return waiting[key].promise;
+  }
+
+  function bisect(list, value) {  /* the number of items <= value, in sorted list */
+    var low = 0, high = list.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (list[middle] <= value) low = middle + 1; else high = middle;
+    }
+    return low;
+  }
+
+  /* The chunks a term's words may be in: the one it falls in, and the next ones while they start with it.
+     A term that begins more words than PREFIX_CHUNKS chunks hold (الح… while the reader is still typing
+     الحكومة) finds only the words of its first chunk until it is longer: a keystroke never fetches
+     a large part of the index. */
+  var PREFIX_CHUNKS = 6;
+  function chunksFor(manifest, term) {
+    var first = Math.max(0, bisect(manifest.chunks, term) - 1), found = [first];
+    if (isPrefix(term)) {
+      for (var n = first + 1; n < manifest.chunks.length && manifest.chunks[n].startsWith(term); n++) found.push(n);
+    }
+    return found.slice(0, PREFIX_CHUNKS);
+  }
+
+  var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var DIGIT = {};
+  Array.from(ALPHABET).forEach(function (ch, i) { DIGIT[ch] = i; });
+
+  /* postings.py's format: per document, the gap << 3 | weight, 5 bits a character. */
+  function decode(text, visit) {
+    var previous = -1, value = 0, shift = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGIT[text[i]];
+      value += (digit & 31) * Math.pow(2, shift);
+      if (digit >= 32) { shift += 5; continue; }
+      var number = previous + 1 + Math.floor(value / 8);
+      visit(number, value % 8);
+      previous = number; value = 0; shift = 0;
+    }
+  }
+
+  /* Title above text; a word found whole above a word the term only begins. */
+  function score(weight, whole) {
+    return ((weight & 4 ? 8 : 0) + 1 + (weight & 3)) * (whole ? 1 : 0.5);
+  }
+
+  /* Every document that holds every term, ranked: own edition, then boost tier, then score. */
+  function search(query, language) {
+    var terms = queryTerms(query).filter(Boolean);
+    if (!terms.length) return Promise.resolve({terms: terms, results: []});
+    return load("manifest").then(function (manifest) {
+      return Promise.all(terms.map(function (term) {
+        return Promise.all(chunksFor(manifest, term).map(function (n) { return load("words/" + n); }))
+          .then(function (chunks) {
+            var scores = new Map();
+            chunks.forEach(function (chunk) {
+              for (var i = Math.max(0, bisect(chunk.w, term) - 1); i < chunk.w.length; i++) {
+                var word = chunk.w[i];
+                if (word < term) continue;
+                if (!matches(term, word)) { if (word > term && !word.startsWith(term)) break; continue; }
+                decode(chunk.p[i], function (number, weight) {
+                  var value = score(weight, word === term);
+                  if (!(scores.get(number) >= value)) scores.set(number, value);
+                });
+              }
+            });
+            return scores;
+          });
+      })).then(function (perTerm) {
+        perTerm.sort(function (a, b) { return a.size - b.size; });
+        var own = manifest.languages.indexOf(language), results = [];
+        var code = manifest.documents;
+        perTerm[0].forEach(function (value, number) {
+          for (var t = 1; t < perTerm.length; t++) {
+            if (!perTerm[t].has(number)) return;
+            value += perTerm[t].get(number);
+          }
+          results.push({number: number, score: value, own: DIGIT[code[2 * number]] === own ? 0 : 1,
+                        tier: DIGIT[code[2 * number + 1]]});
+        });
+        results.sort(function (a, b) {
+          return a.own - b.own || a.tier - b.tier || b.score - a.score || a.number - b.number;
+        });
+        return {terms: terms, results: results};
+      });
+    });
+  }
+
+  function page(number) { return load("pages/" + number); }
+
+  /* A page's address from here: from file://, a folder's index.html. */
+  function address(url) {
+    var target = new URL(url, root);
+    if (target.protocol === "file:" && target.pathname.endsWith("/")) target.pathname += "index.html";
+    return target.href;
+  }
+
+  window.hiwarSearch = {rules: rules, search: search, page: page, address: address, load: load};
+})();

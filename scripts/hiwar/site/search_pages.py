@@ -1,0 +1,91 @@
+"""What the search knows of the site's pages: one SearchDocument per page and edition, for hiwar.site.search.
+
+An article page is described from the model (its text and notes in the edition's language; its date, summary, author,
+publisher and topics; every spelling of every name it mentions, so that قاآني finds a page that writes قاءأني). Other
+pages are described from the text MkDocs rendered. Pages that only continue a listing (topics/iran/2/) and
+side-by-side pages (their text is the article's) are left out.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from hiwar.knowledge.names import Name
+from hiwar.model.article import Article
+from hiwar.site.editions import Edition
+from hiwar.site.outputs import write_atomically
+from hiwar.site.pages import is_translated, page_title
+from hiwar.site.search import SearchDocument
+
+ARTICLE_BOOST, PAGE_BOOST = 1.0, 0.25  # articles before the pages that list or explain them
+TAG = re.compile(r"<[^>]+>")
+# What a page shows besides its text: permalinks, hover glosses, ¶ numbers.
+NOT_TEXT = re.compile(r'<a class="headerlink"[^>]*>.*?</a>|<span class="hiwar-gloss".*?</span>|'
+                      r'<a class="hiwar-pnum"[^>]*>.*?</a>', re.S)
+CONTINUATION = re.compile(r"/\d+\.md$")  # topics/iran/2.md: the rest of a listing
+LEFT_OUT = ("parallel/", "topics/years/")
+
+
+def indexed(path: str) -> bool:
+    """Whether a page (its path inside its edition, as in docs/<lang>/) goes into the search index."""
+    return not path.startswith(LEFT_OUT) and not CONTINUATION.search(path)
+
+
+def article_document(article: Article, edition: Edition, url: str, names: dict[str, Name],
+                     tag_labels: dict[str, str]) -> SearchDocument | None:
+    """An article page as the search sees it; None when the edition has no text of it yet."""
+    lang = edition.lang
+    if not is_translated(article, edition):
+        return None
+    translation = article.translations.get(lang)
+    paragraphs = [block.text if translation is None else translation.lines.get(block.line, "")
+                  for block in article.parsed.blocks if block.part == 1 or translation is None]
+    paragraphs += [note.text.get(lang, "") for note in article.notes]  # the notes are on the page too
+    date = edition.format_date(article.date.value)
+    facts = [date, article.summary[lang].value or "", *(t.get(lang, "") for t in (article.author, article.publisher) if t),
+             *(tag_labels.get(tag, "") for tag in article.tags.value)]
+    spellings = [" ".join([*names[n].labels.values(), *(" ".join(form) for form in names[n].forms)])
+                 for n in sorted(article.mentions) if n in names]
+    return SearchDocument(url=url, lang=lang, title=page_title(article, edition), text="\n".join(filter(None, paragraphs)),
+                          extra=" ".join(filter(None, [*facts, *spellings])), boost=ARTICLE_BOOST,
+                          date=date if article.date.value else "")
+
+
+def page_document(title: str, content_html: str, url: str, lang: str) -> SearchDocument:
+    """Any other page, from the HTML MkDocs rendered for its content."""
+    text = " ".join(html.unescape(TAG.sub(" ", NOT_TEXT.sub(" ", content_html))).split())
+    return SearchDocument(url=url, lang=lang, title=" ".join(html.unescape(TAG.sub(" ", title)).split()), text=text,
+                          boost=PAGE_BOOST)
+
+
+ARTICLE_ELEMENT = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.S)
+TITLE_ELEMENT = re.compile(r"<title>(.*?)(?: - [^<]*)?</title>", re.S)
+
+
+def page_from_file(path: Path, url: str, lang: str) -> SearchDocument | None:
+    """A page not rendered in this build (unchanged), described from the file an earlier build wrote."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    body, title = ARTICLE_ELEMENT.search(text), TITLE_ELEMENT.search(text)
+    return page_document(title.group(1) if title else "", body.group(1) if body else "", url, lang)
+
+
+def save(documents: Iterable[SearchDocument], folder: Path, name: str) -> None:
+    """Hand one edition's documents to the process that writes the index (an edition may be built in another)."""
+    data = [asdict(document) for document in documents]
+    write_atomically(folder, name, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+
+def load(folder: Path, name: str) -> list[SearchDocument]:
+    path = folder / name
+    return [SearchDocument(**entry) for entry in json.loads(path.read_text(encoding="utf-8"))] if path.exists() else []
+
+
+def ordered(documents: Sequence[SearchDocument]) -> list[SearchDocument]:
+    return sorted(documents, key=lambda d: (d.lang, d.url))

@@ -1,0 +1,184 @@
+"""The search index writer and the query module that reads it, run in Node without a browser: what a
+query finds and in which order, which files it loads, and the files the writer makes."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hiwar.problems import InputError
+from hiwar.site.search import SearchDocument, search_assets, write_index
+from hiwar.site.search import assets as search_assets_module
+from hiwar.site.search.index import CHUNK_CHARACTERS
+from hiwar.site.search.postings import decode, encode
+from hiwar.enrich.collection import collect
+from hiwar.site.editions import load_editions
+from hiwar.site.search_pages import article_document
+from hiwar.tools.bench_search import synthetic_documents
+
+QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def seed_documents() -> list[SearchDocument]:
+    """Both editions of the five seeds, described as the plugin describes article pages (site/search_pages.py):
+    the text and notes, and in `extra` the facts and every spelling of every name the article mentions."""
+    editions = load_editions(["ar", "en"])
+    collection = collect(ROOT / "seeds", ROOT / "editorial")
+    names = {name.id: name for name in collection.names}
+    documents = []
+    for edition in editions:
+        tags = {tag.id: tag.labels[edition.lang] for tag in collection.vocabulary.values()}
+        for article in collection.articles:
+            url = f"{edition.prefix}articles/{article.id}/"
+            documents.append(article_document(article, edition, url, names, tags))
+    return documents
+
+
+def site_with(documents: list[SearchDocument], folder: Path) -> Path:
+    write_index(documents, folder / "search")
+    for path, text in search_assets().items():
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_text(text, encoding="utf-8")
+    return folder
+
+
+def ask(site: Path, queries: list[dict]) -> list[dict]:
+    node = shutil.which("node")
+    assert node, "Node is needed (README: Node 20)"
+    queries = [{"pages": 1000, **query} for query in queries]
+    result = subprocess.run([node, str(ROOT / "tests" / "search_engine.js"), str(site)], input=json.dumps(queries),
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def seeds_site(tmp_path_factory) -> Path:
+    return site_with(seed_documents(), tmp_path_factory.mktemp("seeds-site"))
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory) -> tuple[Path, list[SearchDocument]]:
+    """A synthetic archive of 300 articles per edition (and listing pages): the index needs many chunks."""
+    documents = synthetic_documents(300)
+    return site_with(documents, tmp_path_factory.mktemp("archive")), documents
+
+
+def test_the_public_query_set_finds_its_articles_with_the_readers_edition_first(seeds_site):
+    answers = ask(seeds_site, [{"query": entry["query"], "lang": entry["edition"]} for entry in QUERIES])
+    for entry, answer in zip(QUERIES, answers):
+        prefix = "" if entry["edition"] == "ar" else "en/"
+        found = {page["url"].split("/")[-2][:3] for page in answer["pages"] if page["url"].startswith(f"{prefix}articles/")}
+        assert set(entry["expect"]) <= found, f"{entry['query']!r}: missing {sorted(set(entry['expect']) - found)}"
+        languages = [page["lang"] for page in answer["pages"]]
+        own = [lang == entry["edition"] for lang in languages]
+        assert own == sorted(own, reverse=True), f"{entry['query']!r}: the reader's own edition first"
+        if entry["query"] != "قاآني":  # a name variant: the page writes قاءأني, which the query does not fold to
+            expected = [page for page in answer["pages"] if page["url"].startswith(f"{prefix}articles/")
+                        and page["url"].split("/")[-2][:3] in entry["expect"]]
+            assert all(page["marked"] for page in expected), f"{entry['query']!r}: a word marked in each excerpt"
+
+
+def test_a_word_found_only_through_folding_is_marked(seeds_site):
+    (answer,) = ask(seeds_site, [{"query": "اسرائيل", "lang": "ar"}])
+    assert answer["terms"] == ["اسراييل"]
+    assert answer["pages"] and all(page["marked"] for page in answer["pages"] if page["lang"] == "ar")
+
+
+def test_every_query_word_must_be_found(seeds_site):
+    both, nonsense = ask(seeds_site, [{"query": "الكاظمي واشنطن", "lang": "ar"}, {"query": "الكاظمي زقزقة", "lang": "ar"}])
+    assert both["results"] and not nonsense["results"]
+
+
+def test_a_match_in_the_title_comes_before_matches_in_the_text(tmp_path):
+    documents = [SearchDocument("a/", "en", "Weather report", "oil " * 20),
+                 SearchDocument("b/", "en", "Oil prices", "Prices rose."),
+                 SearchDocument("c/", "en", "Markets", "oil and gas")]
+    (answer,) = ask(site_with(documents, tmp_path), [{"query": "oil", "lang": "en"}])
+    assert [page["url"] for page in answer["pages"]] == ["b/", "a/", "c/"]  # title; then more often in the text
+
+
+def test_articles_come_before_listing_pages_and_the_readers_edition_first(tmp_path):
+    documents = [SearchDocument("topics/", "ar", "المواضيع: الكاظمي", "الكاظمي " * 30, boost=0.25),
+                 SearchDocument("articles/x/", "ar", "مقال", "قال الكاظمي"),
+                 SearchDocument("en/articles/x/", "en", "Article", "Kadhimi said", extra="الكاظمي Kadhimi")]
+    arabic, english = ask(site_with(documents, tmp_path), [{"query": "كاظمي", "lang": "ar"},
+                                                           {"query": "كاظمي", "lang": "en"}])
+    assert [page["url"] for page in arabic["pages"]] == ["articles/x/", "topics/", "en/articles/x/"]
+    assert [page["url"] for page in english["pages"]] == ["en/articles/x/", "articles/x/", "topics/"]
+
+
+def test_a_query_loads_only_the_chunks_its_words_fall_in(archive):
+    site, documents = archive
+    chunks = list((site / "search" / "words").glob("*.js"))
+    assert len(chunks) > 20
+    arabic, english = ask(site, [{"query": "الحكومة العراقية", "lang": "ar", "pages": 10},
+                                 {"query": "negotiations", "lang": "en", "pages": 10}])
+    for answer in (arabic, english):
+        assert answer["results"]
+        words = [file for file in answer["files"] if file.startswith("search/words/")]
+        pages = [file for file in answer["files"] if file.startswith("search/pages/")]
+        assert 1 <= len(words) <= 6 and len(pages) == 10
+    assert arabic["files"][0] == "search/manifest.js" and "search/manifest.js" not in english["files"]  # loaded once
+    assert arabic["results"][0]["own"] and english["results"][0]["own"]
+
+
+def test_word_chunks_stay_small_unless_one_word_fills_one(archive):
+    site, documents = archive
+    for path in (site / "search" / "words").glob("*.js"):
+        data = json.loads(path.read_text(encoding="utf-8").split(",", 1)[1].rsplit(");", 1)[0])
+        size = sum(2 * len(word) + len(postings) + 6 for word, postings in zip(data["w"], data["p"]))
+        assert len(data["w"]) == 1 or size < CHUNK_CHARACTERS + 2 * len(data["w"][-1]) + len(data["p"][-1]) + 6, path
+
+
+def test_the_same_documents_give_the_same_bytes_in_any_order(tmp_path):
+    documents = seed_documents()
+    write_index(documents, tmp_path / "one")
+    write_index(list(reversed(documents)), tmp_path / "two")
+    one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*") if p.is_file()}
+    two = {p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*") if p.is_file()}
+    assert one == two and len(one) > len(documents)
+
+
+def test_an_index_written_again_leaves_nothing_of_the_old_one(tmp_path):
+    write_index(synthetic_documents(20), tmp_path)
+    stats = write_index(seed_documents()[:2], tmp_path)
+    assert sum(1 for p in tmp_path.rglob("*") if p.is_file()) == stats.files == 1 + stats.chunks + 2
+
+
+def test_two_documents_with_one_url_are_refused(tmp_path):
+    with pytest.raises(ValueError, match="articles/x/"):
+        write_index([SearchDocument("articles/x/", "ar", "a", "b"), SearchDocument("articles/x/", "en", "c", "d")],
+                    tmp_path)
+
+
+@given(st.lists(st.tuples(st.integers(0, 5000), st.integers(0, 7)), unique_by=lambda p: p[0]))
+def test_postings_read_back_as_written(postings):
+    postings = sorted(postings)
+    from array import array
+    assert decode(encode(array("I", [number << 3 | weight for number, weight in postings]))) == postings
+
+
+def test_ui_strings_come_from_the_languages_table_and_a_missing_one_is_named(tmp_path):
+    from hiwar.site.editions import MissingString, load_editions
+    editions = load_editions(["ar", "en"])
+    context = search_assets_module.search_context(editions[1], editions)
+    assert context.strings["placeholder"] == "Search" and context.strings["editions"] == {"ar": "العربية", "en": "English"}
+    assert json.loads(str(context.data)) == context.strings
+    table = (Path(__file__).parent.parent / "scripts/hiwar/site/languages/en.yml").read_text(encoding="utf-8")
+    (tmp_path / "en.yml").write_text(table.replace("    one: \"{count} result\"\n", "").replace(
+        "    other: \"{count} results\"\n", "    other: results\n"), encoding="utf-8")
+    with pytest.raises(InputError, match=r"search\.results needs an 'other' entry, and each entry needs \{count\}"):
+        search_assets_module.search_context(load_editions(["en"], tmp_path)[0], editions)
+    (tmp_path / "en.yml").write_text(table.replace("  placeholder: Search\n", ""), encoding="utf-8")
+    english = load_editions(["en"], tmp_path)[0]
+    with pytest.raises(MissingString, match=r"search\.placeholder"):
+        english.t("search.placeholder")
