@@ -52,8 +52,10 @@ def test_a_window_across_the_new_year_has_no_html_datetime_and_is_listed_under_b
     topics = (out / "en" / "topics" / "index.md").read_text(encoding="utf-8")
     by_year = topics.split("{#by-year}")[1].split("\n## ")[0]
     for year in ("2023", "2024"):
-        section = by_year.split(f"### {year}\n")[1].split("###")[0]
-        assert "(../articles/headings.md) · between 30 December 2023 and 2 January 2024" in section
+        assert f'<a href="years/{year}/">{year}</a>' in by_year
+        listing = (out / "en" / "topics" / "years" / f"{year}.md").read_text(encoding="utf-8")
+        assert '<a href="../../../articles/headings/">' in listing
+        assert "</a> · between 30 December 2023 and 2 January 2024</li>" in listing
 
 
 def test_home_pages_show_windows_in_words_and_say_no_more_than_html_can(out):

@@ -144,4 +144,4 @@ def test_offline_zip_holds_the_offline_edition(offline_zip):
     top = names[0].split("/")[0]
     assert f"{top}/index.html" in names and f"{top}/en/index.html" in names
     assert f"{top}/search/manifest.js" in names
-    assert f"{top}/articles/004_619acb7bf2d5c641.html" in names
+    assert f"{top}/articles/004_619acb7bf2d5c641/index.html" in names

@@ -23,8 +23,9 @@ from hiwar.site.search import SearchDocument
 
 ARTICLE_BOOST, PAGE_BOOST = 1.0, 0.25  # articles before the pages that list or explain them
 TAG = re.compile(r"<[^>]+>")
-# What a page shows besides its text: permalinks, hover glosses, ¶ numbers.
-NOT_TEXT = re.compile(r'<a class="headerlink"[^>]*>.*?</a>|<span class="hiwar-gloss".*?</span>|'
+# What a page shows besides its text: its title (a document's title is a field of its own, and the theme adds the
+# <h1> a page's Markdown lacks), permalinks, hover glosses, ¶ numbers.
+NOT_TEXT = re.compile(r'<h1[^>]*>.*?</h1>|<a class="headerlink"[^>]*>.*?</a>|<span class="hiwar-gloss".*?</span>|'
                       r'<a class="hiwar-pnum"[^>]*>.*?</a>', re.S)
 CONTINUATION = re.compile(r"/\d+\.md$")  # topics/iran/2.md: the rest of a listing
 LEFT_OUT = ("parallel/", "topics/years/")

@@ -261,7 +261,7 @@ class EditionBuild:
         self.site, self.edition, self.config = site, edition, config
         self.generated: dict[str, GeneratedPage] = {}
         self.keys: dict[str, str] = {}
-        self.search_documents: dict = {}  # page url -> SearchDocument, of the pages rendered in this build
+        self.search_documents: dict = {}  # src_uri -> SearchDocument, of the pages rendered in this build
         self.files_of_pages: list[File] = []
         self.rendered_count = 0
 
@@ -402,8 +402,9 @@ class EditionBuild:
         if self._article_of(page) is not None:
             self.site.contents.put(self.keys[page.file.dest_uri][0], html)
         elif search_pages.indexed(_edition_path(page.file.src_uri)):
-            self.search_documents[page.url] = search_pages.page_document(str(page.title or ""), html, page.url,
-                                                                         self.edition.lang)
+            title = _title(page, self.edition)  # as the page's <title> shows it
+            self.search_documents[page.file.src_uri] = search_pages.page_document(str(title), html, page.url,
+                                                                                  self.edition.lang)
 
     def _search_documents(self) -> list:
         """Every page of the edition the search knows: articles from the model, other pages from their text as
@@ -414,15 +415,16 @@ class EditionBuild:
         documents = dict(self.search_documents)
         for file in self.files_of_pages:
             path = _edition_path(file.src_uri)
-            if not search_pages.indexed(path) or file.url in documents:
+            if not search_pages.indexed(path) or file.src_uri in documents:
                 continue
+            url = "" if file.url in (".", "./") else file.url  # as MkDocs gives a page's URL: the home page is ""
             article = self._article_of_file(file)
             if article is not None:
-                document = search_pages.article_document(article, edition, file.url, names, tags)
+                document = search_pages.article_document(article, edition, url, names, tags)
             else:
-                document = search_pages.page_from_file(Path(file.abs_dest_path), file.url, edition.lang)
+                document = search_pages.page_from_file(Path(file.abs_dest_path), url, edition.lang)
             if document is not None:
-                documents[file.url] = document
+                documents[file.src_uri] = document
         return list(documents.values())
 
     def article_html(self, article) -> str | None:
