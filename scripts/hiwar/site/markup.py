@@ -22,6 +22,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from hiwar.model.languages import SOURCE_LANGUAGE
+
 _REFERENCES = {ord(ch): f"&#{ord(ch)};" for ch in string.punctuation}
 
 
@@ -44,16 +46,16 @@ def mark_arabic(markup: str) -> str:
     return ARABIC_RUN.sub(lambda m: f'<span lang="ar" dir="rtl">{m.group()}</span>', markup)
 
 
-def literal_in(text: str, lang: str, source_lang: str = "ar") -> str:
+def literal_in(text: str, lang: str, source_lang: str = SOURCE_LANGUAGE) -> str:
     """literal(), with text of the source language quoted inside another language's text marked as such."""
     return escaped_in(" ".join(text.split()), lang, source_lang)
 
 
-def escaped_in(text: str, lang: str, source_lang: str = "ar") -> str:
+def escaped_in(text: str, lang: str, source_lang: str = SOURCE_LANGUAGE) -> str:
     return escaped(text) if lang == source_lang else mark_arabic(escaped(text))
 
 
-def html_in(text: str, lang: str, source_lang: str = "ar") -> Markup:
+def html_in(text: str, lang: str, source_lang: str = SOURCE_LANGUAGE) -> Markup:
     """Text as HTML for a page in `lang`, Arabic runs marked when the page is in another language."""
     safe = str(escape(" ".join(text.split())))
     return Markup(safe if lang == source_lang else mark_arabic(safe))

@@ -42,6 +42,7 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--
 TITLES = {"ar": ["قراءة في", "ملف:", "تحليل:", "بعد", "أسئلة حول", "ماذا بعد"],
           "en": ["Reading", "File:", "Analysis:", "After", "Questions on", "What next for"]}
 QUERIES = {"ar": "الحكومة العراقية", "en": "Iraqi government"}
+SUBJECT = {"ar": "الحوار الاستراتيجي", "en": "the strategic dialogue"}
 LISTINGS = 4  # listing pages per edition (home, topics, people, timeline): each links to many articles
 
 
@@ -68,7 +69,7 @@ def synthetic_documents(count: int) -> list[SearchDocument]:
         for lang, prefix, label in (("ar", "", "المقال"), ("en", "en/", "Article")):
             lines = [f"{line} ({label} {n + 1})" for line in sources[seed][lang]]
             rng.shuffle(lines)
-            title = f"{rng.choice(TITLES[lang])} {'الحوار الاستراتيجي' if lang == 'ar' else 'the strategic dialogue'}: {label} {n + 1}"
+            title = f"{rng.choice(TITLES[lang])} {SUBJECT[lang]}: {label} {n + 1}"
             titles[lang].append(title)
             documents.append(SearchDocument(url=f"{prefix}articles/{n:05d}_{seed}/", lang=lang, title=title,
                                             text="\n".join(lines), extra=spellings[seed],
