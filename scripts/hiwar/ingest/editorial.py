@@ -13,7 +13,6 @@ from hiwar.ingest.schema import (
     Context,
     Count,
     Date,
-    Flag,
     ListOf,
     Record,
     SchemaError,
@@ -33,7 +32,7 @@ ENTITY = Record({"kind": Choice(ENTITY_KINDS), "variants": ListOf(Text(words=Tru
 NOTE = Record({"kind": Choice((EDITOR, TRANSLATOR)), "paragraph": Count(1), "at": TextsOf(), "text": TextsOf(required=True)},
               required=("kind", "paragraph", "text"), expected="a mapping of kind:, paragraph:, at:, text:")
 METADATA = Record({
-    "title": Record({"editorial": Flag()}, expected="a mapping of ar:, en: and optionally editorial: true", labels=True),
+    "title": Record({}, expected="a mapping of ar: and en:", labels=True),
     "date": Record({"value": Date(), "evidence": TextsOf()}, required=("value",),
                    expected="a mapping of value: (2021-05-03, 2021-05 or 2021) and evidence:"),
     "author": TextsOf(),
@@ -54,7 +53,6 @@ def load_editorial(path: Path, source: str, ctx: Context) -> Editorial:
     editorial = Editorial()
     if "title" in data:
         editorial.title = data["title"]["labels"] or None
-        editorial.title_editorial = data["title"].get("editorial", False)
     if "date" in data:
         editorial.date = data["date"]["value"]
         editorial.date_evidence = data["date"].get("evidence")

@@ -47,7 +47,7 @@ class Event:
 
 
 @dataclass(frozen=True)
-class Term:
+class OfficeTerm:
     id: str
     start: dt.date
     end: dt.date | None
@@ -58,7 +58,7 @@ class Term:
 @dataclass(frozen=True)
 class Calendar:
     events: tuple[Event, ...] = ()
-    terms: tuple[Term, ...] = ()
+    terms: tuple[OfficeTerm, ...] = ()
 
 
 def load_calendar(path: Path, source: str | None = None, ctx: Context = Context()) -> Calendar:
@@ -71,7 +71,7 @@ def load_calendar(path: Path, source: str | None = None, ctx: Context = Context(
         raise InputError(source, str(err)) from None
     events = tuple(Event(e["id"], e["date"], e["labels"], tuple(tuple(phrase_key(w).strip() for w in group) for group in e["match"]))
                    for e in data.get("events", []))
-    terms = tuple(Term(t["id"], t["from"], t.get("to"), tuple(phrase_key(p) for p in t.get("match", [])),
+    terms = tuple(OfficeTerm(t["id"], t["from"], t.get("to"), tuple(phrase_key(p) for p in t.get("match", [])),
                        tuple(phrase_key(p) for p in t.get("former", [])))
                   for t in data.get("terms", []))
     for term in terms:

@@ -40,7 +40,7 @@ def first_words(text: str, count: int) -> str:
     return text if len(ends) <= count else text[:ends[count - 1]] if count > 0 else ""
 
 
-def lead(paragraphs: list[str], max_words: int = MAX_WORDS, max_sentences: int | None = MAX_SENTENCES) -> str:
+def lead(paragraphs: list[str], max_words: int = MAX_WORDS) -> str:
     """The baseline: the opening words of the text, cut at the budget."""
     return first_words(" ".join(paragraphs), max_words)
 

@@ -31,7 +31,6 @@ class Editorial:
     """What an editor stated about one article. None means: not stated, use the automatic value."""
 
     title: Texts | None = None
-    title_editorial: bool = False
     date: DateValue | None = None  # a day, month, year or an interval of those
     date_evidence: Texts | None = None
     author: Texts | None = None

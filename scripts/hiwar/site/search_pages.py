@@ -51,6 +51,7 @@ def article_document(article: Article, edition: Edition, url: str, names: dict[s
              *(tag_labels.get(tag, "") for tag in article.tags.value)]
     spellings = [" ".join([*names[n].labels.values(), *(" ".join(form) for form in names[n].forms)])
                  for n in sorted(article.mentions) if n in names]
+    spellings += [" ".join([*entity.labels.values(), *entity.variants]) for entity in article.entities.value]
     return SearchDocument(url=url, lang=lang, title=page_title(article, edition), text="\n".join(filter(None, paragraphs)),
                           extra=" ".join(filter(None, [*facts, *spellings])), boost=ARTICLE_BOOST,
                           date=date if article.date.value else "")

@@ -12,7 +12,6 @@ its cache: how many seeds it re-converts, how many of the generated Markdown pag
 from __future__ import annotations
 
 import os
-import random
 import re
 import shutil
 import subprocess

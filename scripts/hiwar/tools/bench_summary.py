@@ -46,14 +46,15 @@ def main(argv: list[str]) -> int:
         print("usage: python -m hiwar.tools.bench_summary PATH_TO_EASC", file=sys.stderr)
         return 2
     topics = load(Path(argv[0]))
-    systems = {"Lead": lead, "Hiwar summariser": summarise}
+    # At the references' length, the summariser is not held to its usual three sentences.
+    systems = {"Lead": lead, "Hiwar summariser": lambda paragraphs, max_words: summarise(paragraphs, max_words, None)}
     scores: dict[str, dict[int, list[float]]] = {name: {1: [], 2: []} for name in [*systems, ORACLE, HUMAN]}
     seconds = {name: 0.0 for name in systems}
     for _, paragraphs, references in topics:
         budget = round(statistics.mean(len(words(r)) for r in references))
         for name, system in systems.items():
             start = time.perf_counter()
-            summary = system(paragraphs, max_words=budget, max_sentences=None)
+            summary = system(paragraphs, max_words=budget)
             seconds[name] += time.perf_counter() - start
             for n in (1, 2):
                 scores[name][n].append(statistics.mean(rouge_f1(summary, ref, n) for ref in references))
