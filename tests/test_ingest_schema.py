@@ -203,10 +203,7 @@ NOTE = "notes:\n  - kind: editor\n    paragraph: 2\n    text:\n      ar: ملا�
     ("author: Someone\n", "field 'author': expected a mapping of language codes to text (ar: …, en: …), not text"),
     ("author:\n  ar: 42\n", "field 'author': ar: expected text, not a number (42)"),
     ("summary: [a, b]\n", "field 'summary': expected a mapping of language codes to text (ar: …, en: …), not a list"),
-    ("title:
-  ar: عنوان
-  editorial: yes
-", "field 'title': unknown key 'editorial' (expected ar and en)"),
+    ("title:\n  ar: عنوان\n  editorial: yes\n", "field 'title': unknown key 'editorial' (expected ar and en)"),
     ("tags: iran\n", "field 'tags': expected a list of tag ids, not text"),
     ("tags: [iran, 5]\n", "field 'tags': expected a tag id, not a number (5)"),
     ("entities:\n  - kind: person\n    ar: فلان\n", "field 'entities': entry 1: missing en:"),
