@@ -11,13 +11,15 @@ import datetime as dt
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from hiwar.ingest.datafile import read_yaml
 from hiwar.knowledge.text import word_keys
 from hiwar.model.dates import DAY, parse_date_value
 from hiwar.model.languages import EDITION_LANGUAGES, translation_languages
 from hiwar.model.texts import Texts
-from hiwar.problems import quoted, shown
+from hiwar.problems import InputError, quoted, shown
 
 # Identifiers of tags, names, events, terms and glossary entries: they become paths, anchors and attributes.
 IDENTIFIER = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -328,3 +330,15 @@ class Record(Part):
 def check(part: Part, data: Any, ctx: Context) -> Any:
     """The file's data, cleaned by its declared part; an empty file (None) is an empty mapping."""
     return part.clean({} if data is None else data, ctx)
+
+
+def load_checked(path: Path, source: str | None, part: Part, ctx: Context) -> tuple[str, Any]:
+    """An editorial YAML file read safely and cleaned by its schema: (how problems name it, its data; None when the
+    file does not exist). Whatever is wrong with it is one InputError naming the file."""
+    source = source or f"{path.parent.name}/{path.name}"
+    if not path.exists():
+        return source, None
+    try:
+        return source, check(part, read_yaml(path, source), ctx)
+    except SchemaError as err:
+        raise InputError(source, str(err)) from None

@@ -5,8 +5,15 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from hiwar.ingest.datafile import read_yaml
-from hiwar.ingest.schema import Context, Date, Identifier, ListOf, Record, SchemaError, Text, check
+from hiwar.ingest.schema import (
+    Context,
+    Date,
+    Identifier,
+    ListOf,
+    Record,
+    Text,
+    load_checked,
+)
 from hiwar.knowledge.text import word_keys
 from hiwar.model.dates import DateValue
 from hiwar.model.texts import Texts
@@ -62,13 +69,9 @@ class Calendar:
 
 
 def load_calendar(path: Path, source: str | None = None, ctx: Context = Context()) -> Calendar:
-    source = source or f"{path.parent.name}/{path.name}"
-    if not path.exists():
+    source, data = load_checked(path, source, SCHEMA, ctx)
+    if data is None:
         return Calendar()
-    try:
-        data = check(SCHEMA, read_yaml(path, source), ctx)
-    except SchemaError as err:
-        raise InputError(source, str(err)) from None
     events = tuple(Event(e["id"], e["date"], e["labels"], tuple(tuple(phrase_key(w).strip() for w in group) for group in e["match"]))
                    for e in data.get("events", []))
     terms = tuple(OfficeTerm(t["id"], t["from"], t.get("to"), tuple(phrase_key(p) for p in t.get("match", [])),

@@ -5,12 +5,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from hiwar.ingest.datafile import read_yaml
-from hiwar.ingest.schema import Context, Identifier, ListOf, Record, SchemaError, Text, TextsOf, check
+from hiwar.ingest.schema import (
+    Context,
+    Identifier,
+    ListOf,
+    Record,
+    Text,
+    TextsOf,
+    load_checked,
+)
+from hiwar.knowledge.rules import char_class, rules
 from hiwar.model.languages import SOURCE_LANGUAGE
 from hiwar.model.texts import Texts
-from hiwar.knowledge.rules import char_class, rules
-from hiwar.problems import InputError
 
 _RULES = rules()
 _LETTERS = _RULES["fold"]["letters"]
@@ -59,13 +65,8 @@ class Term:
 
 
 def load_glossary(path: Path, source: str | None = None, ctx: Context = Context()) -> list[Term]:
-    source = source or f"{path.parent.name}/{path.name}"
-    if not path.exists():
-        return []
-    try:
-        entries = check(SCHEMA, read_yaml(path, source), ctx).get("terms", [])
-    except SchemaError as err:
-        raise InputError(source, str(err)) from None
+    _, data = load_checked(path, source, SCHEMA, ctx)
+    entries = data.get("terms", []) if data else []
     terms = []
     for entry in entries:
         arabic = "|".join(spelling_pattern(m) for m in entry["match"])

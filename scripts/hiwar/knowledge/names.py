@@ -6,13 +6,19 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from hiwar.ingest.datafile import read_yaml
-from hiwar.ingest.schema import Choice, Context, Identifier, ListOf, Record, SchemaError, Text, check
+from hiwar.ingest.schema import (
+    Choice,
+    Context,
+    Identifier,
+    ListOf,
+    Record,
+    Text,
+    load_checked,
+)
 from hiwar.knowledge.rules import rules
 from hiwar.knowledge.text import word_keys
 from hiwar.model.languages import SOURCE_LANGUAGE
 from hiwar.model.texts import Texts
-from hiwar.problems import InputError
 
 KINDS = ("person", "organisation", "place")
 _ARABIC = rules()["arabic"]
@@ -40,13 +46,8 @@ class Name:
 
 
 def load_names(path: Path, source: str | None = None, ctx: Context = Context()) -> list[Name]:
-    source = source or f"{path.parent.name}/{path.name}"
-    if not path.exists():
-        return []
-    try:
-        entries = check(SCHEMA, read_yaml(path, source), ctx).get("names", [])
-    except SchemaError as err:
-        raise InputError(source, str(err)) from None
+    _, data = load_checked(path, source, SCHEMA, ctx)
+    entries = data.get("names", []) if data else []
     names = []
     for entry in entries:
         forms = [tuple(word_keys(form)) for form in [entry["labels"][SOURCE_LANGUAGE], *entry.get("variants", [])]]

@@ -4,12 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from hiwar.ingest.datafile import read_yaml
-from hiwar.ingest.schema import Context, ListOf, MapOf, Record, SchemaError, Text, check
+from hiwar.ingest.schema import Context, ListOf, MapOf, Record, Text, load_checked
 from hiwar.knowledge.text import fold
 from hiwar.model.languages import SOURCE_LANGUAGE
 from hiwar.model.texts import Texts
-from hiwar.problems import InputError
 
 # tags.yml: tag id → {ar: label, en: label, match: [source-language phrases]}
 SCHEMA = MapOf(Record({"match": ListOf(Text(words=True), "a list of phrases", min_items=1)},
@@ -28,11 +26,8 @@ class Tag:
 
 
 def load_vocabulary(path: Path, source: str | None = None, ctx: Context = Context()) -> dict[str, Tag]:
-    source = source or f"{path.parent.name}/{path.name}"
-    try:
-        entries = check(SCHEMA, read_yaml(path, source), ctx)
-    except SchemaError as err:
-        raise InputError(source, str(err)) from None
+    _, entries = load_checked(path, source, SCHEMA, ctx)
+    entries = entries or {}
     return {tag_id: Tag(tag_id, entry["labels"], tuple(fold(p) for p in entry.get("match", [entry["labels"][SOURCE_LANGUAGE]])))
             for tag_id, entry in entries.items()}
 
