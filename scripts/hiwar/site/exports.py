@@ -1,7 +1,10 @@
 """Files for reference managers (Zotero, Mendeley, EndNote, BibLaTeX): per article and edition, and one collection
 of every article in every edition, each in three formats made from the same CSL-JSON records (reference.py):
 
-- CSL-JSON: the records themselves (exact dates, intervals included);
+- CSL-JSON: the records themselves, but an interval's date is the smallest unit enclosing it, with the exact window
+  in words in the note. CSL-JSON can hold an interval, but the programs that read it mishandle one: Zotero's import
+  keeps its first day (a day the evidence does not fix), citeproc-py drops the year of an interval inside a year and
+  fails on one inside a month;
 - RIS: written with rispy; RIS has no interval, so an interval's date is the smallest unit enclosing it (none when
   it runs across years), and its exact window is given in words in a note;
 - BibTeX (biblatex @online, citations.biblatex): exact dates, intervals included.
@@ -21,10 +24,11 @@ from pathlib import Path
 import rispy
 
 from hiwar.model.article import Article
+from hiwar.model.dates import DateValue
 from hiwar.site.citations import biblatex
 from hiwar.site.editions import Edition
 from hiwar.site.outputs import inside, write_atomically
-from hiwar.site.reference import csl_item, date_value, items_of, machine_date
+from hiwar.site.reference import csl_date, csl_item, date_value, items_of, machine_date
 
 FOLDER = "citations"
 COLLECTION = "hiwar"
@@ -60,8 +64,28 @@ def collection_file(fmt: Format) -> str:
 
 
 # ---- formats -----------------------------------------------------------------------------------------------------
-def csl_json(items: Sequence[dict]) -> bytes:
-    return (json.dumps(list(items), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def csl_json(items: Sequence[dict], editions: Sequence[Edition]) -> bytes:
+    by_lang = {edition.lang: edition for edition in editions}
+    records = [_csl_record(item, by_lang[item["language"]]) for item in items]
+    return (json.dumps(records, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _csl_record(item: dict, edition: Edition) -> dict:
+    """The record as the CSL-JSON file gives it: an interval becomes the unit enclosing it (none when it runs across
+    years) and its window, in words, the note (Zotero's Extra)."""
+    if not item.get("issued") or len(item["issued"]["date-parts"]) == 1:
+        return item
+    value = date_value(item["issued"])
+    unit = machine_date(value)
+    record = {key: csl_date(unit) if key == "issued" else data for key, data in item.items()
+              if key != "issued" or unit is not None}
+    record["note"] = _window_note(value, edition)
+    return record
+
+
+def _window_note(value: DateValue, edition: Edition) -> str:
+    """An interval in words, for formats whose date cannot hold it: "Published: between 15 and 19 August 2020"."""
+    return f"{edition.t('article.published')} {edition.format_date(value)}"
 
 
 def ris(items: Sequence[dict], editions: Sequence[Edition]) -> bytes:
@@ -90,7 +114,7 @@ def _ris_entry(item: dict, edition: Edition) -> dict:
             entry["year"] = str(unit.year)
             entry["date"] = f"{unit.year:04d}/{f'{unit.month:02d}' if unit.month else ''}/{f'{unit.day:02d}' if unit.day else ''}/"
         if unit != value:
-            notes.append(edition.format_date(value))  # the exact window, in words: RIS cannot hold an interval
+            notes.append(_window_note(value, edition))  # RIS cannot hold an interval
     entry["secondary_title"] = item["container-title"]
     if item.get("publisher"):
         entry["publisher"] = item["publisher"]
@@ -115,7 +139,7 @@ def write_edition(site: Path, edition: Edition, editions: Sequence[Edition], art
         items = [item for item in items_of(article, editions, site_url) if item["language"] == edition.lang]
         if not items:
             continue
-        for fmt, data in zip(FORMATS, (csl_json(items), ris(items, editions), bibtex(items, editions, related=False))):
+        for fmt, data in zip(FORMATS, (csl_json(items, editions), ris(items, editions), bibtex(items, editions, related=False))):
             path = article_file(article, edition, fmt)
             write_atomically(site, path, data)
             written.add(path)
@@ -125,7 +149,7 @@ def write_edition(site: Path, edition: Edition, editions: Sequence[Edition], art
 def write_collection(site: Path, editions: Sequence[Edition], articles: Iterable[Article], site_url: str) -> None:
     """The whole archive in every edition, newest article first, each original followed by its translations."""
     items = [item for article in articles for item in items_of(article, editions, site_url)]
-    write_atomically(site, collection_file(FORMATS[0]), csl_json(items))
+    write_atomically(site, collection_file(FORMATS[0]), csl_json(items, editions))
     write_atomically(site, collection_file(FORMATS[1]), ris(items, editions))
     write_atomically(site, collection_file(FORMATS[2]), bibtex(items, editions, related=True))
 

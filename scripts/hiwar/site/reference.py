@@ -3,7 +3,7 @@ site gives (the suggested citation on the page, the CSL-JSON, RIS and BibTeX exp
 
 CSL-JSON (the Citation Style Language's data format) is what Zotero, Mendeley and citeproc read and write; it can
 hold a date at any precision and an interval exactly (`issued.date-parts` with two ends), so the record is exact
-and every other format takes from it what it can hold. Authors only where the text states them; the publisher is
+and every format takes from it what it can hold (exports.py: what each file gives). Authors only where the text states them; the publisher is
 the site that first published the article, when it is known; a translation names its original (title, language and
 edition) and its translator.
 """
