@@ -13,6 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
+from hiwar.ingest.seed import normalise
 from hiwar.knowledge.text import word_keys
 from hiwar.model.dates import DAY, parse_date_value
 from hiwar.model.languages import EDITION_LANGUAGES, translation_languages
@@ -92,7 +93,9 @@ class Part:
 
 
 class Text(Part):
-    """Non-empty text, runs of whitespace made one space; with words=True it must hold a word to match."""
+    """Non-empty text, read as a seed's text is (seed.normalise: bidi controls and invisible characters removed,
+    control characters and odd spaces made spaces), runs of whitespace made one space; with words=True it must hold
+    a word to match."""
 
     def __init__(self, words: bool = False):
         self.words = words
@@ -101,7 +104,7 @@ class Text(Part):
     def clean(self, value: Any, ctx: Context) -> str:
         if not isinstance(value, str):
             raise self.wrong_type(value)
-        text = " ".join(value.split())
+        text = " ".join(normalise(value).split())
         if not text:
             raise SchemaError("expected non-empty text")
         if self.words and not word_keys(text):  # as phrases are compared: folded, marks and tatweel gone
