@@ -31,6 +31,98 @@ def seeds_with(tmp_path: Path, **texts: str) -> Path:
     return seeds
 
 
+# ---- mkdocs serve: every problem in the banner, the preview kept --------------------------------------------------
+
+class Preview:
+    """`mkdocs serve --dirty` (as `make serve` runs it) on a free port, watching the project's seeds and editorial files."""
+
+    def __init__(self, project: Path, log: Path):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.log = log
+        self.output = log.open("w")
+        self.process = subprocess.Popen(
+            [MKDOCS, "serve", "--dirty", "--livereload", "-a", f"127.0.0.1:{self.port}", "-f", str(project / "mkdocs.yml")],
+            cwd=project, env=ENV, stdout=self.output, stderr=subprocess.STDOUT)
+
+    def page(self, path: str) -> str:
+        """The page as served now; a preview that stopped answering fails the test instead of waiting forever."""
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=20) as response:
+                return response.read().decode("utf-8")
+        except OSError as err:
+            raise AssertionError(f"the preview does not answer ({err}):\n{self.log.read_text()[-3000:]}") from None
+
+    def wait_until(self, path: str, shown, what: str) -> str:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                page = self.page(path)
+            except AssertionError:
+                if self.process.poll() is not None:
+                    raise
+                time.sleep(0.5)
+                continue
+            if shown(page):
+                return page
+            time.sleep(0.5)
+        raise AssertionError(f"{path}: {what} not shown within a minute:\n{self.log.read_text()[-3000:]}")
+
+    def stop(self) -> str:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        self.output.close()
+        return self.log.read_text()
+
+
+def banner(page: str) -> str:
+    found = BeautifulSoup(page, "html.parser").select_one(".hiwar-problems")
+    return found.get_text(" ") if found is not None else ""
+
+
+PAGES = ("", "articles/headings/", "en/articles/headings/", "about/", "en/topics/")
+
+
+def test_the_preview_shows_every_problem_on_every_page_and_keeps_serving(tmp_path):
+    """A problem in an input and an unexpected error in the build (here: build/cache is a file, so the build's own
+    cache cannot be written) both come up in the banner of every page, and go once fixed; the preview never stops."""
+    project = make_project(tmp_path, seeds_with(tmp_path, **{"headings.txt": HEADINGS.read_text(encoding="utf-8")}))
+    tags = project / "editorial" / "tags.yml"
+    good_tags = tags.read_text(encoding="utf-8")
+    preview = Preview(project, tmp_path / "serve.log")
+    try:
+        for path in PAGES:
+            assert preview.wait_until(path, lambda page: "</html>" in page, "the page") and not banner(preview.page(path))
+
+        # An id that names a path: refused, the other articles still previewed.
+        tags.write_text(good_tags + '"../../README": {ar: عنوان, en: Title}\n', encoding="utf-8")
+        for path in PAGES:
+            shown = preview.wait_until(path, lambda page: "tags.yml" in banner(page), "the tags.yml problem")
+            assert 'editorial/tags.yml: id "../../README": must be lower-case ASCII letters' in banner(shown)
+        tags.write_text(good_tags, encoding="utf-8")
+        for path in PAGES:
+            preview.wait_until(path, lambda page: "</html>" in page and not banner(page), "the page without the banner")
+
+        # Not an input problem at all: the build's cache folder is a file.
+        shutil.rmtree(project / "build" / "cache")
+        (project / "build" / "cache").write_text("not a folder\n", encoding="utf-8")
+        seed = project / "seeds" / "headings.txt"
+        seed.write_text(seed.read_text(encoding="utf-8") + "\nسطر أضيف إلى المقال للتجربة.\n", encoding="utf-8")
+        for path in PAGES:
+            shown = preview.wait_until(path, lambda page: "internal error" in banner(page), "the internal error")
+            assert "build/cache" in banner(shown)
+        (project / "build" / "cache").unlink()
+        seed.write_text(seed.read_text(encoding="utf-8") + "\nوسطر آخر.\n", encoding="utf-8")
+        for path in PAGES:
+            preview.wait_until(path, lambda page: "</html>" in page and not banner(page), "the page without the banner")
+        assert "وسطر آخر" in preview.page("articles/headings/")
+    finally:
+        output = preview.stop()
+    assert "Traceback" not in output
+    assert "The server will appear stuck" not in output
+
+
 # ---- <meta name="author">: a byline and NAME.yml's author are text ----------------------------------------------
 
 BYLINE_ATTACK = '"><script>alert()</script><b'  # what a byline may hold: no digits, no . : ! ?

@@ -59,6 +59,7 @@ class SiteBuild:
         self.site_dir = Path()
         self.collection = Collection()
         self.problems: list[str] = []
+        self._internal: set[str] = set()  # where in the code the unexpected errors of this build happened
         self.related: dict = {}
         self.contents = ContentStore(self.cache_dir / "contents")
         self.fingerprint = ""
@@ -79,18 +80,20 @@ class SiteBuild:
 
     # ---- before the pages -----------------------------------------------------------------------------------
     def prepare(self, config: MkDocsConfig, *, dirty: bool) -> None:
-        self._convert()
+        """After the conversion (`convert`, which may have failed under `mkdocs serve`): what every page is made of,
+        and in a dirty build, what an earlier build left that can be reused."""
         self.fingerprint = site_fingerprint(
             Path(config.config_file_path),
             [Path(config.docs_dir), *([Path(config.theme.custom_dir)] if config.theme.custom_dir else []),
              *([Path(self.options.languages_dir)] if self.options.languages_dir else [])],
-            [str(config.site_url), ",".join(e.lang for e in self.editions)])
+            # Every page shows the problems (the preview's banner): a page made before they changed is not reused.
+            [str(config.site_url), ",".join(e.lang for e in self.editions), *self.problems])
         if not self.serving:
             self.manifest = Manifest.load(self.cache_dir / MANIFEST)
         if dirty:
             self._reuse_previous()
 
-    def _convert(self) -> None:
+    def convert(self) -> None:
         with self.progress.stage("seeds converted", unit="seeds") as stage:
             def told(done: int, total: int) -> None:
                 stage.bar.total = total
@@ -128,8 +131,14 @@ class SiteBuild:
             taken = self.manifest.take_from(self.previous_site, self.site_dir, self.previous_offline, self.offline_dir)
             log.info("hiwar: %d unchanged page(s) taken from %s", taken, self.previous_site)
 
-    def add_internal_error(self, line: str) -> None:
+    def add_internal_error(self, line: str, where: str) -> bool:
+        """Record an unexpected error for the preview's banner: once per place in the code (a step that fails for
+        every page is one line). Returns whether it was new."""
+        if where in self._internal:
+            return False
+        self._internal.add(where)
         self.problems.append(f"internal error: {line}")
+        return True
 
     # ---- the other editions -----------------------------------------------------------------------------------
     def start_other_editions(self, builder) -> None:
