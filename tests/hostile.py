@@ -28,12 +28,25 @@ GLOSS_WORD = "البرلمانيوس"  # a term of glossary.yml, glossed at its 
 GLOSS_WORD_EN = "parliamentarius"
 EVENT_WORDS = ("الاجتماعيوس", "الثلاثيوس")  # an event of events.yml: mentioned when both are in one sentence
 TAG_WORD = "السياديوس"  # a topic of tags.yml (the edited seed also names it in NAME.yml)
-FILLER = ("عقدت الجولة الثالثة من الحوار الاستراتيجي بين العراق والولايات المتحدة عبر الاتصال المرئي، وناقش "
-          "الجانبان مستقبل القوات الأمريكية في العراق وسبل تعزيز التعاون الاقتصادي والثقافي بين البلدين، وأكد "
-          "الطرفان أن مهمة القوات تحولت إلى التدريب والمشورة وأن الحكومة العراقية مسؤولة عن حماية المنشآت.")
-FILLER_EN = ("The third round of the strategic dialogue between Iraq and the United States was held by video link, "
-             "and the two sides discussed the future of US forces in Iraq and ways to strengthen economic and "
-             "cultural cooperation; they agreed that the forces' mission had turned to training and advice.")
+# Three paragraphs that say different things (a paragraph repeating another is left out as a pull-quote).
+FILLERS = (
+    "عقدت الجولة الثالثة من الحوار الاستراتيجي بين العراق والولايات المتحدة عبر الاتصال المرئي، وناقش الجانبان "
+    "مستقبل القوات الأمريكية في العراق وسبل تعزيز التعاون الاقتصادي والثقافي بين البلدين.",
+    "وأكد الطرفان أن مهمة القوات تحولت إلى التدريب والمشورة، وأن الحكومة العراقية مسؤولة عن حماية المنشآت "
+    "والبعثات الدبلوماسية على أراضيها، في ظل ضغوط سياسية متزايدة داخل البرلمان.",
+    "ويرى مراقبون أن نتائج الجولة ستبقى رهينة التوازن بين بغداد وطهران وواشنطن، وأن الانتخابات المقبلة قد تغير "
+    "حسابات القوى السياسية تجاه الوجود الأجنبي.",
+)
+FILLER = FILLERS[0]
+FILLERS_EN = (
+    "The third round of the strategic dialogue between Iraq and the United States was held by video link, and the "
+    "two sides discussed the future of US forces in Iraq and ways to strengthen cooperation.",
+    "Both sides stressed that the forces' mission had turned to training and advice, and that the Iraqi government "
+    "is responsible for protecting the facilities and diplomatic missions on its soil.",
+    "Observers believe the results of the round will depend on the balance between Baghdad, Tehran and Washington, "
+    "and that the coming elections may change the calculations of the political forces.",
+)
+FILLER_EN = FILLERS_EN[0]
 DATE_LINE = "03/05/2021"
 
 # Characters no file name can hold (the file system refuses them).
@@ -89,6 +102,7 @@ class Fields:
     name_ar: str
     name_en: str
     name_variant: str
+    name_ambiguous: str
     event_ar: str
     event_en: str
     event_match: str
@@ -141,10 +155,10 @@ def seed_a(f: Fields) -> str:
         f"{FILLER} قال {NAME_WORD} إن {GLOSS_WORD} ناقش {TAG_WORD} {f.a_paragraph} وأضاف {f.a_note_at} في "
         f"{EVENT_WORDS[0]} {EVENT_WORDS[1]} أمس.",
         f"دوافع {f.a_heading}",
-        FILLER,
+        FILLERS[1],
         f"  • بند {f.a_item} أول",
         "  • بند ثان في القائمة",
-        FILLER,
+        FILLERS[2],
     ]
     return "\n\n".join(one_line(line) for line in lines) + "\n"
 
@@ -156,10 +170,10 @@ def translation_a(f: Fields) -> str:
         "3 May 2021",
         f"{FILLER_EN} {GLOSS_WORD_EN} said {f.a_en_paragraph} and added {f.a_en_note_at} yesterday.",
         f"Motives {f.a_en_heading}",
-        FILLER_EN,
+        FILLERS_EN[1],
         f"  • Item {f.a_en_item} one",
         "  • A second item in the list",
-        FILLER_EN,
+        FILLERS_EN[2],
     ]
     return "\n\n".join(one_line(line) for line in lines) + "\n"
 
@@ -186,10 +200,10 @@ def seed_b(f: Fields) -> str:
         f"{FILLER} {f.b_paragraph} {NAME_WORD} {GLOSS_WORD}.",
         f"اقرأ أيضاً: {f.b_teaser}",
         f"الخلاصة {f.b_heading}",
-        FILLER,
+        FILLERS[1],
         f"  • بند {f.b_item}",
         f"    • بند فرعي {f.b_item}",
-        FILLER,
+        FILLERS[2],
     ]
     return "\n\n".join(seed_text(line) for line in lines) + "\n"
 
@@ -198,7 +212,7 @@ def shared_files(f: Fields) -> dict[str, dict]:
     return {
         "tags.yml": {"hostile-topic": {"ar": f.tag_ar, "en": f.tag_en, "match": [TAG_WORD, f.tag_match]}},
         "names.yml": {"names": [{"id": "hostile-name", "kind": "person", "ar": f.name_ar, "en": f.name_en,
-                                 "variants": [NAME_WORD, f.name_variant]}]},
+                                 "variants": [NAME_WORD, f.name_variant], "ambiguous": [f.name_ambiguous]}]},
         "events.yml": {
             "events": [{"id": "hostile-event", "date": "2021-05-02", "ar": f.event_ar, "en": f.event_en,
                         "match": [list(EVENT_WORDS), [f.event_match]]}],

@@ -178,3 +178,99 @@ def test_editorial_text_cannot_reorder_or_hide_what_the_reader_sees(tmp_path):
     feed = hostile.feed(tmp_path / "site", "en")["items"][0]
     assert (feed["title"], feed["authors"], feed["summary"]) == (
         "The weiv lacitirc dialogue", [{"name": "Ali Hassan [31m"}], "A short summary")
+
+
+# ---- identifiers: never a path, an anchor or an attribute of their own choosing --------------------------------
+
+NAME_ENTRY = "names:\n  - id: {id}\n    kind: person\n    ar: فلان الفلاني\n    en: Someone\n    variants: [الحوار]\n"
+EVENT_ENTRY = "events:\n  - id: {id}\n    date: 2021-04-07\n    ar: جولة\n    en: A round\n    match: [[الحوار]]\n"
+GLOSS_ENTRY = ("terms:\n  - id: {id}\n    ar: الحوار\n    en: the dialogue\n    match: [الحوار]\n"
+               "    definition: {{ar: تعريف, en: A definition}}\n")
+
+
+@pytest.mark.parametrize("name,text", [
+    ("tags.yml", "'{id}': {{ar: الحوار, en: Dialogue, match: [الحوار]}}\n"),
+    ("names.yml", NAME_ENTRY), ("events.yml", EVENT_ENTRY), ("glossary.yml", GLOSS_ENTRY),
+])
+@pytest.mark.parametrize("bad_id", ["../../../README", "/tmp/hiwar-owned", 'x" onclick="alert(1)', "x} {: onfocus=alert(1)"])
+def test_an_id_cannot_choose_a_path_or_an_attribute(tmp_path, name, text, bad_id):
+    """The ids of tags.yml, names.yml, events.yml and glossary.yml become page paths, anchors and attributes: one
+    that is not lower-case letters, digits and hyphens stops the build with one line naming it, nothing written."""
+    project = make_project(tmp_path, seeds_with(tmp_path, **{"headings.txt": HEADINGS.read_text(encoding="utf-8")}))
+    quoted = bad_id.replace("\\", "\\\\").replace('"', '\\"')
+    (project / "editorial" / name).write_text(text.format(id=f'"{quoted}"' if name != "tags.yml" else bad_id.replace("'", "''")),
+                                              encoding="utf-8")
+    (project / "README.md").write_text("the project's own README\n", encoding="utf-8")
+    before = hostile.files_under(tmp_path)
+    result = mkdocs_build(project, tmp_path / "site", offline=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    problems = hostile.problem_lines(result.stderr)
+    assert problems[0].startswith(f"editorial/{name}: ") and "must be lower-case ASCII letters, digits and hyphens" in problems[0]
+    assert all(hostile.printable(line) for line in problems)
+    after = hostile.files_under(tmp_path)
+    made = sorted(set(after) - set(before))
+    assert all(path.startswith(("site", "project/build/")) for path in made), made  # the outputs, nothing else
+    assert {k: v for k, v in after.items() if k in before} == before
+    assert not list(tmp_path.rglob("*.html")) and not Path("/tmp/hiwar-owned").exists()
+
+
+# ---- seed file names: a URL is a slug, a link always works --------------------------------------------------------
+
+URL_LIKE_NAMES = ["a#b.txt", "c%2e%2e.txt", "what?.txt", "x..%2F..%2Fetc.txt", "x.y z.txt", "[k](javascript:alert(1)).txt",
+                  "قراءة في الحوار.txt"]
+
+
+def test_seed_names_with_url_characters_give_working_links(tmp_path):
+    seeds = seeds_with(tmp_path, **{name: HEADINGS.read_text(encoding="utf-8") for name in URL_LIKE_NAMES})
+    project = make_project(tmp_path, seeds)
+    result = mkdocs_build(project, tmp_path / "site", offline=True)
+    assert result.returncode == 0, result.stderr
+    for site, offline in ((tmp_path / "site-online", False), (tmp_path / "site", True)):
+        seen = hostile.structure(site)
+        assert not hostile.unsafe_urls(seen)
+        named = {}
+        for link in BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser").select("h2 a[href^=\"articles/\"]"):
+            target = site / unquote(urlsplit(link["href"]).path)
+            page = target if offline else target / "index.html"
+            assert page.is_file(), link["href"]
+            named[html(page).find("meta", attrs={"name": "hiwar:seed"})["content"]] = link["href"]
+        assert sorted(named) == sorted(URL_LIKE_NAMES)
+        for href in named.values():  # the slug: letters, digits, "-" and "_" only
+            assert re.fullmatch(r"articles/[\w-]+/(index\.html)?", unquote(href)), href
+        for page, where, value in seen.urls:  # and every other link between pages leads to a page
+            if where.startswith("a[") and hostile.scheme(value) is None and not value.startswith(("#", "/")):
+                target = Path(os.path.normpath((site / page).parent / unquote(urlsplit(value).path)))
+                assert target.is_file() or (not offline and (target / "index.html").is_file()), (page, value)
+
+
+@pytest.mark.parametrize("name,shown", [("a\nb.txt", "seeds/a\\x0ab.txt"), ("a\rb.txt", "seeds/a\\x0db.txt"),
+                                        ("\u202eevil.txt", "seeds/\\u202eevil.txt")])
+def test_a_seed_name_with_a_line_break_or_a_bidi_control_is_one_line_of_refusal(tmp_path, name, shown):
+    seeds = seeds_with(tmp_path, **{name: HEADINGS.read_text(encoding="utf-8"), "ok.txt": HEADINGS.read_text(encoding="utf-8")})
+    result = mkdocs_build(make_project(tmp_path, seeds), tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert hostile.problem_lines(result.stderr)[0] == \
+        f"{shown}: its name holds control or invisible formatting characters (U+{ord(name[1] if name[0] == 'a' else name[0]):04X}); rename it"
+    assert not list((tmp_path / "site").rglob("*.html"))
+
+
+def test_no_page_is_written_outside_the_site_even_if_an_id_got_past_the_schema(tmp_path):
+    """The second line of defence: with the id rule switched off (as a regression would), a tag whose id climbs out of
+    the site still gets no page written outside it; the build stops with one line."""
+    project = make_project(tmp_path, seeds_with(tmp_path, **{"headings.txt": HEADINGS.read_text(encoding="utf-8")}))
+    (project / "editorial" / "tags.yml").write_text("'../../escaped': {ar: الحوار, en: Dialogue, match: [الحوار]}\n",
+                                                    encoding="utf-8")
+    regression = tmp_path / "regression"
+    regression.mkdir()
+    (regression / "sitecustomize.py").write_text(
+        "import re\nimport hiwar.ingest.schema as schema\nschema.IDENTIFIER = re.compile(r'(?s).+')\n", encoding="utf-8")
+    out = tmp_path / "out"
+    env = {**ENV, "PYTHONPATH": f"{regression}{os.pathsep}{ENV['PYTHONPATH']}", "HIWAR_SITE_DIR": str(out / "site"),
+           "HIWAR_OFFLINE_DIR": ""}
+    result = subprocess.run([MKDOCS, "build", "--quiet", "-f", str(project / "mkdocs.yml")], cwd=project, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert not (out / "escaped").exists()  # site/topics/../../escaped
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    (problem,) = [line for line in hostile.problem_lines(result.stderr) if "outside" in line]
+    assert "topics/../../escaped" in problem

@@ -32,7 +32,7 @@ from hiwar.site.fingerprint import site_fingerprint
 from hiwar.site.generate import Recorded, plan_edition, related_articles
 from hiwar.site.markup import escaped_view
 from hiwar.site.progress import Progress, Stage
-from hiwar.site.outputs import Manifest, remove_stale, unlink_before_write, write_atomically
+from hiwar.site.outputs import Manifest, OutsideOutput, inside, remove_stale, unlink_before_write, write_atomically
 from hiwar.site.view import PageView
 from hiwar.site.views import article_view
 
@@ -334,7 +334,15 @@ class EditionBuild:
         return Files(kept)
 
     def _dest(self, src_uri: str) -> str:
-        return self.edition.prefix + _dest_of(_edition_path(src_uri), self.config.use_directory_urls)
+        """Where a generated page goes, inside the site folder or nowhere: ids are checked where they are read, and
+        this is the second line (outputs.inside), so no value from a file can put a page elsewhere."""
+        dest = self.edition.prefix + _dest_of(_edition_path(src_uri), self.config.use_directory_urls)
+        try:
+            inside(self.site.site_dir, dest)
+        except OutsideOutput:
+            raise PluginError(f"{src_uri}: this page would be written outside the site folder ({dest}); "
+                              "nothing was written") from None
+        return dest
 
     def _bundled_assets(self) -> list[File]:
         folder = self.site._path(self.site.options.assets_dir)
