@@ -274,3 +274,68 @@ def test_no_page_is_written_outside_the_site_even_if_an_id_got_past_the_schema(t
     assert result.returncode == 1 and "Traceback" not in result.stderr
     (problem,) = [line for line in hostile.problem_lines(result.stderr) if "outside" in line]
     assert "topics/../../escaped" in problem
+
+
+# ---- make build: the site, the offline edition and the zip change together or not at all -----------------------
+
+def repository_copy(tmp_path: Path) -> Path:
+    """This repository's tracked files, with its environments linked (as tests/test_bad_input.py does)."""
+    copy = tmp_path / "repo"
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    for name in tracked:
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, copy / name)
+    for name in (".venv", "node_modules"):
+        (copy / name).symlink_to(ROOT / name)
+    return copy
+
+
+def published(copy: Path) -> dict[str, tuple]:
+    return {name: hostile.files_under(copy / name) if (copy / name).is_dir() else
+            ("file", (copy / name).read_bytes()) for name in ("site", "site-offline", "dist") if (copy / name).exists()}
+
+
+def make_build(copy: Path, file_size_limit: int | None = None) -> subprocess.CompletedProcess:
+    def limited():
+        import resource
+        resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit, file_size_limit))
+
+    return subprocess.run(["make", "build"], cwd=copy, capture_output=True, text=True, timeout=600,
+                          env={**ENV, "PYTHONPATH": str(copy / "scripts")}, preexec_fn=limited if file_size_limit else None)
+
+
+def test_make_build_that_fails_late_leaves_the_published_site_as_it_was(tmp_path):
+    """Two late failures, after both editions were rendered: the zip cannot be written (no room for a file that size,
+    as on a full disk), and putting the new outputs in place fails half-way (dist is a file, not a folder). Both times
+    site/, site-offline/ and the zip are exactly as the last good build left them."""
+    copy = repository_copy(tmp_path)
+    for n in range(3):  # incompressible files the site ships: the zip is by far the largest file a build writes
+        (copy / "docs" / "assets" / f"padding-{n}.bin").write_bytes(os.urandom(700_000))
+    first = make_build(copy)
+    assert first.returncode == 0, first.stderr
+    zip_size = (copy / "dist" / "hiwar-offline.zip").stat().st_size
+    largest_other = max(p.stat().st_size for p in (copy / "site").rglob("*") if p.is_file())
+    assert largest_other * 1.5 < zip_size
+    # Something to publish: a new article.
+    shutil.copy(HEADINGS, copy / "seeds" / "zz_new.txt")
+    before = published(copy)
+
+    late = make_build(copy, file_size_limit=int(largest_other * 1.2))
+    assert late.returncode != 0
+    assert published(copy) == before
+    assert "File too large" in late.stderr
+    assert (copy / "build" / "next" / "site" / "articles" / "zz_new" / "index.html").is_file()  # rendered, then failed
+    assert (copy / "build" / "next" / "site-offline" / "en" / "articles" / "zz_new" / "index.html").is_file()
+
+    shutil.rmtree(copy / "dist")
+    (copy / "dist").write_text("a file where the zip's folder should be\n", encoding="utf-8")
+    before = published(copy)
+    half_way = make_build(copy)
+    assert half_way.returncode != 0
+    assert published(copy) == before
+    assert (copy / "build" / "next" / "hiwar-offline.zip").is_file()  # built; only putting it in place failed
+
+    (copy / "dist").unlink()
+    assert make_build(copy).returncode == 0
+    assert (copy / "site" / "articles" / "zz_new" / "index.html").is_file()
+    assert (copy / "site-offline" / "articles" / "zz_new" / "index.html").is_file()
