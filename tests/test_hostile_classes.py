@@ -339,3 +339,15 @@ def test_make_build_that_fails_late_leaves_the_published_site_as_it_was(tmp_path
     assert make_build(copy).returncode == 0
     assert (copy / "site" / "articles" / "zz_new" / "index.html").is_file()
     assert (copy / "site-offline" / "articles" / "zz_new" / "index.html").is_file()
+
+
+def test_a_seed_whose_id_would_be_index_is_refused(tmp_path):
+    """`index` is the page of a folder itself: articles/index.md would be the articles/ page, and the feed's link to
+    articles/index/ would lead nowhere. The name is refused with one line, like any name that gives no usable id."""
+    seeds = seeds_with(tmp_path, **{"Index.txt": HEADINGS.read_text(encoding="utf-8"),
+                                    "ok.txt": HEADINGS.read_text(encoding="utf-8")})
+    result = mkdocs_build(make_project(tmp_path, seeds), tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert hostile.problem_lines(result.stderr)[0] == (
+        'seeds/Index.txt: its name gives the article id "index", the name MkDocs keeps for a folder\'s own page; '
+        "rename it")
