@@ -125,7 +125,7 @@ def benign() -> Fields:
     for name in FIELD_NAMES:
         english = "_en_" in name or name.endswith("_en")
         values[name] = "plain words" if english else "كلمات عادية"
-    values.update(a_name="alpha", b_name="beta", b_date_line="", a_byline="علي حسن", b_byline="سعيد جابر")
+    values.update(a_name="aalpha", b_name="beta", b_date_line="", a_byline="علي حسن", b_byline="سعيد جابر")
     return Fields(**values)
 
 
@@ -140,16 +140,16 @@ def seed_text(text: str) -> str:
 
 
 def a_seed_name(fields: Fields) -> str:
-    return "a" + fields.a_name + ".txt"
+    return fields.a_name + ".txt"
 
 
 def b_seed_name(fields: Fields) -> str:
-    return "b" + fields.b_name + ".txt"
+    return fields.b_name + ".txt"
 
 
 def seed_a(f: Fields) -> str:
     lines = [
-        f"مستقبل الحوار {f.a_title_line}",
+        f"مستقبل {f.a_title_line} الحوار",  # a title line: short, and no sentence end whatever the field holds
         f"بقلم {f.a_byline}",
         DATE_LINE,
         f"{FILLER} قال {NAME_WORD} إن {GLOSS_WORD} ناقش {TAG_WORD} {f.a_paragraph} وأضاف {f.a_note_at} في "
@@ -194,7 +194,7 @@ def metadata_a(f: Fields) -> dict:
 
 def seed_b(f: Fields) -> str:
     lines = [
-        f"قراءة في نتائج الحوار {f.b_title_line}",
+        f"قراءة في {f.b_title_line} نتائج الحوار",
         f"بقلم {f.b_byline}",
         f"{DATE_LINE}{f.b_date_line}",
         f"{FILLER} {f.b_paragraph} {NAME_WORD} {GLOSS_WORD}.",
