@@ -208,6 +208,11 @@ def seed_b(f: Fields) -> str:
     return "\n\n".join(seed_text(line) for line in lines) + "\n"
 
 
+# Plain seeds that name the name of names.yml too: mentioned by more articles than the index lists, it gets a page.
+PLAIN_SEEDS = {f"zz-plain-{n}.txt": f"مقال عادي رقم {n}\n\n{FILLERS[n % 3]} وقال {NAME_WORD} إن الحوار مستمر.\n"
+               for n in range(4)}
+
+
 def shared_files(f: Fields) -> dict[str, dict]:
     return {
         "tags.yml": {"hostile-topic": {"ar": f.tag_ar, "en": f.tag_en, "match": [TAG_WORD, f.tag_match]}},
@@ -237,6 +242,8 @@ def write_inputs(base: Path, f: Fields) -> tuple[Path, Path]:
     a_stem, b_stem = a_seed_name(f)[:-4], b_seed_name(f)[:-4]
     _write(seeds / a_seed_name(f), seed_a(f))
     _write(seeds / b_seed_name(f), seed_b(f))
+    for name, text in PLAIN_SEEDS.items():
+        _write(seeds / name, text)
     _write(editorial / f"{a_stem}.yml", dump(metadata_a(f)))
     _write(editorial / f"{a_stem}.en.txt", translation_a(f))
     for name, data in shared_files(f).items():

@@ -95,11 +95,14 @@ def test_the_preview_shows_every_problem_on_every_page_and_keeps_serving(tmp_pat
         for path in PAGES:
             assert preview.wait_until(path, lambda page: "</html>" in page, "the page") and not banner(preview.page(path))
 
-        # An id that names a path: refused, the other articles still previewed.
-        tags.write_text(good_tags + '"../../README": {ar: عنوان, en: Title}\n', encoding="utf-8")
+        # An id that names a path and holds markup: refused, shown as text, the other articles still previewed.
+        tags.write_text(good_tags + '"../../README<img src=x onerror=alert(1)>": {ar: عنوان, en: Title}\n',
+                        encoding="utf-8")
         for path in PAGES:
             shown = preview.wait_until(path, lambda page: "tags.yml" in banner(page), "the tags.yml problem")
-            assert 'editorial/tags.yml: id "../../README": must be lower-case ASCII letters' in banner(shown)
+            assert ('editorial/tags.yml: id "../../README<img src=x onerror=alert(1)>": must be lower-case ASCII letters'
+                    in banner(shown))
+            assert not BeautifulSoup(shown, "html.parser").select(".hiwar-problems img")
         tags.write_text(good_tags, encoding="utf-8")
         for path in PAGES:
             preview.wait_until(path, lambda page: "</html>" in page and not banner(page), "the page without the banner")

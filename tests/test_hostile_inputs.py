@@ -197,6 +197,7 @@ def benign_sites(tmp_path_factory):
         assert ("meta", "content") in found[name].pairs
     online = base / "site-online"
     assert "hostile-name" in (online / "people" / "index.html").read_text(encoding="utf-8")
+    assert (online / "people" / "hostile-name" / "index.html").is_file()  # the name's own page
     assert "hostile-event" in (online / "timeline" / "index.html").read_text(encoding="utf-8")
     return found
 
@@ -330,7 +331,7 @@ def check_text_is_text(site: Path, fields: Fields) -> None:
         for folder in hostile.article_dirs(site, prefix):
             soup = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
             pages[soup.find("meta", attrs={"name": "hiwar:seed"})["content"]] = soup
-        assert set(pages) == {a_name, b_name}
+        assert set(pages) == {a_name, b_name, *hostile.PLAIN_SEEDS}
         soup = pages[a_name]
         assert spaced(soup.h1.get_text()) == title
         assert spaced(soup.title.get_text()).startswith(title)
