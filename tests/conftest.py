@@ -87,11 +87,13 @@ def make_project(base: Path, seeds: Path, editorial: Path | None = None) -> Path
     return project
 
 
-def mkdocs_build(project: Path, site: Path, offline: bool = False, dirty: bool = False) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, site: Path, offline: bool = False, dirty: bool = False,
+                 offline_zip: Path | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build` of a project into `site`; with offline=True, `site` receives the offline edition (the online
-    one goes beside it, in `site`-online)."""
+    one goes beside it, in `site`-online), and `offline_zip`, when given, its zip."""
     online = site.with_name(f"{site.name}-online") if offline else site
-    env = {**ENV, "HIWAR_SITE_DIR": str(online), "HIWAR_OFFLINE_DIR": str(site) if offline else ""}
+    env = {**ENV, "HIWAR_SITE_DIR": str(online), "HIWAR_OFFLINE_DIR": str(site) if offline else "",
+           "HIWAR_OFFLINE_ZIP": str(offline_zip) if offline and offline_zip else ""}
     command = [str(Path(PYTHON).parent / "mkdocs"), "build", "--quiet", "-f", str(project / "mkdocs.yml")]
     return subprocess.run(command + (["--dirty"] if dirty else []), capture_output=True, text=True, env=env,
                           cwd=project, timeout=300)

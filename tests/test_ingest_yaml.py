@@ -36,6 +36,8 @@ def test_aliases_duplicate_keys_and_tags_are_refused_naming_the_line(fixture, me
     ("a: !!int abc\n", "line 1: YAML tags (tag:yaml.org,2002:int) are not accepted; write the plain value"),
     ("a: [unclosed\n", "is not valid YAML (line 2: did not find expected ',' or ']')"),
     ("---\na: 1\n---\nb: 2\n", "is not valid YAML (line 3: but found another document)"),
+    ("a: 1\nb: x\x1b[31my\n", "line 2: holds the control character U+001B, which YAML does not allow; remove it"),
+    ("a: \x00\n", "line 1: holds the control character U+0000, which YAML does not allow; remove it"),
 ])
 def test_yaml_that_could_crash_the_loader_is_one_line(tmp_path, text, message):
     (tmp_path / "x.yml").write_text(text, encoding="utf-8")

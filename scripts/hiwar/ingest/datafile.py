@@ -73,6 +73,11 @@ def read_yaml(path: Path, source: str) -> Any:
     try:
         _check_plain(text, source)
         return yaml.load(text, Loader=EditorialLoader)  # noqa: S506 (a SafeLoader)
+    except yaml.reader.ReaderError as err:  # a character YAML refuses anywhere (its message spans two lines)
+        line = text.count("\n", 0, err.position or 0) + 1
+        code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "?")
+        raise InputError(source, f"line {line}: holds the control character U+{code:04X}, which YAML does not allow; "
+                                 "remove it") from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""

@@ -18,6 +18,8 @@ METADATA_SUFFIX = ".yml"
 SHARED_FILES = ("tags.yml", "events.yml", "names.yml", "glossary.yml")  # editorial files that belong to no one article
 NAME_MAX_BYTES = 255  # the longest file name ext4, XFS, APFS and NTFS all take (in UTF-8 bytes, or fewer)
 SLUG_MAX = 80
+# An id MkDocs gives a meaning of its own: articles/index.md would be the page of the articles/ folder itself.
+RESERVED_IDS = ("index",)
 
 HYPHEN_RUN = re.compile("-{2,}")
 
@@ -54,6 +56,8 @@ def seed_name_problem(name: str, languages: tuple[str, ...]) -> str | None:
     if not slug(stem):
         return ("its name gives an empty article id (the URL is made from the letters and digits of the name); "
                 "rename it")
+    if slug(stem) in RESERVED_IDS:
+        return f'its name gives the article id "{slug(stem)}", the name MkDocs keeps for a folder\'s own page; rename it'
     for derived in editorial_names(stem, languages):
         size = len(derived.encode("utf-8"))
         if size > NAME_MAX_BYTES:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from hiwar.ingest.datafile import read_yaml
+from hiwar.ingest.seed import normalise
 from hiwar.knowledge.text import word_keys
 from hiwar.model.dates import DAY, parse_date_value
 from hiwar.model.languages import EDITION_LANGUAGES, translation_languages
@@ -94,7 +95,9 @@ class Part:
 
 
 class Text(Part):
-    """Non-empty text, runs of whitespace made one space; with words=True it must hold a word to match."""
+    """Non-empty text, read as a seed's text is (seed.normalise: bidi controls and invisible characters removed,
+    control characters and odd spaces made spaces), runs of whitespace made one space; with words=True it must hold
+    a word to match."""
 
     def __init__(self, words: bool = False):
         self.words = words
@@ -103,7 +106,7 @@ class Text(Part):
     def clean(self, value: Any, ctx: Context) -> str:
         if not isinstance(value, str):
             raise self.wrong_type(value)
-        text = " ".join(value.split())
+        text = " ".join(normalise(value).split())
         if not text:
             raise SchemaError("expected non-empty text")
         if self.words and not word_keys(text):  # as phrases are compared: folded, marks and tatweel gone

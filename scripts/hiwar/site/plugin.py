@@ -59,19 +59,20 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
 
     def on_pre_build(self, config: MkDocsConfig):
         if self.assigned is None:
-            self._guarded(self.site.prepare, config, dirty=self.dirty)
+            self._guarded(self.site.convert)
+            self._guarded(self.site.prepare, config, dirty=self.dirty)  # knows the problems, internal errors included
 
     def on_files(self, files: Files, config: MkDocsConfig):
-        files = self._guarded(self.current.files, files, fallback=files)
+        files = self._guarded(self.current.files, files, otherwise=files)
         if self.assigned is None:
             self.site.start_other_editions(self._build_edition)
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
-        return self.current.page_markdown(markdown, page)
+        return self._guarded(self.current.page_markdown, markdown, page, otherwise=markdown)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
-        self.current.page_content(html, page)
+        self._guarded(self.current.page_content, html, page)
         return html
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
@@ -79,14 +80,14 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig):
-        self.current.rendered(page)
+        self._guarded(self.current.rendered, page)
         return theme_markup_fixed(output)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig):
         return theme_markup_fixed(output_content) if template_name.endswith(".html") else output_content
 
     def on_post_build(self, config: MkDocsConfig):
-        self.current.finish()
+        self._guarded(self.current.finish)
         if self.assigned is None:
             self._guarded(self.site.finish)
 
@@ -128,18 +129,19 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
         finally:
             self.assigned, self.current = primary
 
-    def _guarded(self, step, *args, fallback=None, **kwargs):
-        """Run a step of the build; under `mkdocs serve` an unexpected error becomes a problem in the banner, and the
-        preview goes on with `fallback` (what the step would have changed stays as it was)."""
+    def _guarded(self, step, *args, otherwise=None, **kwargs):
+        """Run a step of the build (every event goes through here); under `mkdocs serve` an unexpected error becomes a
+        problem in the banner, and the event goes on with `otherwise`."""
         try:
             return step(*args, **kwargs)
         except PluginError:
             raise
         except Exception as err:  # noqa: BLE001 — the preview must go on; the error is shown, with where it happened
-            if self.command != "serve":
+            if self.command != "serve" or self.site is None:
                 raise
             where = traceback.extract_tb(err.__traceback__)[-1]
-            self.site.add_internal_error(f"{type(err).__name__}: {err} ({Path(where.filename).name}:{where.lineno})")
-            print(f"PROBLEM -  internal error: {err}", file=sys.stderr)
-            return fallback
+            if self.site.add_internal_error(f"{type(err).__name__}: {err} ({Path(where.filename).name}:{where.lineno})",
+                                            f"{where.filename}:{where.lineno}"):
+                print(f"PROBLEM -  internal error: {err}", file=sys.stderr)
+            return otherwise
 

@@ -36,7 +36,7 @@ from hiwar.site.markup import escaped_view
 from hiwar.site import search_pages
 from hiwar.site.progress import Progress, Stage
 from hiwar.site.search import search_assets, search_context, write_index
-from hiwar.site.outputs import Manifest, remove_stale, unlink_before_write, write_atomically
+from hiwar.site.outputs import Manifest, OutsideOutput, inside, remove_stale, unlink_before_write, write_atomically
 from hiwar.site.view import PageView
 from hiwar.site.views import article_view
 
@@ -63,6 +63,7 @@ class SiteBuild:
         self.site_dir = Path()
         self.collection = Collection()
         self.problems: list[str] = []
+        self._internal: set[str] = set()  # where in the code the unexpected errors of this build happened
         self.related: dict = {}
         self.search_documents: list = []
         self.contents = ContentStore(self.cache_dir / "contents")
@@ -84,18 +85,20 @@ class SiteBuild:
 
     # ---- before the pages -----------------------------------------------------------------------------------
     def prepare(self, config: MkDocsConfig, *, dirty: bool) -> None:
-        self._convert()
+        """After the conversion (`convert`, which may have failed under `mkdocs serve`): what every page is made of,
+        and in a dirty build, what an earlier build left that can be reused."""
         self.fingerprint = site_fingerprint(
             Path(config.config_file_path),
             [Path(config.docs_dir), *([Path(config.theme.custom_dir)] if config.theme.custom_dir else []),
              *([Path(self.options.languages_dir)] if self.options.languages_dir else [])],
-            [str(config.site_url), ",".join(e.lang for e in self.editions)])
+            # Every page shows the problems (the preview's banner): a page made before they changed is not reused.
+            [str(config.site_url), ",".join(e.lang for e in self.editions), *self.problems])
         if not self.serving:
             self.manifest = Manifest.load(self.cache_dir / MANIFEST)
         if dirty:
             self._reuse_previous()
 
-    def _convert(self) -> None:
+    def convert(self) -> None:
         with self.progress.stage("seeds converted", unit="seeds") as stage:
             def told(done: int, total: int) -> None:
                 stage.bar.total = total
@@ -133,10 +136,14 @@ class SiteBuild:
             taken = self.manifest.take_from(self.previous_site, self.site_dir, self.previous_offline, self.offline_dir)
             log.info("hiwar: %d unchanged page(s) taken from %s", taken, self.previous_site)
 
-    def add_internal_error(self, line: str) -> None:
-        problem = f"internal error: {line}"
-        if problem not in self.problems:  # a fault in a step run for every page is shown once
-            self.problems.append(problem)
+    def add_internal_error(self, line: str, where: str) -> bool:
+        """Record an unexpected error for the preview's banner: once per place in the code (a step that fails for
+        every page is one line). Returns whether it was new."""
+        if where in self._internal:
+            return False
+        self._internal.add(where)
+        self.problems.append(f"internal error: {line}")
+        return True
 
     # ---- the other editions -----------------------------------------------------------------------------------
     def start_other_editions(self, builder) -> None:
@@ -343,7 +350,15 @@ class EditionBuild:
         return Files(kept)
 
     def _dest(self, src_uri: str) -> str:
-        return self.edition.prefix + _dest_of(_edition_path(src_uri), self.config.use_directory_urls)
+        """Where a generated page goes, inside the site folder or nowhere: ids are checked where they are read, and
+        this is the second line (outputs.inside), so no value from a file can put a page elsewhere."""
+        dest = self.edition.prefix + _dest_of(_edition_path(src_uri), self.config.use_directory_urls)
+        try:
+            inside(self.site.site_dir, dest)
+        except OutsideOutput:
+            raise PluginError(f"{src_uri}: this page would be written outside the site folder ({dest}); "
+                              "nothing was written") from None
+        return dest
 
     def _bundled_assets(self) -> list[File]:
         folder = self.site._path(self.site.options.assets_dir)
