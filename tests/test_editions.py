@@ -25,6 +25,9 @@ search:
   counts:
     one: "one"
     dozen: "twelve"
+  ordinals:
+    one: first
+    two: second
 months: [Jan, Feb]
 """
 
@@ -47,6 +50,8 @@ def test_plural_forms_are_kept_whole_and_a_mapping_that_only_looks_plural_is_not
     assert strings["search.results"] == {"one": "{count} result", "other": "{count} results"}
     # "dozen" is no CLDR plural category, and there is no "other": ordinary keys
     assert (strings["search.counts.one"], strings["search.counts.dozen"]) == ("one", "twelve")
+    # plural categories only, but no "other" (which every language has): ordinary keys too
+    assert (strings["search.ordinals.one"], strings["search.ordinals.two"]) == ("first", "second")
 
 
 def test_a_string_is_looked_up_by_its_key_with_its_placeholders_filled(tmp_path):
