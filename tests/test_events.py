@@ -49,3 +49,4 @@ def test_each_event_is_found_with_the_paragraphs_that_discuss_it():
                   (3, "وذكّر المتحدث بمقتل سليماني عام 2020."), (5, "وتناولت الجولة الثالثة ملف الحوار الأمني.")]
     assert events_in(paragraphs, CALENDAR) == {"soleimani-killing": [3], "dialogue-round-3": [1, 5]}
     assert events_in(paragraphs, Calendar()) == {}
+    assert events_in([(1, "لا ذكر هنا لأي حدث.")], CALENDAR) == {}  # an event not discussed is not listed
