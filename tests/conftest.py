@@ -169,16 +169,6 @@ def pages(tmp_path_factory) -> Path:
     return out
 
 
-@pytest.fixture(scope="session")
-def traits_pages(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("traits-pages")
-    vocabulary = out.parent / f"{out.name}-vocabulary"
-    vocabulary.mkdir()
-    result = run_pages(FIXTURES / "traits", out, vocabulary_only(vocabulary))
-    assert result.returncode == 0, result.stderr
-    return out
-
-
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
