@@ -27,14 +27,6 @@ def test_make_pages_converts_any_folder_into_the_docs_layout(tmp_path):
     assert {p.name: sha256(p) for p in seeds.iterdir()} == before  # seeds are never modified
 
 
-def test_report_lists_every_line_left_out(tmp_path):
-    result = run_pages(FIXTURES / "traits", tmp_path / "out")
-    assert "line 5: left out, teaser for another article (a “read also” link): اقرأ أيضاً: هل ستجري الانتخابات العراقية في موعدها؟" in result.stdout
-    assert "left out, site boilerplate (end of page): ربما يعجبك أيضا" in result.stdout
-    assert "left out, title repeated" in result.stdout
-    assert "left out, image caption" in result.stdout and "left out, teaser for another article" in result.stdout
-
-
 def wrap_by_characters(paragraph: str) -> list[str]:
     """As an e-mail client or a text editor wraps: at most 72 characters a line."""
     return textwrap.wrap(paragraph, 72, break_long_words=False, break_on_hyphens=False)

@@ -53,3 +53,12 @@ def test_the_status_of_every_translation_is_given(tmp_path):
         "translation (en) complete; translation (fr) missing",
         "  line 1: title",
     ]
+
+
+def test_the_report_of_the_trait_seeds_names_every_kind_of_line_left_out(tmp_path):
+    text = "\n".join(report(collected(tmp_path, *sorted((FIXTURES / "traits").glob("*.txt")))))
+    assert ("line 5: left out, teaser for another article (a “read also” link): "
+            "اقرأ أيضاً: هل ستجري الانتخابات العراقية في موعدها؟") in text
+    assert "left out, site boilerplate (end of page): ربما يعجبك أيضا" in text
+    assert "left out, title repeated" in text
+    assert "left out, image caption" in text and "left out, teaser for another article (an interview headline" in text
