@@ -1,7 +1,6 @@
 """`make pages SEEDS=DIR OUT=DIR`: the converter alone, on any folder; bad input gets a clear answer."""
 from __future__ import annotations
 
-import html
 import re
 import shutil
 import subprocess
@@ -76,45 +75,6 @@ def test_a_hard_wrapped_copy_of_each_seed_gives_the_same_pages_and_keeps_its_tra
         assert from_wrapped[path] == from_seeds[path], path
     data, _ = read_front_matter(tmp_path / "from-wrapped" / "en" / "articles" / "003_a6238033f2a5b92a.md")
     assert data["translation"] == "complete"
-
-
-def test_hard_wrapped_seeds_whose_line_starts_look_like_something_else(tmp_path):
-    """A wrapped line may start with a date, a number range or a tab; a full title line may precede the byline."""
-    fixtures = FIXTURES / "hard_wrapped"
-    result = run_pages(fixtures / "seeds", tmp_path / "out", fixtures / "editorial")
-    assert result.returncode == 0, result.stderr
-    for name, shape in [("date_at_a_line_start", "2 paragraphs, 0 headings"),
-                        ("number_range_at_a_line_start", "7 paragraphs, 0 headings"),
-                        ("indented_continuation_lines", "3 paragraphs, 1 headings"),
-                        ("interview", "6 paragraphs, 0 headings"), ("interview_with_slash_labels", "6 paragraphs, 0 headings"),
-                        ("lone_bullets", "3 paragraphs, 1 headings"), ("full_title_line", "3 paragraphs, 1 headings")]:
-        assert f"seeds/{name}.txt: {shape}," in result.stdout, name
-
-    def page(name, lang="ar"):
-        data, body = read_front_matter(tmp_path / "out" / lang / "articles" / f"{name}.md")
-        return data, html.unescape(body)  # the converter writes punctuation as character references
-
-    # A date that a wrap put at a line start is part of its sentence, not the publication date.
-    assert "وكان ذلك يوم الاثنين 26 تموز 2021" in page("date_at_a_line_start")[1]
-    assert "date line" not in result.stdout.split("seeds/date_at_a_line_start.txt")[1].split("seeds/")[0]
-    assert "يتراوح بين 25 - 30 ألف مقاتل" in page("number_range_at_a_line_start")[1]
-    assert "left out, empty list item: •" in result.stdout
-    data, _ = page("full_title_line")
-    assert (data["title"], data["author"]) == ("الحوار الاستراتيجي بين بغداد وواشنطن: ما الذي تغيّر؟", "علي حسن")
-    # The English translations, hard-wrapped too, align: a full title line before "By …", and Q:/A: lines.
-    for name in ("full_title_line", "interview"):
-        assert page(name, "en")[0]["translation"] == "complete"
-
-
-def test_texts_written_a_paragraph_per_line_are_not_taken_for_hard_wrapped(tmp_path):
-    """Lines of similar length that are not wrapped: paragraphs without a final full stop, a numbered list whose
-    items end with «؛», an interview's questions and answers, and a digest of one-line briefs."""
-    result = run_pages(FIXTURES / "not_wrapped", tmp_path / "out")
-    assert result.returncode == 0, result.stderr
-    assert "hard-wrapped" not in result.stdout
-    for name, paragraphs, headings in [("paragraphs_without_full_stops", 6, 0), ("numbered_list_with_semicolons", 10, 0),
-                                       ("interview_questions_and_answers", 6, 0), ("news_digest_one_line_briefs", 7, 2)]:
-        assert f"not_wrapped/{name}.txt: {paragraphs} paragraphs, {headings} headings," in result.stdout
 
 
 def test_english_page_without_translation_says_so_and_holds_no_arabic_body(tmp_path):

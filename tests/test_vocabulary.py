@@ -2,8 +2,6 @@
 them; a text is tagged with the topics it mentions at least twice, however it spells them, most mentioned first."""
 from __future__ import annotations
 
-import pytest
-
 from conftest import FIXTURES
 from hiwar.ingest.schema import Context
 from hiwar.knowledge.vocabulary import automatic_tags, load_vocabulary
