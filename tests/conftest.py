@@ -139,6 +139,15 @@ def offline_root(offline_zip, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def project_collection():
+    """This project's seeds and editorial files converted, without a site: the input the site's modules take."""
+    from hiwar.enrich.collection import collect
+    collection = collect(ROOT / "seeds", ROOT / "editorial")
+    assert not collection.problems, collection.problems
+    return collection
+
+
+@pytest.fixture(scope="session")
 def traits_site(tmp_path_factory) -> Path:
     """A site built from tests/fixtures/traits: one seed per trait of real scrapes."""
     base = tmp_path_factory.mktemp("traits")
