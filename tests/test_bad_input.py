@@ -128,22 +128,6 @@ def test_a_five_megabyte_seed_converts(tmp_path):
     assert data["words"] > 400_000 and body.count('<p id="p-') > 5000
 
 
-def test_a_3000_word_article_on_one_line_becomes_readable_paragraphs(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    lines = [l for s in sorted((ROOT / "seeds").glob("*.txt")) for l in s.read_text(encoding="utf-8").splitlines()
-             if len(l.split()) > 40]
-    one_line = " ".join(lines)
-    one_line = " ".join(one_line.split()[:3000])
-    (seeds / "one_line.txt").write_text(one_line + "\n", encoding="utf-8")
-    result = run_pages(seeds, tmp_path / "out")
-    assert result.returncode == 0, result.stderr
-    _, body = read_front_matter(tmp_path / "out" / "ar" / "articles" / "one_line.md")
-    paragraphs = body.count("<p id=")
-    assert 10 <= paragraphs <= 40
-    assert '<p id="p-1">' in body and '<p id="p-1-2">' in body  # one ¶ number: the seed has one line
-
-
 def test_mkdocs_build_stops_on_a_bad_seed_and_writes_no_page(tmp_path):
     project = make_project(tmp_path, FIXTURES / "traits")
     assert mkdocs_build(project, tmp_path / "site").returncode == 0
