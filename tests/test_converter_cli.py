@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import textwrap
 
 import pytest
 from conftest import ENV, FIXTURES, ROOT, read_front_matter, run_pages, sha256, vocabulary_only
@@ -24,65 +23,6 @@ def test_make_pages_converts_any_folder_into_the_docs_layout(tmp_path):
         assert (out / lang / "index.md").exists()
         assert sorted(p.stem for p in (out / lang / "articles").glob("*.md")) == sorted(p.stem for p in seeds.iterdir())
     assert {p.name: sha256(p) for p in seeds.iterdir()} == before  # seeds are never modified
-
-
-def wrap_by_characters(paragraph: str) -> list[str]:
-    """As an e-mail client or a text editor wraps: at most 72 characters a line."""
-    return textwrap.wrap(paragraph, 72, break_long_words=False, break_on_hyphens=False)
-
-
-def wrap_by_printed_width(paragraph: str) -> list[str]:
-    """As text copied from a PDF comes: lines of one printed width, so of varying character counts."""
-    def printed(text):  # every character its own width, between 0.6 and 1.5 of an average one
-        return sum(0.6 + (ord(character) * 7919 % 91) / 100 for character in text)
-    indent = paragraph[:len(paragraph) - len(paragraph.lstrip())]  # a list item keeps its depth
-    lines: list[str] = []
-    for word in paragraph.split():
-        if lines and printed(f"{lines[-1]} {word}") <= 60:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word if lines else indent + word)
-    return lines
-
-
-@pytest.mark.parametrize("wrap_paragraph", [wrap_by_characters, wrap_by_printed_width])
-def test_a_hard_wrapped_copy_of_each_seed_gives_the_same_pages_and_keeps_its_translation(tmp_path, wrap_paragraph):
-    """Each seed and one translation hard-wrapped, their paragraphs apart by a blank line."""
-    def wrap(source, target):
-        paragraphs = [line for line in source.read_text(encoding="utf-8").split("\n") if line.strip()]
-        target.write_text("\n\n".join("\n".join(wrap_paragraph(line)) for line in paragraphs), encoding="utf-8")
-
-    wrapped = tmp_path / "wrapped"
-    wrapped.mkdir()
-    for seed in sorted((ROOT / "seeds").glob("*.txt")):
-        wrap(seed, wrapped / seed.name)
-    editorial = tmp_path / "editorial"
-    shutil.copytree(ROOT / "editorial", editorial)
-    wrap(ROOT / "editorial" / "003_a6238033f2a5b92a.en.txt", editorial / "003_a6238033f2a5b92a.en.txt")
-    result = run_pages(wrapped, tmp_path / "from-wrapped", editorial)
-    assert result.returncode == 0, result.stderr
-    assert len(re.findall(r"hard-wrapped at about \d+ characters a line: its lines are joined into paragraphs",
-                          result.stdout)) == 5
-    assert run_pages(ROOT / "seeds", tmp_path / "from-seeds", ROOT / "editorial").returncode == 0
-
-    def pages(out):  # the seed's bytes differ, so its digest does too
-        return {path.relative_to(out): re.sub(r"seed_sha256: \w+", "", path.read_text(encoding="utf-8"))
-                for path in sorted(out.rglob("*.md"))}
-
-    from_wrapped, from_seeds = pages(tmp_path / "from-wrapped"), pages(tmp_path / "from-seeds")
-    assert from_wrapped.keys() == from_seeds.keys()
-    for path in from_seeds:
-        assert from_wrapped[path] == from_seeds[path], path
-    data, _ = read_front_matter(tmp_path / "from-wrapped" / "en" / "articles" / "003_a6238033f2a5b92a.md")
-    assert data["translation"] == "complete"
-
-
-def test_english_page_without_translation_says_so_and_holds_no_arabic_body(tmp_path):
-    run_pages(FIXTURES / "traits", tmp_path / "out")
-    data, body = read_front_matter(tmp_path / "out" / "en" / "articles" / "headings.md")
-    assert data["translation"] == "missing"
-    assert body.strip() == ""
-    assert not any("\u0600" <= ch <= "\u06ff" for ch in data["title"])
 
 
 def test_a_bad_seed_fails_the_run_naming_the_file_and_writes_nothing(tmp_path):

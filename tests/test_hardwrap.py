@@ -3,14 +3,22 @@ tool has them joined into paragraphs, even where a wrapped line starts like some
 an indented continuation); a text written a paragraph or an item per line is left as it is."""
 from __future__ import annotations
 
+import re
+import shutil
+import textwrap
+
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
+from hiwar.enrich.collection import collect
+from hiwar.enrich.report import report
 from hiwar.ingest.hardwrap import paragraph_lines, wrapping
 from hiwar.ingest.reader import read_article
 from hiwar.ingest.seed import read_seed
 from hiwar.ingest.translation import load_translation
 from hiwar.model.seed import HEADING
+from hiwar.site.editions import load_editions
+from hiwar.site.generate import render_pages
 
 WRAPPED = FIXTURES / "hard_wrapped"
 NOT_WRAPPED = FIXTURES / "not_wrapped"
@@ -112,3 +120,55 @@ def test_a_hard_wrapped_translation_aligns_with_its_hard_wrapped_seed(name):
     parsed = read_article(seed)
     english = load_translation(WRAPPED / "editorial" / f"{name}.en.txt", f"editorial/{name}.en.txt", "en", parsed, seed.text)
     assert english.status([block.line for block in parsed.numbered]) == "complete"
+
+
+# ---- the real seeds, hard-wrapped -------------------------------------------------------------------------------------
+def wrap_by_characters(paragraph: str) -> list[str]:
+    """As an e-mail client or a text editor wraps: at most 72 characters a line."""
+    return textwrap.wrap(paragraph, 72, break_long_words=False, break_on_hyphens=False)
+
+
+def wrap_by_printed_width(paragraph: str) -> list[str]:
+    """As text copied from a PDF comes: lines of one printed width, so of varying character counts."""
+    def printed(text):  # every character its own width, between 0.6 and 1.5 of an average one
+        return sum(0.6 + (ord(character) * 7919 % 91) / 100 for character in text)
+    indent = paragraph[:len(paragraph) - len(paragraph.lstrip())]  # a list item keeps its depth
+    lines: list[str] = []
+    for word in paragraph.split():
+        if lines and printed(f"{lines[-1]} {word}") <= 60:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word if lines else indent + word)
+    return lines
+
+
+@pytest.mark.parametrize("wrap_paragraph", [wrap_by_characters, wrap_by_printed_width])
+def test_a_hard_wrapped_copy_of_each_seed_gives_the_same_pages_and_keeps_its_translation(tmp_path, wrap_paragraph,
+                                                                                       project_collection):
+    """Each seed and one translation hard-wrapped, their paragraphs apart by a blank line."""
+    def wrap(source, target):
+        paragraphs = [line for line in source.read_text(encoding="utf-8").split("\n") if line.strip()]
+        target.write_text("\n\n".join("\n".join(wrap_paragraph(line)) for line in paragraphs), encoding="utf-8")
+
+    wrapped = tmp_path / "wrapped"
+    wrapped.mkdir()
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        wrap(seed, wrapped / seed.name)
+    editorial = tmp_path / "editorial"
+    shutil.copytree(ROOT / "editorial", editorial)
+    wrap(ROOT / "editorial" / "003_a6238033f2a5b92a.en.txt", editorial / "003_a6238033f2a5b92a.en.txt")
+    from_wrapped = collect(wrapped, editorial)
+    assert from_wrapped.problems == []
+    assert len([line for line in report(from_wrapped) if re.fullmatch(
+        r"  hard-wrapped at about \d+ characters a line: its lines are joined into paragraphs", line)]) == 5
+
+    editions = load_editions(["ar", "en"])
+
+    def pages(collection):  # the seed's bytes differ, so its digest does too
+        return {path: re.sub(r"seed_sha256: \w+", "", text) for path, text in render_pages(collection, editions).items()}
+
+    wrapped_pages, seed_pages = pages(from_wrapped), pages(project_collection)
+    assert wrapped_pages.keys() == seed_pages.keys()
+    for path in seed_pages:
+        assert wrapped_pages[path] == seed_pages[path], path
+    assert next(a for a in from_wrapped.articles if a.id == "003_a6238033f2a5b92a").translation_status("en") == "complete"

@@ -87,6 +87,13 @@ def test_a_page_the_edition_has_no_text_of_is_front_matter_and_the_related_artic
     assert data["translation"] == "missing" and text.strip() == "## Related {#related}"
 
 
+def test_an_english_page_without_translation_says_so_in_its_front_matter_and_holds_no_arabic():
+    seed = read_seed(FIXTURES / "traits" / "headings.txt")
+    data, text = split_page(render_article(enrich(seed, read_article(seed), Editorial(), None, {}), ENGLISH, EDITIONS, {}))
+    assert data["translation"] == "missing" and text.strip() == ""
+    assert not any("\u0600" <= ch <= "\u06ff" for ch in data["title"])
+
+
 def test_every_paragraph_and_item_has_its_number_linking_to_itself(articles, vocabulary):
     html = body(render_article(articles[NOTED], ARABIC, EDITIONS, vocabulary))
     numbered = html.select("[id^=p-]")
