@@ -5,7 +5,6 @@ import re
 import shutil
 import subprocess
 
-import pytest
 from conftest import ENV, FIXTURES, ROOT, read_front_matter, run_pages, sha256, vocabulary_only
 
 RELATED = re.compile(r"\n## [^\n]*\{#related\}.*", re.S)
