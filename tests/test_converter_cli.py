@@ -5,7 +5,7 @@ import re
 import shutil
 import subprocess
 
-from conftest import ENV, FIXTURES, ROOT, read_front_matter, run_pages, sha256, vocabulary_only
+from conftest import ENV, FIXTURES, PYTHON, ROOT, read_front_matter, run_pages, sha256, vocabulary_only
 
 RELATED = re.compile(r"\n## [^\n]*\{#related\}.*", re.S)
 
@@ -85,3 +85,13 @@ def test_a_large_folder_is_converted_in_parallel_with_the_same_pages_and_problem
     assert len(problems) == 2  # in seed order, as from a serial run
     assert problems[0].startswith("seeds/30_empty.txt: is empty") and problems[1].startswith("seeds/45_binary.txt: is a binary")
     assert "Traceback" not in failed.stderr and not (tmp_path / "failed").exists()
+
+
+def test_an_edition_without_a_language_table_is_one_line_naming_it_and_nothing_is_written(tmp_path):
+    out = tmp_path / "out"
+    result = subprocess.run([PYTHON, "-m", "hiwar", "pages", "--seeds", str(FIXTURES / "traits"), "--out", str(out),
+                             "--editions", "ar,xx"], capture_output=True, text=True, env=ENV, cwd=ROOT, timeout=300)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0].startswith("languages/xx.yml: no table of UI strings for the language 'xx'")
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
