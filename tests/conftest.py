@@ -141,6 +141,15 @@ def offline_root(offline_zip, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def project_collection():
+    """This project's seeds and editorial files converted, without a site: the input the site's modules take."""
+    from hiwar.enrich.collection import collect
+    collection = collect(ROOT / "seeds", ROOT / "editorial")
+    assert not collection.problems, collection.problems
+    return collection
+
+
+@pytest.fixture(scope="session")
 def traits_site(tmp_path_factory) -> Path:
     """A site built from tests/fixtures/traits: one seed per trait of real scrapes."""
     base = tmp_path_factory.mktemp("traits")
@@ -167,16 +176,6 @@ def pages(tmp_path_factory) -> Path:
     """The converter's Markdown pages of this project's seeds and editorial files (`make pages`)."""
     out = tmp_path_factory.mktemp("pages")
     result = run_pages(ROOT / "seeds", out, ROOT / "editorial")
-    assert result.returncode == 0, result.stderr
-    return out
-
-
-@pytest.fixture(scope="session")
-def traits_pages(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("traits-pages")
-    vocabulary = out.parent / f"{out.name}-vocabulary"
-    vocabulary.mkdir()
-    result = run_pages(FIXTURES / "traits", out, vocabulary_only(vocabulary))
     assert result.returncode == 0, result.stderr
     return out
 

@@ -1,14 +1,11 @@
 """`make pages SEEDS=DIR OUT=DIR`: the converter alone, on any folder; bad input gets a clear answer."""
 from __future__ import annotations
 
-import html
 import re
 import shutil
 import subprocess
-import textwrap
 
-import pytest
-from conftest import ENV, FIXTURES, ROOT, read_front_matter, run_pages, sha256, vocabulary_only
+from conftest import ENV, FIXTURES, PYTHON, ROOT, read_front_matter, run_pages, sha256, vocabulary_only
 
 RELATED = re.compile(r"\n## [^\n]*\{#related\}.*", re.S)
 
@@ -25,112 +22,6 @@ def test_make_pages_converts_any_folder_into_the_docs_layout(tmp_path):
         assert (out / lang / "index.md").exists()
         assert sorted(p.stem for p in (out / lang / "articles").glob("*.md")) == sorted(p.stem for p in seeds.iterdir())
     assert {p.name: sha256(p) for p in seeds.iterdir()} == before  # seeds are never modified
-
-
-def test_report_lists_every_line_left_out(tmp_path):
-    result = run_pages(FIXTURES / "traits", tmp_path / "out")
-    assert "line 5: left out, teaser for another article (a “read also” link): اقرأ أيضاً: هل ستجري الانتخابات العراقية في موعدها؟" in result.stdout
-    assert "left out, site boilerplate (end of page): ربما يعجبك أيضا" in result.stdout
-    assert "left out, title repeated" in result.stdout
-    assert "left out, image caption" in result.stdout and "left out, teaser for another article" in result.stdout
-
-
-def wrap_by_characters(paragraph: str) -> list[str]:
-    """As an e-mail client or a text editor wraps: at most 72 characters a line."""
-    return textwrap.wrap(paragraph, 72, break_long_words=False, break_on_hyphens=False)
-
-
-def wrap_by_printed_width(paragraph: str) -> list[str]:
-    """As text copied from a PDF comes: lines of one printed width, so of varying character counts."""
-    def printed(text):  # every character its own width, between 0.6 and 1.5 of an average one
-        return sum(0.6 + (ord(character) * 7919 % 91) / 100 for character in text)
-    indent = paragraph[:len(paragraph) - len(paragraph.lstrip())]  # a list item keeps its depth
-    lines: list[str] = []
-    for word in paragraph.split():
-        if lines and printed(f"{lines[-1]} {word}") <= 60:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word if lines else indent + word)
-    return lines
-
-
-@pytest.mark.parametrize("wrap_paragraph", [wrap_by_characters, wrap_by_printed_width])
-def test_a_hard_wrapped_copy_of_each_seed_gives_the_same_pages_and_keeps_its_translation(tmp_path, wrap_paragraph):
-    """Each seed and one translation hard-wrapped, their paragraphs apart by a blank line."""
-    def wrap(source, target):
-        paragraphs = [line for line in source.read_text(encoding="utf-8").split("\n") if line.strip()]
-        target.write_text("\n\n".join("\n".join(wrap_paragraph(line)) for line in paragraphs), encoding="utf-8")
-
-    wrapped = tmp_path / "wrapped"
-    wrapped.mkdir()
-    for seed in sorted((ROOT / "seeds").glob("*.txt")):
-        wrap(seed, wrapped / seed.name)
-    editorial = tmp_path / "editorial"
-    shutil.copytree(ROOT / "editorial", editorial)
-    wrap(ROOT / "editorial" / "003_a6238033f2a5b92a.en.txt", editorial / "003_a6238033f2a5b92a.en.txt")
-    result = run_pages(wrapped, tmp_path / "from-wrapped", editorial)
-    assert result.returncode == 0, result.stderr
-    assert len(re.findall(r"hard-wrapped at about \d+ characters a line: its lines are joined into paragraphs",
-                          result.stdout)) == 5
-    assert run_pages(ROOT / "seeds", tmp_path / "from-seeds", ROOT / "editorial").returncode == 0
-
-    def pages(out):  # the seed's bytes differ, so its digest does too
-        return {path.relative_to(out): re.sub(r"seed_sha256: \w+", "", path.read_text(encoding="utf-8"))
-                for path in sorted(out.rglob("*.md"))}
-
-    from_wrapped, from_seeds = pages(tmp_path / "from-wrapped"), pages(tmp_path / "from-seeds")
-    assert from_wrapped.keys() == from_seeds.keys()
-    for path in from_seeds:
-        assert from_wrapped[path] == from_seeds[path], path
-    data, _ = read_front_matter(tmp_path / "from-wrapped" / "en" / "articles" / "003_a6238033f2a5b92a.md")
-    assert data["translation"] == "complete"
-
-
-def test_hard_wrapped_seeds_whose_line_starts_look_like_something_else(tmp_path):
-    """A wrapped line may start with a date, a number range or a tab; a full title line may precede the byline."""
-    fixtures = FIXTURES / "hard_wrapped"
-    result = run_pages(fixtures / "seeds", tmp_path / "out", fixtures / "editorial")
-    assert result.returncode == 0, result.stderr
-    for name, shape in [("date_at_a_line_start", "2 paragraphs, 0 headings"),
-                        ("number_range_at_a_line_start", "7 paragraphs, 0 headings"),
-                        ("indented_continuation_lines", "3 paragraphs, 1 headings"),
-                        ("interview", "6 paragraphs, 0 headings"), ("interview_with_slash_labels", "6 paragraphs, 0 headings"),
-                        ("lone_bullets", "3 paragraphs, 1 headings"), ("full_title_line", "3 paragraphs, 1 headings")]:
-        assert f"seeds/{name}.txt: {shape}," in result.stdout, name
-
-    def page(name, lang="ar"):
-        data, body = read_front_matter(tmp_path / "out" / lang / "articles" / f"{name}.md")
-        return data, html.unescape(body)  # the converter writes punctuation as character references
-
-    # A date that a wrap put at a line start is part of its sentence, not the publication date.
-    assert "وكان ذلك يوم الاثنين 26 تموز 2021" in page("date_at_a_line_start")[1]
-    assert "date line" not in result.stdout.split("seeds/date_at_a_line_start.txt")[1].split("seeds/")[0]
-    assert "يتراوح بين 25 - 30 ألف مقاتل" in page("number_range_at_a_line_start")[1]
-    assert "left out, empty list item: •" in result.stdout
-    data, _ = page("full_title_line")
-    assert (data["title"], data["author"]) == ("الحوار الاستراتيجي بين بغداد وواشنطن: ما الذي تغيّر؟", "علي حسن")
-    # The English translations, hard-wrapped too, align: a full title line before "By …", and Q:/A: lines.
-    for name in ("full_title_line", "interview"):
-        assert page(name, "en")[0]["translation"] == "complete"
-
-
-def test_texts_written_a_paragraph_per_line_are_not_taken_for_hard_wrapped(tmp_path):
-    """Lines of similar length that are not wrapped: paragraphs without a final full stop, a numbered list whose
-    items end with «؛», an interview's questions and answers, and a digest of one-line briefs."""
-    result = run_pages(FIXTURES / "not_wrapped", tmp_path / "out")
-    assert result.returncode == 0, result.stderr
-    assert "hard-wrapped" not in result.stdout
-    for name, paragraphs, headings in [("paragraphs_without_full_stops", 6, 0), ("numbered_list_with_semicolons", 10, 0),
-                                       ("interview_questions_and_answers", 6, 0), ("news_digest_one_line_briefs", 7, 2)]:
-        assert f"not_wrapped/{name}.txt: {paragraphs} paragraphs, {headings} headings," in result.stdout
-
-
-def test_english_page_without_translation_says_so_and_holds_no_arabic_body(tmp_path):
-    run_pages(FIXTURES / "traits", tmp_path / "out")
-    data, body = read_front_matter(tmp_path / "out" / "en" / "articles" / "headings.md")
-    assert data["translation"] == "missing"
-    assert body.strip() == ""
-    assert not any("\u0600" <= ch <= "\u06ff" for ch in data["title"])
 
 
 def test_a_bad_seed_fails_the_run_naming_the_file_and_writes_nothing(tmp_path):
@@ -194,3 +85,13 @@ def test_a_large_folder_is_converted_in_parallel_with_the_same_pages_and_problem
     assert len(problems) == 2  # in seed order, as from a serial run
     assert problems[0].startswith("seeds/30_empty.txt: is empty") and problems[1].startswith("seeds/45_binary.txt: is a binary")
     assert "Traceback" not in failed.stderr and not (tmp_path / "failed").exists()
+
+
+def test_an_edition_without_a_language_table_is_one_line_naming_it_and_nothing_is_written(tmp_path):
+    out = tmp_path / "out"
+    result = subprocess.run([PYTHON, "-m", "hiwar", "pages", "--seeds", str(FIXTURES / "traits"), "--out", str(out),
+                             "--editions", "ar,xx"], capture_output=True, text=True, env=ENV, cwd=ROOT, timeout=300)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0].startswith("languages/xx.yml: no table of UI strings for the language 'xx'")
+    assert "Traceback" not in result.stderr
+    assert not out.exists()

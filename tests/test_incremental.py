@@ -40,7 +40,8 @@ def _project(tmp_path: Path) -> Path:
         (seeds / name).write_bytes((FIXTURES / "traits" / name).read_bytes())
     project = make_project(tmp_path, seeds)
     (project / "editorial" / "date_line.yml").write_text(
-        "summary:\n  ar: ملخص كتبه المحررون.\n  en: A summary written by the editors.\n", encoding="utf-8")
+        "summary:\n  ar: ملخص كتبه المحررون.\n  en: A summary written by the editors.\n"
+        "tags: [strategic-dialogue]\n", encoding="utf-8")  # a topic whose label the vocabulary edit changes
     # A copy of the templates, so that the test can edit one.
     (project / "overrides").unlink()
     shutil.copytree(ROOT / "overrides", project / "overrides")
@@ -54,7 +55,8 @@ def _edit_seed(project: Path) -> None:
 
 def _edit_editorial(project: Path) -> None:
     (project / "editorial" / "date_line.yml").write_text(
-        "summary:\n  ar: ملخص آخر كتبه المحررون.\n  en: Another summary written by the editors.\n", encoding="utf-8")
+        "summary:\n  ar: ملخص آخر كتبه المحررون.\n  en: Another summary written by the editors.\n"
+        "tags: [strategic-dialogue]\n", encoding="utf-8")
 
 
 def _edit_vocabulary(project: Path) -> None:

@@ -1,26 +1,10 @@
-"""A new seed with no editorial file: summary, date, people and tags are found automatically and shown as such."""
+"""A new seed with no editorial file: its page shows which values were found automatically (what is found, and how an
+editor overrides it, is tested on the enrichment: test_enrich.py; the automatic summary: test_summary.py)."""
 from __future__ import annotations
 
-from conftest import FIXTURES, content, html, make_project, mkdocs_build, read_front_matter, run_pages, vocabulary_only
+from conftest import FIXTURES, content, html, make_project, mkdocs_build
 
 STEM = "kadhimi_heads_to_washington"
-
-
-def test_new_seed_gets_summary_date_people_and_tags_marked_automatic(tmp_path):
-    result = run_pages(FIXTURES / "new_seed", tmp_path / "out", vocabulary_only(tmp_path))
-    assert result.returncode == 0, result.stderr
-    meta, _ = read_front_matter(tmp_path / "out" / "ar" / "articles" / f"{STEM}.md")
-    assert meta["automatic"] == ["date", "entities", "summary", "tags"]
-    assert (meta["date"], meta["date_precision"]) == ("2021-07-25", "day")
-    assert "tomorrow" in read_front_matter(tmp_path / "out" / "en" / "articles" / f"{STEM}.md")[0]["date_evidence"]
-    assert meta["summary"].startswith("يتوجه رئيس الوزراء العراقي مصطفى الكاظمي اليوم الأحد")
-    assert {"strategic-dialogue", "us-military-presence"} <= set(meta["tag_ids"])
-    english_names = [entity["en"] for entity in meta["entities"]]
-    for name in ("Mustafa al-Kadhimi", "Joe Biden", "Esmail Qaani", "Quds Force", "Popular Mobilization Forces (PMF)",
-                 "the White House", "Iran"):
-        assert name in english_names
-    assert "Hamas" not in english_names  # حماس here is "enthusiasm"
-    assert meta["mentions"]["esmail-qaani"] == [2]  # found under the variant spelling قاءأني
 
 
 def test_new_seed_page_shows_which_values_are_automatic(tmp_path):
@@ -33,52 +17,3 @@ def test_new_seed_page_shows_which_values_are_automatic(tmp_path):
     about = html(tmp_path / "site" / "articles" / STEM / "index.html").select_one("section.hiwar-about")
     assert "مستنتج تلقائياً" in about.get_text()
     assert "إسماعيل قاآني" in about.select_one(".hiwar-entities").get_text()
-
-
-def test_an_editor_overrides_any_automatic_value(tmp_path):
-    editorial = vocabulary_only(tmp_path)
-    (editorial / f"{STEM}.yml").write_text(
-        "date:\n  value: 2021-07\n  evidence:\n    ar: تقدير المحرر\n    en: The editor's estimate\n"
-        "summary:\n  ar: ملخص من المحرر.\n  en: An editor's summary.\ntags: [elections]\n"
-        "entities:\n  - kind: person\n    ar: مصطفى الكاظمي\n    en: Mustafa al-Kadhimi\n", encoding="utf-8")
-    result = run_pages(FIXTURES / "new_seed", tmp_path / "out", editorial)
-    assert result.returncode == 0, result.stderr
-    meta, _ = read_front_matter(tmp_path / "out" / "ar" / "articles" / f"{STEM}.md")
-    assert meta["automatic"] == []
-    assert meta["editorial"] == ["date", "entities", "summary", "tags"]
-    assert (meta["date"], meta["summary"], meta["tag_ids"]) == ("2021-07", "ملخص من المحرر.", ["elections"])
-    assert [e["en"] for e in meta["entities"]] == ["Mustafa al-Kadhimi"]
-
-
-def test_automatic_summary_is_two_or_three_sentences_cut_at_a_clause(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    # Scraped text: full stops with no space after them, and one very long sentence of clauses.
-    clauses = "، ".join(f"وناقش الطرفان الملف رقم {n} من ملفات الحوار الاستراتيجي بين البلدين" for n in range(1, 9))
-    (seeds / "summary_cut.txt").write_text(
-        "بدأت في بغداد جولة جديدة من الحوار الاستراتيجي.وحضر الجلسة وزيرا خارجية البلدين.\n"
-        f"{clauses}.\n"
-        "وسيصدر بيان مشترك في ختام الجولة.\n", encoding="utf-8")
-    result = run_pages(seeds, tmp_path / "out", vocabulary_only(tmp_path))
-    assert result.returncode == 0, result.stderr
-    summary = read_front_matter(tmp_path / "out" / "ar" / "articles" / "summary_cut.md")[0]["summary"]
-    assert summary.startswith("بدأت في بغداد جولة جديدة من الحوار الاستراتيجي. وحضر الجلسة")
-    assert summary.endswith("بين البلدين …")  # the long sentence ends at a clause, never mid-clause
-    assert 30 <= len(summary.split()) <= 62
-    assert "وسيصدر" not in summary
-
-
-def test_automatic_summary_ends_sentences_that_end_with_a_number_or_a_year(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "summary_numbers.txt").write_text(
-        "خفضت الولايات المتحدة عدد قواتها في العراق إلى 2500 جندي نهاية عام 2020. وجاء ذلك في إطار إنهاء الحروب الطويلة.\n"
-        "وقال د. أحمد العلي إن القرار يعود إلى اتفاق عام 2008 م. وأضاف أن الحوار سيستمر في الجولات المقبلة بين البلدين حتى "
-        "يتفق الطرفان على جدول زمني واضح لانسحاب القوات المقاتلة ولبقاء المستشارين والمدربين وفق ما تطلبه الحكومة.\n",
-        encoding="utf-8")
-    result = run_pages(seeds, tmp_path / "out", vocabulary_only(tmp_path))
-    assert result.returncode == 0, result.stderr
-    summary = read_front_matter(tmp_path / "out" / "ar" / "articles" / "summary_numbers.md")[0]["summary"]
-    # three whole sentences: the first two end with a year, the third keeps its abbreviation "د."
-    assert summary == ("خفضت الولايات المتحدة عدد قواتها في العراق إلى 2500 جندي نهاية عام 2020. "
-                       "وجاء ذلك في إطار إنهاء الحروب الطويلة. وقال د. أحمد العلي إن القرار يعود إلى اتفاق عام 2008 م.")

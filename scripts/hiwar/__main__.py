@@ -43,12 +43,20 @@ def main(argv: list[str] | None = None) -> int:
 def _pages(args) -> int:
     from hiwar.enrich.collection import collect
     from hiwar.enrich.report import report
-    from hiwar.site.editions import load_editions
+    from hiwar.problems import InputError
+    from hiwar.site.editions import TableErrors, load_editions
     from hiwar.site.generate import generated_paths, render_pages
     from hiwar.site.markdown_pages import write_pages
 
     languages = tuple(args.editions.split(",")) if args.editions else _configured_languages(Path("mkdocs.yml"))
-    editions = load_editions(list(languages))
+    try:
+        editions = load_editions(list(languages))
+    except (InputError, TableErrors) as err:
+        lines = err.lines if isinstance(err, TableErrors) else [str(err.problem)]
+        for line in lines:
+            print(line, file=sys.stderr)
+        print(f"hiwar: {len(lines)} problem(s) in the language tables; no page was written", file=sys.stderr)
+        return 1
     collection = collect(args.seeds, args.editorial, languages=languages)
     if collection.problems:
         for problem in collection.problems:

@@ -1,6 +1,8 @@
 """The controlled multilingual tag vocabulary (editorial/tags.yml) and automatic tagging."""
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +37,13 @@ def load_vocabulary(path: Path, source: str | None = None, ctx: Context = Contex
 def automatic_tags(text: str, vocabulary: dict[str, Tag], minimum_mentions: int = 2) -> list[str]:
     """Tags whose phrases the text mentions at least `minimum_mentions` times, most mentioned first."""
     key = fold(text)
-    counts = {tag.id: sum(key.count(phrase) for phrase in tag.match) for tag in vocabulary.values()}
+    counts = {tag.id: len(_mention(tag.match).findall(key)) for tag in vocabulary.values()}
     chosen = [tag_id for tag_id, count in counts.items() if count >= minimum_mentions]
     return sorted(chosen, key=lambda tag_id: (-counts[tag_id], tag_id))[:5]
+
+
+@functools.lru_cache(maxsize=1024)
+def _mention(phrases: tuple[str, ...]) -> re.Pattern:
+    """A mention of any of the phrases, the longest first: a stretch of text that holds several of them ("الايرانيه"
+    holds "ايران") or two phrases that fold alike are one mention."""
+    return re.compile("|".join(re.escape(phrase) for phrase in sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))) or "(?!)")

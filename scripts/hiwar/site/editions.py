@@ -114,14 +114,16 @@ def load_editions(langs: list[str], project_folder: Path | None = None) -> tuple
     folders = ([project_folder] if project_folder else []) + [PACKAGE_LANGUAGES]
     tables = [load_table(lang, folders) for lang in langs]
     reference = tables[0]
-    problems = []
+    problems = []  # (the table, what is wrong with it)
     for table in tables[1:]:
         for key in sorted(set(reference.strings) - set(table.strings)):
-            problems.append(f"{table.source}: the string {key!r} is not translated (it is in {reference.source})")
+            problems.append((table.source, f"the string {key!r} is not translated (it is in {reference.source})"))
         for key in sorted(set(table.strings) - set(reference.strings)):
-            problems.append(f"{table.source}: the string {key!r} is unknown (it is not in {reference.source})")
+            problems.append((table.source, f"the string {key!r} is unknown (it is not in {reference.source})"))
+    if len(problems) == 1:
+        raise InputError(*problems[0])
     if problems:
-        raise InputError(tables[0].source, "; ".join(problems)) if len(problems) == 1 else TableErrors(problems)
+        raise TableErrors([f"{source}: {message}" for source, message in problems])
     return tuple(Edition(table.lang, index == 0, table) for index, table in enumerate(tables))
 
 

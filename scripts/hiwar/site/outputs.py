@@ -178,7 +178,7 @@ def publish(stage: Path, moves: list[tuple[str, Path]]) -> None:
             os.replace(stage / name, target)
     except BaseException:
         for target, old in reversed(done):
-            if target.exists() and old is not None:
+            if target.exists():  # the new output, moved in (where there was no old one too)
                 shutil.rmtree(target) if target.is_dir() else target.unlink()
             if old is not None:
                 os.replace(old, target)

@@ -1,0 +1,173 @@
+"""Feeds (site/feeds.py, site/atom.py, site/fulltext.py): the newest articles of an edition with their summary and
+full text, as a JSON Feed and an Atom feed made from the same items; each article's page in every edition that has
+its text; dates that never lie outside the article's own."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from hiwar.enrich.collection import Collection
+from hiwar.model.article import AUTOMATIC, Sourced
+from hiwar.model.dates import PartialDate
+from hiwar.site.atom import atom_feed
+from hiwar.site.editions import load_editions
+from hiwar.site.feeds import FEED_ITEMS, feed_items, json_feed, write_feeds
+from hiwar.site.fulltext import feed_html
+
+EDITIONS = load_editions(["ar", "en"])
+ARABIC, ENGLISH = EDITIONS
+SITE_URL = "https://hiwar.example.org"
+ATOM = {"a": "http://www.w3.org/2005/Atom"}
+BODY = ('<h2 id="motives">Motives<a class="headerlink" href="#motives">#</a></h2>'
+        '<p id="p-1"><a class="hiwar-pnum" href="#p-1">1</a> The <span class="hiwar-term">PMF'
+        '<span class="hiwar-gloss" role="tooltip">الحشد الشعبي</span></span> said so, '
+        'says <a href="../004_619acb7bf2d5c641/#p-2">another article</a>.</p>'
+        '<ol class="hiwar-notes"><li id="note-1">An editor\'s note</li></ol>'
+        '<h2 id="related">Related articles</h2><ul><li><a href="../x/">x</a></li></ul>')
+
+
+def body_of(article) -> str:
+    return BODY
+
+
+def with_articles(collection, articles) -> Collection:
+    return dataclasses.replace(collection, articles=articles)
+
+
+# ---- the full text ------------------------------------------------------------------------------------------------------
+def test_the_full_text_is_the_body_without_what_only_works_on_the_page_with_absolute_links():
+    text = feed_html(BODY, "https://hiwar.example.org/en/articles/a/", ENGLISH)
+    assert text.startswith('<div lang="en" dir="ltr">') and text.endswith("</div>")
+    assert 'class="headerlink"' not in text and "hiwar-gloss" not in text and "الحشد الشعبي" not in text
+    assert "Related articles" not in text and "/x/" not in text
+    assert "The <span class=\"hiwar-term\">PMF</span> said so" in text  # the text after a gloss stays
+    assert '<a class="hiwar-pnum" href="https://hiwar.example.org/en/articles/a/#p-1">1</a>' in text  # ¶ numbers stay
+    assert 'href="https://hiwar.example.org/en/articles/004_619acb7bf2d5c641/#p-2"' in text
+    assert "An editor's note" in text
+
+
+def test_a_page_without_text_has_no_full_text():
+    assert feed_html("", "https://hiwar.example.org/a/", ARABIC) == ""
+    assert feed_html('<h2 id="related">Related</h2><ul><li>x</li></ul>', "https://hiwar.example.org/a/", ARABIC) == ""
+
+
+def test_the_full_text_says_the_editions_language_and_direction():
+    assert feed_html("<p>نص</p>", "https://hiwar.example.org/articles/a/", ARABIC) == '<div lang="ar" dir="rtl"><p>نص</p></div>'
+
+
+# ---- the items ----------------------------------------------------------------------------------------------------------
+def test_each_item_is_an_articles_page_with_its_summary_text_and_pages_in_every_edition(project_collection):
+    items = feed_items(ENGLISH, EDITIONS, project_collection, SITE_URL, body_of)
+    assert [item.url for item in items] == [f"https://hiwar.example.org/en/articles/{stem}/" for stem in (
+        "002_344b185d2b28595d", "003_a6238033f2a5b92a", "001_9f79dd596af1e7b3", "004_619acb7bf2d5c641",
+        "000_683b6dac8a733867")]  # newest first
+    first = items[0]
+    assert first.pages == [("en", first.url), ("ar", "https://hiwar.example.org/articles/002_344b185d2b28595d/")]
+    assert first.content_html.startswith('<div lang="en" dir="ltr">') and first.summary
+    # a date inside the article's own: the first day of 2024-01-30/2024-02-02, at noon UTC
+    assert first.date_published == "2024-01-30T12:00:00Z"
+    by_url = {item.url.split("/")[-2]: item for item in items}
+    assert by_url["001_9f79dd596af1e7b3"].json["authors"] == [{"name": "Doaa Abdelnabi"}]
+    assert by_url["004_619acb7bf2d5c641"].json["authors"] == [{"name": "Hafryat"}]  # the publisher, for want of an author
+    assert "authors" not in by_url["000_683b6dac8a733867"].json
+
+
+def test_the_json_item_names_the_seed_it_was_built_from(project_collection):
+    (item, *_) = feed_items(ARABIC, EDITIONS, project_collection, SITE_URL, body_of)
+    article = next(a for a in project_collection.articles if a.id == "002_344b185d2b28595d")
+    assert item.json["_hiwar"] == {"seed": article.seed.name, "seed_sha256": article.seed.sha256,
+                                   "path": "articles/002_344b185d2b28595d/", "date": "2024-01-30/2024-02-02",
+                                   "date_precision": "range", "translation": "complete"}
+    assert item.json["language"] == "ar" and item.json["tags"] == item.tags
+
+
+def test_an_article_the_edition_has_no_text_of_is_listed_without_text_and_only_where_it_reads(project_collection):
+    untranslated = dataclasses.replace(project_collection.articles[0], translations={})
+    (item,) = feed_items(ENGLISH, EDITIONS, with_articles(project_collection, [untranslated]), SITE_URL, body_of)
+    assert item.content_html == "" and "content_html" not in item.json
+    assert item.pages == [("ar", f"https://hiwar.example.org/articles/{untranslated.id}/")]
+
+
+def test_an_undated_article_has_no_date_and_comes_last(project_collection):
+    undated = dataclasses.replace(project_collection.articles[4], id="undated", date=Sourced(None, AUTOMATIC))
+    items = feed_items(ARABIC, EDITIONS, with_articles(project_collection, [undated, *project_collection.articles[:2]]),
+                       SITE_URL, body_of)
+    assert items[-1].url.endswith("/undated/") and items[-1].date_published is None
+    assert "date_published" not in items[-1].json
+
+
+def test_a_feed_holds_the_newest_articles_only(project_collection):
+    many = [dataclasses.replace(project_collection.articles[1], id=f"a{n:03d}",
+                                date=Sourced(PartialDate(2000 + n // 12, 1 + n % 12, 1), "editorial")) for n in range(FEED_ITEMS + 7)]
+    items = feed_items(ARABIC, EDITIONS, with_articles(project_collection, many), SITE_URL, body_of)
+    assert len(items) == FEED_ITEMS
+    assert items[0].url.endswith(f"/a{FEED_ITEMS + 6:03d}/") and items[-1].url.endswith("/a007/")
+
+
+def test_the_json_feed_describes_the_edition_in_its_language(project_collection):
+    feed = json_feed(ARABIC, feed_items(ARABIC, EDITIONS, project_collection, SITE_URL, body_of), SITE_URL + "/")
+    assert {key: feed[key] for key in ("version", "title", "home_page_url", "feed_url", "language")} == {
+        "version": "https://jsonfeed.org/version/1.1", "title": ARABIC.t("site.name"),
+        "home_page_url": "https://hiwar.example.org/", "feed_url": "https://hiwar.example.org/feed.json", "language": "ar"}
+    assert len(feed["items"]) == len(project_collection.articles)
+
+
+# ---- Atom --------------------------------------------------------------------------------------------------------------------
+def atom_of(collection, edition=ENGLISH):
+    items = feed_items(edition, EDITIONS, collection, SITE_URL, body_of)
+    json_url = f"{SITE_URL}/{edition.prefix}feed.json"
+    return ET.fromstring(atom_feed(edition, items, SITE_URL, (json_url, "application/feed+json")))
+
+
+def links(element) -> list[tuple[str, str, str | None]]:
+    return [(link.get("rel"), link.get("href"), link.get("hreflang")) for link in element.findall("a:link", ATOM)]
+
+
+def test_the_atom_feed_says_its_language_and_links_itself_its_page_and_its_json_twin(project_collection):
+    feed = atom_of(project_collection)
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    assert feed.findtext("a:id", namespaces=ATOM) == "https://hiwar.example.org/en/feed.xml"
+    assert feed.findtext("a:title", namespaces=ATOM) == "Hiwar"
+    assert links(feed) == [("self", "https://hiwar.example.org/en/feed.xml", None),
+                           ("alternate", "https://hiwar.example.org/en/", "en"),
+                           ("alternate", "https://hiwar.example.org/en/feed.json", None)]
+    assert feed.findtext("a:updated", namespaces=ATOM) == "2024-01-30T12:00:00Z"  # its newest entry's
+
+
+def test_each_atom_entry_links_its_page_here_and_its_other_editions_as_related(project_collection):
+    entry = atom_of(project_collection).find("a:entry", ATOM)
+    assert links(entry) == [
+        ("alternate", "https://hiwar.example.org/en/articles/002_344b185d2b28595d/", "en"),
+        ("related", "https://hiwar.example.org/articles/002_344b185d2b28595d/", "ar")]
+    assert entry.findtext("a:published", namespaces=ATOM) == entry.findtext("a:updated", namespaces=ATOM) == "2024-01-30T12:00:00Z"
+    assert entry.find("a:summary", ATOM).get("type") == "text"
+    content = entry.find("a:content", ATOM)
+    assert content.get("type") == "html" and content.text.startswith('<div lang="en" dir="ltr">')
+    assert [c.get("term") for c in entry.findall("a:category", ATOM)][:2] == ["US military presence", "International Coalition"]
+
+
+def test_an_atom_entry_names_its_author_only_where_the_text_states_one(project_collection):
+    entries = {entry.findtext("a:id", namespaces=ATOM).split("/")[-2]: entry
+               for entry in atom_of(project_collection).findall("a:entry", ATOM)}
+    assert entries["001_9f79dd596af1e7b3"].findtext("a:author/a:name", namespaces=ATOM) == "Doaa Abdelnabi"
+    assert entries["004_619acb7bf2d5c641"].find("a:author", ATOM) is None  # the feed's author stands for it
+
+
+def test_an_undated_atom_entry_is_updated_at_the_builds_date_and_never_published(project_collection, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1577836800")  # 2020-01-01T00:00:00Z
+    undated = dataclasses.replace(project_collection.articles[0], date=Sourced(None, AUTOMATIC))
+    feed = atom_of(with_articles(project_collection, [undated]))
+    entry = feed.find("a:entry", ATOM)
+    assert entry.find("a:published", ATOM) is None
+    assert entry.findtext("a:updated", namespaces=ATOM) == feed.findtext("a:updated", namespaces=ATOM) == "2020-01-01T00:00:00Z"
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=[e.lang for e in EDITIONS])
+def test_both_feeds_are_written_in_the_editions_folder(project_collection, tmp_path, edition):
+    write_feeds(tmp_path, edition, EDITIONS, project_collection, SITE_URL, body_of)
+    feed = json.loads((tmp_path / f"{edition.prefix}feed.json").read_text(encoding="utf-8"))
+    atom = ET.fromstring((tmp_path / f"{edition.prefix}feed.xml").read_bytes())
+    assert [item["id"] for item in feed["items"]] == [e.findtext("a:id", namespaces=ATOM) for e in atom.findall("a:entry", ATOM)]
