@@ -13,7 +13,7 @@ from hiwar.model.article import AUTOMATIC, Sourced
 from hiwar.model.dates import DateRange, PartialDate, parse_date_value
 from hiwar.site.citations import bibtex_text, biblatex, citation_text, html_with_languages
 from hiwar.site.editions import load_editions
-from hiwar.site.exports import FORMATS, ris, write_collection, write_edition
+from hiwar.site.exports import FORMATS, csl_json, ris, write_collection, write_edition
 from hiwar.site.metadata import article_metadata
 from hiwar.site.reference import csl_date, csl_item, date_value, items_of, machine_date, page_url
 
@@ -137,7 +137,7 @@ def test_ris_gives_an_interval_as_its_enclosing_unit_and_the_exact_window_in_wor
     data = ris([record(articles, INTERVAL, ENGLISH)], EDITIONS)
     fields = ris_fields(data)
     assert ("PY", "2024") in fields and ("DA", "2024///") in fields
-    assert ("N1", "between 30 January and 2 February 2024") in fields
+    assert ("N1", "Published: between 30 January and 2 February 2024") in fields
     assert ("A4", "Hiwar team") in fields and ("OP", articles[INTERVAL].title["ar"].value) in fields
     assert data.decode("utf-8").startswith("TY  - ELEC")  # no numbered line before a record
 
@@ -147,7 +147,28 @@ def test_ris_states_no_date_for_a_window_across_years(articles):
                                                                   "editorial"))
     fields = ris_fields(ris([csl_item(across, ENGLISH, EDITIONS, SITE_URL)], EDITIONS))
     assert not [f for f in fields if f[0] in ("PY", "DA")]
-    assert ("N1", "between 30 December 2023 and 2 January 2024") in fields
+    assert ("N1", "Published: between 30 December 2023 and 2 January 2024") in fields
+
+
+def test_the_csl_json_file_gives_an_interval_as_one_date_reference_managers_read_and_the_window_in_the_note(articles):
+    """Zotero's import keeps the first end of a two-date `issued` (a day the evidence does not fix); citeproc-py fails
+    on an interval inside a month: the file gives the unit enclosing the window, the record stays exact."""
+    item = record(articles, INTERVAL, ENGLISH)
+    assert item["issued"] == {"date-parts": [[2024, 1, 30], [2024, 2, 2]]}
+    (written,) = json.loads(csl_json([item], EDITIONS))
+    assert written["issued"] == {"date-parts": [[2024]]}
+    assert written["note"] == "Published: between 30 January and 2 February 2024"
+    assert {k: v for k, v in written.items() if k not in ("issued", "note")} == \
+        {k: v for k, v in item.items() if k != "issued"}
+
+
+def test_the_csl_json_file_states_no_date_for_a_window_across_years_and_keeps_a_single_date_as_it_is(articles):
+    across = dataclasses.replace(articles[INTERVAL], date=Sourced(DateRange(PartialDate(2023, 12, 30), PartialDate(2024, 1, 2)),
+                                                                  "editorial"))
+    (written,) = json.loads(csl_json([csl_item(across, ENGLISH, EDITIONS, SITE_URL)], EDITIONS))
+    assert "issued" not in written and written["note"] == "Published: between 30 December 2023 and 2 January 2024"
+    single = record(articles, BY_AUTHOR, ENGLISH)
+    assert json.loads(csl_json([single], EDITIONS)) == [single]
 
 
 def test_each_edition_writes_three_files_per_article_it_has_and_removes_those_of_articles_gone(articles, tmp_path):

@@ -1,4 +1,4 @@
-"""Unchanged seeds are not read again, and unchanged pages are not rendered or written again.
+"""Unchanged seeds are not read again, and derived data made from unchanged articles is not made again.
 
 An article is cached under a key that covers everything it is made from: the seed's bytes, its
 editorial files, the shared editorial data (tags, events, names, glossary) and the converter's
@@ -6,8 +6,7 @@ own code, so a change to any of them re-converts exactly the articles it can aff
 
 Input files are hashed once and then known by size and modification time, as git does, except
 when they were modified too shortly before they were hashed to tell a later change apart.
-Output pages are known by what they were made from, their digest, size and modification time:
-a page made from the same inputs whose file is as it was written is neither rendered nor read.
+(Pages are the site's business: site/outputs.py knows which it wrote, site/generate.py which to make.)
 """
 from __future__ import annotations
 
@@ -24,7 +23,7 @@ from hiwar.problems import InputError
 # The conversion is made by these packages; the site, the benchmarks and the audit are not part of it.
 CONVERSION_CODE = [Path(__file__).resolve().parents[1] / package for package in ("ingest", "knowledge", "model", "enrich")]
 CONVERSION_FILES = ("*.py", "*.yml")  # code, and the rules it reads (knowledge/search_rules.yml)
-VERSION = 5
+VERSION = 6
 RACY_NS = 2_000_000_000  # a file modified within 2 s of being hashed is hashed again next time
 
 
@@ -34,18 +33,15 @@ class ArticleCache:
         # seed name -> (key, the article pickled): an article read from the cache is not pickled again
         self.entries: dict[str, tuple[str, bytes]] = {}
         self.pages: dict[str, tuple[str, str]] = {}  # derived data -> (what it was made from, its text)
-        self.outputs: dict[str, tuple[str, str, int, int]] = {}  # page file -> (made from, digest, size, mtime_ns)
         self.inputs: dict[str, tuple[int, int, str]] = {}  # input file -> (size, mtime_ns, sha256)
-        self.output_dir = ""
         self.keys: dict[str, str] = {}  # article id -> key of this run
-        self.made_from: dict[str, str] = {}  # page path -> what it was made from in this run
         self.converted: list[str] = []  # the seeds read this time (not found in the cache)
         self._inputs_seen: set[str] = set()
-        self._resolved_dirs: dict[Path, str] = {}
         if self.path and self.path.exists():
             try:
-                (self.entries, self.pages, self.outputs, self.inputs,
-                 self.output_dir) = pickle.loads(self.path.read_bytes())
+                version, self.entries, self.pages, self.inputs = pickle.loads(self.path.read_bytes())
+                if version != VERSION:
+                    self.entries, self.pages, self.inputs = {}, {}, {}
             except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
                 pass  # a cache from another version of the code: start afresh
         self._shared = shared
@@ -107,46 +103,6 @@ class ArticleCache:
         self.pages[key] = (made_from, text)
         return text
 
-    def made_of(self, lang: str, articles: list[Article]) -> str:
-        """What a page of one edition is made from when it shows these articles: their keys in this run."""
-        return "|".join([lang, *(self.keys.get(article.id, "") for article in articles)])
-
-    def kept(self, out_dir: Path | None, path: str, made_from: str) -> bool:
-        """True when the page file was made from the same inputs and is still as it was written."""
-        self.made_from[path] = made_from
-        known = self.outputs.get(path)
-        return bool(known and known[0] == made_from and self.as_written(out_dir, path, known[1]))
-
-    def as_written(self, out_dir: Path | None, path: str, digest: str) -> bool:
-        """True when the page file holds the text of this digest, as far as its size and time tell."""
-        known = self.outputs.get(path)
-        if out_dir is None or self._resolved(out_dir) != self.output_dir or not known or known[1] != digest:
-            return False
-        try:
-            stat = (out_dir / path).stat()
-        except FileNotFoundError:
-            return False
-        return (stat.st_size, stat.st_mtime_ns) == known[2:]
-
-    def _resolved(self, out_dir: Path) -> str:
-        if out_dir not in self._resolved_dirs:
-            self._resolved_dirs[out_dir] = str(out_dir.resolve())
-        return self._resolved_dirs[out_dir]
-
-    def written(self, out_dir: Path, digests: dict[str, str], confirmed: set[str]) -> None:
-        """Record the page files as they now are in out_dir (those confirmed unchanged are not looked at again)."""
-        resolved = self._resolved(out_dir)
-        if resolved != self.output_dir:
-            self.outputs, self.output_dir = {}, resolved
-        outputs = {}
-        for path, digest in digests.items():
-            known = self.outputs.get(path)
-            if path not in confirmed or not known or known[1] != digest:
-                stat = (out_dir / path).stat()
-                known = ("", digest, stat.st_size, stat.st_mtime_ns)
-            outputs[path] = (self.made_from.get(path, ""), *known[1:])
-        self.outputs = outputs
-
     def save(self, names: set[str], keys: set[str]) -> None:
         if self.path is None:
             return
@@ -155,6 +111,5 @@ class ArticleCache:
         pages = {key: entry for key, entry in self.pages.items() if key in keys}
         inputs = {name: entry for name, entry in self.inputs.items() if name in self._inputs_seen}
         partial = self.path.with_suffix(".partial")
-        partial.write_bytes(pickle.dumps((entries, pages, self.outputs, inputs, self.output_dir),
-                                         protocol=pickle.HIGHEST_PROTOCOL))
+        partial.write_bytes(pickle.dumps((VERSION, entries, pages, inputs), protocol=pickle.HIGHEST_PROTOCOL))
         partial.replace(self.path)

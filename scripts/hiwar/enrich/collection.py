@@ -33,7 +33,6 @@ from hiwar.model.editorial import Editorial
 from hiwar.model.languages import EDITION_LANGUAGES, translation_languages
 from hiwar.problems import InputError, Problem
 
-RELATED_KEY = "(related articles)"  # cached beside the pages: it changes only when some article's features change
 
 
 @dataclass

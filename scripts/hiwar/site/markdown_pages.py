@@ -1,7 +1,9 @@
 """`make pages`: the converter's Markdown pages written to a folder, in the layout of docs/ (OUT/<lang>/…).
 
-Every page is rendered before anything is written; pages are written into a temporary folder beside OUT and moved
-into place, so a failure leaves OUT as it was. Pages of seeds that are gone are removed; other files in OUT stay.
+Every page is rendered before anything is written, so a bad input leaves OUT as it was; pages are written into a
+temporary folder beside OUT and renamed into place one by one, so no page is ever half-written (an error of the file
+system during the renames can leave OUT with some pages new and some old). Pages of seeds that are gone are removed;
+other files in OUT stay.
 """
 from __future__ import annotations
 
