@@ -48,10 +48,12 @@ $(VENV)/.plugin: $(VENV)/.build-deps pyproject.toml
 
 # One MkDocs build makes every edition, the offline edition and its zip in build/next/, reusing the unchanged pages
 # of the last build; then site/, site-offline/ and the zip are replaced together, or not at all.
+# MKDOCS_LOG= shows MkDocs' messages (INFO): among them the pages each edition rendered and reused.
+MKDOCS_LOG ?= --quiet
 build: assets
 	rm -rf $(STAGE)
 	HIWAR_SITE_DIR=$(STAGE)/site HIWAR_OFFLINE_DIR=$(STAGE)/site-offline HIWAR_OFFLINE_ZIP=$(STAGE)/$(notdir $(ZIP)) \
-	  HIWAR_PREVIOUS_SITE=site HIWAR_PREVIOUS_OFFLINE=site-offline $(MKDOCS) build --dirty --quiet
+	  HIWAR_PREVIOUS_SITE=site HIWAR_PREVIOUS_OFFLINE=site-offline $(MKDOCS) build --dirty $(MKDOCS_LOG)
 	$(PY) -m hiwar publish --stage $(STAGE) --site site --offline site-offline --zip $(ZIP)
 	@echo "built: site/ (online), site-offline/ and $(ZIP) (opens from file://); report: build/report.txt"
 
