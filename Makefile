@@ -72,10 +72,11 @@ EASC ?= ../shared/benchmarks/easc
 bench-summary: $(VENV)/.build-deps
 	$(PY) -m hiwar.tools.bench_summary "$(EASC)"
 
-# make bench [BENCH="5 200 1000"]: build time against plain MkDocs, memory, sizes, incremental rebuild
+# make bench [BENCH="5 200 1000"] [BENCH_FLAGS="--keep DIR --json FILE --runs 2 --skip-serve --skip-browser"]:
+# cold and warm `make build` against one plain MkDocs build, memory, sizes, preview latency, search in the browser
 BENCH ?= 5 200 1000
-bench: assets
-	$(PY) -m hiwar.tools.bench_archive $(BENCH)
+bench: $(VENV)/.test-deps test-tools assets
+	$(PY) -m hiwar.tools.bench_archive $(BENCH_FLAGS) $(BENCH)
 
 # make bench-search [BENCH_SEARCH="1000 10000"] [PAGEFIND=PYTHON]: the search index at scale, in the test browser;
 # PAGEFIND names a Python with pagefind[extended] installed, to compare with Pagefind
