@@ -48,10 +48,12 @@ $(VENV)/.plugin: $(VENV)/.build-deps pyproject.toml
 
 # One MkDocs build makes every edition, the offline edition and its zip in build/next/, reusing the unchanged pages
 # of the last build; then site/, site-offline/ and the zip are replaced together, or not at all.
+# MKDOCS_LOG= shows MkDocs' messages (INFO): among them the pages each edition rendered and reused.
+MKDOCS_LOG ?= --quiet
 build: assets
 	rm -rf $(STAGE)
 	HIWAR_SITE_DIR=$(STAGE)/site HIWAR_OFFLINE_DIR=$(STAGE)/site-offline HIWAR_OFFLINE_ZIP=$(STAGE)/$(notdir $(ZIP)) \
-	  HIWAR_PREVIOUS_SITE=site HIWAR_PREVIOUS_OFFLINE=site-offline $(MKDOCS) build --dirty --quiet
+	  HIWAR_PREVIOUS_SITE=site HIWAR_PREVIOUS_OFFLINE=site-offline $(MKDOCS) build --dirty $(MKDOCS_LOG)
 	$(PY) -m hiwar publish --stage $(STAGE) --site site --offline site-offline --zip $(ZIP)
 	@echo "built: site/ (online), site-offline/ and $(ZIP) (opens from file://); report: build/report.txt"
 
@@ -70,10 +72,11 @@ EASC ?= ../shared/benchmarks/easc
 bench-summary: $(VENV)/.build-deps
 	$(PY) -m hiwar.tools.bench_summary "$(EASC)"
 
-# make bench [BENCH="5 200 1000"]: build time against plain MkDocs, memory, sizes, incremental rebuild
+# make bench [BENCH="5 200 1000"] [BENCH_FLAGS="--keep DIR --json FILE --runs 2 --skip-serve --skip-browser"]:
+# cold and warm `make build` against one plain MkDocs build, memory, sizes, preview latency, search in the browser
 BENCH ?= 5 200 1000
-bench: assets
-	$(PY) -m hiwar.tools.bench_archive $(BENCH)
+bench: $(VENV)/.test-deps test-tools assets
+	$(PY) -m hiwar.tools.bench_archive $(BENCH_FLAGS) $(BENCH)
 
 # make bench-search [BENCH_SEARCH="1000 10000"] [PAGEFIND=PYTHON]: the search index at scale, in the test browser;
 # PAGEFIND names a Python with pagefind[extended] installed, to compare with Pagefind
