@@ -9,7 +9,15 @@ import material
 from mkdocs.commands import build
 from mkdocs.structure.files import File
 
-from hiwar.site.adapter import CHECKBOX_AUTOCOMPLETE, DIRTY_BUILD_WARNING, TOC_LABEL, GeneratedPage, theme_markup_fixed
+from hiwar.site.adapter import (
+    CHECKBOX_AUTOCOMPLETE,
+    DIRTY_BUILD_WARNING,
+    TOC_LABEL,
+    GeneratedPage,
+    release_html,
+    release_markdown,
+    theme_markup_fixed,
+)
 
 THEME = Path(material.__file__).parent / "templates"
 
@@ -45,3 +53,26 @@ def test_the_corrections_touch_only_what_they_name():
     assert 'id="__drawer">' in fixed and '<input type="text" autocomplete="off">' in fixed
     assert 'for="__toc"' not in fixed
     assert TOC_LABEL in theme_markup_fixed(TOC_LABEL + '<input id="__toc">')  # the toggle exists: the label stays
+
+
+def test_mkdocs_reads_a_page_markdown_only_to_convert_it_and_its_html_only_to_render_it():
+    """What lets the adapter release them: nothing in MkDocs reads page.markdown after on_page_content or
+    page.content after on_post_page (the theme's templates read page.content while rendering, before that)."""
+    populate, render = inspect.getsource(build._populate_page), inspect.getsource(build._build_page)
+    assert "page.markdown" not in populate.split("on_page_content", 1)[1]
+    assert "page.content" not in render.split("on_post_page", 1)[1]
+    assert "page.markdown" not in inspect.getsource(build.build) and "page.content" not in inspect.getsource(build.build)
+
+
+def test_released_pages_hold_no_text():
+    page = GeneratedPage("ar/articles/x.md", None, "/site", True, dest_uri="articles/x/index.html")
+    page.content_string = "# x"
+
+    class Page:
+        file, markdown, content = page, "# x", "<h1>x</h1>"
+
+    shown = Page()
+    release_markdown(shown)
+    assert shown.markdown is None and page.content_string == "" and shown.content == "<h1>x</h1>"
+    release_html(shown)
+    assert shown.content is None

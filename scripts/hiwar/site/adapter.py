@@ -9,6 +9,9 @@
 3. Editions share one site folder. Every edition but the first is built without cleaning the folder (a dirty build),
    and MkDocs warns that a dirty build may leave stale pages — a warning strict mode turns into an abort. These builds
    know exactly which pages are stale (the plugin removes them), so that one warning is dropped.
+4. Memory. MkDocs converts every page's Markdown before it renders any template, and keeps each page's Markdown
+   and HTML to the end of the build: at 10,000 articles, gigabytes of text no step reads again. A generated page's
+   Markdown is released once it is converted, and every page's HTML once its template is rendered.
 """
 from __future__ import annotations
 
@@ -32,6 +35,19 @@ class GeneratedPage(File):
 
     def is_modified(self) -> bool:
         return not self.reused
+
+
+def release_markdown(page) -> None:
+    """After on_page_content: MkDocs reads a page's Markdown (`page.markdown`, and a generated file's
+    `content_string`) only to convert it."""
+    page.markdown = None
+    if isinstance(page.file, GeneratedPage):
+        page.file.content_string = ""
+
+
+def release_html(page) -> None:
+    """After on_post_page: the page is written; its HTML (`page.content`) is read by no later step."""
+    page.content = None
 
 
 class _WithoutDirtyWarning(logging.Filter):

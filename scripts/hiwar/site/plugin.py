@@ -22,7 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from hiwar.problems import InputError
-from hiwar.site.adapter import BUILD_LOGGER, WITHOUT_DIRTY_WARNING, theme_markup_fixed
+from hiwar.site.adapter import BUILD_LOGGER, WITHOUT_DIRTY_WARNING, release_html, release_markdown, theme_markup_fixed
 from hiwar.site.config import HiwarConfig
 from hiwar.site.editions import Edition, TableErrors, load_editions
 from hiwar.site.site_build import EditionBuild, SiteBuild
@@ -73,6 +73,7 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
         self._guarded(self.current.page_content, html, page)
+        release_markdown(page)
         return html
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
@@ -81,6 +82,7 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig):
         self._guarded(self.current.rendered, page)
+        release_html(page)
         return theme_markup_fixed(output)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig):
