@@ -35,7 +35,7 @@ from hiwar.site.pages import newest_first
 from hiwar.site.markup import escaped_view
 from hiwar.site import search_pages
 from hiwar.site.progress import Progress, Stage
-from hiwar.site.search import search_assets, search_context, write_index
+from hiwar.site.search import TermCache, search_assets, search_context, write_index
 from hiwar.site.outputs import Manifest, OutsideOutput, inside, remove_stale, unlink_before_write, write_atomically
 from hiwar.site.view import PageView
 from hiwar.site.views import article_view
@@ -43,6 +43,7 @@ from hiwar.site.views import article_view
 log = logging.getLogger("mkdocs.plugins.hiwar")
 
 MANIFEST = "site-manifest.json"
+SEARCH_TERMS = "search-terms.pickle"
 
 
 class SiteBuild:
@@ -59,6 +60,8 @@ class SiteBuild:
         self.previous_offline = self._path(options.previous_offline) if options.previous_offline else None
         # Under `mkdocs serve` the site folder is kept between rebuilds, and so is what it holds.
         self.manifest = previous.manifest if previous else Manifest()
+        # What each search document is indexed under: kept in memory by a preview, on disk between builds.
+        self.search_terms = previous.search_terms if previous else TermCache(self.cache_dir / SEARCH_TERMS)
         self.config_file = ""
         self.site_dir = Path()
         self.collection = Collection()
@@ -219,7 +222,8 @@ class SiteBuild:
         for edition in self.editions[1:]:
             documents += search_pages.load(self.cache_dir, f"search-documents.{edition.lang}.json")
         with self.progress.stage("search index", unit="pages") as stage:
-            stats = write_index(search_pages.ordered(documents), self.site_dir / "search")
+            stats = write_index(search_pages.ordered(documents), self.site_dir / "search", self.search_terms,
+                                previous=self.previous_site / "search" if self.previous_site else None)
             stage.set(stats.documents)
         exports.write_collection(self.site_dir, self.editions, newest_first(self.collection.articles), self.site_url)
         self.contents.prune({entry[0] for pages in self.manifest.pages.values() for entry in pages.values()})

@@ -3,6 +3,6 @@ files of search_assets() to each edition and renders overrides/partials/hiwar-se
 context of search_context(lang). The query module is the only code that reads the index."""
 from hiwar.site.search.assets import search_assets, search_context
 from hiwar.site.search.document import SearchDocument
-from hiwar.site.search.index import IndexStats, write_index
+from hiwar.site.search.index import IndexStats, TermCache, write_index
 
-__all__ = ["SearchDocument", "IndexStats", "write_index", "search_assets", "search_context"]
+__all__ = ["SearchDocument", "IndexStats", "TermCache", "write_index", "search_assets", "search_context"]

@@ -9,11 +9,16 @@
 
 Every file is JavaScript that hands its data to the query module (`hiwarSearchIndex(key, data)`), so the
 same files load by <script> from file:// (where fetch is blocked) and over http. Same documents in,
-same bytes out.
+same bytes out. A file whose bytes are unchanged is not written again (a rebuild after one edit touches the
+chunks of that page's words and its page file), and what each document is indexed under can be kept between
+builds (TermCache): folding every word of an archive is most of the index's time.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import pickle
 import shutil
 from array import array
 from collections import Counter, defaultdict
@@ -21,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from hiwar.knowledge import searchtext
 from hiwar.knowledge.searchtext import index_tokens
 from hiwar.site.search.document import SearchDocument
 from hiwar.site.search.postings import ALPHABET, WEIGHT_BITS, encode, weight
@@ -44,23 +50,68 @@ class IndexStats:
     largest_file: int  # bytes
 
 
-def write_index(documents: Iterable[SearchDocument], folder: Path) -> IndexStats:
-    """Write the search index of these documents under `folder` (the site's search/ folder)."""
+def _terms_version() -> str:
+    """The code and rules that decide what a document is indexed under: a change to any of them indexes afresh."""
+    knowledge = Path(searchtext.__file__).parent
+    sources = [*sorted(knowledge.glob("*.py")), *sorted(knowledge.glob("*.yml")), Path(__file__),
+               Path(__file__).with_name("postings.py")]
+    return hashlib.sha256(b"".join(path.read_bytes() for path in sources)).hexdigest()
+
+
+class TermCache:
+    """What each document is indexed under (its words with their weights), by the document's title, text and extra;
+    kept in a file between builds when given one. Only the documents of the last index are kept."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = path
+        self.version = _terms_version()
+        self.known: dict[bytes, tuple[tuple[str, ...], bytes]] = {}
+        self.used: set[bytes] = set()
+        if path is not None and path.exists():
+            try:
+                version, known = pickle.loads(path.read_bytes())
+                if version == self.version:
+                    self.known = known
+            except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+                pass  # another version's cache: index afresh
+
+    def terms(self, document: SearchDocument) -> tuple[tuple[str, ...], bytes]:
+        key = hashlib.sha256("\0".join((document.title, document.text, document.extra)).encode()).digest()
+        self.used.add(key)
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = _terms(document)
+        return found
+
+    def save(self) -> None:
+        self.known = {key: value for key, value in self.known.items() if key in self.used}
+        self.used = set()
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.path.with_suffix(".partial")
+            partial.write_bytes(pickle.dumps((self.version, self.known), protocol=pickle.HIGHEST_PROTOCOL))
+            partial.replace(self.path)
+
+
+def write_index(documents: Iterable[SearchDocument], folder: Path, cache: TermCache | None = None,
+                previous: Path | None = None) -> IndexStats:
+    """Write the search index of these documents under `folder` (the site's search/ folder); a file the same as in
+    `previous` (an earlier build's search/ folder) is linked to it rather than written."""
     documents = _in_order(documents)
-    for name in (MANIFEST + ".js", WORDS, PAGES):  # only what this writer makes: an old index goes
-        target = folder / name
-        shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
-    (folder / WORDS).mkdir(parents=True)
-    (folder / PAGES).mkdir()
-    postings = _postings(documents)
+    cache = cache or TermCache()
+    (folder / WORDS).mkdir(parents=True, exist_ok=True)
+    (folder / PAGES).mkdir(exist_ok=True)
+    written = _Written(folder, previous)
+    postings = _postings(documents, cache)
+    cache.save()
     words = sorted(postings, key=_utf16)  # the browser compares strings by UTF-16 code units
     chunks = _chunks(words, postings)
-    sizes = [_write(folder, f"{WORDS}/{n}", {"w": chunk, "p": [postings[word] for word in chunk]})
+    sizes = [_write(folder, f"{WORDS}/{n}", {"w": chunk, "p": [postings[word] for word in chunk]}, written)
              for n, chunk in enumerate(chunks)]
     for number, document in enumerate(documents):
         page = {"u": document.url, "l": document.lang, "t": document.title, "d": document.date,
                 "x": document.text[:EXCERPT_SOURCE]}
-        sizes.append(_write(folder, f"{PAGES}/{number}", page))
+        sizes.append(_write(folder, f"{PAGES}/{number}", page, written))
     languages = sorted({document.lang for document in documents})
     tiers = sorted({document.boost for document in documents}, reverse=True)
     if len(languages) > len(ALPHABET) or len(tiers) > len(ALPHABET):
@@ -73,7 +124,8 @@ def write_index(documents: Iterable[SearchDocument], folder: Path) -> IndexStats
         "documents": "".join(ALPHABET[languages.index(d.lang)] + ALPHABET[tiers.index(d.boost)] for d in documents),
         "chunks": [chunk[0] for chunk in chunks],
     }
-    sizes.append(_write(folder, MANIFEST, manifest))
+    sizes.append(_write(folder, MANIFEST, manifest, written))
+    _remove_others(folder, written)
     return IndexStats(len(documents), len(words), len(chunks), len(sizes), sum(sizes), max(sizes))
 
 
@@ -85,14 +137,21 @@ def _in_order(documents: Iterable[SearchDocument]) -> list[SearchDocument]:
     return ordered
 
 
-def _postings(documents: list[SearchDocument]) -> dict[str, str]:
+def _terms(document: SearchDocument) -> tuple[tuple[str, ...], bytes]:
+    """The words a document is indexed under, and the weight of each (one byte: WEIGHT_BITS < 8)."""
+    counts = Counter(index_tokens(document.text))
+    counts.update(index_tokens(document.extra))
+    title = set(index_tokens(document.title))
+    words = tuple(sorted(counts.keys() | title))
+    return words, bytes(weight(word in title, counts.get(word, 0)) for word in words)
+
+
+def _postings(documents: list[SearchDocument], cache: TermCache) -> dict[str, str]:
     lists: dict[str, array] = defaultdict(lambda: array("I"))
     for number, document in enumerate(documents):
-        counts = Counter(index_tokens(document.text))
-        counts.update(index_tokens(document.extra))
-        title = set(index_tokens(document.title))
-        for word in counts.keys() | title:
-            lists[word].append(number << WEIGHT_BITS | weight(word in title, counts.get(word, 0)))
+        words, weights = cache.terms(document)
+        for word, word_weight in zip(words, weights):
+            lists[word].append(number << WEIGHT_BITS | word_weight)
     return {word: encode(numbers) for word, numbers in lists.items()}
 
 
@@ -112,10 +171,46 @@ def _chunks(words: list[str], postings: dict[str, str]) -> list[list[str]]:
     return [chunk for chunk in chunks if chunk]
 
 
-def _write(folder: Path, key: str, data) -> int:
+class _Written(set):
+    """The files of this index (names relative to the folder), and where an earlier build's copies are."""
+
+    def __init__(self, folder: Path, previous: Path | None):
+        super().__init__()
+        self.folder, self.previous = folder, previous
+
+
+def _write(folder: Path, key: str, data, written: _Written) -> int:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     # JSON allows these two line ends inside strings; older JavaScript does not.
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     body = f'{REGISTER}("{key}",{text});\n'.encode("utf-8")
-    (folder / f"{key}.js").write_bytes(body)
+    name = f"{key}.js"
+    written.add(name)
+    path = folder / name
+    if _holds(path, body):
+        return len(body)
+    path.unlink(missing_ok=True)  # a new file, not a write through a link an earlier build's copy may share
+    earlier = written.previous / name if written.previous is not None else None
+    if earlier is not None and _holds(earlier, body):
+        try:
+            os.link(earlier, path)
+            return len(body)
+        except OSError:
+            pass  # another file system: written below
+    path.write_bytes(body)
     return len(body)
+
+
+def _holds(path: Path, body: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(body) and path.read_bytes() == body
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+
+
+def _remove_others(folder: Path, written: set[str]) -> None:
+    """What this writer made before and did not make now (the chunks and pages of a larger index)."""
+    for name in (WORDS, PAGES):
+        for path in (folder / name).iterdir():
+            if f"{name}/{path.name}" not in written:
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
