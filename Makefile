@@ -38,8 +38,12 @@ ASSETS := build/assets
 STAGE := build/next
 
 # The font subset the site bundles (from the pinned npm package); the plugin adds build/assets/ to the site.
-assets: $(VENV)/.build-deps $(VENV)/.plugin node_modules/.installed
+# Made again only when the font package or the code that subsets it changes.
+assets: $(ASSETS).made
+$(ASSETS).made: $(VENV)/.build-deps $(VENV)/.plugin node_modules/.installed scripts/hiwar/site/assets.py
+	rm -rf $(ASSETS)
 	$(PY) -m hiwar assets --out $(ASSETS)
+	touch $@
 
 # The plugin (scripts/hiwar, registered as `hiwar` in pyproject.toml) installed into the environment.
 $(VENV)/.plugin: $(VENV)/.build-deps pyproject.toml
@@ -53,7 +57,7 @@ MKDOCS_LOG ?= --quiet
 build: assets
 	rm -rf $(STAGE)
 	HIWAR_SITE_DIR=$(STAGE)/site HIWAR_OFFLINE_DIR=$(STAGE)/site-offline HIWAR_OFFLINE_ZIP=$(STAGE)/$(notdir $(ZIP)) \
-	  HIWAR_PREVIOUS_SITE=site HIWAR_PREVIOUS_OFFLINE=site-offline $(MKDOCS) build --dirty $(MKDOCS_LOG)
+	  HIWAR_PREVIOUS_SITE=site HIWAR_PREVIOUS_OFFLINE=site-offline HIWAR_PREVIOUS_ZIP=$(ZIP) $(MKDOCS) build --dirty $(MKDOCS_LOG)
 	$(PY) -m hiwar publish --stage $(STAGE) --site site --offline site-offline --zip $(ZIP)
 	@echo "built: site/ (online), site-offline/ and $(ZIP) (opens from file://); report: build/report.txt"
 

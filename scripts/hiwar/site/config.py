@@ -25,5 +25,7 @@ class HiwarConfig(base.Config):
     # An earlier build whose unchanged pages a `mkdocs build --dirty` into an empty folder may reuse.
     previous_site = c.Type(str, default="")
     previous_offline = c.Type(str, default="")
+    # The zip of that build: its unchanged entries are copied, not compressed again.
+    previous_zip = c.Type(str, default="")
     # Editions are rendered in parallel processes where the platform can fork.
     parallel = c.Type(bool, default=True)

@@ -58,6 +58,7 @@ class SiteBuild:
         self.offline_zip = self._path(options.offline_zip) if options.offline_zip else None
         self.previous_site = self._path(options.previous_site) if options.previous_site else None
         self.previous_offline = self._path(options.previous_offline) if options.previous_offline else None
+        self.previous_zip = self._path(options.previous_zip) if options.previous_zip else None
         # Under `mkdocs serve` the site folder is kept between rebuilds, and so is what it holds.
         self.manifest = previous.manifest if previous else Manifest()
         # What each search document is indexed under: kept in memory by a preview, on disk between builds.
@@ -238,7 +239,8 @@ class SiteBuild:
             log.info("hiwar: offline edition in %s (%d pages rewritten, %d files linked)", self.offline_dir, pages, files)
             if self.offline_zip is not None:
                 with self.progress.stage("offline zip", unit="files") as stage:
-                    count = zip_site(self.offline_dir, self.offline_zip, self.offline_zip.stem, progress=stage.advance)
+                    count = zip_site(self.offline_dir, self.offline_zip, self.offline_zip.stem, progress=stage.advance,
+                                     previous=self.previous_zip)
                 log.info("hiwar: %s: %d files", self.offline_zip, count)
 
     @property
