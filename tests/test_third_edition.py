@@ -55,6 +55,14 @@ def test_a_third_edition_is_built_under_its_code_in_its_language(french_site):
     assert "3 mai 2021" in dated
 
 
+def test_heading_links_are_named_in_the_language_of_their_page(french_site):
+    expected = {"": "رابط دائم إلى هذا القسم", "en/": "Permanent link to this section",
+                "fr/": "Lien permanent vers cette section"}
+    for prefix, title in expected.items():
+        links = html(french_site / prefix / "articles" / "headings" / "index.html").select("a.headerlink")
+        assert links and {link["title"] for link in links} == {title}
+
+
 def test_every_edition_links_each_page_to_its_counterparts(french_site):
     for prefix in ("", "en/", "fr/"):
         page = html(french_site / prefix / "articles" / "headings" / "index.html")

@@ -292,6 +292,9 @@ class EditionBuild:
             toggle = palette.get("toggle")
             if toggle:
                 toggle["name"] = edition.t("site.light_mode" if palette.get("scheme") == "slate" else "site.dark_mode")
+        toc = (config.mdx_configs or {}).get("toc")
+        if toc is not None and toc.get("permalink"):  # the heading links' tooltip, in the page's language
+            toc["permalink_title"] = edition.t("site.permalink")
         config.nav = [{edition.t(f"nav.{key}"): f"{edition.lang}/{path}"} for item in (config.nav or [])
                       for key, path in item.items()]
         config.extra["homepage"] = edition.prefix or None
