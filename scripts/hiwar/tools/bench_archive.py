@@ -592,7 +592,8 @@ def bench(count: int, base: Path, runs: int, serve: bool, browser: bool) -> dict
 COLUMNS = ("measure", "value", "target", "verdict", "load 1 min (before→after)")
 SUMMARY = ("articles", "cold make build s", "plain mkdocs build s", "ratio", "warm make build s",
            "pages rendered (warm)", "peak memory MB", "site MB", "zip MB", "HTML kB/article (mean, max)",
-           "preview s", "search online kB", "search offline ms", "largest offline file MB")
+           "preview s", "search online kB", "search offline ms", "largest search file kB",
+           "largest offline file MB")
 
 
 def _load(before, after) -> str:
@@ -675,11 +676,13 @@ def rows(r: dict) -> list[tuple[str, str, str, str, str]]:
         ("site folder", f"{s['site']['bytes'] / MB:.1f} MB in {s['site']['files']} files", "", "", ""),
         ("offline folder", f"{s['offline']['bytes'] / MB:.1f} MB in {s['offline']['files']} files", "", "", ""),
         ("offline zip", f"{s['zip_bytes'] / MB:.1f} MB", "", "", ""),
+        # The "no file over 5 MB" is about what offline search loads from file://; the largest file
+        # overall is a download (the collection's reference files), shown without a target.
         ("search folder", f"{s['search']['bytes'] / MB:.1f} MB in {s['search']['files']} files, largest "
-                          f"{s['search']['largest_bytes'] / KB:.0f} kB", "", "", ""),
+                          f"{s['search']['largest_bytes'] / KB:.0f} kB", "no file over 5 MB",
+         _verdict(s["search"]["largest_bytes"], 5 * MB), ""),
         ("largest file of the offline edition", f"{s['offline']['largest_bytes'] / MB:.2f} MB "
-                                                f"({s['offline']['largest']})", "≤ 5 MB",
-         _verdict(s["offline"]["largest_bytes"], 5 * MB), ""),
+                                                f"({s['offline']['largest']})", "", "", ""),
     ]
     for lang, p in s["pages"].items():
         if lang == "largest_other":
@@ -742,7 +745,8 @@ def summary_row(r: dict) -> list[str]:
             f"{cold['seconds'] / plain['seconds']:.2f}×", f"{warm['seconds']:.1f}",
             str(sum(a for a, _ in warm["pages"].values())), f"{cold['tree_mb']:.0f}",
             f"{r['sizes']['site']['bytes'] / MB:.1f}", f"{r['sizes']['zip_bytes'] / MB:.1f}", html_kb, preview,
-            online, offline, f"{r['sizes']['offline']['largest_bytes'] / MB:.2f}"]
+            online, offline, f"{r['sizes']['search']['largest_bytes'] / KB:.0f}",
+            f"{r['sizes']['offline']['largest_bytes'] / MB:.2f}"]
 
 
 def summary(results: list[dict]) -> str:
