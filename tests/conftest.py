@@ -65,6 +65,18 @@ def run_pages(seeds: Path, out: Path, editorial: Path | None = None) -> subproce
     return subprocess.run(command, capture_output=True, text=True, env=ENV, cwd=ROOT, timeout=300)
 
 
+def repository_copy(tmp_path: Path) -> Path:
+    """This repository's tracked files in tmp_path/repo, with its environments linked: the real Makefile, run on a copy."""
+    copy = tmp_path / "repo"
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    for name in tracked:
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, copy / name)
+    for name in (".venv", "node_modules"):
+        (copy / name).symlink_to(ROOT / name)
+    return copy
+
+
 def make_project(base: Path, seeds: Path, editorial: Path | None = None) -> Path:
     """A copy of this project's site configuration around another folder of seeds."""
     project = base / "project"

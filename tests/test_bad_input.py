@@ -9,7 +9,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ENV, FIXTURES, ROOT, content, html, make_project, mkdocs_build, read_front_matter, run_pages, vocabulary_only
+from conftest import ENV, FIXTURES, ROOT, content, html, make_project, mkdocs_build, read_front_matter, repository_copy, run_pages, vocabulary_only
 from hiwar.enrich.collection import collect
 from hiwar.ingest.reader import read_article
 from hiwar.ingest.seed import read_seed
@@ -142,13 +142,7 @@ def test_mkdocs_build_stops_on_a_bad_seed_and_writes_no_page(tmp_path):
 
 def test_failed_make_build_leaves_the_previous_sites_untouched(tmp_path):
     """The real Makefile, on a copy of this repository with a broken seed added."""
-    copy = tmp_path / "repo"
-    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
-    for name in tracked:
-        (copy / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name, copy / name)
-    for name in (".venv", "node_modules"):
-        (copy / name).symlink_to(ROOT / name)
+    copy = repository_copy(tmp_path)
     env = {**ENV, "PYTHONPATH": str(copy / "scripts")}
     first = subprocess.run(["make", "build"], cwd=copy, capture_output=True, text=True, env=env, timeout=600)
     assert first.returncode == 0, first.stderr

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ENV, FIXTURES, ROOT, html, make_project, mkdocs_build
+from conftest import ENV, FIXTURES, ROOT, html, make_project, mkdocs_build, repository_copy
 
 import hostile
 
@@ -285,18 +285,6 @@ def test_no_page_is_written_outside_the_site_even_if_an_id_got_past_the_schema(t
 
 
 # ---- make build: the site, the offline edition and the zip change together or not at all -----------------------
-
-def repository_copy(tmp_path: Path) -> Path:
-    """This repository's tracked files, with its environments linked (as tests/test_bad_input.py does)."""
-    copy = tmp_path / "repo"
-    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
-    for name in tracked:
-        (copy / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name, copy / name)
-    for name in (".venv", "node_modules"):
-        (copy / name).symlink_to(ROOT / name)
-    return copy
-
 
 def published(copy: Path) -> dict[str, tuple]:
     return {name: hostile.files_under(copy / name) if (copy / name).is_dir() else
