@@ -12,7 +12,7 @@ import pytest
 
 from hiwar.site import outputs
 from hiwar.site.outputs import (Manifest, OutsideOutput, inside, publish, remove_stale, unlink_before_write,
-                                write_atomically)
+                                write_atomically, write_or_link)
 
 PAGE = "articles/x/index.html"
 
@@ -62,6 +62,22 @@ def test_a_file_of_the_same_size_but_other_bytes_is_rewritten(tmp_path):
     path = write_atomically(tmp_path, "a.txt", b"abc")
     write_atomically(tmp_path, "a.txt", b"abd")
     assert path.read_bytes() == b"abd"
+
+
+def test_a_new_file_with_the_bytes_of_the_earlier_builds_copy_is_linked_to_it_and_any_other_is_written(tmp_path):
+    earlier, site = tmp_path / "earlier", tmp_path / "site"
+    write_atomically(earlier, "search/pages/0.js", b"same")
+    write_atomically(earlier, "search/pages/1.js", b"old")
+    linked = write_or_link(site, "search/pages/0.js", b"same", earlier)
+    written = write_or_link(site, "search/pages/1.js", b"new", earlier)
+    alone = write_or_link(site, "search/pages/2.js", b"only here", earlier)
+    assert linked.stat().st_ino == (earlier / "search/pages/0.js").stat().st_ino
+    assert written.read_bytes() == b"new" and (earlier / "search/pages/1.js").read_bytes() == b"old"
+    assert alone.read_bytes() == b"only here" and written.stat().st_nlink == alone.stat().st_nlink == 1
+    write_or_link(site, "search/pages/0.js", b"changed", earlier)  # replaced, never written through the link
+    assert (earlier / "search/pages/0.js").read_bytes() == b"same"
+    with pytest.raises(OutsideOutput):
+        write_or_link(site, "../earlier/x.js", b"same", earlier)
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_partial_file(tmp_path, monkeypatch):

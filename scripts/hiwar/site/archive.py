@@ -16,6 +16,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
+from contextlib import nullcontext
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,7 +58,7 @@ def zip_site(site: Path, target: Path, top: str, progress=lambda count: None, pr
     partial = target.with_name(f".{target.name}.partial")
     files = sorted(p for p in site.rglob("*") if p.is_file())
     known = _entries_of(previous)
-    with partial.open("wb") as out, (previous.open("rb") if known else open(os.devnull, "rb")) as old, \
+    with partial.open("wb") as out, (previous.open("rb") if known else nullcontext()) as old, \
             ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         central = []
         for entry in _entries(files, site, top, known, old, pool):

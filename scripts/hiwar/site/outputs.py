@@ -33,11 +33,8 @@ def write_atomically(root: Path, relative: str, data: bytes) -> Path:
     """Write a file inside root through a temporary file and a rename: readers never see half a file, and a file
     shared (hard-linked) with an earlier build is replaced, never overwritten in place."""
     target = inside(root, relative)
-    try:
-        if target.stat().st_size == len(data) and target.read_bytes() == data:
-            return target  # unchanged: the file and its time stay as they are (readers and rebuilds see no change)
-    except FileNotFoundError:
-        pass
+    if holds(target, data):
+        return target  # unchanged: the file and its time stay as they are (readers and rebuilds see no change)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".", suffix=".partial", dir=target.parent)
     try:
@@ -49,6 +46,30 @@ def write_atomically(root: Path, relative: str, data: bytes) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return target
+
+
+def write_or_link(root: Path, relative: str, data: bytes, previous: Path | None) -> Path:
+    """write_atomically, except that a file new to root whose bytes are those of the earlier build's copy
+    (previous/relative) is linked to that copy rather than written."""
+    target = inside(root, relative)
+    if previous is not None and not target.exists():
+        earlier = inside(previous, relative)
+        if holds(earlier, data):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(earlier, target)
+                return target
+            except OSError:
+                pass  # another file system: written below
+    return write_atomically(root, relative, data)
+
+
+def holds(path: Path, data: bytes) -> bool:
+    """Whether the file at path has exactly these bytes."""
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except (FileNotFoundError, NotADirectoryError):
+        return False
 
 
 def unlink_before_write(path: Path) -> None:

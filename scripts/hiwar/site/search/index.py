@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import pickle
 import shutil
 from array import array
@@ -28,6 +27,7 @@ from typing import Iterable
 
 from hiwar.knowledge import searchtext
 from hiwar.knowledge.searchtext import index_tokens
+from hiwar.site.outputs import write_or_link
 from hiwar.site.search.document import SearchDocument
 from hiwar.site.search.postings import ALPHABET, WEIGHT_BITS, encode, weight
 
@@ -101,17 +101,24 @@ def write_index(documents: Iterable[SearchDocument], folder: Path, cache: TermCa
     cache = cache or TermCache()
     (folder / WORDS).mkdir(parents=True, exist_ok=True)
     (folder / PAGES).mkdir(exist_ok=True)
-    written = _Written(folder, previous)
+    written: set[str] = set()  # the files of this index, by name inside the folder
+
+    def write(key: str, data) -> int:
+        body = _script(key, data)
+        written.add(f"{key}.js")
+        write_or_link(folder, f"{key}.js", body, previous)
+        return len(body)
+
     postings = _postings(documents, cache)
     cache.save()
     words = sorted(postings, key=_utf16)  # the browser compares strings by UTF-16 code units
     chunks = _chunks(words, postings)
-    sizes = [_write(folder, f"{WORDS}/{n}", {"w": chunk, "p": [postings[word] for word in chunk]}, written)
+    sizes = [write(f"{WORDS}/{n}", {"w": chunk, "p": [postings[word] for word in chunk]})
              for n, chunk in enumerate(chunks)]
     for number, document in enumerate(documents):
         page = {"u": document.url, "l": document.lang, "t": document.title, "d": document.date,
                 "x": document.text[:EXCERPT_SOURCE]}
-        sizes.append(_write(folder, f"{PAGES}/{number}", page, written))
+        sizes.append(write(f"{PAGES}/{number}", page))
     languages = sorted({document.lang for document in documents})
     tiers = sorted({document.boost for document in documents}, reverse=True)
     if len(languages) > len(ALPHABET) or len(tiers) > len(ALPHABET):
@@ -124,7 +131,7 @@ def write_index(documents: Iterable[SearchDocument], folder: Path, cache: TermCa
         "documents": "".join(ALPHABET[languages.index(d.lang)] + ALPHABET[tiers.index(d.boost)] for d in documents),
         "chunks": [chunk[0] for chunk in chunks],
     }
-    sizes.append(_write(folder, MANIFEST, manifest, written))
+    sizes.append(write(MANIFEST, manifest))
     _remove_others(folder, written)
     return IndexStats(len(documents), len(words), len(chunks), len(sizes), sum(sizes), max(sizes))
 
@@ -171,41 +178,11 @@ def _chunks(words: list[str], postings: dict[str, str]) -> list[list[str]]:
     return [chunk for chunk in chunks if chunk]
 
 
-class _Written(set):
-    """The files of this index (names relative to the folder), and where an earlier build's copies are."""
-
-    def __init__(self, folder: Path, previous: Path | None):
-        super().__init__()
-        self.folder, self.previous = folder, previous
-
-
-def _write(folder: Path, key: str, data, written: _Written) -> int:
+def _script(key: str, data) -> bytes:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     # JSON allows these two line ends inside strings; older JavaScript does not.
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    body = f'{REGISTER}("{key}",{text});\n'.encode("utf-8")
-    name = f"{key}.js"
-    written.add(name)
-    path = folder / name
-    if _holds(path, body):
-        return len(body)
-    path.unlink(missing_ok=True)  # a new file, not a write through a link an earlier build's copy may share
-    earlier = written.previous / name if written.previous is not None else None
-    if earlier is not None and _holds(earlier, body):
-        try:
-            os.link(earlier, path)
-            return len(body)
-        except OSError:
-            pass  # another file system: written below
-    path.write_bytes(body)
-    return len(body)
-
-
-def _holds(path: Path, body: bytes) -> bool:
-    try:
-        return path.stat().st_size == len(body) and path.read_bytes() == body
-    except (FileNotFoundError, NotADirectoryError):
-        return False
+    return f'{REGISTER}("{key}",{text});\n'.encode("utf-8")
 
 
 def _remove_others(folder: Path, written: set[str]) -> None:
