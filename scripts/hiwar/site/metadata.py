@@ -42,8 +42,9 @@ class PageMetadata:
 
 
 def article_metadata(article: Article, edition: Edition, editions: Sequence[Edition], site_url: str,
-                     description: str) -> PageMetadata:
-    item = csl_item(article, edition, editions, site_url)
+                     description: str, item: dict | None = None) -> PageMetadata:
+    """`item`: the article's csl_item in this edition, when the caller has it already."""
+    item = item or csl_item(article, edition, editions, site_url)
     url = item["URL"]
     date = machine_date(date_value(item["issued"])) if item.get("issued") else None
     others = [e for e in editions if e is not edition and is_translated(article, e)]

@@ -388,6 +388,11 @@ class EditionBuild:
             page.meta = escaped_view({key: data[key] for key in ("title", "description", "hide") if key in data})
         return markdown
 
+    @cached_property
+    def search_view(self):
+        """The search box's strings: the same on every page of the edition."""
+        return search_context(self.edition, self.site.editions)
+
     def view(self, page: Page):
         site, edition = self.site, self.edition
         rest = _edition_path(page.file.src_uri)
@@ -404,7 +409,7 @@ class EditionBuild:
             article=article_view(article, edition, site.editions, site.site_url, page.url) if article else None,
             feeds=[_feed_link(edition.t("feeds.atom"), f"{edition.prefix}{ATOM_FILE}", ATOM_TYPE, page.url),
                    _feed_link(edition.t("feeds.json"), f"{edition.prefix}{feeds.JSON_FILE}", feeds.JSON_TYPE, page.url)],
-            search=search_context(edition, site.editions), edition=edition)
+            search=self.search_view, edition=edition)
         return escaped_view(view)
 
     def _article_of(self, page: Page):

@@ -32,8 +32,8 @@ def article_view(article: Article, edition: Edition, editions: Sequence[Edition]
     original = article.title[SOURCE_LANGUAGE].value if lang != SOURCE_LANGUAGE else None
     reference = csl_item(article, edition, editions, site_url)  # every citation of the page comes from it
     translated = is_translated(article, edition)
-    metadata = article_metadata(article, edition, editions, site_url,
-                                description(summary.value or title)) if translated else None
+    metadata = article_metadata(article, edition, editions, site_url, description(summary.value or title),
+                                reference) if translated else None
     return ArticleView(
         date_iso=html_datetime(date), date_display=edition.format_date(date),
         date_precision=edition.date_precision(date),
