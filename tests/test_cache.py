@@ -177,3 +177,14 @@ def test_a_change_to_the_shared_editorial_data_converts_every_seed_again(project
     tags = editorial / "tags.yml"
     tags.write_text(tags.read_text(encoding="utf-8") + "\n# a comment is a change too\n", encoding="utf-8")
     assert converted(project) == ["byline_biqalam.txt", "date_line.txt", "headings.txt"]
+
+
+def test_a_collection_in_another_set_of_languages_is_converted_again(tmp_path):
+    seeds = FIXTURES / "traits"
+    two = collect(seeds, None, tmp_path / "cache", languages=("ar", "en"))
+    two.cache.save({article.seed.name for article in two.articles}, set())  # as a site build does
+    three = collect(seeds, None, tmp_path / "cache", languages=("ar", "en", "fr"))
+    fresh = collect(seeds, None, None, languages=("ar", "en", "fr"))
+    assert sorted(three.converted) == sorted(fresh.converted) == sorted(p.name for p in seeds.glob("*.txt"))
+    assert [article.title for article in three.articles] == [article.title for article in fresh.articles]
+    assert all("fr" in article.title for article in three.articles)

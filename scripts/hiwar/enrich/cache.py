@@ -28,7 +28,7 @@ RACY_NS = 2_000_000_000  # a file modified within 2 s of being hashed is hashed 
 
 
 class ArticleCache:
-    def __init__(self, folder: Path | None, shared: list[Path]):
+    def __init__(self, folder: Path | None, shared: list[Path], languages: tuple[str, ...] = ()):
         self.path = folder / "articles.pickle" if folder else None
         # seed name -> (key, the article pickled): an article read from the cache is not pickled again
         self.entries: dict[str, tuple[str, bytes]] = {}
@@ -45,12 +45,13 @@ class ArticleCache:
             except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
                 pass  # a cache from another version of the code: start afresh
         self._shared = shared
+        self._languages = languages  # an article holds its texts in these: another set is another conversion
 
     @cached_property
     def common(self) -> str:
-        """What every article is also made from: the converter's code and the shared editorial data."""
+        """What every article is also made from: the converter's code, the shared editorial data and the languages."""
         code = sorted(p for folder in CONVERSION_CODE for pattern in CONVERSION_FILES for p in folder.glob(pattern))
-        return self._digest(code + self._shared) + str(VERSION)
+        return self._digest(code + self._shared) + str(VERSION) + ",".join(self._languages)
 
     def _sha(self, path: Path) -> str:
         try:

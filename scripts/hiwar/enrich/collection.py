@@ -69,7 +69,7 @@ def collect(seeds_dir: Path, editorial_dir: Path | None, cache_dir: Path | None 
     collection.calendar = _shared(load_calendar, inputs.shared.get("events.yml"), ctx, collection, Calendar())
     collection.names = _shared(load_names, inputs.shared.get("names.yml"), ctx, collection, [])
     collection.glossary = _shared(load_glossary, inputs.shared.get("glossary.yml"), ctx, collection, [])
-    cache = ArticleCache(cache_dir, [file.path for file in inputs.shared.values()])
+    cache = ArticleCache(cache_dir, [file.path for file in inputs.shared.values()], languages)
     articles: list[Article | None] = []  # in seed order; None until converted
     pending: list[tuple[int, SeedInput, str]] = []  # (index in articles, seed, cache key) of the seeds to convert
     for seed in inputs.seeds:
