@@ -193,6 +193,19 @@ def test_the_collection_holds_every_edition_of_every_article_in_each_format(arti
     assert (tmp_path / "citations" / "hiwar.bib").read_text(encoding="utf-8").count("relatedtype = {translationof}") == 2
 
 
+def test_a_new_build_links_the_files_of_the_earlier_build_that_it_would_write_the_same(articles, tmp_path):
+    earlier, site = tmp_path / "earlier", tmp_path / "site"
+    write_edition(earlier, ENGLISH, EDITIONS, [articles[BY_AUTHOR], articles[INTERVAL]], SITE_URL)
+    write_collection(earlier, EDITIONS, [articles[BY_AUTHOR], articles[INTERVAL]], SITE_URL)
+    changed = dataclasses.replace(articles[INTERVAL],
+                                  summary={**articles[INTERVAL].summary, "en": Sourced("Another summary.", AUTOMATIC)})
+    write_edition(site, ENGLISH, EDITIONS, [articles[BY_AUTHOR], changed], SITE_URL, earlier)
+    write_collection(site, EDITIONS, [articles[BY_AUTHOR], changed], SITE_URL, earlier)
+    same = lambda relative: (site / relative).stat().st_ino == (earlier / relative).stat().st_ino  # noqa: E731
+    assert same("en/citations/001_9f79dd596af1e7b3.en.ris") and same("en/citations/001_9f79dd596af1e7b3.en.bib")
+    assert not same("en/citations/002_344b185d2b28595d.en.ris") and not same("citations/hiwar.ris")
+
+
 # ---- the page's metadata ----------------------------------------------------------------------------------------------------
 def tags_of(metadata) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}

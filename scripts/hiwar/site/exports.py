@@ -27,7 +27,8 @@ from hiwar.model.article import Article
 from hiwar.model.dates import DateValue
 from hiwar.site.citations import biblatex
 from hiwar.site.editions import Edition
-from hiwar.site.outputs import inside, write_atomically
+from hiwar.site.pages import is_translated
+from hiwar.site.outputs import inside, write_or_link
 from hiwar.site.reference import csl_date, csl_item, date_value, items_of, machine_date
 
 FOLDER = "citations"
@@ -132,26 +133,29 @@ def _ris_entry(item: dict, edition: Edition) -> dict:
 
 # ---- writing -----------------------------------------------------------------------------------------------------
 def write_edition(site: Path, edition: Edition, editions: Sequence[Edition], articles: Iterable[Article],
-                  site_url: str) -> None:
-    """One edition's per-article files (every article whose text the edition has); stale files removed."""
+                  site_url: str, previous: Path | None = None) -> None:
+    """One edition's per-article files (every article whose text the edition has); stale files removed. A file
+    whose bytes are those of its copy in `previous` (an earlier build's site folder) is linked to that copy."""
     written: set[str] = set()
     for article in articles:
-        items = [item for item in items_of(article, editions, site_url) if item["language"] == edition.lang]
-        if not items:
+        if not is_translated(article, edition):
             continue
+        items = [csl_item(article, edition, editions, site_url)]
         for fmt, data in zip(FORMATS, (csl_json(items, editions), ris(items, editions), bibtex(items, editions, related=False))):
             path = article_file(article, edition, fmt)
-            write_atomically(site, path, data)
+            write_or_link(site, path, data, previous)
             written.add(path)
     _remove_stale(site, f"{edition.prefix}{FOLDER}", f".{edition.lang}.", written)
 
 
-def write_collection(site: Path, editions: Sequence[Edition], articles: Iterable[Article], site_url: str) -> None:
-    """The whole archive in every edition, newest article first, each original followed by its translations."""
+def write_collection(site: Path, editions: Sequence[Edition], articles: Iterable[Article], site_url: str,
+                     previous: Path | None = None) -> None:
+    """The whole archive in every edition, newest article first, each original followed by its translations (linked
+    to the copies in `previous` when they are the same)."""
     items = [item for article in articles for item in items_of(article, editions, site_url)]
-    write_atomically(site, collection_file(FORMATS[0]), csl_json(items, editions))
-    write_atomically(site, collection_file(FORMATS[1]), ris(items, editions))
-    write_atomically(site, collection_file(FORMATS[2]), bibtex(items, editions, related=True))
+    write_or_link(site, collection_file(FORMATS[0]), csl_json(items, editions), previous)
+    write_or_link(site, collection_file(FORMATS[1]), ris(items, editions), previous)
+    write_or_link(site, collection_file(FORMATS[2]), bibtex(items, editions, related=True), previous)
 
 
 def _remove_stale(site: Path, folder: str, marker: str, written: set[str]) -> None:

@@ -226,7 +226,8 @@ class SiteBuild:
             stats = write_index(search_pages.ordered(documents), self.site_dir / "search", self.search_terms,
                                 previous=self.previous_site / "search" if self.previous_site else None)
             stage.set(stats.documents)
-        exports.write_collection(self.site_dir, self.editions, newest_first(self.collection.articles), self.site_url)
+        exports.write_collection(self.site_dir, self.editions, newest_first(self.collection.articles), self.site_url,
+                                 self.previous_site)
         self.contents.prune({entry[0] for pages in self.manifest.pages.values() for entry in pages.values()})
         if not self.serving:
             self.manifest.fingerprint = self.fingerprint
@@ -469,8 +470,8 @@ class EditionBuild:
     def finish(self) -> None:
         site, lang = self.site, self.edition.lang
         feeds.write_feeds(site.site_dir, self.edition, site.editions, site.collection, site.site_url, self.article_html)
-        exports.write_edition(site.site_dir, self.edition, site.editions, newest_first(site.collection.articles),
-                              site.site_url)
+        exports.write_edition(site.site_dir, self.edition, site.editions, site.collection.articles, site.site_url,
+                              site.previous_site)
         if site.offline_dir is not None and not site.serving:
             # Each edition's process derives its own pages of the offline edition, in parallel with the others.
             others = tuple(e.prefix for e in site.editions if e.prefix and e is not self.edition)
