@@ -91,6 +91,15 @@ def test_an_article_the_edition_has_no_text_of_is_listed_without_text_and_only_w
     assert item.pages == [("ar", f"https://hiwar.example.org/articles/{untranslated.id}/")]
 
 
+def test_an_article_with_a_non_ascii_slug_has_the_address_its_page_and_citations_give(project_collection):
+    arabic = dataclasses.replace(project_collection.articles[0], id="حوار-2020")
+    (item,) = feed_items(ENGLISH, EDITIONS, with_articles(project_collection, [arabic]), SITE_URL, body_of)
+    encoded = "%D8%AD%D9%88%D8%A7%D8%B1-2020"
+    assert item.url == item.json["id"] == item.json["url"] == f"https://hiwar.example.org/en/articles/{encoded}/"
+    assert item.pages == [("en", item.url), ("ar", f"https://hiwar.example.org/articles/{encoded}/")]
+    assert item.json["_hiwar"]["path"] == "en/articles/حوار-2020/"  # a path in the site, as the interface says
+
+
 def test_an_undated_article_has_no_date_and_comes_last(project_collection):
     undated = dataclasses.replace(project_collection.articles[4], id="undated", date=Sourced(None, AUTOMATIC))
     items = feed_items(ARABIC, EDITIONS, with_articles(project_collection, [undated, *project_collection.articles[:2]]),

@@ -23,6 +23,7 @@ from hiwar.site.editions import Edition
 from hiwar.site.fulltext import feed_html
 from hiwar.site.outputs import write_atomically
 from hiwar.site.pages import article_meta, is_translated, newest_first
+from hiwar.site.reference import page_url
 
 FEED_VERSION = "https://jsonfeed.org/version/1.1"
 FEED_ITEMS = 50
@@ -48,15 +49,15 @@ class FeedItem:
 def feed_items(edition: Edition, editions: Sequence[Edition], collection: Collection, site_url: str,
                body_of: Callable[[Article], str | None]) -> list[FeedItem]:
     """The FEED_ITEMS newest articles; `body_of` gives an article's body as its page in this edition shows it."""
-    base = site_url.rstrip("/") + "/"
     items = []
     for article in newest_first(collection.articles)[:FEED_ITEMS]:
         facts = article_meta(article, edition, collection.vocabulary)
         path = f"{edition.prefix}articles/{article.id}/"
-        content = feed_html(body_of(article) or "", base + path, edition) if is_translated(article, edition) else ""
+        url = page_url(site_url, edition, article)  # percent-encoded, as in the citations and <meta>
+        content = feed_html(body_of(article) or "", url, edition) if is_translated(article, edition) else ""
         item = {
-            "id": base + path,
-            "url": base + path,
+            "id": url,
+            "url": url,
             "title": facts["title"],
             "summary": facts["summary"] or facts["description"],
             "content_text": facts["summary"] or facts["description"],
@@ -75,9 +76,9 @@ def feed_items(edition: Edition, editions: Sequence[Edition], collection: Collec
         elif facts.get("publisher"):
             item["authors"] = [{"name": facts["publisher"]}]
         # The page in this edition first: readers take the first alternate link as the entry's.
-        pages = [(e.lang, f"{base}{e.prefix}articles/{article.id}/")
+        pages = [(e.lang, page_url(site_url, e, article))
                  for e in sorted(editions, key=lambda e: e is not edition) if is_translated(article, e)]
-        items.append(FeedItem(base + path, facts["title"], item["summary"], content, facts["date_published"],
+        items.append(FeedItem(url, facts["title"], item["summary"], content, facts["date_published"],
                               facts.get("author"), facts["tags"], pages, item))
     items.sort(key=lambda item: (item.date_published or "", item.url), reverse=True)
     return items
@@ -102,5 +103,5 @@ def write_feeds(site: Path, edition: Edition, editions: Sequence[Edition], colle
     feed = json_feed(edition, items, site_url)
     write_atomically(site, f"{edition.prefix}{JSON_FILE}",
                      (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    json_url = f"{site_url.rstrip('/')}/{edition.prefix}{JSON_FILE}"
-    write_atomically(site, f"{edition.prefix}{ATOM_FILE}", atom_feed(edition, items, site_url, (json_url, JSON_TYPE)))
+    write_atomically(site, f"{edition.prefix}{ATOM_FILE}",
+                     atom_feed(edition, items, site_url, (feed["feed_url"], JSON_TYPE)))
