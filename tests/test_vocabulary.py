@@ -11,7 +11,7 @@ VOCABULARY = load_vocabulary(FIXTURES / "knowledge" / "tags.yml")
 
 def test_each_tag_has_its_labels_and_its_phrases_folded_as_texts_are():
     iran = VOCABULARY["iran"]
-    assert (iran.label("ar"), iran.label("en")) == ("إيران", "Iran")
+    assert (iran.labels["ar"], iran.labels["en"]) == ("إيران", "Iran")
     assert iran.match == ("ايران", "طهران", "الايرانيه")  # hamza forms folded, as every text is before matching
     assert VOCABULARY["sovereignty"].match == ("السياده",)  # no phrases given: the Arabic label
 
@@ -19,7 +19,7 @@ def test_each_tag_has_its_labels_and_its_phrases_folded_as_texts_are():
 def test_labels_in_every_configured_language_are_kept(tmp_path):
     (tmp_path / "tags.yml").write_text("iran: {ar: إيران, en: Iran, fr: Iran (fr)}\n", encoding="utf-8")
     tags = load_vocabulary(tmp_path / "tags.yml", ctx=Context(("ar", "en", "fr")))
-    assert tags["iran"].label("fr") == "Iran (fr)"
+    assert tags["iran"].labels["fr"] == "Iran (fr)"
 
 
 def test_a_topic_mentioned_twice_is_a_tag_and_once_is_not():

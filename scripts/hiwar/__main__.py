@@ -78,13 +78,15 @@ def _configured_languages(config_file: Path) -> tuple[str, ...]:
     """The editions configured for the hiwar plugin in mkdocs.yml: one list of languages for the site and `make pages`."""
     from mkdocs.utils.yaml import yaml_load
 
+    from hiwar.model.languages import EDITION_LANGUAGES
+
     if config_file.is_file():
         with config_file.open(encoding="utf-8") as stream:
             config = yaml_load(stream) or {}
         for plugin in config.get("plugins") or []:
             if isinstance(plugin, dict) and isinstance(plugin.get("hiwar"), dict) and plugin["hiwar"].get("editions"):
                 return tuple(plugin["hiwar"]["editions"])
-    return ("ar", "en")
+    return EDITION_LANGUAGES
 
 
 if __name__ == "__main__":

@@ -114,15 +114,6 @@ class Text(Part):
         return text
 
 
-class Flag(Part):
-    expected = "true or false"
-
-    def clean(self, value: Any, ctx: Context) -> bool:
-        if not isinstance(value, bool):
-            raise self.wrong_type(value)
-        return value
-
-
 class Count(Part):
     """A whole number, at least `minimum`."""
 

@@ -1,11 +1,10 @@
 """Publication dates with a precision: what the text states, read as the text means it."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from hiwar.knowledge.text import fold
-from hiwar.model.dates import PartialDate
+from hiwar.model.dates import PartialDate, next_year
 
 # Month names as folded keys (see text.fold): Gregorian names and the Levantine/Iraqi ones.
 MONTHS = {
@@ -48,6 +47,6 @@ def _from_match(match: re.Match) -> PartialDate:
     month = int(month_text) if month_text and month_text.isdigit() else MONTH_BY_NAME.get(month_text or "")
     day = int(groups["day"]) if groups.get("day") else None
     year = int(groups["year"])
-    if not 1 <= year <= dt.date.today().year + 1:  # 0000 or 9999 is no publication date: the line stays text
+    if not 1 <= year <= next_year():  # 0000 or 9999 is no publication date: the line stays text
         raise ValueError(f"year {year} is out of range")
     return PartialDate.checked(year, month, day)

@@ -23,9 +23,6 @@ class Tag:
     labels: Texts  # its name in every edition language
     match: tuple[str, ...]  # folded source-language phrases that signal the topic
 
-    def label(self, lang: str) -> str:
-        return self.labels[lang]
-
 
 def load_vocabulary(path: Path, source: str | None = None, ctx: Context = Context()) -> dict[str, Tag]:
     _, entries = load_checked(path, source, SCHEMA, ctx)

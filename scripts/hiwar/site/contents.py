@@ -12,14 +12,11 @@ class ContentStore:
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self.kept: set[str] = set()
 
     def put(self, key: str, html: str) -> None:
         write_atomically(self.folder, f"{key}.html", html.encode("utf-8"))
-        self.kept.add(key)
 
     def get(self, key: str) -> str | None:
-        self.kept.add(key)
         try:
             return inside(self.folder, f"{key}.html").read_text(encoding="utf-8")
         except FileNotFoundError:

@@ -38,10 +38,6 @@ class Run:
     def output(self) -> str:
         return "\n".join(line for _, line in self.lines)
 
-    def load(self) -> str:
-        """The 1-minute load average before and after, as printed beside a timing."""
-        return f"{self.load_before[0]:.2f}→{self.load_after[0]:.2f}"
-
 
 class Measured:
     """A command running in its own process group, its output read and its tree's memory sampled meanwhile."""
