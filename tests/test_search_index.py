@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import shutil
 import subprocess
 import time
@@ -215,6 +216,15 @@ def test_postings_read_back_as_written(postings):
     postings = sorted(postings)
     from array import array
     assert decode(encode(array("I", [number << 3 | weight for number, weight in postings]))) == postings
+
+
+def test_the_query_module_is_given_the_index_format_by_postings_py():
+    from hiwar.site.search.assets import SCRIPT
+    from hiwar.site.search.postings import ALPHABET, IN_TITLE, WEIGHT_BITS
+    script = search_assets()[SCRIPT]
+    assert not re.search(r"/\*[A-Z]+\*/null", script)  # every placeholder filled
+    assert f'{{"alphabet":"{ALPHABET}","in_title":{IN_TITLE},"weight_bits":{WEIGHT_BITS}}}' in script
+    assert ALPHABET not in script.replace(f'"alphabet":"{ALPHABET}"', "")  # not written out a second time
 
 
 def test_ui_strings_come_from_the_languages_table_and_a_missing_one_is_named(tmp_path):

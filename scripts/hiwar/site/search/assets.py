@@ -10,6 +10,7 @@ from typing import Sequence
 from hiwar.knowledge.rules import char_class, rules
 from hiwar.problems import InputError
 from hiwar.site.markup import json_for_script
+from hiwar.site.search.postings import ALPHABET, IN_TITLE, WEIGHT_BITS
 from hiwar.site.view import SearchView
 
 HERE = Path(__file__).parent
@@ -22,7 +23,9 @@ def search_assets() -> dict[str, str]:
     classes = {"removed": char_class(rules()["fold"]["remove"]), "word_marks": char_class(rules()["words"]["marks"]),
                "arabic_letters": char_class(rules()["arabic"]["letters"])}
     query = (HERE / "query.js").read_text(encoding="utf-8")
-    query = query.replace("/*RULES*/null", _json(rules())).replace("/*CLASSES*/null", _json(classes))
+    postings = {"alphabet": ALPHABET, "weight_bits": WEIGHT_BITS, "in_title": IN_TITLE}
+    query = (query.replace("/*RULES*/null", _json(rules())).replace("/*CLASSES*/null", _json(classes))
+             .replace("/*POSTINGS*/null", _json(postings)))
     return {SCRIPT: query + "\n" + (HERE / "ui.js").read_text(encoding="utf-8"),
             STYLESHEET: (HERE / "search.css").read_text(encoding="utf-8")}
 

@@ -9,6 +9,7 @@
 
   var RULES = /*RULES*/null;
   var CLASSES = /*CLASSES*/null;
+  var POSTINGS = /*POSTINGS*/null;  /* postings.py's alphabet and weight bits */
 
   /* ---- Spelling rules: the same functions as knowledge/searchtext.py ---- */
   var MARKS = new RegExp(CLASSES.removed, "gu");
@@ -147,26 +148,27 @@
     return found.slice(0, PREFIX_CHUNKS);
   }
 
-  var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
   var DIGIT = {};
-  Array.from(ALPHABET).forEach(function (ch, i) { DIGIT[ch] = i; });
+  Array.from(POSTINGS.alphabet).forEach(function (ch, i) { DIGIT[ch] = i; });
+  var WEIGHTS = Math.pow(2, POSTINGS.weight_bits);  /* a posting is gap * WEIGHTS + weight */
 
-  /* postings.py's format: per document, the gap << 3 | weight, 5 bits a character. */
+  /* postings.py's format: per document, the gap << WEIGHT_BITS | weight, 5 bits a character. */
   function decode(text, visit) {
     var previous = -1, value = 0, shift = 0;
     for (var i = 0; i < text.length; i++) {
       var digit = DIGIT[text[i]];
       value += (digit & 31) * Math.pow(2, shift);
       if (digit >= 32) { shift += 5; continue; }
-      var number = previous + 1 + Math.floor(value / 8);
-      visit(number, value % 8);
+      var number = previous + 1 + Math.floor(value / WEIGHTS);
+      visit(number, value % WEIGHTS);
       previous = number; value = 0; shift = 0;
     }
   }
 
-  /* Title above text; a word found whole above a word the term only begins. */
+  /* Title above text; a word found whole above a word the term only begins. The count's step is the weight's
+     bits below IN_TITLE. */
   function score(weight, whole) {
-    return ((weight & 4 ? 8 : 0) + 1 + (weight & 3)) * (whole ? 1 : 0.5);
+    return ((weight & POSTINGS.in_title ? 8 : 0) + 1 + (weight & (POSTINGS.in_title - 1))) * (whole ? 1 : 0.5);
   }
 
   /* Every document that holds every term, ranked: own edition, then boost tier, then score. */
