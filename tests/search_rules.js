@@ -21,6 +21,7 @@ const answers = cases.texts.map((text) => {
     written_words: written,
     highlight_forms: written.map((word) => rules.highlightForms(word)),
     marked_words: rules.markedWords(text, terms).map(([start, end]) => text.slice(start, end)),
+    first_marked_word: rules.markedWords(text, terms, 1).map(([start, end]) => text.slice(start, end)),
   };
 });
 process.stdout.write(JSON.stringify(answers));

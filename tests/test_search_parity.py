@@ -71,7 +71,8 @@ def answers_in_python(text: str) -> dict:
     return {"fold": fold(text), "query_terms": terms, "index_tokens": index_tokens(text),
             "written_words": WORD_AS_WRITTEN.findall(text),
             "highlight_forms": [highlight_forms(word) for word in WORD_AS_WRITTEN.findall(text)],
-            "marked_words": [text[start:end] for start, end in marked_words(text, terms)]}
+            "marked_words": [text[start:end] for start, end in marked_words(text, terms)],
+            "first_marked_word": [text[start:end] for start, end in marked_words(text, terms)][:1]}  # an excerpt's
 
 
 @pytest.fixture(scope="module")

@@ -84,7 +84,8 @@
   function writtenWords(text) { return text.match(WORD_AS_WRITTEN) || []; }
 
   /* Where the words that the terms find are, as [start, end] in UTF-16 units. */
-  function markedWords(text, terms) {
+  /* `limit`: stop after that many (an excerpt needs the first only, not a scan of the whole text). */
+  function markedWords(text, terms, limit) {
     var spans = [], found;
     WORD_AS_WRITTEN.lastIndex = 0;
     while ((found = WORD_AS_WRITTEN.exec(text))) {
@@ -92,7 +93,7 @@
       var hit = terms.some(function (term) {
         return term && forms.some(function (form) { return matches(term, form); });
       });
-      if (hit) spans.push([found.index, found.index + found[0].length]);
+      if (hit && spans.push([found.index, found.index + found[0].length]) === limit) break;
     }
     return spans;
   }

@@ -45,7 +45,7 @@
     }
 
     function excerpt(text, terms) {  /* around the first word found, cut at spaces */
-      var first = search.rules.markedWords(text, terms)[0];
+      var first = search.rules.markedWords(text, terms, 1)[0];
       var from = first ? Math.max(0, first[0] - EXCERPT.before) : 0;
       var to = Math.min(text.length, (first ? first[0] : 0) + EXCERPT.after);
       if (from > 0) from = text.indexOf(" ", from) + 1 || from;
