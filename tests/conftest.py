@@ -16,6 +16,8 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.utils import meta
 
+from hiwar.tools.browser import BROWSER, FLAGS
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PYTHON = sys.executable
@@ -125,9 +127,6 @@ def offline_zip() -> Path:
     return zips[0]
 
 
-BROWSER = "/usr/lib/chromium/chromium-headless-shell"
-BROWSER_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(scope="session")
@@ -137,7 +136,7 @@ def browser():
     if not Path(BROWSER).exists():
         pytest.fail(f"{BROWSER} is missing: `make test` installs it (scripts/install-test-tools.sh)")
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=BROWSER, args=BROWSER_FLAGS)
+        chromium = playwright.chromium.launch(executable_path=BROWSER, args=FLAGS)
         yield chromium
         chromium.close()
 

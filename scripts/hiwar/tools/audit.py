@@ -22,11 +22,10 @@ import tempfile
 import threading
 from pathlib import Path
 
+from hiwar.tools.browser import BROWSER, FLAGS
+
 ROOT = Path(__file__).resolve().parents[3]
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
-BROWSER = "/usr/lib/chromium/chromium-headless-shell"
-FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update " \
-        "--disable-sync --no-first-run"
 PAGES = {"Arabic home": "", "English home": "en/", "Arabic article": "articles/004_619acb7bf2d5c641/",
          "English article": "en/articles/001_9f79dd596af1e7b3/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -66,7 +65,7 @@ def lighthouse(url: str, workdir: Path) -> dict:
     profile = tempfile.mkdtemp(dir=workdir)
     subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
                     f"--only-categories={','.join(CATEGORIES)}", "--disable-full-page-screenshot",
-                    f"--chrome-flags={FLAGS} --user-data-dir={profile}"],
+                    f"--chrome-flags={' '.join(['--headless', *FLAGS])} --user-data-dir={profile}"],
                    check=True, env={**os.environ, "CHROME_PATH": BROWSER}, timeout=300)
     data = json.loads(report.read_text(encoding="utf-8"))
     scores = {c: round(100 * data["categories"][c]["score"]) for c in CATEGORIES}

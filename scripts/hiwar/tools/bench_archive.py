@@ -467,7 +467,8 @@ def search_offline(browser, path: Path, query: str) -> dict:
 
 def search(root: Path) -> dict:
     from playwright.sync_api import sync_playwright
-    from hiwar.tools.bench_search import BROWSER, FLAGS, QUERIES, CountingHost
+    from hiwar.tools.bench_search import QUERIES, CountingHost
+    from hiwar.tools.browser import BROWSER, FLAGS
     handler = functools.partial(CountingHost, directory=str(root / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

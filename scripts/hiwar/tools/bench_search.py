@@ -34,15 +34,12 @@ import yaml
 from hiwar.knowledge.names import find_names, load_names
 from hiwar.knowledge.searchtext import index_tokens, query_terms
 from hiwar.site.search import SearchDocument, search_assets, write_index
+from hiwar.tools import synthetic
+from hiwar.tools.browser import BROWSER, FLAGS
 
 ROOT = Path(__file__).resolve().parents[3]
-BROWSER = "/usr/lib/chromium/chromium-headless-shell"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run"]
-TITLES = {"ar": ["قراءة في", "ملف:", "تحليل:", "بعد", "أسئلة حول", "ماذا بعد"],
-          "en": ["Reading", "File:", "Analysis:", "After", "Questions on", "What next for"]}
+TITLES = {"ar": synthetic.TITLES, "en": synthetic.TITLES_EN}  # the titles bench_archive's seeds get
 QUERIES = {"ar": "الحكومة العراقية", "en": "Iraqi government"}
-SUBJECT = {"ar": "الحوار الاستراتيجي", "en": "the strategic dialogue"}
 LISTINGS = 4  # listing pages per edition (home, topics, people, timeline): each links to many articles
 
 
@@ -66,10 +63,10 @@ def synthetic_documents(count: int) -> list[SearchDocument]:
     for n in range(count):
         seed = seeds[n % len(seeds)].stem
         day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(2020, 2024)
-        for lang, prefix, label in (("ar", "", "المقال"), ("en", "en/", "Article")):
+        for lang, prefix, label in (("ar", "", synthetic.LABEL["ar"]), ("en", "en/", synthetic.LABEL["en"])):
             lines = [f"{line} ({label} {n + 1})" for line in sources[seed][lang]]
             rng.shuffle(lines)
-            title = f"{rng.choice(TITLES[lang])} {SUBJECT[lang]}: {label} {n + 1}"
+            title = f"{rng.choice(TITLES[lang])} {synthetic.SUBJECT[lang]}: {label} {n + 1}"
             titles[lang].append(title)
             documents.append(SearchDocument(url=f"{prefix}articles/{n:05d}_{seed}/", lang=lang, title=title,
                                             text="\n".join(lines), extra=spellings[seed],
