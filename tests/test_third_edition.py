@@ -74,6 +74,16 @@ def test_every_edition_links_each_page_to_its_counterparts(french_site):
             assert target == expected.resolve()
 
 
+def test_the_language_selector_of_every_page_leads_to_a_page_that_exists(french_site):
+    # date_line is translated into French only: its side-by-side page exists in Arabic and French, not in English.
+    assert (french_site / "fr" / "parallel" / "date_line" / "index.html").is_file()
+    assert not (french_site / "en" / "parallel" / "date_line").exists()
+    for path in french_site.rglob("*.html"):
+        for link in html(path).select("a.md-select__link"):
+            target = (path.parent / link["href"]).resolve()
+            assert (target / "index.html").is_file() or target.is_file(), (path.relative_to(french_site), link["href"])
+
+
 def test_an_article_not_translated_into_the_third_language_says_so_in_that_language(french_site):
     english = html(french_site / "en" / "articles" / "date_line" / "index.html")
     assert "Translation in preparation" in english.get_text()

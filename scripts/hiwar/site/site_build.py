@@ -31,7 +31,7 @@ from hiwar.site.contents import ContentStore
 from hiwar.site.editions import Edition
 from hiwar.site.fingerprint import site_fingerprint
 from hiwar.site.generate import Recorded, plan_edition, related_articles
-from hiwar.site.pages import newest_first
+from hiwar.site.pages import has_parallel, newest_first, parallel_path
 from hiwar.site.markup import escaped_view
 from hiwar.site import search_pages
 from hiwar.site.progress import Progress, Stage
@@ -252,16 +252,25 @@ class SiteBuild:
         return self._articles_by_id
 
     @cached_property
+    def _articles_by_parallel_path(self):
+        return {parallel_path(article): article for article in self.collection.articles}
+
+    @cached_property
     def _articles_by_id(self):
         return {article.id: article for article in self.collection.articles}
 
     def page_paths(self, generated: list[str]) -> dict[str, dict[str, str]]:
         """Every page of the site by its edition-independent path (`articles/NAME.md`): its URL path in each edition.
-        Every edition generates the same pages (`generated`, paths inside an edition); hand-written ones may differ."""
+        Every edition generates the same pages (`generated`, paths inside an edition) but side-by-side ones, which are
+        only where the edition has the article's text beside another (pages.has_parallel); hand-written ones may
+        differ."""
+        parallel = self._articles_by_parallel_path
         paths: dict[str, dict[str, str]] = {}
         for rest in generated:
+            article = parallel.get(rest)
             for edition in self.editions:
-                paths.setdefault(rest, {})[edition.lang] = edition.prefix + url_of(rest)
+                if article is None or has_parallel(article, edition, self.editions):
+                    paths.setdefault(rest, {})[edition.lang] = edition.prefix + url_of(rest)
         for edition in self.editions:
             for doc in _hand_written(Path(self._docs_dir) / edition.lang):
                 paths.setdefault(doc, {})[edition.lang] = edition.prefix + url_of(doc)
