@@ -235,8 +235,11 @@ class SiteBuild:
         else:
             self.manifest.fingerprint = self.fingerprint
         if self.offline_dir is not None:
+            # What the editions' own processes derived (EditionBuild.finish) is not walked again: only the rest,
+            # such as the search index and the collection's files written since.
+            done = () if self.serving else tuple(e.prefix for e in self.editions if e.prefix)
             with self.progress.stage("offline edition", unit="files") as stage:
-                pages, files = offline.derive(self.site_dir, self.offline_dir, progress=stage.advance)
+                pages, files = offline.derive(self.site_dir, self.offline_dir, progress=stage.advance, leave=done)
             log.info("hiwar: offline edition in %s (%d pages rewritten, %d files linked)", self.offline_dir, pages, files)
             if self.offline_zip is not None:
                 with self.progress.stage("offline zip", unit="files") as stage:
