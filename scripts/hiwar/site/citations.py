@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from hiwar.model.languages import SOURCE_LANGUAGE
 from hiwar.site.editions import Edition
 from hiwar.site.markup import mark_arabic
-from hiwar.site.reference import date_value
+from hiwar.site.reference import date_value, names_of
 
 # Characters BibTeX gives meaning to, written so they print as themselves.
 _BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$", "#": r"\#",
@@ -38,7 +38,7 @@ def citation_text(item: dict, edition: Edition) -> str:
     """The suggested citation of a CSL-JSON record, in the edition's language."""
     t = edition.t
     values = {
-        "author": "; ".join(name["literal"] for name in item.get("author", [])) or None,
+        "author": names_of(item.get("author")),
         "title": item["title"],
         "translation": item.get("original-title"),
         "site": item.get("container-title"),
@@ -46,7 +46,7 @@ def citation_text(item: dict, edition: Edition) -> str:
         "date": edition.format_date(date_value(item["issued"])) if item.get("issued") else None,
     }
     fields = {"author": values["author"], "title": values["title"], "original_title": values["translation"],
-              "translator": "; ".join(name["literal"] for name in item.get("translator", [])),
+              "translator": names_of(item.get("translator")) or "",
               "site": values["site"], "publisher": values["publisher"], "date": values["date"]}
     parts = []
     for part in edition.table["cite.order"]:

@@ -21,7 +21,8 @@ from hiwar.model.article import Article
 from hiwar.model.texts import Texts
 from hiwar.site.editions import Edition
 from hiwar.site.markup import literal, literal_in, url_path
-from hiwar.site.pages import article_path, front_matter, is_source, newest_first, page_title, time_element
+from hiwar.site.pages import (article_path, front_matter, is_source, label_editions, newest_first, page_title,
+                              time_element)
 
 TOPICS_DIR, YEARS_DIR = "topics", "topics/years"
 TIMELINE_PAGE, TIMELINE_DIR = "timeline.md", "timeline"  # a page per event, listing the articles that discuss it
@@ -115,15 +116,10 @@ def _preview(page: str, heading: str, found: list[Article], numbers: Callable[[A
     return lines
 
 
-def _others(edition: Edition, editions: Sequence[Edition]) -> list[Edition]:
-    """The other editions a label is shown in: every other one on the original's pages, the original's elsewhere."""
-    return [e for e in editions if e.lang != edition.lang and (is_source(edition) or is_source(e))]
-
-
 def in_all_languages(labels: Texts, edition: Edition, editions: Sequence[Edition]) -> str:
     """A name in the page's language, then in the other editions' (each marked with its language and direction)."""
     others = "".join(f' · <span lang="{e.lang}" dir="{e.dir}">{literal(labels[e.lang])}</span>'
-                     for e in _others(edition, editions))
+                     for e in label_editions(edition, editions))
     return literal(labels[edition.lang]) + others
 
 
@@ -283,7 +279,7 @@ def render_glossary(edition: Edition, editions: Sequence[Edition], glossary: lis
     for term in sorted(glossary, key=lambda term: sort_key(term.labels[edition.lang])):
         lines.append(f"## {in_all_languages(term.labels, edition, editions)} {{#{term.id}}}\n")
         lines.append(literal(term.definitions[edition.lang]) + "\n")
-        for other in _others(edition, editions):
+        for other in label_editions(edition, editions):
             lines.append(f'<p lang="{other.lang}" dir="{other.dir}" class="hiwar-other-definition">'
                          f"{literal(term.definitions[other.lang])}</p>\n")
     return "\n".join(lines)

@@ -21,7 +21,7 @@ from hiwar.model.article import Article
 from hiwar.site.editions import Edition
 from hiwar.site.markup import json_for_script
 from hiwar.site.pages import is_translated
-from hiwar.site.reference import csl_item, date_value, machine_date, page_url
+from hiwar.site.reference import csl_item, date_value, machine_date, names_of, page_url
 
 SCHEMA_TYPE = "AnalysisNewsArticle"  # schema.org: a NewsArticle that offers interpretation and conclusions
 # schema.org types of the names an article is about (names.yml kinds); organisations are not asked for.
@@ -49,7 +49,7 @@ def article_metadata(article: Article, edition: Edition, editions: Sequence[Edit
     date = machine_date(date_value(item["issued"])) if item.get("issued") else None
     others = [e for e in editions if e is not edition and is_translated(article, e)]
     other_urls = [page_url(site_url, e, article) for e in others]
-    author, publisher = _names(item.get("author")), item.get("publisher")
+    author, publisher = names_of(item.get("author")), item.get("publisher")
     original = item.get("custom", {}).get("original-URL")
 
     tags: list[MetaTag] = []
@@ -117,7 +117,3 @@ def _json_ld(article: Article, edition: Edition, item: dict, date, others: list[
     if about:
         data["about"] = about
     return data
-
-
-def _names(names: list[dict] | None) -> str | None:
-    return "; ".join(n["literal"] for n in names) if names else None

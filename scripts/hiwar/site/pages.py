@@ -48,6 +48,11 @@ def is_source(edition: Edition) -> bool:
     return edition.lang == SOURCE_LANGUAGE
 
 
+def label_editions(edition: Edition, editions: Sequence[Edition]) -> list[Edition]:
+    """The other editions a label is shown in: every other one on the original's pages, the original's elsewhere."""
+    return [e for e in editions if e.lang != edition.lang and (is_source(edition) or is_source(e))]
+
+
 def is_translated(article: Article, edition: Edition) -> bool:
     """Whether the edition has the article's text (the source always does)."""
     return article.translation_status(edition.lang) != "missing"
@@ -275,7 +280,7 @@ def _decorated(text: str, edition: Edition, editions: Sequence[Edition], glossar
 def _gloss(term: Term, edition: Edition, editions: Sequence[Edition]) -> str:
     """The term in the other languages, shown on hover and focus: on a translation's page the original's; on the
     original's, every translation's."""
-    others = [e for e in editions if e.lang != edition.lang and (is_source(edition) or is_source(e))]
+    others = label_editions(edition, editions)
     opening = f'<span class="hiwar-gloss" role="tooltip" id="gloss-{term.id}"'
     if len(others) == 1:
         (other,) = others

@@ -27,6 +27,11 @@ def page_url(site_url: str, edition: Edition, article: Article) -> str:
     return f"{site_url.rstrip('/')}/{url_path(f'{edition.prefix}{ARTICLES_DIR}/{article.id}/')}"
 
 
+def names_of(names: list[dict] | None) -> str | None:
+    """A record's author or translator list as one text ("A; B"), or None when there is none."""
+    return "; ".join(name["literal"] for name in names) if names else None
+
+
 def reference_id(article: Article, edition: Edition) -> str:
     """The record's key, the same in every format (CSL id, RIS ID, BibTeX key): hiwar:SLUG:LANG."""
     return f"hiwar:{article.id}:{edition.lang}"
