@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hiwar.ingest.datafile import read_yaml
 from hiwar.ingest.schema import (
     Choice,
     Context,
@@ -15,15 +14,13 @@ from hiwar.ingest.schema import (
     Date,
     ListOf,
     Record,
-    SchemaError,
     TagRef,
     Text,
     TextsOf,
-    check,
+    read_checked,
 )
 from hiwar.model.editorial import EDITOR, TRANSLATOR, Editorial, Entity, Note
 from hiwar.model.texts import Texts
-from hiwar.problems import InputError
 
 ENTITY_KINDS = ("person", "organisation", "place")
 
@@ -46,10 +43,7 @@ METADATA = Record({
 
 def load_editorial(path: Path, source: str, ctx: Context) -> Editorial:
     """NAME.yml as an Editorial; an InputError naming the file and the field when it does not fit."""
-    try:
-        data = check(METADATA, read_yaml(path, source), ctx)
-    except SchemaError as err:
-        raise InputError(source, str(err)) from None
+    data = read_checked(path, source, METADATA, ctx)
     editorial = Editorial()
     if "title" in data:
         editorial.title = data["title"]["labels"] or None

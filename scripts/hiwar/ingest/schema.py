@@ -332,7 +332,12 @@ def load_checked(path: Path, source: str | None, part: Part, ctx: Context) -> tu
     source = source or f"{path.parent.name}/{path.name}"
     if not path.exists():
         return source, None
+    return source, read_checked(path, source, part, ctx)
+
+
+def read_checked(path: Path, source: str, part: Part, ctx: Context) -> Any:
+    """A YAML file read safely and cleaned by its schema; whatever is wrong with it is one InputError naming it."""
     try:
-        return source, check(part, read_yaml(path, source), ctx)
+        return check(part, read_yaml(path, source), ctx)
     except SchemaError as err:
         raise InputError(source, str(err)) from None
