@@ -67,16 +67,17 @@ def find_inputs(seeds_dir: Path, editorial_dir: Path | None, languages: tuple[st
             continue
         stem = name[: -len(SEED_SUFFIX)]
         stems[stem] = file.source
+        article_id = slug(stem)
         problem = seed_name_problem(name, languages)
-        if problem is None and slug(stem) in slugs:
-            problem = (f"has the same article id as {slugs[slug(stem)]} (both would be at articles/{slug(stem)}/); "
+        if problem is None and article_id in slugs:
+            problem = (f"has the same article id as {slugs[article_id]} (both would be at articles/{article_id}/); "
                        "rename one of them")
         if problem is not None:
             inputs.problems.append(Problem(file.source, problem))
             continue
-        slugs[slug(stem)] = file.source
+        slugs[article_id] = file.source
         own = tuple(editorial.files[n] for n in editorial_names(stem, languages) if n in editorial.files)
-        inputs.seeds.append(SeedInput(file, slug(stem), own))
+        inputs.seeds.append(SeedInput(file, article_id, own))
     where = editorial_dir.name if editorial_dir is not None else "editorial"
     inputs.problems.extend(_unclaimed(editorial, where, seeds_dir.name, stems, languages))
     return inputs

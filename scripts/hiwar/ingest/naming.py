@@ -53,11 +53,12 @@ def editorial_names(stem: str, languages: tuple[str, ...]) -> list[str]:
 def seed_name_problem(name: str, languages: tuple[str, ...]) -> str | None:
     """Why a seed's (valid, .txt) file name cannot be used, or None."""
     stem = name[: -len(SEED_SUFFIX)]
-    if not slug(stem):
+    article_id = slug(stem)
+    if not article_id:
         return ("its name gives an empty article id (the URL is made from the letters and digits of the name); "
                 "rename it")
-    if slug(stem) in RESERVED_IDS:
-        return f'its name gives the article id "{slug(stem)}", the name MkDocs keeps for a folder\'s own page; rename it'
+    if article_id in RESERVED_IDS:
+        return f'its name gives the article id "{article_id}", the name MkDocs keeps for a folder\'s own page; rename it'
     for derived in editorial_names(stem, languages):
         size = len(derived.encode("utf-8"))
         if size > NAME_MAX_BYTES:
