@@ -775,6 +775,7 @@ def main(argv: list[str]) -> int:
             results.append(result)
             print(table(result) + "\n", flush=True)
             if args.json:
+                args.json.parent.mkdir(parents=True, exist_ok=True)
                 args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
             if not args.keep:
                 shutil.rmtree(base, ignore_errors=True)  # at 10,000 a size's folder holds gigabytes
