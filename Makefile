@@ -8,6 +8,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 export PYTHONPATH := $(CURDIR)/scripts
+# MkDocs 1.6 announces MkDocs 2.0 on every run; the project builds with 1.x (or ProperDocs) on purpose.
+export NO_MKDOCS_2_WARNING := 1
 # Builds are reproducible: dates MkDocs writes (sitemap) come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1577836800)
 
@@ -17,7 +19,7 @@ OUT ?= build/pages
 EDITORIAL ?= $(if $(filter seeds seeds/,$(SEEDS)),editorial,)
 ZIP := dist/hiwar-offline.zip
 
-.PHONY: build pages serve test assets clean bench bench-search bench-summary test-tools audit
+.PHONY: build recover pages serve test assets clean bench bench-search bench-summary test-tools audit
 
 ## Environments ---------------------------------------------------------------
 $(VENV)/.build-deps: requirements.txt constraints.txt
@@ -35,7 +37,6 @@ node_modules/.installed: package.json package-lock.json
 
 ## Site -------------------------------------------------------------------------
 ASSETS := build/assets
-STAGE := build/next
 
 # The font subset the site bundles (from the pinned npm package); the plugin adds build/assets/ to the site.
 # Made again only when the font package or the code that subsets it changes.
@@ -50,23 +51,32 @@ $(VENV)/.plugin: $(VENV)/.build-deps pyproject.toml
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-# One MkDocs build makes every edition, the offline edition and its zip in build/next/, reusing the unchanged pages
-# of the last build; then site/, site-offline/ and the zip are replaced together, or not at all.
-# MKDOCS_LOG= shows MkDocs' messages (INFO): among them the pages each edition rendered and reused.
-MKDOCS_LOG ?= --quiet
-build: assets
-	rm -rf $(STAGE)
-	HIWAR_SITE_DIR=$(STAGE)/site HIWAR_OFFLINE_DIR=$(STAGE)/site-offline HIWAR_OFFLINE_ZIP=$(STAGE)/$(notdir $(ZIP)) \
-	  HIWAR_PREVIOUS_SITE=site HIWAR_PREVIOUS_OFFLINE=site-offline HIWAR_PREVIOUS_ZIP=$(ZIP) $(MKDOCS) build --dirty $(MKDOCS_LOG)
-	$(PY) -m hiwar publish --stage $(STAGE) --site site --offline site-offline --zip $(ZIP)
+# One build makes every edition, the offline edition and the downloads in build/stage/ (pages unchanged since the
+# last build come from its store, build/cache/), then site/, site-offline/ and dist/ are switched into place together,
+# or not at all; a second build waits for the first (python -m hiwar build). ENGINE=properdocs builds with ProperDocs
+# (the continuation of MkDocs 1.x) instead of MkDocs; VERBOSE=1 shows the engine's messages and the pages it
+# rendered and reused.
+ENGINE ?= mkdocs
+ENGINE_DEPS := $(if $(filter properdocs,$(ENGINE)),$(VENV)/.properdocs)
+build: assets recover $(ENGINE_DEPS)
+	$(PY) -m hiwar build --engine $(ENGINE) $(if $(VERBOSE),--verbose)
 	@echo "built: site/ (online), site-offline/ and $(ZIP) (opens from file://); report: build/report.txt"
 
+# Every target first completes a switch of outputs that a stopped build left half done (a kill, a power cut).
+recover: $(VENV)/.build-deps $(VENV)/.plugin
+	@$(PY) -m hiwar recover
+
+# ProperDocs 1.6.7, installed beside MkDocs: `make build ENGINE=properdocs`.
+$(VENV)/.properdocs: $(VENV)/.build-deps requirements-properdocs.txt
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt -c constraints.txt
+	touch $@
+
 # The converter alone, on any folder of seeds: make pages SEEDS=DIR OUT=DIR
-pages: $(VENV)/.build-deps $(VENV)/.plugin
+pages: $(VENV)/.build-deps $(VENV)/.plugin recover
 	$(PY) -m hiwar pages --seeds "$(SEEDS)" --out "$(OUT)" $(if $(EDITORIAL),--editorial "$(EDITORIAL)")
 
 # Live preview on 127.0.0.1: a saved seed or editorial file re-renders only the pages it changes.
-serve: assets
+serve: assets recover
 	$(MKDOCS) serve --dirty --dev-addr 127.0.0.1:8000 --livereload
 
 ## Benchmarks (print figures; never part of the tests) ---------------------------
@@ -74,19 +84,19 @@ EASC ?= ../shared/benchmarks/easc
 
 # make bench-summary [EASC=PATH]: ROUGE of the automatic summary against Lead on EASC
 bench-summary: $(VENV)/.build-deps
-	$(PY) -m hiwar.tools.bench_summary "$(EASC)"
+	$(PY) -m hiwar_tools.bench_summary "$(EASC)"
 
 # make bench [BENCH="5 200 1000"] [BENCH_FLAGS="--keep DIR --json FILE --runs 2 --skip-serve --skip-browser"]:
 # cold and warm `make build` against one plain MkDocs build, memory, sizes, preview latency, search in the browser
 BENCH ?= 5 200 1000
 bench: $(VENV)/.test-deps test-tools assets
-	$(PY) -m hiwar.tools.bench_archive $(BENCH_FLAGS) $(BENCH)
+	$(PY) -m hiwar_tools.bench_archive $(BENCH_FLAGS) $(BENCH)
 
 # make bench-search [BENCH_SEARCH="1000 10000"] [PAGEFIND=PYTHON]: the search index at scale, in the test browser;
 # PAGEFIND names a Python with pagefind[extended] installed, to compare with Pagefind
 BENCH_SEARCH ?= 1000
 bench-search: $(VENV)/.test-deps test-tools
-	$(PY) -m hiwar.tools.bench_search $(if $(PAGEFIND),--pagefind "$(PAGEFIND)") $(BENCH_SEARCH)
+	$(PY) -m hiwar_tools.bench_search $(if $(PAGEFIND),--pagefind "$(PAGEFIND)") $(BENCH_SEARCH)
 
 # make audit: Lighthouse medians for four pages, then the zero-held checks (axe, HTML, links, requests)
 tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
@@ -94,7 +104,7 @@ tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/li
 	touch $@
 
 audit: $(VENV)/.test-deps build test-tools tools/lighthouse/node_modules/.installed
-	$(PY) -m hiwar.tools.audit site
+	$(PY) -m hiwar_tools.audit site
 
 ## Tests ------------------------------------------------------------------------
 test-tools:

@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.utils import meta
 
-from hiwar.tools.browser import BROWSER, FLAGS
+from hiwar_tools.browser import BROWSER, FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -102,12 +102,12 @@ def make_project(base: Path, seeds: Path, editorial: Path | None = None) -> Path
 
 
 def mkdocs_build(project: Path, site: Path, offline: bool = False, dirty: bool = False,
-                 offline_zip: Path | None = None) -> subprocess.CompletedProcess:
+                 dist: Path | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build` of a project into `site`; with offline=True, `site` receives the offline edition (the online
-    one goes beside it, in `site`-online), and `offline_zip`, when given, its zip."""
+    one goes beside it, in `site`-online), and `dist`, when given, the downloads (the offline zip, …)."""
     online = site.with_name(f"{site.name}-online") if offline else site
     env = {**ENV, "HIWAR_SITE_DIR": str(online), "HIWAR_OFFLINE_DIR": str(site) if offline else "",
-           "HIWAR_OFFLINE_ZIP": str(offline_zip) if offline and offline_zip else ""}
+           "HIWAR_DIST_DIR": str(dist) if dist else ""}
     command = [str(Path(PYTHON).parent / "mkdocs"), "build", "--quiet", "-f", str(project / "mkdocs.yml")]
     return subprocess.run(command + (["--dirty"] if dirty else []), capture_output=True, text=True, env=env,
                           cwd=project, timeout=300)

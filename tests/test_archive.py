@@ -1,7 +1,8 @@
-"""The offline edition as one zip (site/archive.py): every file under one top folder, the same bytes for the same
-input, readable by anyone, and no older zip left beside it."""
+"""The offline edition as one zip (outputs/archive.py): every file under one top folder in name order, the same bytes
+for the same files, readable by zipfile and unzip, each file compressed once and taken from the store after that."""
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import stat
@@ -11,24 +12,27 @@ import zipfile
 
 import pytest
 
-from hiwar.site import archive as archive_module
-from hiwar.site.archive import FIXED_TIME, zip_site
+from hiwar.outputs import archive as archive_module
+from hiwar.outputs.archive import FIXED_TIME, write_zip
+from hiwar.outputs.contract import Derivations
+from hiwar.outputs.store import Store
+
+FILES = {"index.html": "<p>home</p>".encode(), "articles/a/index.html": "<p>مقال</p>".encode(),
+         "assets/style.css": b"body {}"}
 
 
-def offline_site(root):
-    for relative, text in {"index.html": "<p>home</p>", "articles/a/index.html": "<p>مقال</p>",
-                           "assets/style.css": "body {}"}.items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
+def zipped(tmp_path, files: dict[str, bytes], derived: Derivations | None = None, progress=lambda count: None) -> bytes:
+    store = Store(tmp_path / "store")
+    tree = {path: store.put(data) for path, data in files.items()}
+    out = io.BytesIO()
+    write_zip(tree, store, derived if derived is not None else Derivations({}), out, "hiwar-offline", progress)
+    return out.getvalue()
 
 
 def test_every_file_is_in_the_zip_under_its_top_folder_in_name_order(tmp_path):
-    site = offline_site(tmp_path / "site-offline")
     counted = []
-    assert zip_site(site, tmp_path / "dist" / "hiwar-offline.zip", "hiwar-offline", progress=counted.append) == 3
-    with zipfile.ZipFile(tmp_path / "dist" / "hiwar-offline.zip") as archive:
+    data = zipped(tmp_path, FILES, progress=counted.append)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert archive.namelist() == ["hiwar-offline/articles/a/index.html", "hiwar-offline/assets/style.css",
                                       "hiwar-offline/index.html"]
         assert archive.read("hiwar-offline/articles/a/index.html").decode("utf-8") == "<p>مقال</p>"
@@ -39,75 +43,48 @@ def test_every_file_is_in_the_zip_under_its_top_folder_in_name_order(tmp_path):
     assert counted == [1, 1, 1]
 
 
-def test_the_same_files_give_the_same_bytes_whenever_they_were_written(tmp_path):
-    site = offline_site(tmp_path / "site-offline")
-    first = tmp_path / "one" / "hiwar-offline.zip"
-    zip_site(site, first, "hiwar-offline")
-    for path in site.rglob("*"):
-        os.utime(path, ns=(10**18, 10**18))
-    second = tmp_path / "two" / "hiwar-offline.zip"
-    zip_site(site, second, "hiwar-offline")
-    assert first.read_bytes() == second.read_bytes()
-
-
-def test_an_older_offline_zip_beside_it_is_removed_and_no_partial_file_is_left(tmp_path):
-    dist = tmp_path / "dist"
-    dist.mkdir()
-    (dist / "old-name-offline.zip").write_bytes(b"old")
-    (dist / "notes.txt").write_text("kept", encoding="utf-8")
-    zip_site(offline_site(tmp_path / "site-offline"), dist / "hiwar-offline.zip", "hiwar-offline")
-    assert sorted(p.name for p in dist.iterdir()) == ["hiwar-offline.zip", "notes.txt"]
+def test_the_same_files_give_the_same_bytes_in_any_order_and_from_any_store(tmp_path):
+    assert zipped(tmp_path / "one", FILES) == zipped(tmp_path / "two", dict(reversed(FILES.items())))
 
 
 def test_every_entry_reads_back_with_its_checksum_in_zipfile_and_unzip(tmp_path):
-    site = offline_site(tmp_path / "site-offline")
-    (site / "بحث.js").write_bytes(os.urandom(300_000))  # a name beyond ASCII; data that does not compress
+    files = {**FILES, "بحث.js": os.urandom(300_000)}  # a name beyond ASCII; data that does not compress
     target = tmp_path / "hiwar-offline.zip"
-    zip_site(site, target, "hiwar-offline")
+    target.write_bytes(zipped(tmp_path, files))
     with zipfile.ZipFile(target) as archive:
         assert archive.testzip() is None
-        assert archive.read("hiwar-offline/بحث.js") == (site / "بحث.js").read_bytes()
+        assert archive.read("hiwar-offline/بحث.js") == files["بحث.js"]
     if shutil.which("unzip"):
         result = subprocess.run(["unzip", "-tq", str(target)], capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
 
 
-def counting_deflate(monkeypatch) -> list[int]:
+def counting_packs(monkeypatch) -> list[int]:
     compressed = []
-    deflate = archive_module._deflate
-    monkeypatch.setattr(archive_module, "_deflate", lambda content: compressed.append(len(content)) or deflate(content))
+    pack = archive_module._pack
+    monkeypatch.setattr(archive_module, "_pack", lambda content: compressed.append(len(content)) or pack(content))
     return compressed
 
 
 def test_a_rebuild_compresses_only_what_changed_and_gives_the_bytes_of_a_fresh_zip(tmp_path, monkeypatch):
-    site = offline_site(tmp_path / "site-offline")
-    first = tmp_path / "dist" / "hiwar-offline.zip"
-    zip_site(site, first, "hiwar-offline")
-    (site / "articles" / "a" / "index.html").write_text("<p>مقال آخر</p>", encoding="utf-8")
-    (site / "articles" / "b").mkdir()
-    (site / "articles" / "b" / "index.html").write_text("<p>جديد</p>", encoding="utf-8")
-    compressed = counting_deflate(monkeypatch)
-    second = tmp_path / "next" / "hiwar-offline.zip"
-    zip_site(site, second, "hiwar-offline", previous=first)
-    assert len(compressed) == 2  # the edited page and the new one; the others are copied as they were
-    fresh = tmp_path / "fresh" / "hiwar-offline.zip"
-    zip_site(site, fresh, "hiwar-offline")
-    assert second.read_bytes() == fresh.read_bytes()
+    derived = Derivations({})
+    zipped(tmp_path, FILES, derived)
+    edited = {**FILES, "articles/a/index.html": "<p>مقال آخر</p>".encode(), "articles/b/index.html": "<p>جديد</p>".encode()}
+    compressed = counting_packs(monkeypatch)
+    again = zipped(tmp_path, edited, Derivations(derived.made))
+    assert len(compressed) == 2  # the edited page and the new one; the others come from the store
+    assert again == zipped(tmp_path / "fresh", edited)
 
 
-def test_an_archive_this_writer_did_not_make_is_not_copied_from(tmp_path, monkeypatch):
-    site = offline_site(tmp_path / "site-offline")
-    other = tmp_path / "other.zip"
-    with zipfile.ZipFile(other, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("hiwar-offline/index.html", "<p>something else</p>")
-    (tmp_path / "broken.zip").write_bytes(b"PK not a zip")
-    for previous in (other, tmp_path / "broken.zip", tmp_path / "missing.zip"):
-        compressed = counting_deflate(monkeypatch)
-        zip_site(site, tmp_path / "dist" / "hiwar-offline.zip", "hiwar-offline", previous=previous)
-        assert len(compressed) == 3
-        monkeypatch.undo()
-    with zipfile.ZipFile(tmp_path / "dist" / "hiwar-offline.zip") as archive:
-        assert archive.read("hiwar-offline/index.html") == b"<p>home</p>"
+def test_a_compressed_entry_the_store_lost_or_damaged_is_compressed_again(tmp_path, monkeypatch):
+    derived = Derivations({})
+    first = zipped(tmp_path, FILES, derived)
+    damaged = next(iter(derived.made.values()))
+    blob = tmp_path / "store" / damaged[:2] / damaged[2:]
+    blob.write_bytes(blob.read_bytes()[:-3] + b"xyz")
+    compressed = counting_packs(monkeypatch)
+    assert zipped(tmp_path, FILES, Derivations(derived.made)) == first
+    assert len(compressed) == 1
 
 
 def test_more_entries_than_a_plain_zip_holds_are_written_with_zip64_records(tmp_path, monkeypatch):
@@ -115,20 +92,19 @@ def test_more_entries_than_a_plain_zip_holds_are_written_with_zip64_records(tmp_
     # entries (zipfile reads them whenever they are there; unzip -t, which looks for them only when the plain record
     # is full, passed on 70,000 real entries, too slow a test for every run).
     monkeypatch.setattr(archive_module, "_U16", 1000)
-    site = tmp_path / "site-offline"
-    for folder in range(12):
-        (site / str(folder)).mkdir(parents=True)
-        for number in range(100):
-            (site / str(folder) / f"{number}.js").write_bytes(b"x")
-    target = tmp_path / "dist" / "hiwar-offline.zip"
-    assert zip_site(site, target, "hiwar-offline") == 1_200
-    content = target.read_bytes()
+    files = {f"{folder}/{number}.js": b"x" for folder in range(12) for number in range(100)}
+    derived = Derivations({})
+    content = zipped(tmp_path, files, derived)
     assert content.count(struct.pack("<I", 0x06064B50)) == 1 and content.count(struct.pack("<I", 0x07064B50)) == 1
     assert struct.unpack_from("<H", content, len(content) - 12)[0] == 1000  # the plain record says "see ZIP64"
-    with zipfile.ZipFile(target) as archive:
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
         names = archive.namelist()
         assert len(names) == 1_200 and archive.read("hiwar-offline/11/99.js") == b"x"
         assert archive.testzip() is None
-    again = tmp_path / "next" / "hiwar-offline.zip"
-    zip_site(site, again, "hiwar-offline", previous=target)  # every entry copied from an archive with ZIP64 records
-    assert again.read_bytes() == content
+    assert zipped(tmp_path, files, Derivations(derived.made)) == content  # every entry from the store
+
+
+def test_a_file_of_4_gib_is_refused_with_its_name(tmp_path, monkeypatch):
+    monkeypatch.setattr(archive_module, "_U32", 5)
+    with pytest.raises(OSError, match="articles/a/index.html"):
+        zipped(tmp_path, FILES)

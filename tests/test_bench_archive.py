@@ -13,8 +13,8 @@ import subprocess
 
 import pytest
 from conftest import ENV, PYTHON, ROOT
-from hiwar.tools.bench_archive import COLUMNS, SUMMARY
-from hiwar.tools.synthetic import synthetic_seeds
+from hiwar_tools.bench_archive import COLUMNS, SUMMARY
+from hiwar_tools.synthetic import synthetic_seeds
 
 ARTICLES = 5
 
@@ -22,7 +22,7 @@ ARTICLES = 5
 @pytest.fixture(scope="module")
 def bench(tmp_path_factory):
     work = tmp_path_factory.mktemp("bench")
-    result = subprocess.run([PYTHON, "-m", "hiwar.tools.bench_archive", "--runs", "1", "--keep", str(work / "work"),
+    result = subprocess.run([PYTHON, "-m", "hiwar_tools.bench_archive", "--runs", "1", "--keep", str(work / "work"),
                              "--json", str(work / "bench.json"), str(ARTICLES)],
                             capture_output=True, text=True, env=ENV, cwd=ROOT, timeout=900)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]

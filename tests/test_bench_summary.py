@@ -54,5 +54,5 @@ def test_bench_summary_prints_rouge_for_lead_and_the_summariser_at_the_reference
 def test_bench_summary_names_what_it_needs_when_the_corpus_is_missing(tmp_path):
     result = bench(tmp_path / "nowhere")
     assert result.returncode != 0
-    assert "usage: python -m hiwar.tools.bench_summary PATH_TO_EASC" in result.stderr
+    assert "usage: python -m hiwar_tools.bench_summary PATH_TO_EASC" in result.stderr
     assert "Traceback" not in result.stderr

@@ -4,12 +4,14 @@ articles it can affect; input files are hashed once and then known by size and t
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 
 import pytest
 
 from conftest import FIXTURES, vocabulary_only
 from hiwar.enrich import cache as cache_module
+from hiwar.sealed import write_sealed
 from hiwar.enrich.cache import ArticleCache
 from hiwar.enrich.collection import collect
 
@@ -59,29 +61,14 @@ def test_the_version_of_the_cache_is_part_of_every_key(files, monkeypatch):
     assert key(files) != before
 
 
-def test_an_input_hashed_long_after_its_last_change_is_known_by_size_and_time(files, tmp_path, monkeypatch):
-    reads = []
-    read_bytes = cache_module.read_bytes
-    monkeypatch.setattr(cache_module, "read_bytes", lambda path, source: reads.append(path.name) or read_bytes(path, source))
-    cache = ArticleCache(tmp_path / "cache", [files["shared"]])
-    first = cache.key(files["seed"], [])
-    cache.save(set(), set())
-    reads.clear()
-    again = ArticleCache(tmp_path / "cache", [files["shared"]])
-    # the same size and time: taken as the same file without reading it (as git does)
-    write(files["seed"], "نص الكتاب")
-    assert len("نص الكتاب".encode()) == len("نص المقال".encode())
-    assert again.key(files["seed"], []) == first and reads == []
-
-
-def test_an_input_changed_just_before_it_was_hashed_is_hashed_again_next_time(files, tmp_path):
-    write(files["seed"], "نص المقال", old=False)  # modified now: a later change could keep its size and time
+def test_an_input_is_known_by_its_content_so_an_edit_that_keeps_its_size_and_time_is_seen(files, tmp_path):
     cache = ArticleCache(tmp_path / "cache", [files["shared"]])
     first = cache.key(files["seed"], [])
     cache.save(set(), set())
     stamp = files["seed"].stat().st_mtime_ns
-    files["seed"].write_text("نص الكتاب", encoding="utf-8")
+    files["seed"].write_text("نص الكتاب", encoding="utf-8")  # as `cp -p`, `rsync -t`, `tar x` or `unzip` leave it
     os.utime(files["seed"], ns=(stamp, stamp))
+    assert len("نص الكتاب".encode()) == len("نص المقال".encode())
     assert ArticleCache(tmp_path / "cache", [files["shared"]]).key(files["seed"], []) != first
 
 
@@ -132,10 +119,29 @@ def test_a_saved_cache_holds_the_articles_and_derived_texts_still_wanted(article
 
 
 @pytest.mark.parametrize("data", [b"", b"not a pickle", b"\x80\x05K\x01."])
-def test_a_cache_file_from_another_version_or_broken_means_starting_afresh(tmp_path, data):
+def test_a_cache_file_from_another_version_or_broken_means_starting_afresh_said_in_one_line(tmp_path, data):
     (tmp_path / "articles.pickle").write_bytes(data)
-    cache = ArticleCache(tmp_path, [])
-    assert (cache.entries, cache.pages, cache.inputs) == ({}, {}, {})
+    said = []
+    cache = ArticleCache(tmp_path, [], say=said.append)
+    assert (cache.entries, cache.pages) == ({}, {})
+    assert len(said) == 1 and said[0].startswith(f"{tmp_path / 'articles.pickle'}: ")
+
+
+@pytest.mark.parametrize("payload", [pickle.dumps(({"a.txt": "not a tuple"}, {})), pickle.dumps([1, 2, 3]),
+                                     pickle.dumps(({"a.txt": ("key", "text, not bytes")}, {}))])
+def test_a_sealed_cache_of_another_shape_is_said_once_and_started_afresh(tmp_path, payload):
+    write_sealed(tmp_path / "articles.pickle", f"articles/{cache_module.VERSION}", payload)
+    said = []
+    cache = ArticleCache(tmp_path, [], say=said.append)
+    assert (cache.entries, cache.pages) == ({}, {}) and len(said) == 1 and "does not hold converted articles" in said[0]
+
+
+def test_an_entry_that_is_not_the_article_it_names_is_converted_again(article):
+    cache = ArticleCache(None, [])
+    cache.entries["other.txt"] = ("k1", pickle.dumps(article))
+    cache.entries["date_line.txt"] = ("k1", pickle.dumps({"not": "an article"}))
+    assert cache.get("other.txt", "k1") is None and cache.get("date_line.txt", "k1") is None
+    assert cache.dropped == ["other.txt", "date_line.txt"]
 
 
 def test_an_entry_that_no_longer_unpickles_is_converted_again(article):

@@ -13,7 +13,7 @@ from hiwar.model.article import AUTOMATIC, Sourced
 from hiwar.model.dates import DateRange, PartialDate, parse_date_value
 from hiwar.site.citations import bibtex_text, biblatex, citation_text, html_with_languages
 from hiwar.site.editions import load_editions
-from hiwar.site.exports import FORMATS, csl_json, ris, write_collection, write_edition
+from hiwar.site.exports import FORMATS, collection_files, csl_json, edition_files, ris
 from hiwar.site.metadata import article_metadata
 from hiwar.site.reference import csl_date, csl_item, date_value, items_of, machine_date, page_url
 
@@ -171,39 +171,21 @@ def test_the_csl_json_file_states_no_date_for_a_window_across_years_and_keeps_a_
     assert json.loads(csl_json([single], EDITIONS)) == [single]
 
 
-def test_each_edition_writes_three_files_per_article_it_has_and_removes_those_of_articles_gone(articles, tmp_path):
+def test_each_edition_has_three_files_per_article_it_has_the_text_of(articles):
     kept = [articles[BY_AUTHOR], dataclasses.replace(articles[INTERVAL], translations={})]
-    stale = tmp_path / "en" / "citations" / "gone.en.ris"
-    stale.parent.mkdir(parents=True)
-    stale.write_text("TY  - ELEC\n", encoding="utf-8")
-    (tmp_path / "en" / "citations" / "README.txt").write_text("kept", encoding="utf-8")
-    write_edition(tmp_path, ENGLISH, EDITIONS, kept, SITE_URL)
-    assert sorted(p.name for p in (tmp_path / "en" / "citations").iterdir()) == [
-        "001_9f79dd596af1e7b3.en.bib", "001_9f79dd596af1e7b3.en.csl.json", "001_9f79dd596af1e7b3.en.ris", "README.txt"]
-    assert json.loads((tmp_path / "en/citations/001_9f79dd596af1e7b3.en.csl.json").read_text(encoding="utf-8")) == [
-        record(articles, BY_AUTHOR, ENGLISH)]
+    files = edition_files(ENGLISH, EDITIONS, kept, SITE_URL)
+    assert sorted(files) == ["en/citations/001_9f79dd596af1e7b3.en.bib", "en/citations/001_9f79dd596af1e7b3.en.csl.json",
+                             "en/citations/001_9f79dd596af1e7b3.en.ris"]
+    assert json.loads(files["en/citations/001_9f79dd596af1e7b3.en.csl.json"]) == [record(articles, BY_AUTHOR, ENGLISH)]
 
 
-def test_the_collection_holds_every_edition_of_every_article_in_each_format(articles, tmp_path):
-    write_collection(tmp_path, EDITIONS, [articles[BY_AUTHOR], articles[INTERVAL]], SITE_URL)
-    assert sorted(p.name for p in (tmp_path / "citations").iterdir()) == sorted(f"hiwar.{fmt.suffix}" for fmt in FORMATS)
-    items = json.loads((tmp_path / "citations" / "hiwar.csl.json").read_text(encoding="utf-8"))
+def test_the_collection_holds_every_edition_of_every_article_in_each_format(articles):
+    files = collection_files(EDITIONS, [articles[BY_AUTHOR], articles[INTERVAL]], SITE_URL)
+    assert sorted(files) == sorted(f"citations/hiwar.{fmt.suffix}" for fmt in FORMATS)
+    items = json.loads(files["citations/hiwar.csl.json"])
     assert [item["id"] for item in items] == ["hiwar:001_9f79dd596af1e7b3:ar", "hiwar:001_9f79dd596af1e7b3:en",
                                               "hiwar:002_344b185d2b28595d:ar", "hiwar:002_344b185d2b28595d:en"]
-    assert (tmp_path / "citations" / "hiwar.bib").read_text(encoding="utf-8").count("relatedtype = {translationof}") == 2
-
-
-def test_a_new_build_links_the_files_of_the_earlier_build_that_it_would_write_the_same(articles, tmp_path):
-    earlier, site = tmp_path / "earlier", tmp_path / "site"
-    write_edition(earlier, ENGLISH, EDITIONS, [articles[BY_AUTHOR], articles[INTERVAL]], SITE_URL)
-    write_collection(earlier, EDITIONS, [articles[BY_AUTHOR], articles[INTERVAL]], SITE_URL)
-    changed = dataclasses.replace(articles[INTERVAL],
-                                  summary={**articles[INTERVAL].summary, "en": Sourced("Another summary.", AUTOMATIC)})
-    write_edition(site, ENGLISH, EDITIONS, [articles[BY_AUTHOR], changed], SITE_URL, earlier)
-    write_collection(site, EDITIONS, [articles[BY_AUTHOR], changed], SITE_URL, earlier)
-    same = lambda relative: (site / relative).stat().st_ino == (earlier / relative).stat().st_ino  # noqa: E731
-    assert same("en/citations/001_9f79dd596af1e7b3.en.ris") and same("en/citations/001_9f79dd596af1e7b3.en.bib")
-    assert not same("en/citations/002_344b185d2b28595d.en.ris") and not same("citations/hiwar.ris")
+    assert files["citations/hiwar.bib"].decode("utf-8").count("relatedtype = {translationof}") == 2
 
 
 # ---- the page's metadata ----------------------------------------------------------------------------------------------------

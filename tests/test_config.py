@@ -1,10 +1,10 @@
-"""The plugin's typed configuration (site/config.py): defaults for every option, and a wrong value named with the
+"""The plugin's typed configuration (engine/config.py): defaults for every option, and a wrong value named with the
 option it belongs to."""
 from __future__ import annotations
 
 import pytest
 
-from hiwar.site.config import HiwarConfig
+from hiwar.engine.config import HiwarConfig
 
 
 def validated(**options):
@@ -18,7 +18,7 @@ def test_every_option_has_a_default():
     config, errors = validated()
     assert errors == {}
     assert (config.seeds, config.editorial, config.editions, config.languages_dir) == ("seeds", "editorial", ["ar", "en"], None)
-    assert (config.cache_dir, config.report, config.offline_dir, config.offline_zip) == ("build/cache", "build/report.txt", "", "")
+    assert (config.cache_dir, config.report, config.offline_dir, config.dist_dir) == ("build/cache", "build/report.txt", "", "")
     assert config.parallel is True
 
 

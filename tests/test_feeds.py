@@ -14,7 +14,7 @@ from hiwar.model.article import AUTOMATIC, Sourced
 from hiwar.model.dates import PartialDate
 from hiwar.site.atom import atom_feed
 from hiwar.site.editions import load_editions
-from hiwar.site.feeds import FEED_ITEMS, feed_items, json_feed, write_feeds
+from hiwar.site.feeds import FEED_ITEMS, feed_files, feed_items, json_feed
 from hiwar.site.fulltext import feed_html
 
 EDITIONS = load_editions(["ar", "en"])
@@ -175,8 +175,9 @@ def test_an_undated_atom_entry_is_updated_at_the_builds_date_and_never_published
 
 
 @pytest.mark.parametrize("edition", EDITIONS, ids=[e.lang for e in EDITIONS])
-def test_both_feeds_are_written_in_the_editions_folder(project_collection, tmp_path, edition):
-    write_feeds(tmp_path, edition, EDITIONS, project_collection, SITE_URL, body_of)
-    feed = json.loads((tmp_path / f"{edition.prefix}feed.json").read_text(encoding="utf-8"))
-    atom = ET.fromstring((tmp_path / f"{edition.prefix}feed.xml").read_bytes())
+def test_both_feeds_are_made_in_the_editions_folder(project_collection, edition):
+    files = feed_files(edition, EDITIONS, project_collection, SITE_URL, body_of)
+    assert sorted(files) == [f"{edition.prefix}feed.json", f"{edition.prefix}feed.xml"]
+    feed = json.loads(files[f"{edition.prefix}feed.json"])
+    atom = ET.fromstring(files[f"{edition.prefix}feed.xml"])
     assert [item["id"] for item in feed["items"]] == [e.findtext("a:id", namespaces=ATOM) for e in atom.findall("a:entry", ATOM)]

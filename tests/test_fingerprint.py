@@ -1,12 +1,12 @@
-"""The site's fingerprint (site/fingerprint.py): what every page is also made of. The same inputs give the same
+"""The site's fingerprint (build/fingerprint.py): what every page is also made of. The same inputs give the same
 fingerprint; a change to any of them (configuration, templates and hand-written files, settings, the site code, the
 theme's version) gives another, so no page of an earlier build is reused."""
 from __future__ import annotations
 
 import pytest
 
-from hiwar.site import fingerprint
-from hiwar.site.fingerprint import site_fingerprint
+from hiwar.build import fingerprint
+from hiwar.build.fingerprint import site_fingerprint
 
 
 @pytest.fixture
@@ -14,7 +14,7 @@ def project(tmp_path, monkeypatch):
     code = tmp_path / "code"
     code.mkdir()
     (code / "pages.py").write_text("PAGES = 1\n", encoding="utf-8")
-    monkeypatch.setattr(fingerprint, "SITE_CODE", code)
+    monkeypatch.setattr(fingerprint, "SITE_CODE", [code])
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
     overrides = tmp_path / "overrides" / "partials"
     overrides.mkdir(parents=True)

@@ -18,7 +18,7 @@ from hiwar.ingest.seed import read_seed
 from hiwar.ingest.translation import load_translation
 from hiwar.model.seed import HEADING
 from hiwar.site.editions import load_editions
-from hiwar.site.generate import render_pages
+from hiwar.build.plan import render_pages
 
 WRAPPED = FIXTURES / "hard_wrapped"
 NOT_WRAPPED = FIXTURES / "not_wrapped"

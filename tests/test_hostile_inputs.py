@@ -174,7 +174,7 @@ def _put_id(editorial: Path, where: str, value: str, fields: Fields) -> None:
 
 def build(base: Path, project: Path):
     """Both editions online (base/site-online), the offline edition (base/site) and its zip (base/dist)."""
-    return mkdocs_build(project, base / "site", offline=True, offline_zip=base / "dist" / ZIP_NAME)
+    return mkdocs_build(project, base / "site", offline=True, dist=base / "dist")
 
 
 ZIP_NAME = "hiwar-offline.zip"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hiwar.site.markdown_pages import write_pages
-from hiwar.site.outputs import OutsideOutput
+from hiwar.outputs.paths import OutsideOutput
 
 OWNED = ["ar/index.md", "ar/articles", "en/articles"]
 

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 from hiwar.site.markup import (escaped, escaped_in, escaped_view, html_in, json_for_script, literal, literal_in,
-                               mark_arabic, url_path)
+                               mark_arabic)
 
 HOSTILE = ['<b>عريض</b>', '<script>alert(1)</script>', '[رابط](javascript:alert(1))', '*نجمة* _شرطة_ `شيفرة`',
            '--8<-- "/etc/passwd"', '{: onclick="alert(1)" }', '$x^2$', '{{ config.site_name }}', '{% if true %}',
@@ -101,13 +101,3 @@ def test_json_for_a_script_element_cannot_close_it_and_reads_back_as_the_data():
         assert forbidden not in text
     assert "بغداد" in text  # not escaped as \u0628…
     assert json.loads(str(text)) == data
-
-
-@pytest.mark.parametrize("path,href", [
-    ("articles/000_683b6dac8a733867/", "articles/000_683b6dac8a733867/"),
-    ("articles/مقال/", "articles/%D9%85%D9%82%D8%A7%D9%84/"),
-    ("en/topics/#by-year", "en/topics/#by-year"),
-    ("a b/?x", "a%20b/%3Fx"),
-])
-def test_a_path_goes_into_an_href_with_each_segment_percent_encoded(path, href):
-    assert url_path(path) == href

@@ -1,17 +1,26 @@
-"""The offline edition (site/offline.py): the online pages with every relative link to a folder pointing at its
-index.html (a browser shows a folder from file:// as a listing), the online-only links left out, and the offline
-folder kept in step with the site folder, each edition's process deriving its own part."""
+"""The offline edition (outputs/offline.py): the online pages, read and written by an HTML parser, with every relative
+link to a folder pointing at its index.html (a browser shows a folder from file:// as a listing), what only works
+online left out, and each page derived once from the blob of its online version."""
 from __future__ import annotations
 
-import os
-
+import html5lib
 import pytest
 
-from hiwar.site.offline import derive, folder_links_to_files, offline_page, online_only
+from hiwar.outputs.contract import Context, Derivations, Files, Target
+from hiwar.outputs.offline import OfflineEdition, derive_pages, file_url, offline_page, online_only
+from hiwar.outputs.store import Store
+from hiwar.build.progress import Progress
 
 
-def link(url: str, attribute: str = "href") -> str:
-    return folder_links_to_files(f'<a {attribute}="{url}">x</a>')
+def links(html: str) -> list[tuple[str, str, str]]:
+    """(element, attribute, value) of every href and src of a page, as a browser's parser reads it."""
+    document = html5lib.parse(html.decode("utf-8") if isinstance(html, bytes) else html, namespaceHTMLElements=False)
+    return [(element.tag, name, value) for element in document.iter() if isinstance(element.tag, str)
+            for name, value in element.attrib.items() if name in ("href", "src")]
+
+
+def page(body: str) -> bytes:
+    return f"<!doctype html><html><head><title>t</title></head><body>{body}</body></html>".encode()
 
 
 @pytest.mark.parametrize("url,offline", [
@@ -28,8 +37,9 @@ def link(url: str, attribute: str = "href") -> str:
     ("../?q=a#r", "../index.html?q=a#r"),
 ])
 def test_a_relative_link_to_a_folder_gets_its_index_html(url, offline):
-    assert link(url) == f'<a href="{offline}">x</a>'
-    assert folder_links_to_files(f'<img src="{url}">') == f'<img src="{offline}">'
+    assert file_url(url) == offline
+    assert links(offline_page(page(f'<a href="{url}">x</a><img src="{url}" alt="">'))) == [("a", "href", offline),
+                                                                                           ("img", "src", offline)]
 
 
 @pytest.mark.parametrize("url", [
@@ -43,30 +53,35 @@ def test_a_relative_link_to_a_folder_gets_its_index_html(url, offline):
     "mailto:editor@example.org", "data:image/svg+xml,%3Csvg/%3E", "javascript:void(0)", "tel:+9641",
 ])
 def test_other_links_are_left_as_they_are(url):
-    assert link(url) == f'<a href="{url}">x</a>'
+    assert file_url(url) == url
 
 
-def test_only_href_and_src_attributes_are_links():
-    html = '<div data-href="articles/x/" title="../" class="a/"><a href="x/">x/</a></div>'
-    assert folder_links_to_files(html) == '<div data-href="articles/x/" title="../" class="a/"><a href="x/index.html">x/</a></div>'
+def test_only_href_and_src_attributes_are_links_and_the_rest_of_the_page_is_as_it_was():
+    original = page('<div data-href="articles/x/" title="../" class="a/"><a href="x/">x/</a></div>'
+                    '<p id="p-1" lang="ar" dir="rtl">نص «مقتبس» &amp; <b>x</b></p><script>if (a < b) {}</script>')
+    derived = html5lib.parse(offline_page(original).decode("utf-8"), namespaceHTMLElements=False)
+    div = derived.find(".//div")
+    assert div.attrib == {"data-href": "articles/x/", "title": "../", "class": "a/"}
+    assert div.find("a").get("href") == "x/index.html" and div.find("a").text == "x/"
+    assert html5lib.serialize(derived.find(".//p")) == html5lib.serialize(
+        html5lib.parse(original.decode("utf-8"), namespaceHTMLElements=False).find(".//p"))
+    assert derived.find(".//script").text == "if (a < b) {}"
 
 
-def test_links_marked_online_only_are_left_out_with_their_line():
-    page = ('<head>\n'
-            '  <link rel="alternate" type="application/atom+xml" href="feed.xml" data-hiwar-online-only>\n'
-            '  <link rel="alternate" type="application/feed+json" title="JSON &gt; feed" data-hiwar-online-only href="feed.json">\n'
-            '  <link rel="stylesheet" href="assets/x.css">\n'
-            '  <link rel="canonical" href="https://hiwar.example.org/">\n'
-            '</head>\n<body><a href="../">home</a></body>\n')
-    assert offline_page(page) == ('<head>\n'
-                                  '  <link rel="stylesheet" href="assets/x.css">\n'
-                                  '  <link rel="canonical" href="https://hiwar.example.org/">\n'
-                                  '</head>\n<body><a href="../index.html">home</a></body>\n')
+def test_elements_marked_online_only_are_left_out():
+    original = ('<!doctype html><html><head>\n'
+                '  <link rel="alternate" type="application/atom+xml" href="feed.xml" data-hiwar-online-only>\n'
+                '  <link rel="alternate" type="application/feed+json" title="JSON &gt; feed" data-hiwar-online-only href="feed.json">\n'
+                '  <link rel="stylesheet" href="assets/x.css">\n'
+                '  <link rel="canonical" href="https://hiwar.example.org/">\n'
+                '</head>\n<body><a href="../">home</a></body></html>\n').encode()
+    assert links(offline_page(original)) == [("link", "href", "assets/x.css"), ("link", "href", "https://hiwar.example.org/"),
+                                             ("a", "href", "../index.html")]
 
 
 def test_a_link_that_only_names_online_only_in_its_text_is_kept():
-    page = '<link rel="stylesheet" href="data-hiwar-online-only.css">\n<link rel="x" data-hiwar-online-onlyish>\n'
-    assert offline_page(page) == page
+    original = page('<link rel="stylesheet" href="data-hiwar-online-only.css"><link rel="x" data-hiwar-online-onlyish>')
+    assert [name for _, _, name in links(offline_page(original))] == ["data-hiwar-online-only.css"]
 
 
 @pytest.mark.parametrize("relative,left_out", [
@@ -77,102 +92,56 @@ def test_what_only_crawlers_and_servers_read_is_left_out(relative, left_out):
     assert online_only(relative) is left_out
 
 
-# ---- deriving the offline folder -------------------------------------------------------------------------------
+# ---- the offline edition as an output -----------------------------------------------------------------------------
 SITE = {
-    "index.html": '<a href="articles/a/">a</a>',
-    "articles/a/index.html": '<a href="../../">home</a>',
-    "assets/style.css": "body {}",
-    "sitemap.xml": "<urlset/>",
-    "404.html": '<a href="/">home</a>',
-    "en/index.html": '<a href="articles/a/">a</a>',
-    "en/articles/a/index.html": '<a href="../../">home</a>',
-    "en/sitemap.xml": "<urlset/>",
+    "index.html": page('<a href="articles/a/">a</a>'),
+    "articles/a/index.html": page('<a href="../../">home</a>'),
+    "assets/style.css": b"body {}",
+    "sitemap.xml": b"<urlset/>",
+    "404.html": page('<a href="/">home</a>'),
+    "en/index.html": page('<a href="articles/a/">a</a>'),
+    "en/sitemap.xml": b"<urlset/>",
 }
 
 
-def make_site(root, files=SITE):
-    for relative, text in files.items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
+def made(tmp_path, site: dict[str, bytes], derived: Derivations | None = None) -> tuple[dict[str, str], Store, Derivations]:
+    store = Store(tmp_path / "store")
+    derived = derived or Derivations({})
+    context = Context(None, (), None, store, Progress(interactive=False), "", trees={
+        Target.SITE: {path: store.put(data) for path, data in site.items()}}, derived=derived)
+    files = Files(store, "offline")
+    OfflineEdition().produce(context, files)
+    return files.files, store, derived
 
 
-def tree(root) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in sorted(root.rglob("*")) if p.is_file()}
+def test_every_file_but_what_only_works_online_pages_with_their_links_made_for_disk(tmp_path):
+    files, store, _ = made(tmp_path, SITE)
+    assert sorted(files) == ["articles/a/index.html", "assets/style.css", "en/index.html", "index.html"]
+    assert store.get(files["assets/style.css"]) == b"body {}"
+    assert links(store.get(files["articles/a/index.html"])) == [("a", "href", "../../index.html")]
 
 
-def later(path, seconds: int = 5) -> None:
-    """Make a file newer than anything derived from it."""
-    stamp = path.stat().st_mtime_ns + seconds * 10**9
-    os.utime(path, ns=(stamp, stamp))
+def test_a_page_is_derived_once_by_the_blob_of_its_online_version(tmp_path, monkeypatch):
+    from hiwar.outputs import offline as offline_module
+    first, store, derived = made(tmp_path, SITE)
+    calls = []
+    monkeypatch.setattr(offline_module, "offline_page", lambda html: calls.append(html) or b"<p>derived</p>")
+    again, _, _ = made(tmp_path, {**SITE, "articles/a/index.html": page('<a href="../">up</a>')},
+                       Derivations(derived.kept(set(store.verified))))
+    assert calls == [page('<a href="../">up</a>')]
+    assert {path: digest for path, digest in again.items() if path != "articles/a/index.html"} == \
+        {path: digest for path, digest in first.items() if path != "articles/a/index.html"}
 
 
-def test_pages_are_rewritten_other_files_linked_and_online_only_files_left_out(tmp_path):
-    site, offline = make_site(tmp_path / "site"), tmp_path / "offline"
-    counted = []
-    assert derive(site, offline, progress=counted.append) == (4, 1)
-    assert tree(offline) == {
-        "articles/a/index.html": '<a href="../../index.html">home</a>',
-        "assets/style.css": "body {}",
-        "en/articles/a/index.html": '<a href="../../index.html">home</a>',
-        "en/index.html": '<a href="articles/a/index.html">a</a>',
-        "index.html": '<a href="articles/a/index.html">a</a>',
-    }
-    assert (offline / "assets/style.css").stat().st_ino == (site / "assets/style.css").stat().st_ino
-    assert counted == [1] * 5
+def test_a_derived_page_the_store_lost_is_derived_again(tmp_path):
+    first, store, derived = made(tmp_path, SITE)
+    for digest in derived.made.values():
+        store._drop(digest)
+    again, _, _ = made(tmp_path, SITE, Derivations(derived.made))
+    assert again == first
 
 
-def test_a_second_derivation_touches_only_what_changed_in_the_site(tmp_path):
-    site, offline = make_site(tmp_path / "site"), tmp_path / "offline"
-    derive(site, offline)
-    untouched = (offline / "index.html").stat().st_mtime_ns
-    assert derive(site, offline) == (0, 0)
-    (site / "articles/a/index.html").write_text('<a href="../">up</a>', encoding="utf-8")
-    later(site / "articles/a/index.html")
-    assert derive(site, offline) == (1, 0)
-    assert (offline / "articles/a/index.html").read_text(encoding="utf-8") == '<a href="../index.html">up</a>'
-    assert (offline / "index.html").stat().st_mtime_ns == untouched
-
-
-def test_a_file_changed_in_the_site_replaces_its_offline_copy_without_writing_into_the_old_one(tmp_path):
-    site, offline = make_site(tmp_path / "site"), tmp_path / "offline"
-    derive(site, offline)
-    kept = tmp_path / "earlier-style.css"
-    os.link(offline / "assets/style.css", kept)  # an earlier build's copy of the same file
-    (site / "assets/style.css").unlink()
-    (site / "assets/style.css").write_text("body { color: red }", encoding="utf-8")
-    later(site / "assets/style.css")
-    assert derive(site, offline) == (0, 1)
-    assert (offline / "assets/style.css").read_text(encoding="utf-8") == "body { color: red }"
-    assert kept.read_text(encoding="utf-8") == "body {}"
-
-
-def test_files_the_site_no_longer_has_are_removed_from_the_offline_folder(tmp_path):
-    site, offline = make_site(tmp_path / "site"), tmp_path / "offline"
-    derive(site, offline)
-    (site / "articles/a/index.html").unlink()
-    (offline / "stray.txt").write_text("left by hand", encoding="utf-8")
-    derive(site, offline)
-    assert "articles/a/index.html" not in tree(offline) and "stray.txt" not in tree(offline)
-    assert "en/articles/a/index.html" in tree(offline)
-
-
-def test_each_edition_derives_only_its_own_part(tmp_path):
-    site, offline = make_site(tmp_path / "site"), tmp_path / "offline"
-    make_site(offline, {"en/gone.html": "stale", "gone.html": "stale"})
-    # The English edition's process: en/ only.
-    assert derive(site, offline, within="en/") == (2, 0)
-    assert sorted(tree(offline)) == ["en/articles/a/index.html", "en/index.html", "gone.html"]
-    # The default edition's process: everything but the other editions' folders.
-    (offline / "en/gone.html").write_text("stale", encoding="utf-8")
-    assert derive(site, offline, leave=("en/",)) == (2, 1)
-    assert sorted(tree(offline)) == ["articles/a/index.html", "assets/style.css", "en/articles/a/index.html",
-                                     "en/gone.html", "en/index.html", "index.html"]
-
-
-def test_a_folder_that_only_starts_like_another_editions_is_in_scope(tmp_path):
-    site, offline = make_site(tmp_path / "site", {"english/index.html": '<a href="../">x</a>', "en/index.html": "e"}), \
-        tmp_path / "offline"
-    assert derive(site, offline, leave=("en/",)) == (1, 0)
-    assert sorted(tree(offline)) == ["english/index.html"]
+def test_pages_rendered_in_an_editions_process_are_derived_there(tmp_path):
+    store, derived = Store(tmp_path / "store"), Derivations({})
+    derive_pages({"en/index.html": store.put(SITE["en/index.html"]), "en/x.css": store.put(b"x")}, store, derived)
+    assert list(derived.made) == [f"offline-page:{store.put(SITE['en/index.html'])}"]

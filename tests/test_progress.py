@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from hiwar.site.progress import Progress
+from hiwar.build.progress import Progress
 
 
 def test_without_a_terminal_each_stage_is_one_line_when_it_ends(capsys):

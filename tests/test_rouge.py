@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from hiwar.tools.rouge import ngrams, rouge_f1
+from hiwar_tools.rouge import ngrams, rouge_f1
 
 
 def test_ngrams_count_each_run_of_n_words():

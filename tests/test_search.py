@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import ROOT, QuietHandler, make_project, mkdocs_build
 from hiwar.knowledge.searchtext import index_tokens, matches, query_terms
-from hiwar.tools.synthetic import synthetic_seeds
+from hiwar_tools.synthetic import synthetic_seeds
 from playwright.sync_api import expect
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))

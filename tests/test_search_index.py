@@ -7,7 +7,6 @@ import json
 import re
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hiwar.problems import InputError
-from hiwar.site.search import SearchDocument, TermCache, search_assets, write_index
+from hiwar.site.search import SearchDocument, TermCache, index_files, search_assets
 from hiwar.site.search import index as index_module
 from hiwar.site.search.index import _terms as terms_of
 from hiwar.site.search import assets as search_assets_module
@@ -26,7 +25,7 @@ from hiwar.site.search.postings import decode, encode
 from hiwar.enrich.collection import collect
 from hiwar.site.editions import load_editions
 from hiwar.site.search_pages import article_document
-from hiwar.tools.bench_search import synthetic_documents
+from hiwar_tools.bench_search import synthetic_documents
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -45,6 +44,15 @@ def seed_documents() -> list[SearchDocument]:
             url = f"{edition.prefix}articles/{article.id}/"
             documents.append(article_document(article, edition, url, names, tags))
     return documents
+
+
+def write_index(documents: list[SearchDocument], folder: Path, cache: TermCache | None = None):
+    """The index's files written into a folder, as a build publishes them."""
+    files, stats = index_files(documents, cache)
+    for path, data in files.items():
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_bytes(data)
+    return stats
 
 
 def site_with(documents: list[SearchDocument], folder: Path) -> Path:
@@ -153,10 +161,9 @@ def test_the_same_documents_give_the_same_bytes_in_any_order(tmp_path):
     assert one == two and len(one) > len(documents)
 
 
-def test_an_index_written_again_leaves_nothing_of_the_old_one(tmp_path):
-    write_index(synthetic_documents(20), tmp_path)
-    stats = write_index(seed_documents()[:2], tmp_path)
-    assert sum(1 for p in tmp_path.rglob("*") if p.is_file()) == stats.files == 1 + stats.chunks + 2
+def test_the_index_is_exactly_its_files(tmp_path):
+    files, stats = index_files(seed_documents()[:2])
+    assert len(files) == stats.files == 1 + stats.chunks + 2
 
 
 def files_of(folder: Path) -> dict:
@@ -166,11 +173,11 @@ def files_of(folder: Path) -> dict:
 def test_an_index_made_with_the_terms_kept_from_an_earlier_build_is_the_same_and_folds_only_new_text(tmp_path, monkeypatch):
     documents = seed_documents()
     write_index(documents, tmp_path / "fresh")
-    write_index(documents, tmp_path / "first", TermCache(tmp_path / "terms.pickle"))
+    write_index(documents, tmp_path / "first", TermCache(tmp_path / "terms"))
     folded = []
     monkeypatch.setattr(index_module, "_terms", lambda document: folded.append(document.url) or terms_of(document))
     edited = [dataclasses.replace(documents[0], text=documents[0].text + " كلمة جديدة"), *documents[1:]]
-    write_index(edited, tmp_path / "second", TermCache(tmp_path / "terms.pickle"))  # a new build: read from disk
+    write_index(edited, tmp_path / "second", TermCache(tmp_path / "terms"))  # a new build: read from disk
     assert folded == [documents[0].url]
     write_index(edited, tmp_path / "fresh-edited")
     assert files_of(tmp_path / "first") == files_of(tmp_path / "fresh")
@@ -179,30 +186,26 @@ def test_an_index_made_with_the_terms_kept_from_an_earlier_build_is_the_same_and
 
 def test_kept_terms_of_other_rules_are_not_used(tmp_path, monkeypatch):
     documents = seed_documents()[:2]
-    write_index(documents, tmp_path / "one", TermCache(tmp_path / "terms.pickle"))
+    write_index(documents, tmp_path / "one", TermCache(tmp_path / "terms"))
     monkeypatch.setattr(index_module, "_terms_version", lambda: "rules edited")
     folded = []
     monkeypatch.setattr(index_module, "_terms", lambda document: folded.append(document.url) or terms_of(document))
-    write_index(documents, tmp_path / "two", TermCache(tmp_path / "terms.pickle"))
+    write_index(documents, tmp_path / "two", TermCache(tmp_path / "terms"))
     assert sorted(folded) == sorted(d.url for d in documents)
 
 
-def test_a_file_whose_bytes_are_unchanged_is_not_written_again_and_one_of_an_earlier_build_is_linked(tmp_path):
-    documents = seed_documents()
-    site = tmp_path / "site"
-    write_index(documents, site)
-    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in site.rglob("*.js")}
-    time.sleep(0.01)
-    edited = [dataclasses.replace(documents[0], text=documents[0].text + " كلمة جديدة"), *documents[1:]]
-    write_index(edited, site)
-    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in site.rglob("*.js")}
-    changed = [p.parent.name for p in before if after[p][0] != before[p][0]]
-    assert changed.count("pages") == 1 and "words" in changed  # the edited page, and the chunks of its new words
-    assert all(after[p][1] == before[p][1] for p in before if after[p][0] == before[p][0])  # the rest not touched
-    write_index(edited, tmp_path / "next", previous=site)  # make build: a new folder beside the site
-    linked = [p for p in (tmp_path / "next").rglob("*.js") if p.stat().st_ino == (site / p.relative_to(tmp_path / "next")).stat().st_ino]
-    assert len(linked) == len(after)
-    assert files_of(tmp_path / "next") == files_of(site)
+def test_a_damaged_or_mistyped_terms_file_is_said_once_and_made_again(tmp_path):
+    documents = seed_documents()[:2]
+    write_index(documents, tmp_path / "fresh")
+    path = tmp_path / "terms"
+    write_index(documents, tmp_path / "one", TermCache(path))
+    data = bytearray(path.read_bytes())
+    data[-5] ^= 0xFF
+    path.write_bytes(bytes(data))
+    said = []
+    write_index(documents, tmp_path / "two", TermCache(path, said.append))
+    assert len(said) == 1 and "damaged" in said[0]
+    assert files_of(tmp_path / "two") == files_of(tmp_path / "fresh")
 
 
 def test_two_documents_with_one_url_are_refused(tmp_path):

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 
+import msgspec
 import pytest
 
 from hiwar.model.article import AUTOMATIC, Sourced
 from hiwar.site.editions import load_editions
 from hiwar.site.search import SearchDocument
-from hiwar.site.search_pages import (ARTICLE_BOOST, PAGE_BOOST, article_document, indexed, load, ordered,
-                                     page_document, page_from_file, save)
+from hiwar.build.edition import Document
+from hiwar.site.search_pages import ARTICLE_BOOST, PAGE_BOOST, article_document, indexed, ordered, page_document
 
 ARABIC, ENGLISH = load_editions(["ar", "en"])
 RENDERED = ('<h1 id="t">Topics</h1><h2 id="iran">Iran<a class="headerlink" href="#iran">#</a></h2>'
@@ -32,15 +33,6 @@ def test_a_page_is_described_by_its_rendered_text_without_what_is_not_its_text()
     document = page_document("<b>Topics</b> - Hiwar", RENDERED, "en/topics/", "en")
     assert document == SearchDocument(url="en/topics/", lang="en", title="Topics - Hiwar", text="Iran The PMF & Tehran",
                                       boost=PAGE_BOOST)
-
-
-def test_a_page_not_rendered_again_is_described_from_the_file_an_earlier_build_wrote(tmp_path):
-    (tmp_path / "index.html").write_text(
-        f'<html><head><title>Topics - Hiwar</title></head><body><article class="md-content__inner md-typeset">{RENDERED}'
-        '</article><footer>Not the page\'s text</footer></body></html>', encoding="utf-8")
-    document = page_from_file(tmp_path / "index.html", "en/topics/", "en")
-    assert (document.title, document.text) == ("Topics", "Iran The PMF & Tehran")
-    assert page_from_file(tmp_path / "missing.html", "x/", "en") is None
 
 
 def test_an_article_is_described_from_the_model_in_the_editions_language(project_collection):
@@ -70,10 +62,9 @@ def test_an_undated_article_has_no_date_beside_its_title(project_collection):
     assert article_document(undated, ARABIC, "articles/x/", {}, {}).date == ""
 
 
-def test_an_editions_documents_read_back_as_saved_and_sort_by_edition_and_address(tmp_path):
+def test_an_editions_documents_cross_to_the_sites_build_unchanged_and_sort_by_edition_and_address():
     documents = [SearchDocument("en/b/", "en", "B", "نص"), SearchDocument("a/", "ar", "أ", "text", "extra", 0.25, "2021"),
                  SearchDocument("en/a/", "en", "A", "t")]
-    save(documents, tmp_path, "search-documents.en.json")
-    assert load(tmp_path, "search-documents.en.json") == documents
-    assert load(tmp_path, "missing.json") == []
+    crossed = msgspec.msgpack.decode(msgspec.msgpack.encode([Document.of(d) for d in documents]), type=list[Document])
+    assert [document.search_document() for document in crossed] == documents
     assert [d.url for d in ordered(documents)] == ["a/", "en/a/", "en/b/"]

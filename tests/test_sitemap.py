@@ -6,7 +6,7 @@ import gzip
 import xml.etree.ElementTree as ET
 
 from hiwar.site.editions import load_editions
-from hiwar.site.sitemap import sitemap_xml, write
+from hiwar.site.sitemap import sitemap_files, sitemap_xml
 
 EDITIONS = load_editions(["ar", "en"])
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
@@ -45,12 +45,11 @@ def test_the_sitemap_is_xml_with_its_namespaces_and_no_modification_date():
     assert sitemap_xml(EDITIONS, "https://hiwar.example.org", PATHS) == data  # with or without the final slash
 
 
-def test_each_edition_folder_gets_the_sitemap_and_its_gzip_the_same_bytes_each_build(tmp_path):
-    write(tmp_path, EDITIONS, "https://hiwar.example.org/", PATHS)
-    files = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
-    assert files == ["en/sitemap.xml", "en/sitemap.xml.gz", "sitemap.xml", "sitemap.xml.gz"]
-    data = (tmp_path / "sitemap.xml").read_bytes()
-    assert (tmp_path / "en" / "sitemap.xml").read_bytes() == data
-    assert gzip.decompress((tmp_path / "en" / "sitemap.xml.gz").read_bytes()) == data
-    packed = (tmp_path / "sitemap.xml.gz").read_bytes()
+def test_each_edition_folder_gets_the_sitemap_and_its_gzip_the_same_bytes_each_build():
+    files = sitemap_files(EDITIONS, "https://hiwar.example.org/", PATHS)
+    assert sorted(files) == ["en/sitemap.xml", "en/sitemap.xml.gz", "sitemap.xml", "sitemap.xml.gz"]
+    data = files["sitemap.xml"]
+    assert files["en/sitemap.xml"] == data
+    assert gzip.decompress(files["en/sitemap.xml.gz"]) == data
+    packed = files["sitemap.xml.gz"]
     assert packed[4:8] == b"\0\0\0\0"  # no time stamped in the gzip header (RFC 1952 MTIME): the same bytes each build

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hiwar.ingest.reader import read_article
 from hiwar.ingest.seed import read_seed
-from hiwar.tools.synthetic import synthetic_seeds
+from hiwar_tools.synthetic import synthetic_seeds
 
 
 def test_each_synthetic_seed_reads_as_its_own_dated_article(tmp_path):

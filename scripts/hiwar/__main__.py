@@ -1,18 +1,30 @@
 """Command line.
 
+    python -m hiwar build [--engine mkdocs|properdocs]                             every edition, staged, published whole
+    python -m hiwar recover                                                        complete a switch a stopped build left
     python -m hiwar pages --seeds DIR --out DIR [--editorial DIR] [--report FILE]   the converter's Markdown pages
     python -m hiwar assets --out DIR                                                the font subset the site bundles
-    python -m hiwar publish --stage DIR --site DIR --offline DIR --zip FILE         a finished build put in place
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="hiwar", description="Turn Arabic article seeds into bilingual Markdown pages.")
     commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="build every edition and publish site/, site-offline/ and dist/ together")
+    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    build.add_argument("--engine", default=os.environ.get("ENGINE") or "mkdocs", help="mkdocs (default) or properdocs")
+    build.add_argument("--site", type=Path, default=Path("site"))
+    build.add_argument("--offline", type=Path, default=Path("site-offline"))
+    build.add_argument("--dist", type=Path, default=Path("dist"))
+    build.add_argument("--verbose", action="store_true", help="the engine's messages, the pages rendered and reused")
+    recover = commands.add_parser("recover", help="complete the switch of outputs a stopped build left half done")
+    recover.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     pages = commands.add_parser("pages", help="convert a folder of seeds into the pages of every edition")
     pages.add_argument("--seeds", type=Path, required=True, help="folder of .txt seeds (never modified)")
     pages.add_argument("--out", type=Path, required=True, help="folder to write <lang>/ pages into (the layout of docs/)")
@@ -20,37 +32,40 @@ def main(argv: list[str] | None = None) -> int:
     pages.add_argument("--report", type=Path, default=None, help="also write the build report to this file")
     pages.add_argument("--editions", default=None,
                        help="the edition languages, the source first (default: those of ./mkdocs.yml, else ar,en)")
+    pages.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     assets = commands.add_parser("assets", help="build the font subset the site bundles")
     assets.add_argument("--out", type=Path, required=True, help="assets folder, e.g. build/assets")
-    publish = commands.add_parser("publish", help="replace the site, the offline edition and its zip together")
-    publish.add_argument("--stage", type=Path, required=True)
-    publish.add_argument("--site", type=Path, required=True)
-    publish.add_argument("--offline", type=Path, required=True)
-    publish.add_argument("--zip", type=Path, required=True)
     args = parser.parse_args(argv)
     if args.command == "assets":
         from hiwar.site.assets import build_assets
         for path in build_assets(args.out):
             print(f"{path} ({path.stat().st_size:,} bytes)")
         return 0
-    if args.command == "publish":
-        from hiwar.site.outputs import publish as put_in_place
-        put_in_place(args.stage, [("site", args.site), ("site-offline", args.offline), (args.zip.name, args.zip)])
-        return 0
+    if args.command == "build":
+        from hiwar.build.command import run_build
+        return run_build(args.config, {"site": args.site, "site-offline": args.offline, "dist": args.dist},
+                         args.engine, args.verbose)
+    if args.command == "recover":
+        from hiwar.build.command import run_recover
+        return run_recover(args.config)
     return _pages(args)
 
 
 def _pages(args) -> int:
+    from hiwar.build.plan import generated_paths, render_pages
     from hiwar.enrich.collection import collect
     from hiwar.enrich.report import report
     from hiwar.problems import InputError
     from hiwar.site.editions import TableErrors, load_editions
-    from hiwar.site.generate import generated_paths, render_pages
     from hiwar.site.markdown_pages import write_pages
 
-    languages = tuple(args.editions.split(",")) if args.editions else _configured_languages(Path("mkdocs.yml"))
+    languages_dir = None
+    if args.editions:
+        languages = tuple(args.editions.split(","))
+    else:
+        languages, languages_dir = _configured(args.config)
     try:
-        editions = load_editions(list(languages))
+        editions = load_editions(list(languages), languages_dir)
     except (InputError, TableErrors) as err:
         lines = err.lines if isinstance(err, TableErrors) else [str(err.problem)]
         for line in lines:
@@ -74,19 +89,16 @@ def _pages(args) -> int:
     return 0
 
 
-def _configured_languages(config_file: Path) -> tuple[str, ...]:
-    """The editions configured for the hiwar plugin in mkdocs.yml: one list of languages for the site and `make pages`."""
-    from mkdocs.utils.yaml import yaml_load
-
+def _configured(config_file: Path) -> tuple[tuple[str, ...], Path | None]:
+    """The editions and language tables the plugin is configured with (read by the engine's own loader, every
+    option honoured), else the default editions."""
     from hiwar.model.languages import EDITION_LANGUAGES
 
-    if config_file.is_file():
-        with config_file.open(encoding="utf-8") as stream:
-            config = yaml_load(stream) or {}
-        for plugin in config.get("plugins") or []:
-            if isinstance(plugin, dict) and isinstance(plugin.get("hiwar"), dict) and plugin["hiwar"].get("editions"):
-                return tuple(plugin["hiwar"]["editions"])
-    return EDITION_LANGUAGES
+    if not config_file.is_file():
+        return EDITION_LANGUAGES, None
+    from hiwar.engine.adapter import plugin_options
+    configured = plugin_options(config_file)
+    return tuple(configured.editions), configured.languages_dir
 
 
 if __name__ == "__main__":

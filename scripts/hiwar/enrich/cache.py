@@ -1,49 +1,50 @@
 """Unchanged seeds are not read again, and derived data made from unchanged articles is not made again.
 
-An article is cached under a key that covers everything it is made from: the seed's bytes, its
-editorial files, the shared editorial data (tags, events, names, glossary) and the converter's
-own code, so a change to any of them re-converts exactly the articles it can affect.
+An article is cached under a key that covers everything it is made from: the bytes of the seed, of its editorial
+files and of the shared editorial data (tags, events, names, glossary), and the converter's own code, so a change to
+any of them re-converts exactly the articles it can affect. Inputs are known by their content (SHA-256), never by
+size and time: an edit that keeps both is seen.
 
-Input files are hashed once and then known by size and modification time, as git does, except
-when they were modified too shortly before they were hashed to tell a later change apart.
-(Pages are the site's business: site/outputs.py knows which it wrote, site/generate.py which to make.)
+The cache is a cache, never a source of truth: its file is sealed (a damaged or edited one is reported in one line
+and the seeds are converted again), and an entry that does not read back as the article it names is converted again.
+(Pages are the site's business: build/plan.py decides which to make, outputs/record.py what was made.)
 """
 from __future__ import annotations
 
 import hashlib
 import pickle
-import time
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 
 from hiwar.ingest.files import read_bytes
 from hiwar.model.article import Article
 from hiwar.problems import InputError
+from hiwar.sealed import Unreadable, read_sealed, write_sealed
 
 # The conversion is made by these packages; the site, the benchmarks and the audit are not part of it.
 CONVERSION_CODE = [Path(__file__).resolve().parents[1] / package for package in ("ingest", "knowledge", "model", "enrich")]
 CONVERSION_FILES = ("*.py", "*.yml")  # code, and the rules it reads (knowledge/search_rules.yml)
-VERSION = 6
-RACY_NS = 2_000_000_000  # a file modified within 2 s of being hashed is hashed again next time
+VERSION = 7
 
 
 class ArticleCache:
-    def __init__(self, folder: Path | None, shared: list[Path], languages: tuple[str, ...] = ()):
+    def __init__(self, folder: Path | None, shared: list[Path], languages: tuple[str, ...] = (),
+                 say: Callable[[str], None] = lambda line: None):
         self.path = folder / "articles.pickle" if folder else None
         # seed name -> (key, the article pickled): an article read from the cache is not pickled again
         self.entries: dict[str, tuple[str, bytes]] = {}
         self.pages: dict[str, tuple[str, str]] = {}  # derived data -> (what it was made from, its text)
-        self.inputs: dict[str, tuple[int, int, str]] = {}  # input file -> (size, mtime_ns, sha256)
         self.keys: dict[str, str] = {}  # article id -> key of this run
         self.converted: list[str] = []  # the seeds read this time (not found in the cache)
-        self._inputs_seen: set[str] = set()
-        if self.path and self.path.exists():
-            try:
-                version, self.entries, self.pages, self.inputs = pickle.loads(self.path.read_bytes())
-                if version != VERSION:
-                    self.entries, self.pages, self.inputs = {}, {}, {}
-            except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-                pass  # a cache from another version of the code: start afresh
+        self.dropped: list[str] = []  # entries that did not read back as the article they name
+        self._say = say
+        if self.path is not None:
+            payload = read_sealed(self.path, f"articles/{VERSION}")
+            if isinstance(payload, Unreadable):
+                say(str(payload))
+            elif payload is not None:
+                self.entries, self.pages = _checked(payload, self.path, say)
         self._shared = shared
         self._languages = languages  # an article holds its texts in these: another set is another conversion
 
@@ -55,23 +56,11 @@ class ArticleCache:
 
     def _sha(self, path: Path) -> str:
         try:
-            stat = path.stat()
+            return hashlib.sha256(read_bytes(path, str(path))).hexdigest()
+        except InputError:
+            return "<unreadable>"  # reading the file for the article reports why
         except FileNotFoundError:
             return "<missing>"
-        name = str(path)
-        self._inputs_seen.add(name)
-        known = self.inputs.get(name)
-        if known and known[:2] == (stat.st_size, stat.st_mtime_ns):
-            return known[2]
-        try:
-            sha = hashlib.sha256(read_bytes(path, name)).hexdigest()
-        except InputError:
-            return "<unreadable>"  # not remembered: reading the file for the article reports why
-        if time.time_ns() - stat.st_mtime_ns > RACY_NS:
-            self.inputs[name] = (stat.st_size, stat.st_mtime_ns, sha)
-        else:
-            self.inputs.pop(name, None)
-        return sha
 
     def _digest(self, paths: list[Path]) -> str:
         return hashlib.sha256("".join(f"{path.name}\0{self._sha(path)}\0" for path in paths).encode()).hexdigest()
@@ -85,8 +74,11 @@ class ArticleCache:
             return None
         try:
             article = pickle.loads(entry[1])
-        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            return None  # unreadable: the seed is read again
+        except Exception:  # noqa: BLE001 — whatever a damaged entry raises, the seed is read again
+            article = None
+        if not isinstance(article, Article) or article.seed.name != name:
+            self.dropped.append(name)
+            return None
         self.keys[article.id] = key
         return article
 
@@ -107,10 +99,22 @@ class ArticleCache:
     def save(self, names: set[str], keys: set[str]) -> None:
         if self.path is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         entries = {name: entry for name, entry in self.entries.items() if name in names}
         pages = {key: entry for key, entry in self.pages.items() if key in keys}
-        inputs = {name: entry for name, entry in self.inputs.items() if name in self._inputs_seen}
-        partial = self.path.with_suffix(".partial")
-        partial.write_bytes(pickle.dumps((VERSION, entries, pages, inputs), protocol=pickle.HIGHEST_PROTOCOL))
-        partial.replace(self.path)
+        write_sealed(self.path, f"articles/{VERSION}", pickle.dumps((entries, pages), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _checked(payload: bytes, path: Path, say: Callable[[str], None]):
+    """The entries and derived texts of a sealed cache file, when they have the shape this code writes."""
+    try:
+        entries, pages = pickle.loads(payload)
+        if (isinstance(entries, dict) and isinstance(pages, dict)
+                and all(isinstance(k, str) and isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], str)
+                        and isinstance(v[1], bytes) for k, v in entries.items())
+                and all(isinstance(k, str) and isinstance(v, tuple) and len(v) == 2
+                        and all(isinstance(x, str) for x in v) for k, v in pages.items())):
+            return entries, pages
+    except Exception:  # noqa: BLE001 — a sealed file of another shape: made again
+        pass
+    say(str(Unreadable(path, "does not hold converted articles")))
+    return {}, {}

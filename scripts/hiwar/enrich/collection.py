@@ -50,11 +50,11 @@ class Collection:
 
 def collect(seeds_dir: Path, editorial_dir: Path | None, cache_dir: Path | None = None,
             progress: Callable[[int, int], None] | None = None,
-            languages: tuple[str, ...] = EDITION_LANGUAGES) -> Collection:
+            languages: tuple[str, ...] = EDITION_LANGUAGES, say: Callable[[str], None] = lambda line: None) -> Collection:
     """Read, understand and enrich every seed; gather every problem instead of stopping at the first.
 
     `languages`: the edition languages, the source first. With a cache folder, a seed whose inputs are
-    unchanged since the last run is not read again. Which files are inputs is ingest/inputs.py's to say:
+    unchanged since the last run is not read again; `say` tells, in one line, of a damaged cache. Which files are inputs is ingest/inputs.py's to say:
     links out of the project, folders and other special files are refused, never read.
     """
     collection = Collection(languages=languages)
@@ -69,7 +69,7 @@ def collect(seeds_dir: Path, editorial_dir: Path | None, cache_dir: Path | None 
     collection.calendar = _shared(load_calendar, inputs.shared.get("events.yml"), ctx, collection, Calendar())
     collection.names = _shared(load_names, inputs.shared.get("names.yml"), ctx, collection, [])
     collection.glossary = _shared(load_glossary, inputs.shared.get("glossary.yml"), ctx, collection, [])
-    cache = ArticleCache(cache_dir, [file.path for file in inputs.shared.values()], languages)
+    cache = ArticleCache(cache_dir, [file.path for file in inputs.shared.values()], languages, say)
     articles: list[Article | None] = []  # in seed order; None until converted
     pending: list[tuple[int, SeedInput, str]] = []  # (index in articles, seed, cache key) of the seeds to convert
     for seed in inputs.seeds:
@@ -84,6 +84,9 @@ def collect(seeds_dir: Path, editorial_dir: Path | None, cache_dir: Path | None 
             articles[index] = result
         else:
             collection.problems.append(result)
+    if cache.dropped:
+        say(f"{cache.path}: {len(cache.dropped)} entr{'y' if len(cache.dropped) == 1 else 'ies'} did not read back "
+            "as the article named; converted again")
     collection.articles = [article for article in articles if article is not None]
     collection.converted = cache.converted
     collection.cache = cache

@@ -19,8 +19,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from mkdocs.utils import get_build_datetime
-
+from hiwar.site.dateformat import build_moment
 from hiwar.site.editions import Edition
 
 if TYPE_CHECKING:
@@ -48,7 +47,7 @@ def atom_feed(edition: Edition, items: Sequence[FeedItem], site_url: str, json_f
     _link(feed, url, "self", ATOM_TYPE)
     _link(feed, home, "alternate", "text/html", edition.lang)
     _link(feed, json_feed[0], "alternate", json_feed[1])
-    built = get_build_datetime().strftime("%Y-%m-%dT%H:%M:%SZ")
+    built = build_moment().strftime("%Y-%m-%dT%H:%M:%SZ")
     moments = []
     for item in items:
         entry = ET.SubElement(feed, _atom("entry"))

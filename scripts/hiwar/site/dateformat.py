@@ -8,6 +8,8 @@ datetime) come from the value itself, never from these words.
 from __future__ import annotations
 
 import functools
+import os
+from datetime import datetime, timezone
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -79,3 +81,10 @@ def _interval(value: DateRange, dates: Mapping) -> str:
     start_text = dates["start"][form].format(**_fields(start, dates))
     end_text = _single(end, dates, dates.get("end") or dates)
     return dates["between"].format(start=start_text, end=end_text)
+
+
+def build_moment() -> datetime:
+    """When the build ran, for what needs a moment and has none of its own: SOURCE_DATE_EPOCH when set (reproducible
+    builds: https://reproducible-builds.org/specs/source-date-epoch/), else the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)

@@ -12,14 +12,13 @@ of every article in every edition, each in three formats made from the same CSL-
 Per article: `<edition>/citations/SLUG.<lang>.{csl.json,ris,bib}` (the language in the name, so that files saved
 from both editions do not collide); the collection: `citations/hiwar.{csl.json,ris,bib}` at the site root, where the
 English entries are marked as translations of the Arabic ones (biblatex `related`/`translationof`, CSL
-`original-title`, RIS `OP`). Files of articles no longer in the archive are removed.
+`original-title`, RIS `OP`).
 """
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import rispy
 
@@ -28,7 +27,6 @@ from hiwar.model.dates import DateValue
 from hiwar.site.citations import biblatex
 from hiwar.site.editions import Edition
 from hiwar.site.pages import is_translated
-from hiwar.site.outputs import inside, write_or_link
 from hiwar.site.reference import csl_date, csl_item, date_value, items_of, machine_date
 
 FOLDER = "citations"
@@ -131,41 +129,31 @@ def _ris_entry(item: dict, edition: Edition) -> dict:
     return entry
 
 
-# ---- writing -----------------------------------------------------------------------------------------------------
-def write_edition(site: Path, edition: Edition, editions: Sequence[Edition], articles: Iterable[Article],
-                  site_url: str, previous: Path | None = None) -> None:
-    """One edition's per-article files (every article whose text the edition has); stale files removed. A file
-    whose bytes are those of its copy in `previous` (an earlier build's site folder) is linked to that copy."""
-    written: set[str] = set()
+# ---- files ------------------------------------------------------------------------------------------------------
+def edition_files(edition: Edition, editions: Sequence[Edition], articles: Iterable[Article],
+                  site_url: str) -> dict[str, bytes]:
+    """One edition's per-article files (every article whose text the edition has), by path from the site root."""
+    files = {}
     for article in articles:
         if not is_translated(article, edition):
             continue
-        items = [csl_item(article, edition, editions, site_url)]
-        for fmt, data in zip(FORMATS, (csl_json(items, editions), ris(items, editions), bibtex(items, editions, related=False))):
-            path = article_file(article, edition, fmt)
-            write_or_link(site, path, data, previous)
-            written.add(path)
-    _remove_stale(site, f"{edition.prefix}{FOLDER}", f".{edition.lang}.", written)
+        files.update(article_files(article, edition, editions, site_url))
+    return files
 
 
-def write_collection(site: Path, editions: Sequence[Edition], articles: Iterable[Article], site_url: str,
-                     previous: Path | None = None) -> None:
-    """The whole archive in every edition, newest article first, each original followed by its translations (linked
-    to the copies in `previous` when they are the same)."""
+def article_files(article: Article, edition: Edition, editions: Sequence[Edition], site_url: str) -> dict[str, bytes]:
+    items = [csl_item(article, edition, editions, site_url)]
+    made = (csl_json(items, editions), ris(items, editions), bibtex(items, editions, related=False))
+    return {article_file(article, edition, fmt): data for fmt, data in zip(FORMATS, made)}
+
+
+def collection_files(editions: Sequence[Edition], articles: Iterable[Article], site_url: str) -> dict[str, bytes]:
+    """The whole archive in every edition, newest article first, each original followed by its translations."""
     items = [item for article in articles for item in items_of(article, editions, site_url)]
-    write_or_link(site, collection_file(FORMATS[0]), csl_json(items, editions), previous)
-    write_or_link(site, collection_file(FORMATS[1]), ris(items, editions), previous)
-    write_or_link(site, collection_file(FORMATS[2]), bibtex(items, editions, related=True), previous)
+    return {collection_file(FORMATS[0]): csl_json(items, editions),
+            collection_file(FORMATS[1]): ris(items, editions),
+            collection_file(FORMATS[2]): bibtex(items, editions, related=True)}
 
 
-def _remove_stale(site: Path, folder: str, marker: str, written: set[str]) -> None:
-    """Per-article files of this edition (named SLUG.<lang>.…) that this build did not write."""
-    directory = inside(site, folder)
-    if directory.is_dir():
-        for path in directory.iterdir():
-            relative = f"{folder}/{path.name}"
-            if marker in path.name and path.is_file() and relative not in written:
-                path.unlink()
-
-
-__all__ = ["FORMATS", "Format", "article_file", "collection_file", "csl_item", "write_collection", "write_edition"]
+__all__ = ["FORMATS", "Format", "article_file", "article_files", "collection_file", "collection_files", "csl_item",
+           "edition_files"]

@@ -14,16 +14,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-
 from hiwar.enrich.collection import Collection
 from hiwar.site.atom import ATOM_FILE, atom_feed
 from hiwar.model.article import Article
 from hiwar.site.editions import Edition
 from hiwar.site.fulltext import feed_html
-from hiwar.site.outputs import write_atomically
-from hiwar.site.pages import article_meta, is_translated, newest_first
-from hiwar.site.reference import page_url
+from hiwar.site.pages import article_meta, article_path, is_translated, newest_first
+from hiwar.site.reference import page_url as article_url
+from hiwar.site.urls import page_url
 
 FEED_VERSION = "https://jsonfeed.org/version/1.1"
 FEED_ITEMS = 50
@@ -52,8 +50,8 @@ def feed_items(edition: Edition, editions: Sequence[Edition], collection: Collec
     items = []
     for article in newest_first(collection.articles)[:FEED_ITEMS]:
         facts = article_meta(article, edition, collection.vocabulary)
-        path = f"{edition.prefix}articles/{article.id}/"
-        url = page_url(site_url, edition, article)  # percent-encoded, as in the citations and <meta>
+        path = edition.prefix + page_url(article_path(article))  # relative to the site root
+        url = article_url(site_url, edition, article)  # percent-encoded, as in the citations and <meta>
         content = feed_html(body_of(article) or "", url, edition) if is_translated(article, edition) else ""
         item = {
             "id": url,
@@ -76,7 +74,7 @@ def feed_items(edition: Edition, editions: Sequence[Edition], collection: Collec
         elif facts.get("publisher"):
             item["authors"] = [{"name": facts["publisher"]}]
         # The page in this edition first: readers take the first alternate link as the entry's.
-        pages = [(e.lang, page_url(site_url, e, article))
+        pages = [(e.lang, article_url(site_url, e, article))
                  for e in sorted(editions, key=lambda e: e is not edition) if is_translated(article, e)]
         items.append(FeedItem(url, facts["title"], item["summary"], content, facts["date_published"],
                               facts.get("author"), facts["tags"], pages, item))
@@ -97,11 +95,10 @@ def json_feed(edition: Edition, items: Sequence[FeedItem], site_url: str) -> dic
     }
 
 
-def write_feeds(site: Path, edition: Edition, editions: Sequence[Edition], collection: Collection, site_url: str,
-                body_of: Callable[[Article], str | None]) -> None:
+def feed_files(edition: Edition, editions: Sequence[Edition], collection: Collection, site_url: str,
+               body_of: Callable[[Article], str | None]) -> dict[str, bytes]:
+    """The edition's two feeds, by path relative to the site root."""
     items = feed_items(edition, editions, collection, site_url, body_of)
     feed = json_feed(edition, items, site_url)
-    write_atomically(site, f"{edition.prefix}{JSON_FILE}",
-                     (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    write_atomically(site, f"{edition.prefix}{ATOM_FILE}",
-                     atom_feed(edition, items, site_url, (feed["feed_url"], JSON_TYPE)))
+    return {f"{edition.prefix}{JSON_FILE}": (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+            f"{edition.prefix}{ATOM_FILE}": atom_feed(edition, items, site_url, (feed["feed_url"], JSON_TYPE))}

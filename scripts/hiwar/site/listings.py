@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
-from mkdocs.utils import get_relative_url
-
 from hiwar.knowledge.events import Calendar
 from hiwar.knowledge.glossary import Term
 from hiwar.knowledge.names import KINDS, Name
@@ -20,7 +18,8 @@ from hiwar.knowledge.vocabulary import Tag
 from hiwar.model.article import Article
 from hiwar.model.texts import Texts
 from hiwar.site.editions import Edition
-from hiwar.site.markup import literal, literal_in, url_path
+from hiwar.site.urls import page_link
+from hiwar.site.markup import literal, literal_in
 from hiwar.site.pages import (article_path, front_matter, is_source, label_editions, newest_first, page_title,
                               time_element)
 
@@ -36,16 +35,8 @@ PARAGRAPH_LINKS = 8  # ¶ links shown after an article in a list
 
 
 def url(page: str, target: str) -> str:
-    """The relative URL from one page of an edition to another (paths as in docs/<lang>/), as MkDocs serves them
-    (directory URLs: `articles/NAME.md` is `articles/NAME/`), each segment percent-encoded."""
-    return url_path(get_relative_url(_served(target), _served(page)))
-
-
-def _served(path: str) -> str:
-    stem = path[:-3] if path.endswith(".md") else path
-    if stem == "index":
-        return "."
-    return stem[: -len("/index")] + "/" if stem.endswith("/index") else stem + "/"
+    """The relative URL from one page of an edition to another (paths as in docs/<lang>/), as pages are served."""
+    return page_link(page, target)
 
 
 class ArticleLinks:

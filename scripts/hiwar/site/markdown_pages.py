@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from hiwar.site.outputs import inside
+from hiwar.outputs.paths import inside
 
 
 def write_pages(pages: dict[str, str], out_dir: Path, owned: list[str]) -> int:

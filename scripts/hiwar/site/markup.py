@@ -1,5 +1,5 @@
 """The one boundary between text from files and markup: every value from a seed, a file name or an editorial file
-becomes HTML, Markdown, an attribute, JSON inside <script> or a URL path here, and nowhere else.
+becomes HTML, Markdown, an attribute or JSON inside <script> here, and nowhere else (URL paths: urls.py).
 
 - Markdown (the converter's pages): every ASCII punctuation character is written as a numeric character reference.
   Python-Markdown and pymdown-extensions give meaning to much plain punctuation (`*`, `_`, `[x](…)`, `--8<--`,
@@ -18,7 +18,6 @@ import re
 import string
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
@@ -83,8 +82,3 @@ def json_for_script(data: Any) -> Markup:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
                   .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
-
-
-def url_path(path: str) -> str:
-    """A site-relative path as it goes into an href: each segment percent-encoded (a slug may hold Arabic letters)."""
-    return quote(path, safe="/#")

@@ -15,7 +15,7 @@ from hiwar.model.article import Article
 from hiwar.model.dates import DateRange, DateValue, PartialDate
 from hiwar.model.languages import SOURCE_LANGUAGE
 from hiwar.site.editions import Edition
-from hiwar.site.markup import url_path
+from hiwar.site.urls import href, page_url as served_at
 from hiwar.site.pages import ARTICLES_DIR, is_translated, page_title
 
 # The kind of item: an article on a website (Zotero's "Web Page"; RIS ELEC; biblatex @online).
@@ -24,7 +24,7 @@ CSL_TYPE = "webpage"
 
 def page_url(site_url: str, edition: Edition, article: Article) -> str:
     """The public address of the article's page in an edition."""
-    return f"{site_url.rstrip('/')}/{url_path(f'{edition.prefix}{ARTICLES_DIR}/{article.id}/')}"
+    return f"{site_url.rstrip('/')}/{href(edition.prefix + served_at(f'{ARTICLES_DIR}/{article.id}.md'))}"
 
 
 def names_of(names: list[dict] | None) -> str | None:

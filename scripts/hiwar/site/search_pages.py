@@ -8,16 +8,12 @@ side-by-side pages (their text is the article's) are left out.
 from __future__ import annotations
 
 import html
-import json
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict
-from pathlib import Path
+from collections.abc import Sequence
 
 from hiwar.knowledge.names import Name
 from hiwar.model.article import Article
 from hiwar.site.editions import Edition
-from hiwar.site.outputs import write_atomically
 from hiwar.site.pages import is_translated, page_title
 from hiwar.site.search import SearchDocument
 
@@ -62,31 +58,6 @@ def page_document(title: str, content_html: str, url: str, lang: str) -> SearchD
     text = " ".join(html.unescape(TAG.sub(" ", NOT_TEXT.sub(" ", content_html))).split())
     return SearchDocument(url=url, lang=lang, title=" ".join(html.unescape(TAG.sub(" ", title)).split()), text=text,
                           boost=PAGE_BOOST)
-
-
-ARTICLE_ELEMENT = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.S)
-TITLE_ELEMENT = re.compile(r"<title>(.*?)(?: - [^<]*)?</title>", re.S)
-
-
-def page_from_file(path: Path, url: str, lang: str) -> SearchDocument | None:
-    """A page not rendered in this build (unchanged), described from the file an earlier build wrote."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    body, title = ARTICLE_ELEMENT.search(text), TITLE_ELEMENT.search(text)
-    return page_document(title.group(1) if title else "", body.group(1) if body else "", url, lang)
-
-
-def save(documents: Iterable[SearchDocument], folder: Path, name: str) -> None:
-    """Hand one edition's documents to the process that writes the index (an edition may be built in another)."""
-    data = [asdict(document) for document in documents]
-    write_atomically(folder, name, json.dumps(data, ensure_ascii=False).encode("utf-8"))
-
-
-def load(folder: Path, name: str) -> list[SearchDocument]:
-    path = folder / name
-    return [SearchDocument(**entry) for entry in json.loads(path.read_text(encoding="utf-8"))] if path.exists() else []
 
 
 def ordered(documents: Sequence[SearchDocument]) -> list[SearchDocument]:

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import gzip
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 from hiwar.site.editions import Edition
-from hiwar.site.outputs import write_atomically
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -35,9 +33,12 @@ def sitemap_xml(editions: tuple[Edition, ...], site_url: str, paths: dict[str, d
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def write(site: Path, editions: tuple[Edition, ...], site_url: str, paths: dict[str, dict[str, str]]) -> None:
+def sitemap_files(editions: tuple[Edition, ...], site_url: str, paths: dict[str, dict[str, str]]) -> dict[str, bytes]:
+    """The sitemap, plain and gzipped, in every edition's folder."""
     data = sitemap_xml(editions, site_url, paths)
     packed = gzip.compress(data, mtime=0)
+    files = {}
     for edition in editions:
-        write_atomically(site, f"{edition.prefix}sitemap.xml", data)
-        write_atomically(site, f"{edition.prefix}sitemap.xml.gz", packed)
+        files[f"{edition.prefix}sitemap.xml"] = data
+        files[f"{edition.prefix}sitemap.xml.gz"] = packed
+    return files

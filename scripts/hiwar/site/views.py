@@ -4,7 +4,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from markupsafe import Markup
-from mkdocs.utils import get_relative_url
 
 from hiwar.model.article import AUTOMATIC, EDITORIAL, SEED, Article
 from hiwar.model.languages import SOURCE_LANGUAGE
@@ -15,6 +14,7 @@ from hiwar.site.exports import FORMATS, article_file
 from hiwar.site.metadata import article_metadata
 from hiwar.site.pages import description, is_translated, page_title
 from hiwar.site.reference import csl_item
+from hiwar.site.urls import relative_url
 from hiwar.site.view import ArticleView, EntityView, LinkView
 
 ORIGIN_LABELS = {EDITORIAL: "about.origin_editorial", SEED: "about.origin_seed", AUTOMATIC: "about.origin_automatic"}
@@ -55,6 +55,6 @@ def article_view(article: Article, edition: Edition, editions: Sequence[Edition]
         print_url=reference["URL"],
         meta=metadata.tags if metadata else [],
         json_ld=Markup(metadata.json_ld) if metadata else None,
-        downloads=[LinkView(fmt.label, get_relative_url(article_file(article, edition, fmt), page_path), fmt.media_type)
+        downloads=[LinkView(fmt.label, relative_url(article_file(article, edition, fmt), page_path), fmt.media_type)
                    for fmt in FORMATS] if translated else [],
     )

@@ -9,25 +9,24 @@
 
 Every file is JavaScript that hands its data to the query module (`hiwarSearchIndex(key, data)`), so the
 same files load by <script> from file:// (where fetch is blocked) and over http. Same documents in,
-same bytes out. A file whose bytes are unchanged is not written again (a rebuild after one edit touches the
-chunks of that page's words and its page file), and what each document is indexed under can be kept between
-builds (TermCache): folding every word of an archive is most of the index's time.
+same bytes out; what each document is indexed under can be kept between builds (TermCache): folding every word of
+an archive is most of the index's time.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import pickle
-import shutil
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
+
+import msgspec
 
 from hiwar.knowledge import searchtext
+from hiwar.sealed import Unreadable, read_sealed, write_sealed
 from hiwar.knowledge.searchtext import index_tokens
-from hiwar.site.outputs import write_or_link
 from hiwar.site.search.document import SearchDocument
 from hiwar.site.search.postings import ALPHABET, WEIGHT_BITS, encode, weight
 
@@ -60,26 +59,29 @@ def _terms_version() -> str:
 
 class TermCache:
     """What each document is indexed under (its words with their weights), by the document's title, text and extra;
-    kept in a file between builds when given one. Only the documents of the last index are kept."""
+    kept in a sealed, typed file between builds when given one (a damaged one is reported and made again). Only the
+    documents of the last index are kept."""
 
-    def __init__(self, path: Path | None = None):
+    def __init__(self, path: Path | None = None, say: Callable[[str], None] = lambda line: None):
         self.path = path
         self.version = _terms_version()
-        self.known: dict[bytes, tuple[tuple[str, ...], bytes]] = {}
-        self.used: set[bytes] = set()
-        if path is not None and path.exists():
-            try:
-                version, known = pickle.loads(path.read_bytes())
-                if version == self.version:
-                    self.known = known
-            except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-                pass  # another version's cache: index afresh
+        self.known: dict[str, tuple[tuple[str, ...], bytes]] = {}
+        self.used: set[str] = set()
+        if path is not None:
+            payload = read_sealed(path, f"search-terms/{self.version}")
+            if isinstance(payload, Unreadable):
+                say(str(payload))
+            elif payload is not None:
+                try:
+                    self.known = msgspec.msgpack.decode(payload, type=dict[str, tuple[tuple[str, ...], bytes]])
+                except (msgspec.ValidationError, msgspec.DecodeError) as err:
+                    say(str(Unreadable(path, f"does not hold search terms ({err})")))
 
     def terms(self, document: SearchDocument) -> tuple[tuple[str, ...], bytes]:
-        key = hashlib.sha256("\0".join((document.title, document.text, document.extra)).encode()).digest()
+        key = hashlib.sha256("\0".join((document.title, document.text, document.extra)).encode()).hexdigest()
         self.used.add(key)
         found = self.known.get(key)
-        if found is None:
+        if found is None or len(found[0]) != len(found[1]):
             found = self.known[key] = _terms(document)
         return found
 
@@ -87,26 +89,17 @@ class TermCache:
         self.known = {key: value for key, value in self.known.items() if key in self.used}
         self.used = set()
         if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.path.with_suffix(".partial")
-            partial.write_bytes(pickle.dumps((self.version, self.known), protocol=pickle.HIGHEST_PROTOCOL))
-            partial.replace(self.path)
+            write_sealed(self.path, f"search-terms/{self.version}", msgspec.msgpack.encode(self.known))
 
 
-def write_index(documents: Iterable[SearchDocument], folder: Path, cache: TermCache | None = None,
-                previous: Path | None = None) -> IndexStats:
-    """Write the search index of these documents under `folder` (the site's search/ folder); a file the same as in
-    `previous` (an earlier build's search/ folder) is linked to it rather than written."""
+def index_files(documents: Iterable[SearchDocument], cache: TermCache | None = None) -> tuple[dict[str, bytes], IndexStats]:
+    """The search index of these documents: its files by path inside the site's search/ folder, and its figures."""
     documents = _in_order(documents)
     cache = cache or TermCache()
-    (folder / WORDS).mkdir(parents=True, exist_ok=True)
-    (folder / PAGES).mkdir(exist_ok=True)
-    written: set[str] = set()  # the files of this index, by name inside the folder
+    files: dict[str, bytes] = {}
 
     def write(key: str, data) -> int:
-        body = _script(key, data)
-        written.add(f"{key}.js")
-        write_or_link(folder, f"{key}.js", body, previous)
+        body = files[f"{key}.js"] = _script(key, data)
         return len(body)
 
     postings = _postings(documents, cache)
@@ -132,8 +125,7 @@ def write_index(documents: Iterable[SearchDocument], folder: Path, cache: TermCa
         "chunks": [chunk[0] for chunk in chunks],
     }
     sizes.append(write(MANIFEST, manifest))
-    _remove_others(folder, written)
-    return IndexStats(len(documents), len(words), len(chunks), len(sizes), sum(sizes), max(sizes))
+    return files, IndexStats(len(documents), len(words), len(chunks), len(sizes), sum(sizes), max(sizes))
 
 
 def _in_order(documents: Iterable[SearchDocument]) -> list[SearchDocument]:
@@ -183,11 +175,3 @@ def _script(key: str, data) -> bytes:
     # JSON allows these two line ends inside strings; older JavaScript does not.
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f'{REGISTER}("{key}",{text});\n'.encode("utf-8")
-
-
-def _remove_others(folder: Path, written: set[str]) -> None:
-    """What this writer made before and did not make now (the chunks and pages of a larger index)."""
-    for name in (WORDS, PAGES):
-        for path in (folder / name).iterdir():
-            if f"{name}/{path.name}" not in written:
-                shutil.rmtree(path) if path.is_dir() else path.unlink()

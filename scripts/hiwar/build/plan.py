@@ -36,12 +36,12 @@ class PlannedPage:
     src_uri: str  # in the layout of docs/: "ar/articles/NAME.md"
     key: str  # the digest of its Markdown (with the fingerprint and the edition)
     inputs: str  # what it is made of
-    markdown: str | None  # None: not rendered, because the site folder holds it made of the same Markdown
+    markdown: str | None  # None: not rendered, because the store holds it made of the same Markdown
 
 
 @dataclass(frozen=True)
 class Recorded:
-    """What the site folder holds for a page, as an earlier build recorded it (and the file is still as written)."""
+    """What an earlier build made of a page, as its record says (and the store still holds it whole)."""
 
     key: str
     inputs: str
@@ -53,14 +53,20 @@ def related_articles(collection: Collection) -> dict[str, list[Article]]:
     cache = collection.cache or ArticleCache(None, [])
     by_id = {article.id: article for article in articles}
     signatures = hashlib.sha256("\n".join(sorted(feature_signature(a) for a in articles)).encode()).hexdigest()
-    related_ids = json.loads(cache.page(RELATED_KEY, signatures, lambda: json.dumps(related_map(articles))))
-    return {article.id: [by_id[i] for i in related_ids[article.id]] for article in articles}
+    made = lambda: json.dumps(related_map(articles))  # noqa: E731
+    try:
+        related_ids = json.loads(cache.page(RELATED_KEY, signatures, made))
+        return {article.id: [by_id[i] for i in related_ids[article.id]] for article in articles}
+    except (ValueError, KeyError, TypeError):  # a cached text that is not what it says: made again
+        cache.pages.pop(RELATED_KEY, None)
+        related_ids = json.loads(cache.page(RELATED_KEY, signatures, made))
+        return {article.id: [by_id[i] for i in related_ids[article.id]] for article in articles}
 
 
 def plan_edition(collection: Collection, edition: Edition, editions: tuple[Edition, ...],
                  related: dict[str, list[Article]], fingerprint: str,
                  recorded: Callable[[str], Recorded | None] = lambda src_uri: None) -> dict[str, PlannedPage]:
-    """Every generated page of one edition; `recorded(src_uri)` tells what the site folder already holds for a page
+    """Every generated page of one edition; `recorded(src_uri)` tells what an earlier build made of a page
     (then a page made of the same inputs or the same Markdown is not rendered)."""
     lang = edition.lang
     articles, vocabulary = collection.articles, collection.vocabulary

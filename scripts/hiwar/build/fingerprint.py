@@ -7,7 +7,8 @@ import hashlib
 from importlib.metadata import version
 from pathlib import Path
 
-SITE_CODE = Path(__file__).resolve().parent
+# The code that renders pages and makes the outputs (the conversion has its own key: enrich/cache.py).
+SITE_CODE = [Path(__file__).resolve().parents[1] / package for package in ("site", "build", "engine", "outputs")]
 PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "Markdown", "Jinja2")
 
 
@@ -17,7 +18,7 @@ def site_fingerprint(config_file: Path, folders: list[Path], settings: list[str]
         digest.update(f"{name}={version(name)}\0".encode())
     for setting in settings:
         digest.update(f"{setting}\0".encode())
-    for path in [config_file, *_files(SITE_CODE), *(p for folder in folders for p in _files(folder))]:
+    for path in [config_file, *(p for folder in SITE_CODE for p in _files(folder)), *(p for folder in folders for p in _files(folder))]:
         digest.update(f"{path}\0".encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()

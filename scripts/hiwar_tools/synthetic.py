@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 # Title openings, the English one at the same place as its Arabic one.
 TITLES = ["قراءة في", "ملف:", "تحليل:", "بعد", "أسئلة حول", "ماذا بعد"]
 TITLES_EN = ["Reading", "File:", "Analysis:", "After", "Questions on", "What next for"]

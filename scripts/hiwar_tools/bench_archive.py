@@ -1,6 +1,6 @@
 """make bench: a synthetic archive of N articles, built as a user builds it, against plain MkDocs.
 
-    python -m hiwar.tools.bench_archive [--runs R] [--skip-serve] [--skip-browser] [--keep DIR] [--json FILE] [N ...]
+    python -m hiwar_tools.bench_archive [--runs R] [--skip-serve] [--skip-browser] [--keep DIR] [--json FILE] [N ...]
 
 For each N (default 5 200 1000) a project is made like this one (its Makefile, mkdocs.yml, docs/, overrides and
 environments, linked or copied) around N synthetic seeds with their English translations (tools/synthetic.py) and
@@ -57,10 +57,10 @@ import yaml
 from tqdm import tqdm
 
 from hiwar.ingest.naming import slug
-from hiwar.tools.bench_process import Measured, Run, run
-from hiwar.tools.synthetic import synthetic_seeds
+from hiwar_tools.bench_process import Measured, Run, run
+from hiwar_tools.synthetic import synthetic_seeds
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 RUNS = 2
 # The project's files a copy uses as they are (its environments too: `make bench` has made them).
 LINKED = ("Makefile", ".venv", "node_modules", "package.json", "package-lock.json", "pyproject.toml",
@@ -75,8 +75,7 @@ OURS_IN_CONFIG = ("plugins", "hooks", "nav", "strict", "docs_dir", "site_dir")
 STAGE_LINE = re.compile(r"^hiwar: (?P<stage>[^:]+): (?P<count>\d+) \S+ in (?P<seconds>[\d.]+) s$")
 EDITION_LINE = re.compile(r"hiwar: (?P<lang>[\w-]+) edition: (?P<rendered>\d+) page\(s\) rendered, (?P<reused>\d+) reused")
 # make's steps, by what make echoes when it starts each; the build's last line ends the last one.
-MAKE_STEPS = (("fonts (make assets)", " -m hiwar assets "), ("mkdocs build", "HIWAR_SITE_DIR="),
-              ("publish", " -m hiwar publish "))
+MAKE_STEPS = (("fonts (make assets)", " -m hiwar assets "), ("build and publish", " -m hiwar build "))
 BUILT = "built:"
 ORDINALS = ("الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة")
 BUILD_TIMEOUT = 6 * 3600
@@ -345,7 +344,7 @@ def lines_since(server: Measured, index: int, text: str) -> bool:
 
 
 def tree_cpu_seconds(top: int) -> float:
-    from hiwar.tools.bench_process import _tree
+    from hiwar_tools.bench_process import _tree
     total = 0
     for pid in _tree(top):
         try:
@@ -432,7 +431,7 @@ TYPE_QUERY = """async ([query, timeout]) => {
 
 
 def search_online(browser, url: str, query: str) -> dict:
-    from hiwar.tools.bench_search import CountingHost
+    from hiwar_tools.bench_search import CountingHost
     context = browser.new_context()  # an empty cache
     try:
         page = context.new_page()
@@ -467,8 +466,8 @@ def search_offline(browser, path: Path, query: str) -> dict:
 
 def search(root: Path) -> dict:
     from playwright.sync_api import sync_playwright
-    from hiwar.tools.bench_search import QUERIES, CountingHost
-    from hiwar.tools.browser import BROWSER, FLAGS
+    from hiwar_tools.bench_search import QUERIES, CountingHost
+    from hiwar_tools.browser import BROWSER, FLAGS
     handler = functools.partial(CountingHost, directory=str(root / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -621,7 +620,7 @@ def _where(steps: dict[str, float], stages: dict[str, float]) -> str:
     for name, seconds in steps.items():
         if seconds < 0.05:
             continue
-        if name == "mkdocs build" and stages:
+        if name == "build and publish" and stages:
             rest = seconds - sum(stages.values())
             parts.append(f"{name} {seconds:.1f} s ({_breakdown(stages)}; outside the stages {rest:.1f} s)")
         else:
@@ -654,9 +653,9 @@ def rows(r: dict) -> list[tuple[str, str, str, str, str]]:
         out.append((f"  make step: {name}", f"{seconds:.1f} s", "", "", ""))
     for name, seconds in r["stages"].items():
         out.append((f"  plugin stage: {name}", f"{seconds:.1f} s", "", "", ""))
-    if "mkdocs build" in r["steps"]:
-        rest = r["steps"]["mkdocs build"] - sum(r["stages"].values())
-        out.append(("  mkdocs build outside the plugin's stages", f"{rest:.1f} s", "", "", ""))
+    if "build and publish" in r["steps"]:
+        rest = r["steps"]["build and publish"] - sum(r["stages"].values())
+        out.append(("  the build outside the plugin's stages", f"{rest:.1f} s", "", "", ""))
     for w in r["warm"]:
         pages = ", ".join(f"{lang} {a} rendered / {b} reused" for lang, (a, b) in w["pages"].items())
         out.append((f"warm make build, {w['seed']} edited", f"{w['seconds']:.1f} s (CPU {w['cpu_seconds']:.0f} s)",

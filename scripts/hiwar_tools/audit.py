@@ -1,6 +1,6 @@
 """make audit: Lighthouse figures for four pages, then the checks CI holds at zero.
 
-    python -m hiwar.tools.audit [SITE_DIR]
+    python -m hiwar_tools.audit [SITE_DIR]
 
 Lighthouse (mobile, simulated throttling, median of 3 runs) for both home pages and an Arabic and
 an English article, served with gzip as any static host serves text; page weight of the article;
@@ -22,9 +22,9 @@ import tempfile
 import threading
 from pathlib import Path
 
-from hiwar.tools.browser import BROWSER, FLAGS
+from hiwar_tools.browser import BROWSER, FLAGS
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 PAGES = {"Arabic home": "", "English home": "en/", "Arabic article": "articles/004_619acb7bf2d5c641/",
          "English article": "en/articles/001_9f79dd596af1e7b3/"}

@@ -1,6 +1,6 @@
 """Benchmark the automatic summary on EASC (Essex Arabic Summaries Corpus).
 
-    python -m hiwar.tools.bench_summary PATH_TO_EASC
+    python -m hiwar_tools.bench_summary PATH_TO_EASC
 
 For each of the 153 articles, every summariser gets the same word budget: the mean length of
 that article's five human summaries. Scores are ROUGE-1/ROUGE-2 F1 against each human summary,
@@ -22,7 +22,7 @@ from hiwar.ingest.reader import seed_lines
 from hiwar.ingest.seed import normalise
 from hiwar.knowledge.summary import lead, sentences, summarise
 from hiwar.knowledge.text import words
-from hiwar.tools.rouge import rouge_f1
+from hiwar_tools.rouge import rouge_f1
 
 # Rows scored from the references themselves, not by a summariser.
 ORACLE, HUMAN = "Oracle (sees the references)", "Human (1 vs other 4)"
@@ -43,7 +43,7 @@ def load(corpus: Path) -> list[tuple[str, list[str], list[str]]]:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1 or not Path(argv[0]).is_dir():
-        print("usage: python -m hiwar.tools.bench_summary PATH_TO_EASC", file=sys.stderr)
+        print("usage: python -m hiwar_tools.bench_summary PATH_TO_EASC", file=sys.stderr)
         return 2
     topics = load(Path(argv[0]))
     # At the references' length, the summariser is not held to its usual three sentences.

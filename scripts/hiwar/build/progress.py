@@ -34,10 +34,18 @@ class Progress:
     def __init__(self, interactive: bool | None = None):
         self.interactive = sys.stderr.isatty() if interactive is None else interactive
 
+    def note(self, line: str) -> None:
+        """One line about the build itself (a damaged cache made again, how the outputs were published)."""
+        print(f"hiwar: {line}", file=sys.stderr, flush=True)
+
     @contextmanager
     def stage(self, name: str, total: int | None = None, unit: str = "items") -> Iterator[Stage]:
-        stage = Stage(name, total, unit, self.interactive)
+        stage = self.start(name, total, unit)
         try:
             yield stage
         finally:
             stage.close(self.interactive)
+
+    def start(self, name: str, total: int | None = None, unit: str = "items") -> Stage:
+        """A stage that spans the engine's events (the pages of every edition): the caller closes it."""
+        return Stage(name, total, unit, self.interactive)

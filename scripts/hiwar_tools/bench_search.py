@@ -1,7 +1,7 @@
 """Search benchmark: our chunked index against Pagefind on synthetic archives made from the seeds.
 
-    python -m hiwar.tools.bench_search [N ...]          (default: 1000)
-    python -m hiwar.tools.bench_search --pagefind PYTHON [N ...]
+    python -m hiwar_tools.bench_search [N ...]          (default: 1000)
+    python -m hiwar_tools.bench_search --pagefind PYTHON [N ...]
 
 For each N: both editions' articles (N each, made from the five seeds and their translations as
 bench_archive makes them) and a few listing pages are indexed by our writer and, when a Python with the
@@ -33,11 +33,11 @@ import yaml
 
 from hiwar.knowledge.names import find_names, load_names
 from hiwar.knowledge.searchtext import index_tokens, query_terms
-from hiwar.site.search import SearchDocument, search_assets, write_index
-from hiwar.tools import synthetic
-from hiwar.tools.browser import BROWSER, FLAGS
+from hiwar.site.search import SearchDocument, index_files, search_assets
+from hiwar_tools import synthetic
+from hiwar_tools.browser import BROWSER, FLAGS
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 TITLES = {"ar": synthetic.TITLES, "en": synthetic.TITLES_EN}  # the titles bench_archive's seeds get
 QUERIES = {"ar": "الحكومة العراقية", "en": "Iraqi government"}
 LISTINGS = 4  # listing pages per edition (home, topics, people, timeline): each links to many articles
@@ -132,7 +132,10 @@ PAGEFIND_RUN = """async ([query, lang]) => {
 
 def write_ours(documents, site: Path) -> dict:
     start = time.perf_counter()
-    stats = write_index(documents, site / "search")
+    files, stats = index_files(documents)
+    for path, data in files.items():
+        (site / "search" / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / "search" / path).write_bytes(data)
     seconds = time.perf_counter() - start
     for path, text in search_assets().items():
         (site / path).parent.mkdir(parents=True, exist_ok=True)

@@ -15,17 +15,12 @@ class HiwarConfig(base.Config):
     languages_dir = c.Optional(c.Dir(exists=True))
     # Assets built from npm packages (the font subset, `python -m hiwar assets`), added to the site under assets/.
     assets_dir = c.Type(str, default="build/assets")
-    # Where the conversion cache and the build report go.
+    # Where the build's cache (the store of everything it made, its record) and the build report go.
     cache_dir = c.Type(str, default="build/cache")
     report = c.Type(str, default="build/report.txt")
-    # The offline edition (opens from file://) is derived from the same rendering when a folder is given,
-    # and packed into a zip when a file is given.
+    # The offline edition (opens from file://) is derived from the same rendering when a folder is given; the
+    # downloads (the offline edition's zip, …) go into `dist_dir` when one is given.
     offline_dir = c.Type(str, default="")
-    offline_zip = c.Type(str, default="")
-    # An earlier build whose unchanged pages a `mkdocs build --dirty` into an empty folder may reuse.
-    previous_site = c.Type(str, default="")
-    previous_offline = c.Type(str, default="")
-    # The zip of that build: its unchanged entries are copied, not compressed again.
-    previous_zip = c.Type(str, default="")
+    dist_dir = c.Type(str, default="")
     # Editions are rendered in parallel processes where the platform can fork.
     parallel = c.Type(bool, default=True)

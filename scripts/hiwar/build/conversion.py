@@ -1,0 +1,48 @@
+"""The conversion, once per build: seeds and editorial files in, the collection (the typed model) out, with its
+problems, the build report and the articles each article lists as related."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from hiwar.build.plan import related_articles
+from hiwar.build.progress import Progress
+from hiwar.enrich.collection import Collection, collect
+from hiwar.enrich.report import report
+from hiwar.model.article import Article
+from hiwar.outputs.paths import write_atomically
+from hiwar.build.options import BuildOptions
+
+log = logging.getLogger("hiwar")
+
+
+@dataclass
+class Converted:
+    collection: Collection = field(default_factory=Collection)
+    problems: list[str] = field(default_factory=list)  # one line each, "FILE: what is wrong"
+    related: dict[str, list[Article]] = field(default_factory=dict)
+
+    def articles_by_id(self) -> dict[str, Article]:
+        return {article.id: article for article in self.collection.articles}
+
+
+def convert(options: BuildOptions, progress: Progress) -> Converted:
+    with progress.stage("seeds converted", unit="seeds") as stage:
+        def told(done: int, total: int) -> None:
+            stage.bar.total = total
+            stage.set(done)
+        collection = collect(options.seeds, options.editorial if options.editorial.is_dir() else None,
+                             options.cache_dir, progress=told, languages=options.editions,
+                             say=progress.note)
+    problems = [str(problem) for problem in collection.problems]
+    log.info("hiwar: %d article(s), %d converted (the others unchanged); report in %s",
+             len(collection.articles), len(collection.converted), options.report)
+    return Converted(collection, problems, related_articles(collection))
+
+
+def keep(converted: Converted, options: BuildOptions) -> None:
+    """The report, and the cache for the next build (a step of its own: when it fails, the pages are still made)."""
+    collection = converted.collection
+    write_atomically(options.report.parent, options.report.name, ("\n".join(report(collection)) + "\n").encode())
+    if collection.cache is not None and not collection.problems:
+        collection.cache.save({a.seed.name for a in collection.articles}, {"(related articles)"})

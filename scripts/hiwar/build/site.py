@@ -1,0 +1,316 @@
+"""One build of the whole site: the conversion (once), every edition (the default one in this process, the others
+in processes of their own where the platform can fork), then the site's outputs, the trees of what each published
+folder holds, and the folders made to hold exactly that.
+
+Nothing here trusts the build folder: the record and the store are checked when read (outputs/record.py,
+outputs/store.py), and the folders are made from the trees, never patched (outputs/tree.py).
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Callable
+from functools import cached_property
+from pathlib import Path
+
+import msgspec
+
+from hiwar.build.conversion import Converted, convert, keep
+from hiwar.build.edition import EditionBuild, EditionPart, hand_written
+from hiwar.build.options import BuildOptions
+from hiwar.build.progress import Progress, Stage
+from hiwar.build.seam import BuildProblem
+from hiwar.model.article import Article
+from hiwar.outputs import record as records
+from hiwar.outputs.contract import Context, Derivations, Scope, Target, run
+from hiwar.outputs.record import OutputEntry, Record
+from hiwar.outputs.registry import outputs_of
+from hiwar.outputs.store import Store
+from hiwar.outputs.tree import Tree, merged, sync
+from hiwar.site.editions import Edition
+from hiwar.site.pages import has_parallel, parallel_path
+from hiwar.site.urls import page_url
+
+log = logging.getLogger("hiwar")
+
+RECORD = "record"
+STORE = "store"
+
+
+class SiteBuild:
+    def __init__(self, options: BuildOptions, editions: tuple[Edition, ...], previous: SiteBuild | None = None):
+        self.options, self.editions = options, editions
+        self.store = Store(options.cache_dir / STORE)
+        self.progress = Progress()
+        # A preview keeps the last build's record in memory, and knows what it put in the folder it serves.
+        self.previous: Record = previous.record if previous is not None else Record()
+        self._previous_in_memory = previous is not None
+        self.served: dict[str, str] = previous.served if previous is not None else {}
+        self.record = Record()
+        self.converted = Converted()
+        self.problems: list[str] = []
+        self._internal: set[str] = set()  # where in the code the unexpected errors of this build happened
+        self.fingerprint = ""
+        self.reuse = True  # the engine renders only the pages said to be changed (a dirty build)
+        self.parts: dict[str, EditionPart] = {}
+        self.children: dict[int, tuple[Edition, int]] = {}  # pid -> (edition, the read end of its pipe)
+        self.pending: list[Edition] = []
+        self.report_to: int | None = None  # in an edition's own process: the pipe its part goes through
+        self.trees: dict[Target, Tree] = {}
+        # Pages rendered so far, per edition: shared memory, so a forked edition's count reaches the bar here.
+        self.rendered = {edition.lang: multiprocessing.RawValue("q", 0) for edition in editions}
+        self._rendering: Stage | None = None
+        self._builder: Callable[[Edition], None] | None = None
+
+    # ---- before the pages -----------------------------------------------------------------------------------
+    def convert(self) -> None:
+        self.converted = convert(self.options, self.progress)
+        self.problems = list(self.converted.problems)
+        lines = self.converted.problems
+        if lines and not self.options.serving:
+            raise BuildProblem(lines, f"{len(lines)} problem(s) in seeds or editorial files; nothing was written")
+        for line in lines:
+            print(f"PROBLEM -  {line}", file=sys.stderr)
+        if lines:
+            print("PROBLEM -  the preview shows the other articles; fix the problems above and save again", file=sys.stderr)
+
+    def keep_conversion(self) -> None:
+        keep(self.converted, self.options)
+
+    def prepare(self, fingerprint: str) -> None:
+        """What every page is also made of (the fingerprint), and what the last build made that may be reused."""
+        self.fingerprint = fingerprint
+        if not self._previous_in_memory:
+            self.previous, unreadable = records.load(self.options.cache_dir / RECORD)
+            if unreadable is not None:
+                self.progress.note(str(unreadable))
+        if self.previous.fingerprint != fingerprint:
+            # Templates, configuration or code changed: nothing of the last build is reused.
+            self.previous = Record()
+
+    def edition_build(self, edition: Edition) -> EditionBuild:
+        return EditionBuild(self, edition)
+
+    def add_internal_error(self, line: str, where: str) -> bool:
+        """Record an unexpected error for the preview's banner: once per place in the code (a step that fails for
+        every page is one line). Returns whether it was new."""
+        if where in self._internal:
+            return False
+        self._internal.add(where)
+        self.problems.append(f"internal error: {line}")
+        return True
+
+    @cached_property
+    def articles_by_id(self) -> dict[str, Article]:
+        return self.converted.articles_by_id()
+
+    @cached_property
+    def _articles_by_parallel_path(self) -> dict[str, Article]:
+        return {parallel_path(article): article for article in self.converted.collection.articles}
+
+    def page_paths(self, generated: list[str]) -> dict[str, dict[str, str]]:
+        """Every page of the site by its edition-independent path (`articles/NAME.md`): its URL path in each edition.
+        Every edition generates the same pages (`generated`, paths inside an edition) but side-by-side ones, which are
+        only where the edition has the article's text beside another (pages.has_parallel); hand-written ones may
+        differ."""
+        parallel = self._articles_by_parallel_path
+        paths: dict[str, dict[str, str]] = {}
+        for rest in generated:
+            article = parallel.get(rest)
+            for edition in self.editions:
+                if article is None or has_parallel(article, edition, self.editions):
+                    paths.setdefault(rest, {})[edition.lang] = edition.prefix + page_url(rest)
+        for edition in self.editions:
+            for doc in hand_written(self.options.docs_dir / edition.lang):
+                paths.setdefault(doc, {})[edition.lang] = edition.prefix + page_url(doc)
+        return paths
+
+    def context(self, edition: Edition | None, body_of=lambda article, edition: None,
+                derived: Derivations | None = None) -> Context:
+        return Context(self.options, self.editions, self.converted, self.store, self.progress, self.fingerprint,
+                       edition=edition, body_of=body_of,
+                       derived=derived if derived is not None else Derivations(self.previous.derived))
+
+    # ---- the other editions -----------------------------------------------------------------------------------
+    def start_other_editions(self, builder: Callable[[Edition], None]) -> None:
+        others = list(self.editions[1:])
+        self._rendering = self.progress.start("pages rendered", unit="pages")
+        self._builder = builder
+        if self.options.serving or not self.options.parallel or not _can_fork():
+            self.pending = others
+            return
+        for edition in others:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            read, write = os.pipe()
+            pid = os.fork()
+            if pid == 0:
+                os.close(read)
+                status = 1
+                try:
+                    self.report_to = write
+                    builder(edition)
+                    status = 0
+                except BaseException as err:  # noqa: BLE001 — reported by the parent as a failed edition
+                    for line in getattr(err, "lines", []):
+                        log.error(line)
+                    log.error("hiwar: the %s edition failed: %s", edition.lang, err)
+                finally:
+                    logging.shutdown()
+                    os._exit(status)
+            os.close(write)
+            self.children[pid] = (edition, read)
+
+    def page_rendered(self, lang: str) -> None:
+        self.rendered[lang].value += 1
+        if self._rendering is not None:
+            self._rendering.set(sum(count.value for count in self.rendered.values()))
+
+    def edition_done(self, part: EditionPart) -> None:
+        """An edition's build is over: in its own process, its part goes to the site's build through the pipe."""
+        if self.report_to is not None:
+            data = msgspec.msgpack.encode(part)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(self.report_to, view):]
+            os.close(self.report_to)
+            self.report_to = None
+        else:
+            self.parts[part.lang] = part
+
+    def _wait_for_editions(self) -> None:
+        for edition in self.pending:
+            self._builder(edition)
+        self.pending = []
+        failed = []
+        for pid, (edition, read) in list(self.children.items()):
+            data = _read_all(read, lambda: self._count())
+            _, status = os.waitpid(pid, 0)
+            del self.children[pid]
+            if os.waitstatus_to_exitcode(status) != 0 or not data:
+                failed.append(edition.lang)
+                continue
+            self.parts[edition.lang] = msgspec.msgpack.decode(data, type=EditionPart)
+        if self._rendering is not None:
+            self._rendering.close(self.progress.interactive)
+            self._rendering = None
+        if failed:
+            raise BuildProblem([], f"the {', '.join(failed)} edition(s) could not be built (see the messages above)")
+
+    def _count(self) -> None:
+        if self._rendering is not None:
+            self._rendering.set(sum(count.value for count in self.rendered.values()))
+
+    def abandon(self) -> None:
+        for pid, (_, read) in list(self.children.items()):
+            try:
+                os.kill(pid, 15)
+                os.waitpid(pid, 0)
+                os.close(read)
+            except OSError:
+                pass
+        self.children.clear()
+
+    # ---- after the pages --------------------------------------------------------------------------------------
+    def finish(self, primary: EditionPart, page_paths: dict[str, dict[str, str]]) -> dict[Target, Tree]:
+        """Every edition's part in, every output made, the folders made to hold exactly what the trees say."""
+        self._wait_for_editions()
+        self.parts[primary.lang] = primary
+        parts = [self.parts[edition.lang] for edition in self.editions]
+        derived = Derivations(self.previous.derived)
+        for part in parts:
+            derived.made.update(part.derived)
+        outputs: dict[str, OutputEntry] = {name: entry for part in parts for name, entry in part.outputs.items()}
+        context = self.context(None, derived=derived)
+        context.page_paths = page_paths
+        context.documents = [document.search_document() for part in parts for document in part.documents]
+        site = {f"pages:{part.lang}": {dest: entry.html for dest, entry in part.pages.items()} for part in parts}
+        site |= {f"files:{part.lang}": part.files for part in parts}
+        site |= {name: entry.files for name, entry in outputs.items() if _target_of(name) is Target.SITE}
+        targets = self._targets()
+        for target in targets:
+            for output in outputs_of(Scope.SITE, target):
+                context.trees = self.trees
+                if target is Target.SITE:
+                    context.trees = {Target.SITE: merged(site)}
+                name, entry = run(output, context, self.previous)
+                outputs[name] = entry
+                if target is Target.SITE:
+                    site[name] = entry.files
+            if target is Target.SITE:
+                self.trees[Target.SITE] = merged(site)
+            else:
+                self.trees[target] = merged({name: entry.files for name, entry in outputs.items()
+                                             if _target_of(name) is target})
+            context.trees = self.trees
+        for name, entry in self.previous.outputs.items():
+            if _target_of(name) not in targets:  # not made by this build (a preview's): kept for the next one
+                outputs.setdefault(name, entry)
+        live = {digest for tree in self.trees.values() for digest in tree.values()}
+        live |= {digest for entry in outputs.values() for digest in entry.files.values()}
+        self.record = Record(self.fingerprint, {part.lang: part.pages for part in parts}, outputs, derived.kept(live))
+        self._publish_folders()
+        records.save(self.record, self.options.cache_dir / RECORD)
+        self.store.prune(self.record.blobs() | live)
+        if self.store.dropped:
+            self.progress.note(f"{self.store.folder}: {len(self.store.dropped)} damaged file(s) made again")
+        return self.trees
+
+    def _targets(self) -> list[Target]:
+        if self.options.serving:
+            return [Target.SITE]
+        wanted = [Target.SITE]
+        if self.options.offline_dir is not None or self.options.dist_dir is not None:
+            wanted.append(Target.OFFLINE)
+        if self.options.dist_dir is not None:
+            wanted.append(Target.DIST)
+        return wanted
+
+    def _publish_folders(self) -> None:
+        """Make each folder the build was given hold exactly its tree (the published folders are switched into place
+        by `hiwar build` afterwards: outputs/publish.py)."""
+        options = self.options
+        folders = [(Target.SITE, options.site_dir)]
+        if not options.serving:
+            folders += [(Target.OFFLINE, options.offline_dir), (Target.DIST, options.dist_dir)]
+        with self.progress.stage("files written", unit="files") as stage:
+            for target, folder in folders:
+                if folder is not None and target in self.trees:
+                    known = self.served if options.serving else None
+                    stage.advance(sync(folder, self.trees[target], self.store, known))
+
+
+def _target_of(name: str) -> Target | None:
+    """The target of the output recorded under `name` (None for an output this code no longer has)."""
+    from hiwar.outputs.registry import OUTPUTS
+    base = name.split(":", 1)[0]
+    return next((output.target for output in OUTPUTS if output.name == base), None)
+
+
+def _read_all(handle: int, waiting: Callable[[], None]) -> bytes:
+    """Everything an edition's process sends before it ends (it ends the pipe by closing it)."""
+    chunks = []
+    os.set_blocking(handle, False)
+    try:
+        while True:
+            try:
+                chunk = os.read(handle, 1 << 20)
+            except BlockingIOError:
+                waiting()
+                time.sleep(0.05)
+                continue
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+    finally:
+        os.close(handle)
+
+
+def _can_fork() -> bool:
+    return hasattr(os, "fork") and sys.platform.startswith("linux")
+
+
+__all__ = ["SiteBuild", "BuildProblem", "BuildOptions", "Path"]

@@ -1,0 +1,226 @@
+"""Where the engine (MkDocs 1.x, or ProperDocs) falls short, or where the build relies on how it behaves, the code
+is here, and tests/test_engine_adapter.py fails when the engine changes.
+
+1. Reused pages. A dirty build renders a page only when `File.is_modified()` says so, but a file whose content is
+   made in memory always counts as modified, and a file of docs/ counts as modified when it is newer than a file
+   of the site folder. A generated page knows whether the store holds it, made of the same inputs (GeneratedPage);
+   a hand-written page is rendered on every build (HandWrittenPage).
+2. How a page is written: the engine encodes a page's HTML as UTF-8, characters it cannot encode as character
+   references (`written`); the build keeps exactly those bytes.
+3. Markup the theme writes where no template block reaches, that the Nu HTML Checker refuses: `autocomplete` on its
+   checkbox toggles, and a table-of-contents label pointing at a toggle that only exists for pages in the navigation.
+   Exact strings only: when the theme changes, nothing is touched and the adapter test fails.
+4. Editions share one site folder. Every edition but the first is built without cleaning the folder (a dirty build),
+   and the engine warns that a dirty build may leave stale pages, a warning strict mode turns into an abort. The build
+   makes every folder hold exactly what it made (outputs/tree.py), so that one warning is dropped (under the engine's
+   own logger name, `mkdocs.*` or `properdocs.*`).
+5. Memory. The engine converts every page's Markdown before it renders any template, and keeps each page's Markdown
+   and HTML to the end of the build: at 10,000 articles, gigabytes of text no step reads again. A generated page's
+   Markdown is released once it is converted, and every page's HTML once its template is rendered.
+6. Nested builds. Each edition is an engine build of its own: the configuration is loaded again (with the site
+   folder of the first) and the plugin instance the engine made for it is handed the state of the first build,
+   whether or not the engine reuses plugin instances between loads.
+7. The configuration's files: the edition's hand-written pages are remapped to its folder, the other editions'
+   dropped, and the theme's settings that depend on the language set per edition (`configure`).
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.commands import build as engine_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from hiwar.build.seam import EditionSettings, GeneratedFile
+
+# In the theme's base.html and partials/toc.html.
+CHECKBOX_AUTOCOMPLETE = ' type="checkbox" id="__drawer" autocomplete="off">', ' type="checkbox" id="__search" autocomplete="off">'
+TOC_LABEL = '<label class="md-nav__title" for="__toc">'
+
+# The start of the engine's warning (commands/build.py).
+DIRTY_BUILD_WARNING = "A 'dirty' build is being performed"
+PLUGIN_NAME = "hiwar"
+# The engine's logger: `mkdocs`, or ProperDocs' own name when it runs.
+ENGINE_LOGGER = engine_build.log.name.split(".", 1)[0]
+
+
+class GeneratedPage(File):
+    """A page made in memory by the plugin; `reused` when the store holds it, made of the same inputs."""
+
+    reused: bool = False
+
+    def is_modified(self) -> bool:
+        return not self.reused
+
+
+def generated_file(config: MkDocsConfig, made: GeneratedFile) -> File:
+    if not made.page:
+        if made.source is not None:
+            return File.generated(config, made.src_uri, abs_src_path=str(made.source))
+        return File.generated(config, made.src_uri, content=made.content or b"")
+    page = GeneratedPage(made.src_uri, None, config.site_dir, config.use_directory_urls, dest_uri=made.dest,
+                         inclusion=InclusionLevel.UNDEFINED if made.in_nav else InclusionLevel.NOT_IN_NAV)
+    page.reused = made.markdown is None
+    page.content_string = made.markdown or ""
+    page.generated_by = PLUGIN_NAME
+    return page
+
+
+def edition_files(files: Files, lang: str, others: set[str], primary: bool,
+                  without: tuple[str, ...]) -> tuple[list[File], list[File]]:
+    """The engine's files for one edition: the shared files (assets, the theme's), kept by the default edition only,
+    and the edition's own (docs/<lang>/…); the other editions' are left out, and so are the theme's templates the
+    edition does not render (`without`: a template taken out of the theme's static templates would otherwise be
+    copied as a plain file)."""
+    shared: list[File] = []
+    own: list[File] = []
+    for file in files:
+        top = file.src_uri.split("/", 1)[0]
+        if top == lang:
+            own.append(file)
+        elif top not in others and primary and file.src_uri not in without:
+            shared.append(file)
+    return shared, own
+
+
+class HandWrittenPage(File):
+    """A page of docs/<lang>/: rendered on every build (they are few), since the engine would otherwise compare its
+    time with a file in the site folder, which the build never trusts."""
+
+    def is_modified(self) -> bool:
+        return True
+
+
+def placed(file: File, dest: str) -> File:
+    """A hand-written file of an edition, written where the edition's pages go."""
+    kind = HandWrittenPage if file.is_documentation_page() else File
+    return kind(file.src_path, file.src_dir, file.dest_dir, file.use_directory_urls, dest_uri=dest,
+                inclusion=file.inclusion)
+
+
+def written(html: str) -> bytes:
+    """A page's bytes as the engine writes them (commands/build.py `_build_page`)."""
+    return html.encode("utf-8", errors="xmlcharrefreplace")
+
+
+def static_files(files: Files, serving: bool) -> Iterable[tuple[str, bytes]]:
+    """The files the engine copies as they are (theme assets, docs/assets, the plugin's assets), with their bytes: the
+    ones `Files.copy_static_files` copies (commands/build.py)."""
+    inclusion = InclusionLevel.is_in_serve if serving else InclusionLevel.is_included
+    for file in files:
+        if not file.is_documentation_page() and inclusion(file.inclusion):
+            yield file.dest_uri, file.content_bytes
+
+
+def configure(config: MkDocsConfig, settings: EditionSettings) -> None:
+    """The edition's language, names and navigation applied to the engine's configuration."""
+    config.site_name = settings.site_name
+    config.site_description = settings.site_description
+    config.copyright = settings.copyright
+    config.theme["language"] = settings.language
+    for palette in config.theme.get("palette") or []:
+        toggle = palette.get("toggle")
+        if toggle:
+            toggle["name"] = settings.mode_names.get(palette.get("scheme"), toggle.get("name"))
+    toc = (config.mdx_configs or {}).get("toc")
+    if toc is not None and toc.get("permalink"):
+        toc["permalink_title"] = settings.permalink_title
+    config.nav = [{title: path} for title, path in settings.nav]
+    config.extra["homepage"] = settings.homepage
+    # The language selector links every page to its counterparts (the view's alternates; partials/header.html).
+    config.extra["alternate"] = None
+    for template in settings.without_templates:
+        config.theme.static_templates.discard(template)
+    config.watch.extend(str(path) for path in settings.watch)
+
+
+def nav_entries(config: MkDocsConfig) -> list[tuple[str, str]]:
+    """The configured navigation: (key of the language table, page path inside an edition) of each entry."""
+    return [(key, path) for item in (config.nav or []) for key, path in item.items()]
+
+
+def nested_config(config_file: str, site_dir: str) -> tuple[MkDocsConfig, object]:
+    """The configuration loaded again for another edition's build, and the plugin instance the engine made for it."""
+    config = load_config(config_file=config_file, site_dir=site_dir)
+    return config, config.plugins[PLUGIN_NAME]
+
+
+def build(config: MkDocsConfig, *, dirty: bool) -> None:
+    engine_build.build(config, dirty=dirty)
+
+
+def build_site(config_file: Path, site_dir: Path) -> None:
+    """One build of the whole site into `site_dir` (a dirty build: the store's unchanged pages are not rendered
+    again), with the engine's own logging (`--quiet` unless MKDOCS_LOG asks for its messages)."""
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+    config.plugins.on_startup(command="build", dirty=True)
+    try:
+        build(config, dirty=True)
+    finally:
+        config.plugins.on_shutdown()
+
+
+@dataclass(frozen=True)
+class Configured:
+    """What the command line needs of the plugin's configuration, read by the engine's own loader."""
+
+    editions: list[str]
+    languages_dir: Path | None
+    cache_dir: Path
+
+
+def plugin_options(config_file: Path) -> Configured:
+    config = load_config(config_file=str(config_file))
+    options = config.plugins[PLUGIN_NAME].config
+    project = config_file.resolve().parent
+
+    def absolute(value: str) -> Path:
+        return Path(value) if Path(value).is_absolute() else (project / value).resolve()
+    return Configured(list(options.editions), absolute(options.languages_dir) if options.languages_dir else None,
+                      absolute(options.cache_dir))
+
+
+class _WithoutDirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_BUILD_WARNING)
+
+
+WITHOUT_DIRTY_WARNING = _WithoutDirtyWarning()
+
+
+def drop_dirty_warning() -> None:
+    """Under the engine's own logger (its module's: `mkdocs.commands.build`, or ProperDocs' name for it)."""
+    engine_build.log.addFilter(WITHOUT_DIRTY_WARNING)
+
+
+def release_markdown(page) -> None:
+    """After on_page_content: the engine reads a page's Markdown (`page.markdown`, and a generated file's
+    `content_string`) only to convert it."""
+    page.markdown = None
+    if isinstance(page.file, GeneratedPage):
+        page.file.content_string = ""
+
+
+def release_html(page) -> None:
+    """After on_post_page: the page is written; its HTML (`page.content`) is read by no later step."""
+    page.content = None
+
+
+def theme_markup_fixed(html: str) -> str:
+    for toggle in CHECKBOX_AUTOCOMPLETE:
+        html = html.replace(toggle, toggle.replace(' autocomplete="off"', ""))
+    if 'id="__toc"' not in html:
+        html = html.replace(TOC_LABEL, '<label class="md-nav__title">')
+    return html
+
+
+def engine_name() -> str:
+    """The engine this process runs (its top package: `mkdocs`, or `properdocs` when its import redirect is on)."""
+    return engine_build.__name__.split(".", 1)[0]
+
+
+__all__ = ["Path"]

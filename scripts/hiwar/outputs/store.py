@@ -1,0 +1,141 @@
+"""The build's content-addressed store: every file a build makes, named by the SHA-256 of its bytes.
+
+It is a cache, never a source of truth: a blob is read only through `get`, which hashes what it read and drops a
+blob whose bytes are not the ones its name says (damaged, truncated or edited), so the caller makes it again.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+DIGEST_LENGTH = 64
+
+
+def digest_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def is_digest(value: object) -> bool:
+    return isinstance(value, str) and len(value) == DIGEST_LENGTH and all(c in "0123456789abcdef" for c in value)
+
+
+class Store:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.verified: set[str] = set()  # blobs read and found whole by this process
+        self.dropped: list[str] = []  # blobs found damaged by this process (each made again)
+
+    def _path(self, digest: str) -> Path:
+        if not is_digest(digest):
+            raise ValueError(f"not a blob name: {digest!r}")
+        return self.folder / digest[:2] / digest[2:]
+
+    def put(self, data: bytes) -> str:
+        digest = digest_of(data)
+        if digest not in self.verified:
+            path = self._path(digest)
+            if not self._whole(path, digest):
+                _write(path, data)
+            self.verified.add(digest)
+        return digest
+
+    def adopt(self, made: Path) -> str:
+        """A file written elsewhere (by a library that writes to a path), moved into the store."""
+        digest = _file_digest(made)
+        path = self._path(digest)
+        if digest in self.verified or self._whole(path, digest):
+            made.unlink()
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.replace(made, path)
+            except OSError:  # another file system
+                _write(path, made.read_bytes())
+                made.unlink()
+        self.verified.add(digest)
+        return digest
+
+    def temporary(self, suffix: str = "") -> Path:
+        """A path inside the store's folder for a file about to be adopted (same file system: a rename, no copy)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=".made-", suffix=suffix, dir=self.folder)
+        os.close(handle)
+        return Path(name)
+
+    def copy_to(self, digest: str, target: Path) -> bool:
+        """Write the blob at `target` (a new file, readable by anyone); False when the blob is missing or damaged."""
+        data = self.get(digest)
+        if data is None:
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "wb") as stream:
+            stream.write(data)
+        return True
+
+    def get(self, digest: str) -> bytes | None:
+        """The blob's bytes, or None when it is missing or not what its name says (then it is removed)."""
+        try:
+            data = self._path(digest).read_bytes()
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError, ValueError):
+            return None
+        if digest in self.verified or digest_of(data) == digest:
+            self.verified.add(digest)
+            return data
+        self._drop(digest)
+        return None
+
+    def has(self, digest: str) -> bool:
+        """Whether the blob is there and whole (read and hashed once per process)."""
+        return digest in self.verified or self.get(digest) is not None
+
+    def _whole(self, path: Path, digest: str) -> bool:
+        try:
+            return _file_digest(path) == digest
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            return False
+
+    def _drop(self, digest: str) -> None:
+        self.verified.discard(digest)
+        self.dropped.append(digest)
+        try:
+            self._path(digest).unlink()
+        except OSError:
+            pass
+
+    def prune(self, keep: set[str]) -> int:
+        """Remove every blob but `keep` (what the last build's record names); returns how many were removed."""
+        removed = 0
+        if not self.folder.is_dir():
+            return 0
+        for shard in self.folder.iterdir():
+            if not shard.is_dir():
+                shard.unlink()
+                continue
+            for blob in shard.iterdir():
+                if shard.name + blob.name not in keep:
+                    blob.unlink()
+                    removed += 1
+        return removed
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Through a temporary file and a rename: a blob is whole or absent, also when the build is killed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".", suffix=".partial", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
