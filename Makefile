@@ -27,7 +27,7 @@ $(VENV)/.build-deps: requirements.txt constraints.txt
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	touch $@
 
-$(VENV)/.test-deps: $(VENV)/.build-deps requirements-test.txt
+$(VENV)/.test-deps: $(VENV)/.build-deps requirements-test.txt requirements-properdocs.txt
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-test.txt -c constraints.txt
 	touch $@
 

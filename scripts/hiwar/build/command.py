@@ -28,7 +28,12 @@ def say(line: str) -> None:
 
 def run_build(config_file: Path, targets: dict[str, Path], engine: str = "mkdocs", verbose: bool = False) -> int:
     from hiwar import engine as engines
-    engines.select(engine)
+    try:
+        engines.select(engine)
+    except (ValueError, ImportError) as err:
+        say(f"{err}" if isinstance(err, ValueError) else f"the engine {engine!r} is not installed ({err}): "
+            f"`make build ENGINE={engine}` installs it")
+        return 2
     from hiwar.engine import adapter
 
     _log_to_stderr(adapter.ENGINE_LOGGER, verbose)
