@@ -54,7 +54,7 @@ def test_citation_marks_the_arabic_original_title_on_english_pages(site):
 
 
 def test_editorial_dates_and_their_evidence_are_in_front_matter_and_feeds(site, pages):
-    expected = {"000_683b6dac8a733867": ("2020-08-15/2020-08-19", "range"), "001_9f79dd596af1e7b3": ("2021-07-25", "day"),
+    expected = {"000_683b6dac8a733867": ("2020-08-17/2020-08-19", "range"), "001_9f79dd596af1e7b3": ("2021-07-25", "day"),
                 "002_344b185d2b28595d": ("2024-01-30/2024-02-02", "range"),
                 "003_a6238033f2a5b92a": ("2021-07-26/2021-08-27", "range"),
                 "004_619acb7bf2d5c641": ("2021-05-03", "day")}

@@ -1,9 +1,11 @@
-"""One spelling convention for the English edition: British, with -ise (editorial/README.md, "English spelling").
+"""One spelling convention for the English edition: British, with -ise, and straight quotation marks
+(editorial/README.md, "English spelling").
 
 Every English text of the edition is read: the translations (editorial/NAME.en.txt) and every English field of
 every editorial YAML file (a value under an `en` key, or a `match_en` list: titles, date evidence, summaries,
 names, notes, tags, glossary, events). None may contain a US spelling from the lists below, an -ize/-yze form
-(the convention writes -ise/-yse), or a full stop after Mr, Mrs, Ms or Dr.
+(the convention writes -ise/-yse), a full stop after Mr, Mrs, Ms or Dr, or a curly quotation mark or apostrophe
+(the convention writes " and ').
 """
 from __future__ import annotations
 
@@ -66,6 +68,13 @@ IZE_IN_BOTH = {"size", "sizes", "sized", "sizing", "oversized", "undersized", "d
 TITLE_WITH_STOP = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.")
 US_WORDS = re.compile(r"\b(?:" + "|".join(sorted(US_SPELLINGS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
+# Typographic quotation marks, and the accents typed for an apostrophe, with the straight mark the edition writes.
+STRAIGHT_FORM = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
+                 "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"'}
+CURLY_MARK = re.compile("[" + re.escape("".join(STRAIGHT_FORM)) + "]")
+# Arabic quoted verbatim in «…» is the seed's text as printed, its own “…” included.
+ARABIC_QUOTATION = re.compile(r"«[^«»]*»")
+
 
 def english_fields(data, where: str):
     """(place, text) for every English value of a parsed YAML document."""
@@ -110,6 +119,12 @@ def us_spellings(text: str) -> list[str]:
     return found
 
 
+def curly_marks(text: str) -> list[str]:
+    """The quotation marks and apostrophes of a text that are not straight, with the straight mark to write."""
+    text = ARABIC_QUOTATION.sub(" ", text)
+    return [f"{m.group()} → {STRAIGHT_FORM[m.group()]}" for m in CURLY_MARK.finditer(text)]
+
+
 def test_the_edition_has_english_texts_to_check():
     places = [place for place, _ in english_texts()]
     assert any(place.endswith(".en.txt:1") for place in places), "no translation found"
@@ -119,6 +134,24 @@ def test_the_edition_has_english_texts_to_check():
 def test_no_us_spelling_in_any_english_text():
     wrong = [f"{place}: {', '.join(found)}" for place, text in english_texts() if (found := us_spellings(text))]
     assert not wrong, "US spellings in the English edition (see editorial/README.md):\n" + "\n".join(wrong)
+
+
+def test_every_quotation_mark_and_apostrophe_is_straight():
+    wrong = [f"{place}: {', '.join(found)}" for place, text in english_texts() if (found := curly_marks(text))]
+    assert not wrong, "curly quotation marks in the English edition (see editorial/README.md):\n" + "\n".join(wrong)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("his meeting with \u201cBiden\u201d", ["\u201c → \"", "\u201d → \""]),
+    ("Al-Kadhimi\u2019s visit", ["\u2019 → '"]),
+    ("\u2018domestic dues\u2019", ["\u2018 → '", "\u2019 → '"]),
+    ("Iraq`s and Iran\u00b4s", ["` → '", "\u00b4 → '"]),
+    ("his meeting with \"Biden\"; al-Kadhimi's visit; 'domestic dues'", []),
+    ("The original has «سيزور “واشنطن”», 'will visit Washington'", []),
+    ("«سيزور “واشنطن”» and \u201cWashington\u201d", ["\u201c → \"", "\u201d → \""]),
+])
+def test_the_check_finds_curly_marks_and_spares_straight_ones_and_quoted_arabic(text, expected):
+    assert curly_marks(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -152,7 +152,8 @@ def test_a_notes_mark_follows_its_phrase_and_the_notes_follow_the_text_in_readin
     assert mark.parent.previous_sibling.endswith("on 20 August this month")
     notes = html.select("ol.hiwar-notes li")
     assert [(li["id"], li["class"][-1]) for li in notes] == [
-        ("note-1", "hiwar-note-translator"), ("note-2", "hiwar-note-editor"), ("note-3", "hiwar-note-translator")]
+        ("note-1", "hiwar-note-translator"), ("note-2", "hiwar-note-editor"), ("note-3", "hiwar-note-translator"),
+        ("note-4", "hiwar-note-translator")]
     assert notes[0].select_one("a.hiwar-note-back")["href"] == "#note-ref-1"
 
 

@@ -40,7 +40,7 @@ def test_an_article_is_described_from_the_model_in_the_editions_language(project
     names = {name.id: name for name in project_collection.names}
     tags = {tag.id: tag.labels["en"] for tag in project_collection.vocabulary.values()}
     document = article_document(article, ENGLISH, "en/articles/000_683b6dac8a733867/", names, tags)
-    assert (document.lang, document.boost, document.date) == ("en", ARTICLE_BOOST, "between 15 and 19 August 2020")
+    assert (document.lang, document.boost, document.date) == ("en", ARTICLE_BOOST, "between 17 and 19 August 2020")
     assert document.title == article.title["en"].value
     assert document.text.startswith(article.translations["en"].lines[article.parsed.numbered[0].line][:40])
     assert article.notes[0].text["en"] in document.text  # the notes are on the page too
