@@ -3,6 +3,7 @@
     python -m hiwar pages --seeds DIR --out DIR [--editorial DIR] [--report FILE]   the converter's Markdown pages
     python -m hiwar assets --out DIR                                                the font subset the site bundles
     python -m hiwar publish --stage DIR --site DIR --offline DIR --zip FILE         a finished build put in place
+    python -m hiwar zim --offline DIR --out DIR [--previous DIR]                    the Kiwix edition: a ZIM file per edition
 """
 from __future__ import annotations
 
@@ -27,6 +28,13 @@ def main(argv: list[str] | None = None) -> int:
     publish.add_argument("--site", type=Path, required=True)
     publish.add_argument("--offline", type=Path, required=True)
     publish.add_argument("--zip", type=Path, required=True)
+    # wiring: zim (the output contract will own this)
+    publish.add_argument("--zim-dir", type=Path, default=None, help="where the stage's ZIM files go (e.g. dist)")
+    zim = commands.add_parser("zim", help="the Kiwix edition: one ZIM file per edition, made from the offline edition")
+    zim.add_argument("--offline", type=Path, required=True, help="the offline edition's folder")
+    zim.add_argument("--out", type=Path, required=True, help="folder to write hiwar_<lang>.zim into")
+    zim.add_argument("--previous", type=Path, default=None,
+                     help="folder of the last build's ZIM files: a file made from the same inputs is taken as it is")
     args = parser.parse_args(argv)
     if args.command == "assets":
         from hiwar.site.assets import build_assets
@@ -35,8 +43,19 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "publish":
         from hiwar.site.outputs import publish as put_in_place
-        put_in_place(args.stage, [("site", args.site), ("site-offline", args.offline), (args.zip.name, args.zip)])
+        moves = [("site", args.site), ("site-offline", args.offline), (args.zip.name, args.zip)]
+        if args.zim_dir is not None:  # wiring: zim (the output contract will own this)
+            from hiwar.outputs.zim import FILE_NAME
+            built = sorted(path.name for path in args.stage.glob(FILE_NAME.format(lang="*")))
+            moves += [(name, args.zim_dir / name) for name in built]
+        put_in_place(args.stage, moves)
+        if args.zim_dir is not None:  # an edition no longer configured leaves no file behind
+            for stale in args.zim_dir.glob(FILE_NAME.format(lang="*")):
+                if stale.name not in built:
+                    stale.unlink()
         return 0
+    if args.command == "zim":
+        return _zim(args)
     return _pages(args)
 
 
@@ -74,19 +93,60 @@ def _pages(args) -> int:
     return 0
 
 
-def _configured_languages(config_file: Path) -> tuple[str, ...]:
-    """The editions configured for the hiwar plugin in mkdocs.yml: one list of languages for the site and `make pages`."""
+def _zim(args) -> int:
+    import datetime
+    import os
+
+    from hiwar.outputs.zim import ZimError, write_editions
+    from hiwar.problems import InputError
+    from hiwar.site.editions import TableErrors, load_editions
+    from hiwar.site.progress import Progress
+
+    config = _configuration(Path("mkdocs.yml"))
+    plugin = _hiwar_options(config)
+    folder = plugin.get("languages_dir")
+    try:
+        editions = load_editions(list(_configured_languages(Path("mkdocs.yml"))), Path(folder) if folder else None)
+    except (InputError, TableErrors) as err:
+        print(*(err.lines if isinstance(err, TableErrors) else [str(err.problem)]), sep="\n", file=sys.stderr)
+        return 1
+    # Dated as MkDocs dates its outputs: by SOURCE_DATE_EPOCH (the last commit, set by the Makefile), else today.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    date = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date() if epoch else datetime.date.today()
+    progress = Progress()
+    try:
+        made = write_editions(args.offline, args.out, editions, str(config.get("site_url") or ""), date, args.previous,
+                              stage=lambda lang: progress.stage(f"zim {lang}", unit="entries"))
+    except ZimError as err:
+        print(err, file=sys.stderr)
+        return 1
+    for zim in made:
+        print(f"{zim.path} ({zim.path.stat().st_size:,} bytes, {zim.entries} entries{', unchanged' if zim.reused else ''})")
+    return 0
+
+
+def _configuration(config_file: Path) -> dict:
+    """mkdocs.yml as MkDocs reads it (its !ENV values resolved); empty when there is none."""
     from mkdocs.utils.yaml import yaml_load
 
+    if not config_file.is_file():
+        return {}
+    with config_file.open(encoding="utf-8") as stream:
+        return yaml_load(stream) or {}
+
+
+def _hiwar_options(config: dict) -> dict:
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("hiwar"), dict):
+            return plugin["hiwar"]
+    return {}
+
+
+def _configured_languages(config_file: Path) -> tuple[str, ...]:
+    """The editions configured for the hiwar plugin in mkdocs.yml: one list of languages for the site and `make pages`."""
     from hiwar.model.languages import EDITION_LANGUAGES
 
-    if config_file.is_file():
-        with config_file.open(encoding="utf-8") as stream:
-            config = yaml_load(stream) or {}
-        for plugin in config.get("plugins") or []:
-            if isinstance(plugin, dict) and isinstance(plugin.get("hiwar"), dict) and plugin["hiwar"].get("editions"):
-                return tuple(plugin["hiwar"]["editions"])
-    return EDITION_LANGUAGES
+    return tuple(_hiwar_options(_configuration(config_file)).get("editions") or EDITION_LANGUAGES)
 
 
 if __name__ == "__main__":
