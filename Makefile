@@ -58,8 +58,11 @@ build: assets
 	rm -rf $(STAGE)
 	HIWAR_SITE_DIR=$(STAGE)/site HIWAR_OFFLINE_DIR=$(STAGE)/site-offline HIWAR_OFFLINE_ZIP=$(STAGE)/$(notdir $(ZIP)) \
 	  HIWAR_PREVIOUS_SITE=site HIWAR_PREVIOUS_OFFLINE=site-offline HIWAR_PREVIOUS_ZIP=$(ZIP) $(MKDOCS) build --dirty $(MKDOCS_LOG)
-	$(PY) -m hiwar publish --stage $(STAGE) --site site --offline site-offline --zip $(ZIP)
-	@echo "built: site/ (online), site-offline/ and $(ZIP) (opens from file://); report: build/report.txt"
+# wiring: zim (the output contract will own this): the Kiwix edition, a ZIM file per edition made from the offline
+# edition (an unchanged one is taken from dist/), published with the rest into dist/.
+	$(PY) -m hiwar zim --offline $(STAGE)/site-offline --out $(STAGE) --previous $(dir $(ZIP))
+	$(PY) -m hiwar publish --stage $(STAGE) --site site --offline site-offline --zip $(ZIP) --zim-dir $(dir $(ZIP))
+	@echo "built: site/ (online), site-offline/ and $(ZIP) (opens from file://), $(dir $(ZIP))hiwar_*.zim (Kiwix); report: build/report.txt"
 
 # The converter alone, on any folder of seeds: make pages SEEDS=DIR OUT=DIR
 pages: $(VENV)/.build-deps $(VENV)/.plugin

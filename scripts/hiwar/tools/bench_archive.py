@@ -76,6 +76,7 @@ STAGE_LINE = re.compile(r"^hiwar: (?P<stage>[^:]+): (?P<count>\d+) \S+ in (?P<se
 EDITION_LINE = re.compile(r"hiwar: (?P<lang>[\w-]+) edition: (?P<rendered>\d+) page\(s\) rendered, (?P<reused>\d+) reused")
 # make's steps, by what make echoes when it starts each; the build's last line ends the last one.
 MAKE_STEPS = (("fonts (make assets)", " -m hiwar assets "), ("mkdocs build", "HIWAR_SITE_DIR="),
+              ("zim files", " -m hiwar zim "),  # wiring: zim (the output contract will own this)
               ("publish", " -m hiwar publish "))
 BUILT = "built:"
 ORDINALS = ("الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة")
@@ -310,6 +311,8 @@ def sizes(root: Path) -> dict:
     zips = sorted((root / "dist").glob("*.zip"))
     return {"site": folder_stats(root / "site"), "offline": folder_stats(root / "site-offline"),
             "zip_bytes": zips[0].stat().st_size if zips else 0, "search": folder_stats(root / "site" / "search"),
+            # wiring: zim (the output contract will own this)
+            "zim_bytes": {path.name: path.stat().st_size for path in sorted((root / "dist").glob("*.zim"))},
             "pages": page_sizes(root)}
 
 
