@@ -27,6 +27,7 @@ whose digest is the same takes the earlier file as it is.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import html
 import os
@@ -153,7 +154,8 @@ class Plan:
 
 def plan(offline: Path, scope: Scope) -> Plan:
     """The edition's pages, and every file they (and the style sheets among those files) link to."""
-    pages = sorted(path for path in _files(offline) if path.endswith(".html") and scope.holds_page(path))
+    every_file = set(_files(offline))
+    pages = sorted(path for path in every_file if path.endswith(".html") and scope.holds_page(path))
     files: set[str] = set()
     waiting = [(page, without_site_search(_read(offline, page))) for page in pages]
     while waiting:
@@ -161,7 +163,7 @@ def plan(offline: Path, scope: Scope) -> Plan:
         links = LINK_ATTRIBUTE.finditer(text) if source.endswith(".html") else CSS_URL.finditer(text)
         for link in links:
             target = _target(source, link.group("url"))
-            if target is None or target in files or not (offline / target).is_file() or target.endswith(".html"):
+            if target is None or target in files or target.endswith(".html") or target not in every_file:
                 continue  # pages are only this edition's own, found above
             files.add(target)
             if target.endswith(".css"):
@@ -264,9 +266,14 @@ def folded_forms(text: str) -> list[str]:
     (lower case aside): كاظمى → كاظمي, والمفاوضات → مفاوضات, الحكومة → الحكومه, حكومه."""
     forms: list[str] = []
     for word in WORD_AS_WRITTEN.findall(text):
-        written = word.lower()
-        forms.extend(form for form in index_tokens(word) if form != written)
+        forms.extend(_other_forms(word))
     return forms
+
+
+@functools.lru_cache(maxsize=262144)  # an archive's words recur from page to page
+def _other_forms(word: str) -> tuple[str, ...]:
+    written = word.lower()
+    return tuple(form for form in index_tokens(word) if form != written)
 
 
 def media_type(path: str) -> str:
