@@ -340,6 +340,19 @@ def test_an_english_article_renders_left_to_right(books, served, browser):
         page.close()
 
 
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_on_a_phone_an_article_fits_the_screen_without_the_site_search(books, served, browser, lang):
+    """Without the search box, the language menu ends the header: its list must not reach past the page."""
+    path = next(iter(article_words(books, lang)))
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    try:
+        page.goto(f"{served}/{book_name(lang)}/{path}")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        page.close()
+
+
 # ---- hostile inputs --------------------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def hostile_books(tmp_path_factory):
