@@ -157,17 +157,21 @@ def plan(offline: Path, scope: Scope) -> Plan:
     every_file = set(_files(offline))
     pages = sorted(path for path in every_file if path.endswith(".html") and scope.holds_page(path))
     files: set[str] = set()
-    waiting = [(page, without_site_search(_read(offline, page))) for page in pages]
+    waiting = list(reversed(pages))  # read one at a time: an archive's pages do not all fit in memory at once
     while waiting:
-        source, text = waiting.pop()
-        links = LINK_ATTRIBUTE.finditer(text) if source.endswith(".html") else CSS_URL.finditer(text)
+        source = waiting.pop()
+        text = _read(offline, source)
+        if source.endswith(".html"):
+            links = LINK_ATTRIBUTE.finditer(without_site_search(text))
+        else:
+            links = CSS_URL.finditer(text)
         for link in links:
             target = _target(source, link.group("url"))
             if target is None or target in files or target.endswith(".html") or target not in every_file:
                 continue  # pages are only this edition's own, found above
             files.add(target)
             if target.endswith(".css"):
-                waiting.append((target, _read(offline, target)))
+                waiting.append(target)
     return Plan(tuple(pages), tuple(sorted(files)))
 
 
