@@ -11,13 +11,14 @@ they do from disk. Two things change on the way in:
   file does not hold; Kiwix searches the file's own full-text index, in the toolbar every Kiwix reader shows.
 - A link to a page the file does not hold (the language menu's other editions) leads to that page on the site.
 
-Search in Kiwix. libzim indexes each page with Xapian, in the edition's language (Xapian's Snowball stemmer for it:
-for Arabic, taa marbuta, the article ال with ب/ك/ل/ف before it, and a و before a word), after stripping combining
-marks (so hamza forms and tashkeel fold, on both sides). Each page is indexed from its own text (the article, not the
-menus around it: the site's search's reading of a rendered page, search_pages.page_document), with the forms the
-site's search folds its words to (knowledge/search_rules.yml: alef maqsura, taa marbuta, Persian letters, Arabic-Indic
-digits, the article with و or ف before it), so that a query written in a folded spelling finds them. Kiwix's query is
-folded only by Xapian: a query written with ى, with Persian letters or with و+ال finds only the words written that way.
+Search in Kiwix. libzim indexes each page with Xapian, in the edition's language, after stripping combining marks
+(so hamza forms and tashkeel fold, in the text and in the query); Xapian's Arabic stemmer then takes off taa marbuta,
+the article (ال, بال) and a single و, on both sides too, but not لل, فال or وال (measured with kiwix-serve 3.3). Each
+page is indexed from its own text (the article, not the menus around it: the site's search's reading of a rendered
+page, search_pages.page_document) and the forms the site's search folds its words to (knowledge/search_rules.yml:
+alef maqsura, taa marbuta, Persian letters, Arabic-Indic digits, the article and the clitics before it), so that a
+query written in a folded spelling finds them (مفاوضات finds والمفاوضات, مصطفي finds مصطفى). The query itself is folded
+only by Xapian: one written with ى for ي, with Persian letters or with وال attached finds only the words written so.
 
 Same inputs, same entries: paths, titles, types, hints, content and metadata. Not the same bytes: libzim gives every
 file a random UUID (python-libzim has no way to set one) and Xapian's databases carry their own. So that an unchanged
