@@ -364,8 +364,9 @@ def hostile_books(tmp_path_factory):
     base = tmp_path_factory.mktemp("hostile-zim")
     # And links in single quotes, which tools that scan a page for links (zimcheck) read inside text and JSON too.
     quoted = "<img src='../../../x.png'> <a href='../../y/'>y</a>"
+    # A file name in Arabic: its pages' paths are Arabic, their links percent-encoded.
     fields = dataclasses.replace(hostile_fields(), author_ar=quoted, author_en=quoted, publisher_ar=quoted,
-                                 publisher_en=quoted, summary_en=quoted)
+                                 publisher_en=quoted, summary_en=quoted, b_name="مقال [x](javascript:alert(1))")
     result = mkdocs_build(hostile.write_project(base, fields), base / "site", offline=True)
     assert result.returncode == 0, result.stderr
     made = zim.write_editions(base / "site", base / "dist", EDITIONS, "https://hiwar.example.org/",
@@ -401,8 +402,10 @@ def test_hostile_inputs_reach_the_files_as_text(hostile_books, browser):
         dialogs = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         try:
-            for path in sorted(p for p in entries_of(books["ar"]) if p.startswith("articles/")):
-                page.goto(f"{base_url}/{book_name('ar')}/{path}")
+            articles = sorted(p for p in entries_of(books["ar"]) if p.startswith("articles/"))
+            assert [p for p in articles if not p.isascii()]
+            for path in articles:
+                assert page.goto(f"{base_url}/{book_name('ar')}/{path}").status == 200, path
                 page.wait_for_load_state("networkidle")
                 page.mouse.move(200, 300)
                 assert not page.evaluate("window.hostileRan"), path
