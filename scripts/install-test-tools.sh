@@ -20,3 +20,15 @@ if [ ! -f tools/audit/node_modules/.installed ] || [ tools/audit/package-lock.js
   (cd tools/audit && npm ci --no-audit --no-fund --loglevel=error)
   touch tools/audit/node_modules/.installed
 fi
+
+# ---- The Kiwix edition (ZIM files): Debian's zim-tools (zimcheck) and kiwix-tools (kiwix-serve), the validator and
+# the server Kiwix's own readers are built on (tests/test_zim.py).
+zim_missing=()
+command -v zimcheck >/dev/null || zim_missing+=(zim-tools)
+command -v kiwix-serve >/dev/null || zim_missing+=(kiwix-tools)
+if ((${#zim_missing[@]})); then
+  SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -q --no-install-recommends "${zim_missing[@]}" >/dev/null
+fi

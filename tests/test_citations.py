@@ -111,6 +111,8 @@ def test_a_citation_as_html_marks_arabic_runs_on_pages_of_other_languages():
     assert html_with_languages("Al-Kadhimi «الكاظمي» & <co>", "en") == \
         'Al-Kadhimi «<span lang="ar" dir="rtl">الكاظمي»</span> &amp; &lt;co&gt;'
     assert html_with_languages("الكاظمي & <co>", "ar") == "الكاظمي &amp; &lt;co&gt;"
+    # No text reads as an attribute to a tool that scans the page for links (zimcheck).
+    assert html_with_languages("<img src='x'> \"y\"", "ar") == "&lt;img src=&#x27;x&#x27;&gt; &quot;y&quot;"
 
 
 def test_biblatex_keeps_the_date_exact_names_whole_and_links_a_translation_to_its_original(articles):

@@ -94,10 +94,10 @@ def test_a_view_is_escaped_once_through_nested_data_classes_mappings_and_lists()
 
 def test_json_for_a_script_element_cannot_close_it_and_reads_back_as_the_data():
     data = {"title": "</script><script>alert(1)</script>", "note": "a & b <!-- c", "ar": "بغداد",
-            "lines": "one\u2028two\u2029three"}
+            "lines": "one\u2028two\u2029three", "quoted": "<img src='x'>"}
     text = json_for_script(data)
     assert isinstance(text, Markup)
-    for forbidden in ("<", ">", "&", "\u2028", "\u2029"):
+    for forbidden in ("<", ">", "&", "\u2028", "\u2029", "'", ' src="'):
         assert forbidden not in text
     assert "بغداد" in text  # not escaped as \u0628…
     assert json.loads(str(text)) == data

@@ -25,8 +25,9 @@ ENDS_IN_PUNCTUATION = re.compile(r"[?!.؟…]$")
 
 
 def html_with_languages(text: str, page_lang: str) -> str:
-    """Escaped HTML of `text`; on a page in another language than the source's, its runs are marked (lang, dir)."""
-    escaped = html.escape(text, quote=False)
+    """Escaped HTML of `text`; on a page in another language than the source's, its runs are marked (lang, dir).
+    Quotes are escaped too, so that no text reads as ` src="…"` to tools that scan a page for links (zimcheck)."""
+    escaped = html.escape(text)
     return escaped if page_lang == SOURCE_LANGUAGE else mark_arabic(escaped)
 
 

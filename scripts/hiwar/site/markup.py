@@ -8,7 +8,8 @@ becomes HTML, Markdown, an attribute or JSON inside <script> here, and nowhere e
 - Templates: views are escaped as a whole (`escaped_view`): every string of every field becomes `Markup`, escaped
   once, so a template prints `{{ value }}` as it is — in text or in a quoted attribute — and a field added tomorrow
   is escaped too. Markup made here on purpose (Arabic runs marked in English text) stays as made.
-- JSON inside <script>: `json_for_script` escapes `<`, `>` and `&` so no text can close the element.
+- JSON inside <script>: `json_for_script` escapes `<`, `>` and `&` so no text can close the element, and `'` so
+  that none reads as ` src='…'` to tools that scan a page for links (zimcheck; `"` is JSON's own `\"`).
 """
 from __future__ import annotations
 
@@ -80,5 +81,5 @@ def escaped_view(value: Any) -> Any:
 def json_for_script(data: Any) -> Markup:
     """JSON to place inside a <script> element: nothing in it can end the element or start markup."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e").replace("'", "\\u0027")
                   .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
