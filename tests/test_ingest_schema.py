@@ -10,7 +10,7 @@ import pytest
 from conftest import FIXTURES
 from hiwar.enrich.collection import collect
 from hiwar.ingest.editorial import load_editorial
-from hiwar.ingest.schema import Context
+from hiwar.ingest.schema import Context, Text
 from hiwar.knowledge.events import load_calendar
 from hiwar.knowledge.glossary import load_glossary
 from hiwar.knowledge.names import load_names
@@ -282,3 +282,18 @@ def test_dates_before_year_one_or_after_next_year_are_refused():
     for value in (str(NEXT_YEAR + 1), "9999-12-31"):
         with pytest.raises(ValueError, match=f"year {value[:4]} is after {NEXT_YEAR}"):
             parse_date_value(value, NEXT_YEAR)
+
+
+def test_a_yaml_value_is_read_with_the_seeds_rule_noncharacters_becoming_the_replacement_character(tmp_path):
+    # YAML refuses U+FFFE and U+FFFF written as they are, but its escapes give any code point.
+    editorial = load(tmp_path, "headings.yml", 'title:\n  ar: "عنوان\\uFFFEالمقال"\n  en: "The\\uFFFF title\\U0010FFFF"\n')
+    assert dict(editorial.title) == {"ar": "عنوان\ufffdالمقال", "en": "The\ufffd title\ufffd"}
+    assert problem(tmp_path, "headings.yml", "title:\n  en: The\ufffe title\n") == \
+        "line 2: holds the control character U+FFFE, which YAML does not allow; remove it"
+
+
+def test_a_surrogate_escape_in_yaml_is_one_line_and_a_surrogate_in_a_value_is_no_character(tmp_path):
+    # libyaml's parser (the one read_yaml uses when PyYAML has it, as the pinned wheel does) refuses the escape ...
+    assert problem(tmp_path, "headings.yml", 'title:\n  en: "A lone \\ud800"\n').startswith("is not valid YAML (line 2")
+    # ... PyYAML's own reads it; a value is read with the seeds' rule either way: a pair is one character, a lone one none
+    assert Text().clean("A \ud83d\ude00 and a lone \ud800", CONTEXT) == "A \U0001f600 and a lone \ufffd"

@@ -64,3 +64,14 @@ def test_a_translated_title_line_is_the_title_of_the_translation(tmp_path):
     (editorial / "headings.yml").write_text("title:\n  en: The US presence after the dialogue\n", encoding="utf-8")
     (article,) = collect(seeds, editorial).articles
     assert article.title["en"].value == "The US presence after the dialogue"
+
+
+def test_a_translation_is_read_with_the_seeds_rule_noncharacters_becoming_the_replacement_character(tmp_path):
+    seed_path = FIXTURES / "translations" / "headings.txt"
+    seed = read_seed(seed_path, "seeds/headings.txt")
+    parsed = read_article(seed)
+    english = (FIXTURES / "translations" / "headings.en.txt").read_text(encoding="utf-8")
+    path = tmp_path / "headings.en.txt"
+    path.write_text(english.replace("The future", "The\ufffe future\uffff"), encoding="utf-8")
+    translation = load_translation(path, "editorial/headings.en.txt", "en", parsed, seed.text)
+    assert translation.lines[parsed.title_line] == "The\ufffd future\ufffd of the US presence"

@@ -96,8 +96,8 @@ class Part:
 
 class Text(Part):
     """Non-empty text, read as a seed's text is (seed.normalise: bidi controls and invisible characters removed,
-    control characters and odd spaces made spaces), runs of whitespace made one space; with words=True it must hold
-    a word to match."""
+    control characters and odd spaces made spaces, noncharacters and lone surrogates made U+FFFD), runs of whitespace
+    made one space; with words=True it must hold a word to match."""
 
     def __init__(self, words: bool = False):
         self.words = words
