@@ -9,7 +9,7 @@ import shutil
 import pytest
 from conftest import FIXTURES
 from hiwar.enrich.collection import collect
-from hiwar.ingest.editorial import load_editorial
+from hiwar.ingest.editorial import MAX_NOTES, load_editorial
 from hiwar.ingest.schema import Context, Text
 from hiwar.knowledge.events import load_calendar
 from hiwar.knowledge.glossary import load_glossary
@@ -140,6 +140,9 @@ TERM = "terms:\n  - id: biden-presidency\n    from: 2021-01-20\n    to: 2025-01-
     (TERM.replace("match: [الرئيس بايدن]", "match: الرئيس بايدن"),
      "field 'terms': id \"biden-presidency\": match: expected a list of phrases, not text"),
     (TERM.replace("to: 2025-01-20", "to: 2020-01-20"), 'id "biden-presidency": to: 2020-01-20 is before from: 2021-01-20'),
+    (EVENT.replace("2020-01-03", "1900/2020") + "    match: [[اغتيال]]\n",
+     "field 'events': id \"soleimani-killing\": date: 1900/2020 touches 121 calendar years (1900 to 2020); an interval may "
+     "touch at most 10: a wider one does not date anything"),
     ("events:\n  - [soleimani-killing, 2020-01-03]\n",
      "field 'events': entry 1: expected a mapping of id:, date:, ar:, en:, match:, not a list"),
 ])
@@ -297,3 +300,12 @@ def test_a_surrogate_escape_in_yaml_is_one_line_and_a_surrogate_in_a_value_is_no
     assert problem(tmp_path, "headings.yml", 'title:\n  en: "A lone \\ud800"\n').startswith("is not valid YAML (line 2")
     # ... PyYAML's own reads it; a value is read with the seeds' rule either way: a pair is one character, a lone one none
     assert Text().clean("A \ud83d\ude00 and a lone \ud800", CONTEXT) == "A \U0001f600 and a lone \ufffd"
+
+
+def test_an_article_has_at_most_200_notes_refused_before_any_is_read(tmp_path):
+    assert MAX_NOTES == 200
+    notes = "notes:\n" + NOTE.removeprefix("notes:\n") * MAX_NOTES
+    assert len(load(tmp_path, "headings.yml", notes).notes) == MAX_NOTES
+    broken = "  - kind: reader\n"  # one more note, and a wrong one: the count is what is reported
+    assert problem(tmp_path, "headings.yml", notes + broken) == \
+        "field 'notes': holds 201 notes, more than the 200 accepted (editorial/README.md)"

@@ -9,7 +9,7 @@ import pytest
 from conftest import FIXTURES
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from hiwar.ingest.seed import normalise, read_seed
+from hiwar.ingest.seed import ARTICLE_TEXT_LIMIT, normalise, read_seed
 from hiwar.knowledge.dates import parse_date_line
 from hiwar.model.dates import PartialDate
 from hiwar.problems import InputError
@@ -78,3 +78,15 @@ def test_normalised_text_is_text_every_xml_document_can_hold(text):
     assert not NOT_XML_CHAR.search(normalised)
     assert not set(normalised) & set(NONCHARACTERS)
     assert normalise(normalised) == normalised  # one rule: reading a value twice changes nothing
+
+
+def test_a_seed_is_at_most_2_mib_and_a_larger_one_is_refused_unread(tmp_path):
+    assert ARTICLE_TEXT_LIMIT.bytes == 2 * 2**20
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as sparse:
+        sparse.truncate(50 * 2**20)
+    with pytest.raises(InputError) as refused:
+        read_seed(path, "seeds/huge.txt")
+    assert str(refused.value) == (
+        "seeds/huge.txt: is 52,428,800 bytes (50 MiB), more than the 2,097,152 (2 MiB) an article's text (a seed or a "
+        "translation) may have; split it into articles, or remove what is not the article's text")

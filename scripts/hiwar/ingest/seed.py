@@ -15,7 +15,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from hiwar.ingest.files import read_bytes
+from hiwar.ingest.files import SizeLimit, read_bytes
 from hiwar.knowledge.text import arabic_share
 from hiwar.model.seed import Seed
 from hiwar.problems import InputError
@@ -24,6 +24,10 @@ from hiwar.problems import InputError
 SUPPORTED_ENCODINGS = ("utf_8", "cp1256")
 # Below this share of Arabic letters, a decoding is taken to be wrong (or the file not an article).
 MIN_ARABIC_SHARE = 0.5
+# The largest seed (and translation) read: 2 MiB is about a million Arabic letters, some 180,000 words, a long book;
+# the longest seed today is 18 KB and a long report 100 KB. Every step of a build is linear in the text below it.
+ARTICLE_TEXT_LIMIT = SizeLimit(2 * 2**20, "an article's text (a seed or a translation)",
+                               "split it into articles, or remove what is not the article's text")
 
 BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
@@ -48,7 +52,7 @@ BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf_32"), (codecs.BOM_UTF32_BE, "utf_
 def read_seed(path: Path, source: str | None = None, name: str | None = None) -> Seed:
     """The seed at `path` (a regular file; see ingest/files.py); `name` is its name in seeds/ when path is a link's target."""
     source = source or f"{path.parent.name}/{path.name}"
-    data = read_bytes(path, source)
+    data = read_bytes(path, source, ARTICLE_TEXT_LIMIT)
     text, encoding = decode(data, source)
     text = normalise(text)
     if not text.strip():
