@@ -5,11 +5,12 @@ What each problem says is checked on the conversion (collect(): the problems it 
 and `make build` stop and leave the published sites alone, below."""
 from __future__ import annotations
 
+import resource
 import shutil
 import subprocess
 
 import pytest
-from conftest import ENV, FIXTURES, ROOT, content, html, make_project, mkdocs_build, read_front_matter, repository_copy, run_pages, vocabulary_only
+from conftest import ENV, FIXTURES, PYTHON, ROOT, content, html, make_project, mkdocs_build, read_front_matter, repository_copy, run_pages, vocabulary_only
 from hiwar.enrich.collection import collect
 from hiwar.ingest.reader import read_article
 from hiwar.ingest.seed import ARTICLE_TEXT_LIMIT, read_seed
@@ -133,6 +134,19 @@ def test_a_seed_as_large_as_an_article_may_be_converts_and_a_byte_more_is_one_li
     assert problems(seeds) == ["seeds/big.txt: is 2,097,153 bytes (2 MiB), more than the 2,097,152 (2 MiB) an article's "
                                "text (a seed or a translation) may have; split it into articles, or remove what is not "
                                "the article's text"]
+
+
+def test_a_huge_seed_is_one_line_and_never_read(tmp_path):
+    seeds = one_seed(tmp_path, FIXTURES / "traits" / "headings.txt")
+    with (seeds / "huge.txt").open("wb") as sparse:
+        sparse.truncate(64 * 2**30)  # 64 GiB that take no disk; read to be hashed or converted, they would exhaust memory
+    limited = lambda: resource.setrlimit(resource.RLIMIT_AS, (4 * 2**30, 4 * 2**30))  # noqa: E731 (a failure, not an OOM)
+    result = subprocess.run([PYTHON, "-m", "hiwar", "pages", "--seeds", str(seeds), "--out", str(tmp_path / "out")],
+                            capture_output=True, text=True, env=ENV, cwd=ROOT, timeout=120, preexec_fn=limited)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == (
+        "seeds/huge.txt: is 68,719,476,736 bytes (64 GiB), more than the 2,097,152 (2 MiB) an article's text (a seed or "
+        "a translation) may have; split it into articles, or remove what is not the article's text")
 
 
 def test_limits_on_what_one_metadata_file_can_cost_are_one_line_each(tmp_path):

@@ -17,6 +17,8 @@ from functools import cached_property
 from pathlib import Path
 
 from hiwar.ingest.files import read_bytes
+from hiwar.ingest.naming import SEED_SUFFIX
+from hiwar.ingest.seed import ARTICLE_TEXT_LIMIT
 from hiwar.model.article import Article
 from hiwar.problems import InputError
 
@@ -64,7 +66,10 @@ class ArticleCache:
         if known and known[:2] == (stat.st_size, stat.st_mtime_ns):
             return known[2]
         try:
-            sha = hashlib.sha256(read_bytes(path, name)).hexdigest()
+            # An article's text (a seed or a translation, the .txt inputs) is read within its size limit, here too:
+            # one over it is refused when the article is read, never read whole to be hashed first.
+            limit = ARTICLE_TEXT_LIMIT if path.suffix == SEED_SUFFIX else None
+            sha = hashlib.sha256(read_bytes(path, name, limit)).hexdigest()
         except InputError:
             return "<unreadable>"  # not remembered: reading the file for the article reports why
         if time.time_ns() - stat.st_mtime_ns > RACY_NS:
