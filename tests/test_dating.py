@@ -207,3 +207,10 @@ def test_dating_costs_time_in_proportion_to_the_text_however_many_dates_one_sent
     inference = infer_date(text, DECADE)
     assert time.perf_counter() - started < 10
     assert inference.date is None
+
+
+def test_a_day_only_leap_years_have_is_no_error_in_a_window_of_common_years():
+    text = ("عقد الاجتماع الأول في 5 كانون الثاني 2021، ومن المقرر أن يعقد الأخير في 1 كانون الأول 2024. "
+            "وقال إن اللقاء يوم الاثنين 29 شباط الجاري.")  # no February 29 of 2021-2024 is a Monday (a ValueError, once)
+    inference = infer_date(text, CALENDAR)
+    assert inference.date is None and "too wide" in inference.explain()

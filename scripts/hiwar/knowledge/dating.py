@@ -282,7 +282,7 @@ def _fill_year(mention: _Mention, bounds: _Bounds) -> int | None:
         first, last = _span(year, mention.month, None if mention.current else mention.day)
         if last < bounds.start or first > bounds.end:
             continue
-        if mention.weekday is not None and mention.day and first.weekday() != mention.weekday:
+        if mention.weekday is not None and mention.day and _weekday(year, mention.month, mention.day) != mention.weekday:
             continue
         fitting.append(year)
         if len(fitting) > 1:
@@ -290,6 +290,14 @@ def _fill_year(mention: _Mention, bounds: _Bounds) -> int | None:
             # comes soon however many years the bounds leave open.
             return None
     return fitting[0] if fitting else None
+
+
+def _weekday(year: int, month: int, day: int) -> int | None:
+    """The weekday of a day, or None when the year has no such day (29 February of a common year)."""
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 def _span(year: int, month: int, day: int | None) -> tuple[dt.date, dt.date]:
