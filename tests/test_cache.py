@@ -62,7 +62,8 @@ def test_the_version_of_the_cache_is_part_of_every_key(files, monkeypatch):
 def test_an_input_hashed_long_after_its_last_change_is_known_by_size_and_time(files, tmp_path, monkeypatch):
     reads = []
     read_bytes = cache_module.read_bytes
-    monkeypatch.setattr(cache_module, "read_bytes", lambda path, source, *limit: reads.append(path.name) or read_bytes(path, source, *limit))
+    monkeypatch.setattr(cache_module, "read_bytes",
+                        lambda path, source, *limit: reads.append(path.name) or read_bytes(path, source, *limit))
     cache = ArticleCache(tmp_path / "cache", [files["shared"]])
     first = cache.key(files["seed"], [])
     cache.save(set(), set())
@@ -94,7 +95,8 @@ def test_an_input_that_cannot_be_read_has_a_key_of_its_own_and_is_read_again_nex
     cache.save(set(), set())
     reads = []
     read_bytes = cache_module.read_bytes
-    monkeypatch.setattr(cache_module, "read_bytes", lambda path, source, *limit: reads.append(path.name) or read_bytes(path, source, *limit))
+    monkeypatch.setattr(cache_module, "read_bytes",
+                        lambda path, source, *limit: reads.append(path.name) or read_bytes(path, source, *limit))
     assert ArticleCache(tmp_path / "cache", [files["shared"]]).key(folder, []) == unreadable
     assert "b.txt" in reads
 
