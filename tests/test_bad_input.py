@@ -5,14 +5,15 @@ What each problem says is checked on the conversion (collect(): the problems it 
 and `make build` stop and leave the published sites alone, below."""
 from __future__ import annotations
 
+import resource
 import shutil
 import subprocess
 
 import pytest
-from conftest import ENV, FIXTURES, ROOT, content, html, make_project, mkdocs_build, read_front_matter, repository_copy, run_pages, vocabulary_only
+from conftest import ENV, FIXTURES, PYTHON, ROOT, content, html, make_project, mkdocs_build, read_front_matter, repository_copy, run_pages, vocabulary_only
 from hiwar.enrich.collection import collect
 from hiwar.ingest.reader import read_article
-from hiwar.ingest.seed import read_seed
+from hiwar.ingest.seed import ARTICLE_TEXT_LIMIT, read_seed
 
 ENCODINGS = sorted((FIXTURES / "encodings").glob("*.txt"))
 EXPECTED_OPENING = "عقدت الجولة الثالثة من الحوار الاستراتيجي بين العراق والولايات المتحدة"
@@ -117,15 +118,44 @@ def test_editorial_file_without_a_seed_is_reported(tmp_path):
     assert found.startswith("editorial/hedings.yml: belongs to no seed (expected seeds/hedings.txt)")
 
 
-def test_a_five_megabyte_seed_converts(tmp_path):
+def test_a_seed_as_large_as_an_article_may_be_converts_and_a_byte_more_is_one_line(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     text = (ROOT / "seeds" / "002_344b185d2b28595d.txt").read_text(encoding="utf-8")
-    (seeds / "big.txt").write_text((text + "\n") * (5_000_000 // len(text.encode()) + 1), encoding="utf-8")
+    data = ((text + "\n") * (ARTICLE_TEXT_LIMIT.bytes // len(text.encode()) + 1)).encode()
+    data = data[:data.rindex(b"\n", 0, ARTICLE_TEXT_LIMIT.bytes) + 1]  # whole lines, within the limit
+    data += b" " * (ARTICLE_TEXT_LIMIT.bytes - len(data))
+    (seeds / "big.txt").write_bytes(data)
     result = run_pages(seeds, tmp_path / "out")
     assert result.returncode == 0, result.stderr
-    data, body = read_front_matter(tmp_path / "out" / "ar" / "articles" / "big.md")
-    assert data["words"] > 400_000 and body.count('<p id="p-') > 5000
+    front, body = read_front_matter(tmp_path / "out" / "ar" / "articles" / "big.md")
+    assert front["words"] > 150_000 and body.count('<p id="p-') > 2000
+    (seeds / "big.txt").write_bytes(data + b" ")
+    assert problems(seeds) == ["seeds/big.txt: is 2,097,153 bytes (2 MiB), more than the 2,097,152 (2 MiB) an article's "
+                               "text (a seed or a translation) may have; split it into articles, or remove what is not "
+                               "the article's text"]
+
+
+def test_a_huge_seed_is_one_line_and_never_read(tmp_path):
+    seeds = one_seed(tmp_path, FIXTURES / "traits" / "headings.txt")
+    with (seeds / "huge.txt").open("wb") as sparse:
+        sparse.truncate(64 * 2**30)  # 64 GiB that take no disk; read to be hashed or converted, they would exhaust memory
+    limited = lambda: resource.setrlimit(resource.RLIMIT_AS, (4 * 2**30, 4 * 2**30))  # noqa: E731 (a failure, not an OOM)
+    result = subprocess.run([PYTHON, "-m", "hiwar", "pages", "--seeds", str(seeds), "--out", str(tmp_path / "out")],
+                            capture_output=True, text=True, env=ENV, cwd=ROOT, timeout=120, preexec_fn=limited)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == (
+        "seeds/huge.txt: is 68,719,476,736 bytes (64 GiB), more than the 2,097,152 (2 MiB) an article's text (a seed or "
+        "a translation) may have; split it into articles, or remove what is not the article's text")
+
+
+def test_limits_on_what_one_metadata_file_can_cost_are_one_line_each(tmp_path):
+    note = "  - kind: editor\n    paragraph: 1\n    text:\n      ar: ملاحظة\n      en: A note\n"
+    assert problems(*editorial_with(tmp_path, headings__yml="date:\n  value: 1500/2024\n")) == [
+        "editorial/headings.yml: field 'date': value: 1500/2024 touches 525 calendar years (1500 to 2024); an interval "
+        "may touch at most 10: a wider one does not date anything"]
+    assert problems(*editorial_with(tmp_path, headings__yml="notes:\n" + note * 2000)) == [
+        "editorial/headings.yml: field 'notes': holds 2,000 notes, more than the 200 accepted (editorial/README.md)"]
 
 
 def test_mkdocs_build_stops_on_a_bad_seed_and_writes_no_page(tmp_path):

@@ -81,7 +81,8 @@ def test_an_input_that_cannot_be_read_has_a_key_of_its_own_and_is_read_again_nex
     cache.save(set(), set())
     reads = []
     read_bytes = cache_module.read_bytes
-    monkeypatch.setattr(cache_module, "read_bytes", lambda path, source: reads.append(path.name) or read_bytes(path, source))
+    monkeypatch.setattr(cache_module, "read_bytes",
+                        lambda path, source, *limit: reads.append(path.name) or read_bytes(path, source, *limit))
     assert ArticleCache(tmp_path / "cache", [files["shared"]]).key(folder, []) == unreadable
     assert "b.txt" in reads
 

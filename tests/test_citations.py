@@ -7,14 +7,22 @@ from __future__ import annotations
 import dataclasses
 import json
 
+import bibtexparser
 import pytest
+from bibtex_reader import read_bibtex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hiwar.ingest.naming import slug
+from hiwar.ingest.seed import normalise
 
 from hiwar.model.article import AUTOMATIC, Sourced
 from hiwar.model.dates import DateRange, PartialDate, parse_date_value
-from hiwar.site.citations import bibtex_text, biblatex, citation_text, html_with_languages
+from hiwar.site.citations import bibtex_text, bibtex_url, biblatex, citation_text, html_with_languages
 from hiwar.site.editions import load_editions
-from hiwar.site.exports import FORMATS, collection_files, csl_json, edition_files, ris
+from hiwar.site.exports import FORMATS, bibtex, collection_files, csl_json, edition_files, ris
 from hiwar.site.metadata import article_metadata
+from hiwar.site.urls import href as url_path
 from hiwar.site.reference import csl_date, csl_item, date_value, items_of, machine_date, page_url
 
 EDITIONS = load_editions(["ar", "en"])
@@ -126,8 +134,74 @@ def test_biblatex_keeps_the_date_exact_names_whole_and_links_a_translation_to_it
 
 
 def test_characters_bibtex_gives_meaning_to_print_as_themselves():
-    assert bibtex_text("50% of {a_b} & $c #1 ^ ~ \\ x") == r"50\% of \{a\_b\} \& \$c \#1 \^{} \~{} \textbackslash{} x"
+    assert bibtex_text("50% of {a_b} & $c #1 ^ ~ \\ x") == (r"50\% of {\textbraceleft}a\_b{\textbraceright} \& \$c \#1 "
+                                                          r"{\textasciicircum} {\textasciitilde} {\textbackslash} x")
+    assert bibtex_text("a -- b --- c '' d `` e !` f ?` g ,, h << i >> j") == \
+        "a -{}- b -{}-{}- c '{}' d `{}` e !{}` f ?{}` g ,{}, h <{}< i >{}> j"
     assert bibtex_text(" two\n lines ") == "two lines"
+    assert bibtex_url("https://x.example/a b/{c}\\d%D8%A7/") == "https://x.example/a%20b/%7Bc%7D%5Cd%D8%A7/"
+
+
+# ---- BibTeX holds text as text: read back by pybtex (and bibtexparser) --------------------------------------------------
+# Text as the schema and the seed reader hand it on (seed.normalise, runs of whitespace made one space), made of what
+# BibTeX and LaTeX give a meaning to: braces alone or in pairs, backslashes before them, comment, math and macro
+# characters, ligatures, quotes, ` and ` in a name, what would start a field or an entry, Arabic.
+PIECES = ["{", "}", "\\", "\\{", "\\}", "%", "#", "~", "$", "&", "_", "^", "@", '"', "'", "`", "-", "--", "''", "``", "!`",
+          "?`", ",", "<<", ">>", "=", " and ", "{}", "}, url = {https://evil.example/", '} @misc{x, title = "',
+          "\\textbf{x}", "العراق", "الحوار ", "\n", " "]
+TEXT = st.lists(st.one_of(st.sampled_from(PIECES), st.text(min_size=1, max_size=3)), min_size=1, max_size=12) \
+    .map(lambda parts: " ".join(normalise("".join(parts)).split())).filter(bool)
+SLUG = st.text(min_size=1, max_size=20).map(slug).filter(bool)
+TRANSLATION_FIELDS = {"title", "author", "translator", "date", "organization", "publisher", "url", "langid", "origtitle",
+                      "origlanguage", "related", "relatedtype"}
+
+
+def translation_record(article_id, title, authors, translator, site, publisher, original_title) -> dict:
+    """A translation's record as reference.csl_item makes it, every text field given."""
+    return {"id": f"hiwar:{article_id}:en", "type": "webpage", "title": title, "author": [{"literal": a} for a in authors],
+            "issued": {"date-parts": [[2024, 1, 30], [2024, 2, 2]]}, "container-title": site, "publisher": publisher,
+            "URL": f"{SITE_URL}{url_path(f'en/articles/{article_id}/')}", "language": "en", "original-title": original_title,
+            "translator": [{"literal": translator}],
+            "custom": {"translation-of": f"hiwar:{article_id}:ar", "original-language": "ar",
+                       "original-URL": f"{SITE_URL}{url_path(f'articles/{article_id}/')}"}}
+
+
+@given(article_id=SLUG, title=TEXT, authors=st.lists(TEXT, min_size=1, max_size=2), translator=TEXT, site=TEXT,
+       publisher=TEXT, original_title=TEXT)
+@settings(max_examples=150, deadline=None)
+def test_every_text_field_of_a_biblatex_entry_reads_back_as_its_text(article_id, title, authors, translator, site,
+                                                                      publisher, original_title):
+    item = translation_record(article_id, title, authors, translator, site, publisher, original_title)
+    written = biblatex(item, EDITIONS, related=True)
+    entries = read_bibtex(written)
+    assert list(entries) == [item["id"]]
+    entry = entries[item["id"]]
+    assert entry.type == "online"
+    assert set(entry.fields) | set(entry.names) == TRANSLATION_FIELDS
+    assert (entry.text("title"), entry.text("origtitle")) == (title, original_title)
+    assert (entry.text("organization"), entry.text("publisher")) == (site, publisher)
+    assert entry.names_text("author") == authors and entry.names_text("translator") == [translator]
+    assert (entry.fields["url"], entry.fields["related"]) == (item["URL"], f"hiwar:{article_id}:ar")
+    assert (entry.fields["date"], entry.fields["langid"], entry.fields["origlanguage"], entry.fields["relatedtype"]) == (
+        "2024-01-30/2024-02-02", "british", "arabic", "translationof")
+    # bibtexparser, the other Python reader, sees the same entry and the same values
+    library = bibtexparser.parse_string(written)
+    assert not library.failed_blocks and [e.key for e in library.entries] == [item["id"]]
+    assert {f.key: f.value for f in library.entries[0].fields} == {
+        **entry.fields, **{role: " and ".join(names) for role, names in entry.names.items()}}
+
+
+def test_a_collection_with_a_hostile_article_reads_back_whole(articles):
+    hostile = {"ar": "عنوان } فيه @online{x, title = {", "en": "A } title, url = {https://evil.example/} \\ -- ''50%''"}
+    article = dataclasses.replace(articles[BY_AUTHOR], title={lang: Sourced(text, "editorial") for lang, text in hostile.items()})
+    items = [item for a in (*articles.values(), article) if a is not articles[BY_AUTHOR]
+             for item in items_of(a, EDITIONS, SITE_URL)]
+    entries = read_bibtex(bibtex(items, EDITIONS, related=True).decode("utf-8"))
+    assert list(entries) == [item["id"] for item in items]  # every entry, and nothing more
+    for item in items:
+        assert entries[item["id"]].text("title") == item["title"]
+        assert entries[item["id"]].fields["url"] == item["URL"]
+    assert entries["hiwar:001_9f79dd596af1e7b3:en"].text("origtitle") == hostile["ar"]
 
 
 # ---- the reference files -------------------------------------------------------------------------------------------------

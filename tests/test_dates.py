@@ -4,7 +4,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hiwar.model.dates import DateRange, DateValue, PartialDate, between, next_year, parse_date_value
+from hiwar.model.dates import (
+    MAX_INTERVAL_YEARS,
+    DateRange,
+    DateValue,
+    IntervalTooWide,
+    PartialDate,
+    between,
+    next_year,
+    parse_date_value,
+)
 
 LATEST = 2027  # what callers pass: the current year + 1
 
@@ -145,3 +154,18 @@ def test_values_are_immutable_hashable_and_picklable():
     assert isinstance(window, DateRange) and isinstance(window, DateValue) and isinstance(parse("2024"), DateValue)
     with pytest.raises(AttributeError):
         window.start = PartialDate(2020)  # type: ignore[misc]
+
+
+def test_an_interval_touches_at_most_ten_calendar_years():
+    assert MAX_INTERVAL_YEARS == 10
+    assert list(parse("2015/2024").years()) == list(range(2015, 2025))
+    assert list(parse("2015-12-31/2024-01-01").years()) == list(range(2015, 2025))
+    with pytest.raises(IntervalTooWide, match=r"^2014/2024 touches 11 calendar years \(2014 to 2024\); an interval may touch "
+                                              r"at most 10: a wider one does not date anything$"):
+        parse("2014/2024")
+    with pytest.raises(IntervalTooWide, match="^0001-01-01/2027-12-31 touches 2027 calendar years"):
+        parse("0001-01-01/2027-12-31")
+    with pytest.raises(IntervalTooWide):  # whoever builds one, not only the parser
+        DateRange(PartialDate(2000), PartialDate(2024))
+    with pytest.raises(IntervalTooWide):
+        between(dt.date(2000, 1, 1), dt.date(2024, 12, 31))

@@ -1,6 +1,8 @@
 """Automatic dating: right value and precision, or "unknown" — never a wrong guess."""
 from __future__ import annotations
 
+import time
+
 import pytest
 from conftest import ROOT
 from hiwar.ingest.reader import read_article
@@ -159,6 +161,8 @@ def test_an_event_of_several_days_still_to_come_bounds_the_date_before_its_first
     ("عقدت الجولة في 5 آذار 2020، ومن المقرر أن تعقد التالية في 20 آذار 2021.", "too wide"),
     ("عقدت الجولة في 5 آذار 2020.", "one side only"),
     ("عقدت الجولة في 20 أيلول 2021، ومن المقرر أن تعقد التي قبلها في 10 أيلول 2021.", "contradict"),
+    # a window of decades: wider than any interval may be (model.dates.MAX_INTERVAL_YEARS), and still only "too wide"
+    ("عقدت الجولة في كانون الثاني 1950، ومن المقرر أن تعقد التالية في أيلول 2030 المقبل.", "too wide"),
 ])
 def test_no_window_when_it_is_a_year_or_more_one_sided_or_contradictory(text, why):
     inference = infer_date(text, CALENDAR)
@@ -184,3 +188,29 @@ def test_the_events_calendar_accepts_intervals(tmp_path):
         encoding="utf-8")
     with pytest.raises(InputError, match="ends .* before it starts"):
         load_calendar(tmp_path / "events.yml")
+
+
+# A decade of days, spoken of in every sentence below: what one event can add to the cost of dating a text.
+DECADE = Calendar(events=(Event("decade", parse_date_value("2015-01-01/2024-12-31", 2030), Texts(en="A decade"),
+                                (("الحوار",),)),))
+HOSTILE_SENTENCES = {
+    "a month named every ten letters": "وفي يناير ",
+    "today and a weekday beside the event, again and again": "اليوم الأحد يعقد الحوار ",
+    "a day of the event's still to come, again and again": "سيعقد الحوار في 26 تموز ",
+}
+
+
+@pytest.mark.parametrize("repeated", HOSTILE_SENTENCES.values(), ids=HOSTILE_SENTENCES)
+def test_dating_costs_time_in_proportion_to_the_text_however_many_dates_one_sentence_holds(repeated):
+    text = repeated * (200_000 // len(repeated))  # one sentence of 200,000 characters (hours, before)
+    started = time.perf_counter()
+    inference = infer_date(text, DECADE)
+    assert time.perf_counter() - started < 10
+    assert inference.date is None
+
+
+def test_a_day_only_leap_years_have_is_no_error_in_a_window_of_common_years():
+    text = ("عقد الاجتماع الأول في 5 كانون الثاني 2021، ومن المقرر أن يعقد الأخير في 1 كانون الأول 2024. "
+            "وقال إن اللقاء يوم الاثنين 29 شباط الجاري.")  # no February 29 of 2021-2024 is a Monday (a ValueError, once)
+    inference = infer_date(text, CALENDAR)
+    assert inference.date is None and "too wide" in inference.explain()

@@ -7,8 +7,10 @@ events.yml and glossary.yml), and the site is built, both editions, online and o
   places does not have;
 - no URL attribute has a scheme other than http(s) or mailto, no srcdoc, no inline event handler at all;
 - every link between the site's pages leads to a page of the site (file names with `#`, `%2e`, `?`…);
-- Jinja in a field is not evaluated; the feeds are JSON and the sitemap XML, naming pages of the site;
-- the hostile title, author and seed name reach the page, the feed and <meta> as the same text;
+- Jinja in a field is not evaluated; the feeds are JSON and well-formed XML (lxml, feedparser), the sitemap XML,
+  naming pages of the site;
+- the hostile title, author and seed name reach the page, the feeds, <meta> and the BibTeX collection (read with
+  pybtex) as the same text;
 - nothing is written outside the output folders;
 - or the input is refused: one line per problem, `FILE: what is wrong`, no traceback, no page written.
 """
@@ -24,12 +26,15 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import feedparser
 import pytest
+from bibtex_reader import read_bibtex
 from bs4 import BeautifulSoup
 from conftest import mkdocs_build
 from hiwar.ingest.seed import normalise
 from hypothesis import HealthCheck, event, given, note, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 import hostile
 from hostile import FIELD_NAMES, Fields
@@ -64,6 +69,8 @@ MARKUP = [
     "\n", "\r\n", "\r", "\t", "\x00", "\x01", "\x07", "\x0b", "\x0c", "\x1b[31m", "\x7f", "\x85", "\u2028", "\u2029",
     "\u202e", "\u202d", "\u2066", "\u2067", "\u2069", "\u200e", "\u200f", "\u061c", "\u200b", "\ufeff", "\u00a0",
     "\u00ad", "\ufffd", "\U0001f600", "\u0301",
+    "\ufffe", "\uffff", "\ufdd0", "\U0010ffff",  # noncharacters: XML 1.0 cannot hold the first two
+    "\\}", "\\{", "}, url = {x", "@misc{x,", "''", "``", "!`", "\\textbf{x}",  # what BibTeX and LaTeX read
     "الحوار", "الاستراتيجي", "بغداد", "«", "»", "،", "؛", "؟", "٢٠٢١", "Biden", "x",
 ]
 TOKEN = st.one_of(st.sampled_from(MARKUP),
@@ -341,6 +348,18 @@ def check_text_is_text(site: Path, fields: Fields) -> None:
         items = {item["_hiwar"]["seed"]: item for item in hostile.feed(site, prefix)["items"]}
         assert spaced(items[a_name]["title"]) == title and items[a_name]["authors"] == [{"name": author}]
         assert items[a_name]["content_text"] == summary
+        # the Atom feed: well-formed XML whatever the fields hold (lxml refuses anything else), and the same text
+        atom = (site / prefix / "feed.xml").read_bytes()
+        etree.fromstring(atom, etree.XMLParser(recover=False))
+        feed = feedparser.parse(atom)
+        assert feed.bozo == 0, feed.get("bozo_exception")
+        entry = next(entry for entry in feed.entries if entry.link == items[a_name]["url"])
+        assert (spaced(entry.title), entry.author, entry.summary) == (title, author, summary)
+        # the BibTeX collection: every entry whole, the title and the author as the page has them
+        slug = unquote(items[a_name]["url"].rstrip("/").rsplit("/", 1)[1])
+        reference = read_bibtex((site / "citations" / "hiwar.bib").read_text(encoding="utf-8"))[
+            f"hiwar:{slug}:{prefix or 'ar'}"]
+        assert (reference.text("title"), reference.names_text("author")) == (title, [author])
         if prefix == "":
             byline = pages[b_name].find("meta", attrs={"name": "author"})
     if byline is not None:  # the name the seed's byline gives, as its line says it

@@ -11,7 +11,7 @@ import sys
 import pytest
 from conftest import ENV, FIXTURES, ROOT
 from hiwar.enrich.collection import collect
-from hiwar.ingest.files import read_bytes
+from hiwar.ingest.files import SizeLimit, read_bytes
 from hiwar.ingest.naming import slug
 from hiwar.problems import InputError
 
@@ -179,3 +179,21 @@ def test_a_translation_for_every_edition_language(tmp_path):
     assert sorted(article.translations) == ["en", "fr"]
     assert article.translation_status("fr") == "complete" and article.translation_status("en") == "complete"
     assert problems(root) == []  # with the default editions, NAME.fr.txt is no translation of ours (and no orphan)
+
+
+LIMIT = SizeLimit(1000, "a test file", "make it smaller")
+
+
+def test_a_file_over_its_size_limit_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as sparse:
+        sparse.truncate(64 * 2**30)  # 64 GiB that take no disk: read whole, they would exhaust the memory
+    with pytest.raises(InputError) as refused:
+        read_bytes(path, "seeds/huge.txt", LIMIT)
+    assert str(refused.value) == ("seeds/huge.txt: is 68,719,476,736 bytes (64 GiB), more than the 1,000 a test file may "
+                                  "have; make it smaller")
+    path.write_bytes(b"x" * 1000)
+    assert read_bytes(path, "seeds/huge.txt", LIMIT) == b"x" * 1000
+    path.write_bytes(b"x" * 1001)
+    with pytest.raises(InputError, match="^seeds/huge.txt: is 1,001 bytes"):
+        read_bytes(path, "seeds/huge.txt", LIMIT)

@@ -9,8 +9,8 @@ import shutil
 import pytest
 from conftest import FIXTURES
 from hiwar.enrich.collection import collect
-from hiwar.ingest.editorial import load_editorial
-from hiwar.ingest.schema import Context
+from hiwar.ingest.editorial import MAX_NOTES, load_editorial
+from hiwar.ingest.schema import Context, Text
 from hiwar.knowledge.events import load_calendar
 from hiwar.knowledge.glossary import load_glossary
 from hiwar.knowledge.names import load_names
@@ -140,6 +140,9 @@ TERM = "terms:\n  - id: biden-presidency\n    from: 2021-01-20\n    to: 2025-01-
     (TERM.replace("match: [الرئيس بايدن]", "match: الرئيس بايدن"),
      "field 'terms': id \"biden-presidency\": match: expected a list of phrases, not text"),
     (TERM.replace("to: 2025-01-20", "to: 2020-01-20"), 'id "biden-presidency": to: 2020-01-20 is before from: 2021-01-20'),
+    (EVENT.replace("2020-01-03", "1900/2020") + "    match: [[اغتيال]]\n",
+     "field 'events': id \"soleimani-killing\": date: 1900/2020 touches 121 calendar years (1900 to 2020); an interval may "
+     "touch at most 10: a wider one does not date anything"),
     ("events:\n  - [soleimani-killing, 2020-01-03]\n",
      "field 'events': entry 1: expected a mapping of id:, date:, ar:, en:, match:, not a list"),
 ])
@@ -282,3 +285,27 @@ def test_dates_before_year_one_or_after_next_year_are_refused():
     for value in (str(NEXT_YEAR + 1), "9999-12-31"):
         with pytest.raises(ValueError, match=f"year {value[:4]} is after {NEXT_YEAR}"):
             parse_date_value(value, NEXT_YEAR)
+
+
+def test_a_yaml_value_is_read_with_the_seeds_rule_noncharacters_becoming_the_replacement_character(tmp_path):
+    # YAML refuses U+FFFE and U+FFFF written as they are, but its escapes give any code point.
+    editorial = load(tmp_path, "headings.yml", 'title:\n  ar: "عنوان\\uFFFEالمقال"\n  en: "The\\uFFFF title\\U0010FFFF"\n')
+    assert dict(editorial.title) == {"ar": "عنوان\ufffdالمقال", "en": "The\ufffd title\ufffd"}
+    assert problem(tmp_path, "headings.yml", "title:\n  en: The\ufffe title\n") == \
+        "line 2: holds the control character U+FFFE, which YAML does not allow; remove it"
+
+
+def test_a_surrogate_escape_in_yaml_is_one_line_and_a_surrogate_in_a_value_is_no_character(tmp_path):
+    # libyaml's parser (the one read_yaml uses when PyYAML has it, as the pinned wheel does) refuses the escape ...
+    assert problem(tmp_path, "headings.yml", 'title:\n  en: "A lone \\ud800"\n').startswith("is not valid YAML (line 2")
+    # ... PyYAML's own reads it; a value is read with the seeds' rule either way: a pair is one character, a lone one none
+    assert Text().clean("A \ud83d\ude00 and a lone \ud800", CONTEXT) == "A \U0001f600 and a lone \ufffd"
+
+
+def test_an_article_has_at_most_200_notes_refused_before_any_is_read(tmp_path):
+    assert MAX_NOTES == 200
+    notes = "notes:\n" + NOTE.removeprefix("notes:\n") * MAX_NOTES
+    assert len(load(tmp_path, "headings.yml", notes).notes) == MAX_NOTES
+    broken = "  - kind: reader\n"  # one more note, and a wrong one: the count is what is reported
+    assert problem(tmp_path, "headings.yml", notes + broken) == \
+        "field 'notes': holds 201 notes, more than the 200 accepted (editorial/README.md)"

@@ -14,15 +14,15 @@ from hiwar.ingest.translation import load_translation
 from hiwar.problems import InputError
 
 
-def aligned_pair(tmp_path, seed_lines: int, translated_lines: int, missing: int):
-    """A seed of `seed_lines` paragraphs, and a translation that lacks paragraph `missing` and is cut or padded with
-    unrelated lines to `translated_lines` lines."""
+def aligned_pair(tmp_path, seed_lines: int, translated_lines: int, missing: int, length: tuple[int, int] = (8, 40)):
+    """A seed of `seed_lines` paragraphs of `length` words (fewest, most), and a translation that lacks paragraph
+    `missing` and is cut or padded with unrelated lines to `translated_lines` lines."""
     pick = random.Random(13)
     vocabulary = [word for word in (ROOT / "seeds" / "002_344b185d2b28595d.txt").read_text(encoding="utf-8").split()
                   if not any(ch.isdigit() for ch in word)]  # a paragraph's only number is its own
     arabic, english = [], []
     for n in range(1, seed_lines + 1):
-        words = pick.sample(vocabulary, pick.randint(8, 40))
+        words = pick.sample(vocabulary, pick.randint(*length))
         arabic.append(f"{' '.join(words)} {n}.")
         english.append(f"{' '.join(['word'] * int(len(words) * 1.2))} {n}.")
     del english[missing - 1]
@@ -46,7 +46,8 @@ def test_a_translation_ten_times_longer_than_its_seed_is_reported_at_the_first_m
 
 
 def test_a_seed_ten_times_longer_than_its_translation_is_reported_at_the_first_missing_paragraph(tmp_path):
-    seed, parsed, path = aligned_pair(tmp_path, 10_000, 1_000, missing=700)
+    # short paragraphs: ten thousand of them stay within the size an article's text may have (seed.ARTICLE_TEXT_LIMIT)
+    seed, parsed, path = aligned_pair(tmp_path, 10_000, 1_000, missing=700, length=(6, 20))
     with pytest.raises(InputError, match=r"at ¶700 \(seed line 1399\): 1000 lines for 10000 in the seed"):
         load_translation(path, "editorial/long.en.txt", "en", parsed, seed.text)
 
@@ -64,3 +65,23 @@ def test_a_translated_title_line_is_the_title_of_the_translation(tmp_path):
     (editorial / "headings.yml").write_text("title:\n  en: The US presence after the dialogue\n", encoding="utf-8")
     (article,) = collect(seeds, editorial).articles
     assert article.title["en"].value == "The US presence after the dialogue"
+
+
+def test_a_translation_is_read_with_the_seeds_rule_noncharacters_becoming_the_replacement_character(tmp_path):
+    seed_path = FIXTURES / "translations" / "headings.txt"
+    seed = read_seed(seed_path, "seeds/headings.txt")
+    parsed = read_article(seed)
+    english = (FIXTURES / "translations" / "headings.en.txt").read_text(encoding="utf-8")
+    path = tmp_path / "headings.en.txt"
+    path.write_text(english.replace("The future", "The\ufffe future\uffff"), encoding="utf-8")
+    translation = load_translation(path, "editorial/headings.en.txt", "en", parsed, seed.text)
+    assert translation.lines[parsed.title_line] == "The\ufffd future\ufffd of the US presence"
+
+
+def test_a_translation_over_the_size_of_an_articles_text_is_refused_unread(tmp_path):
+    seed = read_seed(FIXTURES / "translations" / "headings.txt", "seeds/headings.txt")
+    path = tmp_path / "headings.en.txt"
+    path.write_bytes(b"The future of the US presence\n" * 70_000)
+    with pytest.raises(InputError, match=r"^editorial/headings.en.txt: is 2,100,000 bytes \(2 MiB\), more than the 2,097,152 "
+                                         r"\(2 MiB\) an article's text \(a seed or a translation\) may have"):
+        load_translation(path, "editorial/headings.en.txt", "en", read_article(seed), seed.text)

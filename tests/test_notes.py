@@ -2,6 +2,8 @@
 in its ¶, in the seed or in the translation, compared as the page shows text."""
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from conftest import FIXTURES
@@ -50,3 +52,14 @@ def test_a_mark_in_a_translation_needs_the_paragraph_translated():
                                              "to place the mark in")
     with pytest.raises(InputError, match="¶1 has no fr translation"):
         check_notes([note(1, fr="avenir")], PARSED, {"en": ENGLISH}, "x")
+
+
+def test_each_paragraph_is_normalised_once_however_many_notes_it_has(tmp_path):
+    sentence = "وأكد الطرفان أن مهمة القوات تحولت إلى التدريب والمشورة في ظل ضغوط سياسية متزايدة. "
+    path = tmp_path / "long.txt"
+    path.write_text("عنوان المقال\n\n" + sentence * (1_000_000 // len(sentence.encode())) + "\n", encoding="utf-8")
+    parsed = read_article(read_seed(path, "seeds/long.txt"))  # one ¶ of 1 MB, in parts
+    notes = [note(1, ar="مهمة القوات تحولت") for _ in range(2_000)]  # ten times what an article may have
+    started = time.perf_counter()
+    check_notes(notes, parsed, {}, "editorial/long.yml")
+    assert time.perf_counter() - started < 5  # 35 s and more when each note normalised the ¶ again

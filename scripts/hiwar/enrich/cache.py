@@ -18,6 +18,8 @@ from functools import cached_property
 from pathlib import Path
 
 from hiwar.ingest.files import read_bytes
+from hiwar.ingest.naming import SEED_SUFFIX
+from hiwar.ingest.seed import ARTICLE_TEXT_LIMIT
 from hiwar.model.article import Article
 from hiwar.problems import InputError
 from hiwar.sealed import Unreadable, read_sealed, write_sealed
@@ -56,7 +58,10 @@ class ArticleCache:
 
     def _sha(self, path: Path) -> str:
         try:
-            return hashlib.sha256(read_bytes(path, str(path))).hexdigest()
+            # An article's text (a seed or a translation, the .txt inputs) is read within its size limit, here too:
+            # one over it is refused when the article is read, never read whole to be hashed first.
+            limit = ARTICLE_TEXT_LIMIT if path.suffix == SEED_SUFFIX else None
+            return hashlib.sha256(read_bytes(path, str(path), limit)).hexdigest()
         except InputError:
             return "<unreadable>"  # reading the file for the article reports why
         except FileNotFoundError:

@@ -19,27 +19,33 @@ def _plain(text: str) -> str:
 
 
 def check_notes(notes: list[Note], parsed: ParsedSeed, translations: dict[str, Translation], source: str) -> None:
-    """An InputError naming NAME.yml (source), the note and the ¶ when a note does not fit the text."""
+    """An InputError naming NAME.yml (source), the note and the ¶ when a note does not fit the text.
+
+    Each ¶ is normalised once, in each language a note needs it in, whatever the number of notes on it: the cost is
+    the text's length plus the notes', not their product."""
     paragraphs: dict[int, list[str]] = {}  # ¶ number -> its source text, in parts (a long line is split)
     lines: dict[int, int] = {}  # ¶ number -> its seed line
     for block in parsed.blocks:
         if block.number is not None:
             paragraphs.setdefault(block.number, []).append(block.text)
             lines.setdefault(block.number, block.line)
+    plain: dict[tuple[int, str], str] = {}  # (¶ number, language) -> the ¶ as the page shows it
     for index, note in enumerate(notes, 1):
         where = f"note {index} (¶{note.paragraph})"
         if note.paragraph not in paragraphs:
             raise InputError(source, f"{where}: the article has no ¶{note.paragraph} "
                              f"(its paragraphs are ¶1 to ¶{max(paragraphs, default=0)})")
         for lang, phrase in note.at.items():
-            if lang == SOURCE_LANGUAGE:
-                text, of = " ".join(paragraphs[note.paragraph]), "the seed"
-            else:
+            if lang != SOURCE_LANGUAGE:
                 translation = translations.get(lang)
                 if translation is None or not translation.has(lines[note.paragraph]):
                     raise InputError(source, f"{where}: at: {lang}: ¶{note.paragraph} has no {lang} translation "
                                      "to place the mark in")
-                text, of = translation.lines[lines[note.paragraph]], f"the {lang} translation"
-            if _plain(phrase) not in _plain(text):
+            key = (note.paragraph, lang)
+            if key not in plain:
+                plain[key] = _plain(" ".join(paragraphs[note.paragraph]) if lang == SOURCE_LANGUAGE
+                                    else translations[lang].lines[lines[note.paragraph]])
+            if _plain(phrase) not in plain[key]:
+                of = "the seed" if lang == SOURCE_LANGUAGE else f"the {lang} translation"
                 raise InputError(source, f"{where}: at: {lang}: {quoted(phrase)} is not in ¶{note.paragraph} of {of}; "
                                  "copy the phrase from the ¶ as it is written")

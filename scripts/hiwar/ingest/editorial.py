@@ -23,6 +23,9 @@ from hiwar.model.editorial import EDITOR, TRANSLATOR, Editorial, Entity, Note
 from hiwar.model.texts import Texts
 
 ENTITY_KINDS = ("person", "organisation", "place")
+# The most notes one article may have. Today's articles have two to five on at most 25 ¶; 200 is a note on every ¶ of
+# an article eight times as long. Each note is checked against its ¶ and marked on a page per edition: this bounds it.
+MAX_NOTES = 200
 
 ENTITY = Record({"kind": Choice(ENTITY_KINDS), "variants": ListOf(Text(words=True), "a list of spellings")},
                 required=("kind",), expected="a mapping of kind:, ar:, en:", labels=True, labels_required=True)
@@ -37,7 +40,7 @@ METADATA = Record({
     "summary": TextsOf(required=True),
     "tags": ListOf(TagRef(), "a list of tag ids", label=None),
     "entities": ListOf(ENTITY, "a list of {kind, ar, en, variants}", label="entry {}"),
-    "notes": ListOf(NOTE, "a list of {kind, paragraph, at, text}", label="note {}"),
+    "notes": ListOf(NOTE, "a list of {kind, paragraph, at, text}", label="note {}", max_items=MAX_NOTES, items="notes"),
 }, expected="a mapping of fields (title:, date:, summary: …)", top_level=True)
 
 

@@ -22,6 +22,27 @@ READ_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
+class SizeLimit:
+    """The most bytes a kind of input file may have, and what the editor is told when one has more."""
+
+    bytes: int
+    what: str  # the kind of file, as the message names it: "an article's text"
+    advice: str
+
+    def refusal(self, source: str, size: int) -> InputError:
+        return InputError(source, f"is {size:,} bytes{_in_units(size)}, more than the {self.bytes:,}{_in_units(self.bytes)} "
+                                  f"{self.what} may have; {self.advice}")
+
+
+def _in_units(size: int) -> str:
+    """A size in GiB or MiB, to read beside its bytes: " (2 MiB)"; nothing below a MiB."""
+    for unit, power in (("GiB", 30), ("MiB", 20)):
+        if size >= 2**power:
+            return f" ({f'{size / 2**power:.1f}'.removesuffix('.0')} {unit})"
+    return ""
+
+
+@dataclass(frozen=True)
 class InputFile:
     name: str  # its name in the folder: valid UTF-8, no control or format characters
     path: Path  # what is read: the file itself, or the target of a link inside the project
@@ -119,11 +140,12 @@ def _kind(mode: int) -> str:
     return "a special file"
 
 
-def read_bytes(path: Path, source: str) -> bytes:
-    """The bytes of a regular file; an InputError naming `source` for anything else.
+def read_bytes(path: Path, source: str, limit: SizeLimit | None = None) -> bytes:
+    """The bytes of a regular file; an InputError naming `source` for anything else, or for a file over `limit`.
 
     Opened without following a link (O_NOFOLLOW) and without waiting for a writer (O_NONBLOCK), then
-    checked with fstat: only a regular file is read.
+    checked with fstat: only a regular file is read, and one over the limit is refused before it is read
+    (and while it is, should it grow).
     """
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
@@ -133,12 +155,17 @@ def read_bytes(path: Path, source: str) -> bytes:
             raise InputError(source, "is a symbolic link; only links listed with their folder are followed") from None
         raise InputError(source, f"cannot be read ({err.strerror})") from None
     try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise InputError(source, f"is {_kind(mode)}, not a text file; remove it")
-        chunks = []
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(source, f"is {_kind(info.st_mode)}, not a text file; remove it")
+        if limit is not None and info.st_size > limit.bytes:
+            raise limit.refusal(source, info.st_size)
+        chunks, size = [], 0
         while chunk := os.read(fd, READ_CHUNK):
             chunks.append(chunk)
+            size += len(chunk)
+            if limit is not None and size > limit.bytes:
+                raise limit.refusal(source, size)
         return b"".join(chunks)
     except OSError as err:
         raise InputError(source, f"cannot be read ({err.strerror})") from None

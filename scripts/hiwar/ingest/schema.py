@@ -96,8 +96,8 @@ class Part:
 
 class Text(Part):
     """Non-empty text, read as a seed's text is (seed.normalise: bidi controls and invisible characters removed,
-    control characters and odd spaces made spaces), runs of whitespace made one space; with words=True it must hold
-    a word to match."""
+    control characters and odd spaces made spaces, noncharacters and lone surrogates made U+FFFD), runs of whitespace
+    made one space; with words=True it must hold a word to match."""
 
     def __init__(self, words: bool = False):
         self.words = words
@@ -223,12 +223,14 @@ def labels_of(value: dict, ctx: Context, required: bool, allowed: Collection[str
 
 class ListOf(Part):
     """A list of items of one part. `label` names an item in messages ("entry {}"; None: the item says it);
-    with identified=True items are mappings with a unique `id`, named by it."""
+    with identified=True items are mappings with a unique `id`, named by it; with max_items, a longer list is refused
+    before any item is read, its items called `items` in the message."""
 
     def __init__(self, item: Part, expected: str = "a list", label: str | None = "item {}", min_items: int = 0,
-                 identified: bool = False):
+                 identified: bool = False, max_items: int | None = None, items: str = "items"):
         self.item, self.expected, self.label = item, expected, label
         self.min_items, self.identified = min_items, identified
+        self.max_items, self.items = max_items, items
 
     def clean(self, value: Any, ctx: Context) -> list:
         if value is None:
@@ -237,6 +239,9 @@ class ListOf(Part):
             raise self.wrong_type(value)
         if len(value) < self.min_items:
             raise SchemaError(f"expected {self.expected}, not an empty list")
+        if self.max_items is not None and len(value) > self.max_items:
+            raise SchemaError(f"holds {len(value):,} {self.items}, more than the {self.max_items:,} accepted "
+                              "(editorial/README.md)")
         cleaned, seen = [], {}
         for number, item in enumerate(value, 1):
             step = self.label.format(number) if self.label else None

@@ -2,7 +2,8 @@
 
 Reading a seed means decoding its bytes (UTF-8 with or without BOM, UTF-16 or UTF-32 with BOM,
 Windows-1256), confirming the result is Arabic text, and neutralising characters that
-could change what a reader sees (bidi controls, zero-width characters, odd spaces).
+could change what a reader sees (bidi controls, zero-width characters, odd spaces) or that a
+format cannot hold (normalise(): the one rule for seeds, translations and YAML values alike).
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from hiwar.ingest.files import read_bytes
+from hiwar.ingest.files import SizeLimit, read_bytes
 from hiwar.knowledge.text import arabic_share
 from hiwar.model.seed import Seed
 from hiwar.problems import InputError
@@ -23,11 +24,23 @@ from hiwar.problems import InputError
 SUPPORTED_ENCODINGS = ("utf_8", "cp1256")
 # Below this share of Arabic letters, a decoding is taken to be wrong (or the file not an article).
 MIN_ARABIC_SHARE = 0.5
+# The largest seed (and translation) read: 2 MiB is about a million Arabic letters, some 180,000 words, a long book;
+# the longest seed today is 18 KB and a long report 100 KB. Every step of a build is linear in the text below it.
+ARTICLE_TEXT_LIMIT = SizeLimit(2 * 2**20, "an article's text (a seed or a translation)",
+                               "split it into articles, or remove what is not the article's text")
 
 BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Code points that are not characters: the 66 noncharacters (U+FDD0-U+FDEF and the last two of every plane, U+FFFE
+# and U+FFFF among them) and surrogates. XML 1.0 refuses U+FFFE, U+FFFF and surrogates (one makes a whole feed not
+# well-formed) and discourages the others; Unicode (§23.7) advises showing U+FFFD in their place, so the reader sees
+# that something was there.
+NONCHARACTERS = re.compile("[\ufdd0-\ufdef" + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}"
+                                                     for plane in range(0, 0x110000, 0x10000)) + "]")
+SURROGATES = re.compile("[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
 LINE_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\x85")
 
 
@@ -39,7 +52,7 @@ BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf_32"), (codecs.BOM_UTF32_BE, "utf_
 def read_seed(path: Path, source: str | None = None, name: str | None = None) -> Seed:
     """The seed at `path` (a regular file; see ingest/files.py); `name` is its name in seeds/ when path is a link's target."""
     source = source or f"{path.parent.name}/{path.name}"
-    data = read_bytes(path, source)
+    data = read_bytes(path, source, ARTICLE_TEXT_LIMIT)
     text, encoding = decode(data, source)
     text = normalise(text)
     if not text.strip():
@@ -76,7 +89,10 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
 
 
 def normalise(text: str) -> str:
-    """Unify line ends and neutralise characters that would reorder or hide text."""
+    """Unify line ends and neutralise characters that would reorder or hide text, or that are no characters."""
+    if SURROGATES.search(text):  # only a UTF-16 escape in YAML gets here: a pair is one character, a lone one none
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    text = NONCHARACTERS.sub(REPLACEMENT, text)
     text = unicodedata.normalize("NFC", text)
     text = LINE_BREAKS.sub("\n", text)
     text = BIDI_CONTROLS.sub("", text)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from hiwar.ingest.files import read_bytes
 from hiwar.ingest.reader import seed_lines
-from hiwar.ingest.seed import decode, normalise
+from hiwar.ingest.seed import ARTICLE_TEXT_LIMIT, decode, normalise
 from hiwar.knowledge.text import BULLET
 from hiwar.model.seed import ParsedSeed
 from hiwar.model.translation import Translation
@@ -24,7 +24,7 @@ DIGITS = re.compile(r"\d+")
 
 
 def load_translation(path: Path, source: str, lang: str, parsed: ParsedSeed, seed_text: str) -> Translation:
-    text, _ = decode(read_bytes(path, source), source)
+    text, _ = decode(read_bytes(path, source, ARTICLE_TEXT_LIMIT), source)
     # Line for line, a hard-wrapped paragraph counting as one line on either side.
     translated = [line for _, line in seed_lines(normalise(text))]
     original = [line for _, line in seed_lines(seed_text)]

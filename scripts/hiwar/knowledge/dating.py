@@ -8,11 +8,16 @@ window as it is: a day, a month or a year when the window is exactly one, else t
 itself (26 July – 30 September 2021) when it is narrower than a year. It is unknown when the
 clues contradict each other, bound one side only, or leave a year or more. It is never a
 guess: a historical date ("31 December 2011" in a 2021 article) is only a lower bound.
+
+The cost is linear in the text (times the number of known events and terms): each sentence, clause and event is
+looked at a bounded number of times, however many dates a sentence holds.
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -73,13 +78,15 @@ class _Bounds:
     end: dt.date = dt.date.max
     evidence: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    _cited: set[str] = field(default_factory=set)  # the evidence, to find a sentence in it at once
 
     def narrow(self, start: dt.date | None, end: dt.date | None, sentence: str, reason: str) -> None:
         if start and start > self.start:
             self.start = start
         if end and end < self.end:
             self.end = end
-        if sentence not in self.evidence:
+        if sentence not in self._cited:
+            self._cited.add(sentence)
             self.evidence.append(sentence)
         self.reasons.append(reason)
 
@@ -118,16 +125,18 @@ def infer_date(text: str, known: Calendar) -> Inference:
 def _relative_to_events(sents: list[str], known: Calendar, bounds: _Bounds) -> dt.date | None:
     """'Tomorrow, Monday, he meets Biden at the White House' + the meeting's date = the day of writing."""
     for index, sentence in enumerate(sents):
-        for match in RELATIVE_DAY.finditer(fold(sentence)):
+        matches = RELATIVE_DAY.finditer(fold(sentence))
+        first = next(matches, None)
+        if first is None:
+            continue
+        # The events the sentence and its neighbours speak of, found once for all the sentence's "today"s.
+        key = phrase_key(" ".join(sents[max(0, index - 1):index + 2]))
+        spoken_of = [event for event in known.events if _event_days(event.date) and event.mentioned_in(key)]
+        for match in (first, *matches):
             weekday, offset = WEEKDAYS[match.group("weekday")], RELATIVE_OFFSET[" ".join(match.group("when").split())]
-            nearby = " ".join(sents[max(0, index - 1):index + 2])
-            key = phrase_key(nearby)
-            for event in known.events:
-                days = _event_days(event.date)
-                if not days or not event.mentioned_in(key):
-                    continue
+            for event in spoken_of:
                 # The weekday the text states must be one of the event's days, and only one.
-                on_weekday = [day for day in days if day.weekday() == weekday]
+                on_weekday = _event_weekdays(event.date).get(weekday, ())
                 if len(on_weekday) != 1:
                     continue
                 when = on_weekday[0]
@@ -161,49 +170,85 @@ def _upcoming_events(sents: list[str], known: Calendar, bounds: _Bounds) -> None
             if not FUTURE_CLAUSE.search(clause):
                 continue
             key = phrase_key(clause)
-            dated = [(m.month, m.day) for m in _mentions(clause)]
+            dated = {(m.month, m.day) for m in _mentions(clause)}
             for event in known.events:
                 days = _event_days(event.date)
-                agrees = any(month == when.month and day in (None, when.day) for month, day in dated for when in days)
-                if days and agrees and event.mentioned_in(key):
+                if days and event.mentioned_in(key) and _agrees(dated, event.date):
                     bounds.narrow(None, days[0] - dt.timedelta(days=1), sentence,
                                   f"“{event.labels.get('en', event.id)}” ({event.date.edtf()}) is still to come")
 
 
-def _event_days(date: DateValue) -> list[dt.date]:
+@functools.lru_cache(maxsize=1024)  # an event's days are asked for at every sentence that may speak of it
+def _event_days(date: DateValue) -> tuple[dt.date, ...]:
     """The days of an event known to the day (one day, or an interval of days); none for a month or a year."""
     if isinstance(date, PartialDate):
-        return [date.first_day()] if date.precision == DAY_PRECISION else []
+        return (date.first_day(),) if date.precision == DAY_PRECISION else ()
     if isinstance(date, DateRange) and date.start.precision == DAY_PRECISION == date.end.precision:
         first, last = date.first_day(), date.last_day()
-        return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
-    return []
+        return tuple(first + dt.timedelta(days=n) for n in range((last - first).days + 1))
+    return ()
 
 
-def _in_future_clause(key: str, start: int, end: int) -> bool:
-    """Whether the clause holding key[start:end] speaks of what is to come."""
-    left = max((m.end() for m in CLAUSE.finditer(key, 0, start)), default=0)
-    right = next((m.start() for m in CLAUSE.finditer(key, end)), len(key))
-    return bool(FUTURE_CLAUSE.search(key[left:right]))
+@functools.lru_cache(maxsize=1024)
+def _event_weekdays(date: DateValue) -> dict[int, tuple[dt.date, ...]]:
+    """The days of an event (_event_days) by weekday."""
+    by_weekday: dict[int, list[dt.date]] = {}
+    for day in _event_days(date):
+        by_weekday.setdefault(day.weekday(), []).append(day)
+    return {weekday: tuple(days) for weekday, days in by_weekday.items()}
+
+
+@functools.lru_cache(maxsize=1024)
+def _event_month_days(date: DateValue) -> frozenset[tuple[int, int | None]]:
+    """Each (month, day) of an event's days, and each (month, None): what a mention of it may say."""
+    return frozenset(pair for day in _event_days(date) for pair in ((day.month, day.day), (day.month, None)))
+
+
+def _agrees(dated: set[tuple[int | None, int | None]], date: DateValue) -> bool:
+    """Whether a clause's mentions (month, day or None) name one of the event's days."""
+    return not dated.isdisjoint(_event_month_days(date))
+
+
+class _Clauses:
+    """A sentence's clauses, found once: which clause a stretch of it lies in, and whether that clause speaks of
+    what is to come."""
+
+    def __init__(self, key: str):
+        self.key = key
+        found = [(m.start(), m.end()) for m in CLAUSE.finditer(key)]
+        self.starts, self.ends = [start for start, _ in found], [end for _, end in found]
+        self.future: dict[tuple[int, int], bool] = {}
+
+    def to_come(self, start: int, end: int) -> bool:
+        """Whether the clause holding key[start:end] speaks of what is to come."""
+        before = bisect.bisect_right(self.ends, start)
+        left = self.ends[before - 1] if before else 0
+        after = bisect.bisect_left(self.starts, end)
+        right = self.starts[after] if after < len(self.starts) else len(self.key)
+        if (left, right) not in self.future:
+            self.future[left, right] = bool(FUTURE_CLAUSE.search(self.key[left:right]))
+        return self.future[left, right]
 
 
 def _mentions(sentence: str) -> list[_Mention]:
     key = fold(sentence)
     found: list[_Mention] = []
-    taken: list[range] = []
+    taken = bytearray(len(key))  # 1 where an earlier (more specific) pattern's mention lies
+    clauses = None
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(key):
-            if any(match.start() in span or match.end() - 1 in span for span in taken):
+            if taken[match.start()] or taken[match.end() - 1]:
                 continue
             groups = match.groupdict()
             month = MONTH_BY_NAME.get(groups.get("month") or "") or (int(groups["nmonth"]) if groups.get("nmonth") else None)
             if not month or not 1 <= month <= 12:
                 continue
             day = int(groups["day"]) if groups.get("day") else _ordinal(groups.get("ordinal"))
-            taken.append(range(match.start(), match.end()))
+            taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+            clauses = clauses or _Clauses(key)
             found.append(_Mention(sentence, day, month, int(groups["year"]) if groups.get("year") else None,
                                   WEEKDAYS.get(groups.get("weekday") or ""), bool(groups.get("current")),
-                                  bool(groups.get("future")) or _in_future_clause(key, match.start(), match.end())))
+                                  bool(groups.get("future")) or clauses.to_come(match.start(), match.end())))
     return found
 
 
@@ -229,16 +274,30 @@ def _fill_year(mention: _Mention, bounds: _Bounds) -> int | None:
         years = [anchor.year - 1, anchor.year, anchor.year + 1]
     else:
         years = list(range(bounds.start.year, bounds.end.year + 1))
+    if mention.day and mention.day > calendar.monthrange(2000, mention.month)[1]:  # 2000: a leap year
+        return None  # a day no year has (31 April): it fits none
     fitting = []
     for year in years:
         # "the 20th of this month": the month is the time of writing, the day may be ahead of it
         first, last = _span(year, mention.month, None if mention.current else mention.day)
         if last < bounds.start or first > bounds.end:
             continue
-        if mention.weekday is not None and mention.day and dt.date(year, mention.month, mention.day).weekday() != mention.weekday:
+        if mention.weekday is not None and mention.day and _weekday(year, mention.month, mention.day) != mention.weekday:
             continue
         fitting.append(year)
-    return fitting[0] if len(fitting) == 1 else None
+        if len(fitting) > 1:
+            # Two years fit: the mention chooses none. Every date falls on each weekday within 40 years, so this
+            # comes soon however many years the bounds leave open.
+            return None
+    return fitting[0] if fitting else None
+
+
+def _weekday(year: int, month: int, day: int) -> int | None:
+    """The weekday of a day, or None when the year has no such day (29 February of a common year)."""
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 def _span(year: int, month: int, day: int | None) -> tuple[dt.date, dt.date]:
@@ -274,11 +333,12 @@ def _conclude(bounds: _Bounds) -> Inference:
         return Inference(None, bounds.evidence, bounds.reasons + ["the clues contradict each other"])
     if start == dt.date.min or end == dt.date.max:
         return Inference(None, bounds.evidence, bounds.reasons + ["the text bounds the date on one side only"])
-    date = between(start, end)
+    whole_year = (start.month, start.day, end.month, end.day, end.year) == (1, 1, 12, 31, start.year)
+    if not (whole_year or _narrower_than_a_year(start, end)):
+        return Inference(None, bounds.evidence, bounds.reasons + [f"written between {start} and {end}, "
+                                                                  "a year or more: too wide to state"])
+    date = between(start, end)  # a day, a month, a year, or an interval narrower than a year
     if isinstance(date, DateRange):
-        if not _narrower_than_a_year(start, end):
-            return Inference(None, bounds.evidence, bounds.reasons + [f"written between {start} and {end}, "
-                                                                      "a year or more: too wide to state"])
         return Inference(date, bounds.evidence, bounds.reasons + [f"so it was written between {start} and {end}"])
     return Inference(date, bounds.evidence, bounds.reasons)
 

@@ -2,7 +2,8 @@
 
 The notation is EDTF level 1 (ISO 8601-2): 2021-05-03, 2021-05, 2021, and intervals such as
 2024-01-30/2024-02-02, 2021-07/2021-08 or 2020/2021, whose ends may differ in precision
-(2021-07/2021-08-27). A value is never padded: "2021" is the whole year, not 1 January.
+(2021-07/2021-08-27). A value is never padded: "2021" is the whole year, not 1 January. An interval touches at
+most MAX_INTERVAL_YEARS calendar years, whoever makes it.
 
 Both kinds share one API (DateValue): edtf(), first_day(), last_day(), precision, sort_key(),
 years(), enclosing(), feed_datetime(), contains(). parse_date_value() reads any of them.
@@ -21,6 +22,10 @@ PARTIAL_DATE = r"(?P<{0}year>\d{{4}})(?:-(?P<{0}month>\d{{2}})(?:-(?P<{0}day>\d{
 SINGLE_DATE = re.compile(PARTIAL_DATE.format(""))
 DATE_INTERVAL = re.compile(PARTIAL_DATE.format("start_") + "/" + PARTIAL_DATE.format("end_"))
 FORMS = "2021-05-03, 2021-05, 2021 or an interval such as 2024-01-30/2024-02-02"
+# The most calendar years an interval may touch. The archive covers 2020-2024: a window wider than twice that does not
+# estimate when an article was written, it says the date is unknown. And a date files its article under every year
+# it touches (a listing page per year and edition), so this also bounds what one date can cost.
+MAX_INTERVAL_YEARS = 10
 
 
 class DateValue:
@@ -127,6 +132,10 @@ class PartialDate(DateValue):
         return cls(year, month, day)
 
 
+class IntervalTooWide(ValueError):
+    """An interval that touches more than MAX_INTERVAL_YEARS calendar years."""
+
+
 @dataclass(frozen=True)
 class DateRange(DateValue):
     """An interval: known to lie between its start and its end, both included (EDTF level 1 'start/end')."""
@@ -146,6 +155,10 @@ class DateRange(DateValue):
             inner, outer = (end, start) if start.contains(end) else (start, end)
             raise ValueError(f"{self.edtf()}: {inner.edtf()} lies inside {outer.edtf()}; "
                              "give ends that follow each other, like 2021-07-01/2021-07-20")
+        years = end.year - start.year + 1
+        if years > MAX_INTERVAL_YEARS:
+            raise IntervalTooWide(f"{self.edtf()} touches {years} calendar years ({start.year} to {end.year}); an interval "
+                                  f"may touch at most {MAX_INTERVAL_YEARS}: a wider one does not date anything")
 
     precision = RANGE
 
@@ -188,7 +201,8 @@ def parse_date_value(text: str, latest_year: int) -> DateValue:
     """A day, month, year or interval of those (EDTF level 1), or ValueError saying what is wrong.
 
     Years before 1 or after latest_year (callers pass next year) are refused, as are impossible
-    days, reversed intervals and intervals that start and end on the same date.
+    days, reversed intervals, intervals that start and end on the same date and intervals that touch
+    more than MAX_INTERVAL_YEARS calendar years.
     """
     text = str(text).strip()
     single = SINGLE_DATE.fullmatch(text)
@@ -205,6 +219,8 @@ def parse_date_value(text: str, latest_year: int) -> DateValue:
         return ends[0]
     try:
         return DateRange(*ends)
+    except IntervalTooWide:
+        raise
     except ValueError as err:
         raise ValueError(f"{err} (an interval is written start/end)") from None
 

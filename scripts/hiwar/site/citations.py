@@ -10,16 +10,25 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from urllib.parse import quote
 
 from hiwar.model.languages import SOURCE_LANGUAGE
 from hiwar.site.editions import Edition
 from hiwar.site.markup import mark_arabic
 from hiwar.site.reference import date_value, names_of
 
-# Characters BibTeX gives meaning to, written so they print as themselves.
-_BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$", "#": r"\#",
-                   "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
-_BIBTEX_SPECIAL_CHAR = re.compile("[" + re.escape("".join(_BIBTEX_SPECIAL)) + "]")
+# Characters BibTeX or LaTeX give a meaning to, as what prints them. A brace or a backslash cannot be escaped with a
+# backslash: BibTeX, biber and pybtex count every brace whatever precedes it (a `\}` still closes the field), so those
+# three, `^` and `~` are text-mode commands of the LaTeX kernel, each in a group of its own: every value's braces are
+# balanced, whatever the text holds.
+_LATEX_FOR = {"\\": r"{\textbackslash}", "{": r"{\textbraceleft}", "}": r"{\textbraceright}", "^": r"{\textasciicircum}",
+              "~": r"{\textasciitilde}", "%": r"\%", "&": r"\&", "$": r"\$", "#": r"\#", "_": r"\_"}
+LATEX_SPECIAL = re.compile("[" + re.escape("".join(_LATEX_FOR)) + "]")
+# Pairs TeX joins into another character (-- an en dash, '' and `` curly quotes, !` and ?` inverted marks, ,, << >>
+# low and angle quotes), and so do pybtex and biber when they read LaTeX: kept apart by an empty group.
+LIGATURE = re.compile(r"(?<=-)(?=-)|(?<=')(?=')|(?<=`)(?=`)|(?<=[!?])(?=`)|(?<=,)(?=,)|(?<=<)(?=<)|(?<=>)(?=>)")
+# What a URL cannot hold as it is, and a braced BibTeX value could not either: percent-encoded (RFC 3986).
+URL_UNSAFE = re.compile(r"[{}\\\s]")
 # A title that ends with its own punctuation takes no added full stop.
 ENDS_IN_PUNCTUATION = re.compile(r"[?!.؟…]$")
 
@@ -32,7 +41,15 @@ def html_with_languages(text: str, page_lang: str) -> str:
 
 
 def bibtex_text(value: str) -> str:
-    return _BIBTEX_SPECIAL_CHAR.sub(lambda m: _BIBTEX_SPECIAL[m.group()], " ".join(value.split()))
+    """Text as a BibTeX value that BibTeX, biber and pybtex read back as that text (runs of whitespace made one space,
+    as LaTeX reads them)."""
+    escaped = LATEX_SPECIAL.sub(lambda m: _LATEX_FOR[m.group()], " ".join(value.split()))
+    return LIGATURE.sub("{}", escaped)
+
+
+def bibtex_url(url: str) -> str:
+    """A URL for biblatex's `url` field, which it reads verbatim: nothing in it can end the field."""
+    return URL_UNSAFE.sub(lambda m: quote(m.group()), url)
 
 
 def citation_text(item: dict, edition: Edition) -> str:
@@ -75,7 +92,7 @@ def biblatex(item: dict, editions: Sequence[Edition], related: bool = False) -> 
     fields.append(("organization", bibtex_text(item["container-title"])))
     if item.get("publisher"):
         fields.append(("publisher", bibtex_text(item["publisher"])))
-    fields.append(("url", item["URL"]))  # biblatex reads url verbatim
+    fields.append(("url", bibtex_url(item["URL"])))
     fields.append(("langid", by_lang[item["language"]].t("language.biblatex")))
     custom = item.get("custom") or {}
     if item.get("original-title"):
