@@ -48,7 +48,7 @@ def test_one_table_per_size_with_every_measure(bench):
     for expected in ("cold make build (best of runs)", "plain mkdocs build of the same pages (best of runs)",
                      "ratio cold / plain", "plugin stage: seeds converted", "plugin stage: pages rendered",
                      "plugin stage: search index", "plugin stage: offline edition", "plugin stage: offline zip",
-                     "make step: mkdocs build", "make step: publish", "pages rendered / reused",
+                     "make step: build and publish", "pages rendered / reused",
                      "edited page shows the change", "peak memory, whole build (sum of PSS, sampled)",
                      "peak memory, largest single process (max RSS)", "site folder", "offline zip", "search folder",
                      "largest file of the offline edition", "HTML per article page, ar (mean, max)",

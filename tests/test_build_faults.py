@@ -32,7 +32,7 @@ def edited(tmp_path):
     project = small_project(tmp_path / "one")
     assert build(project).returncode == 0
     old = published(project)
-    seed = project / "seeds" / "headings.txt"
+    seed = project / "seeds" / "nested_bullets.txt"  # (headings.txt has a translation, line by line)
     seed.write_text(seed.read_text(encoding="utf-8") + "\nفقرة أضيفت بعد البناء الأول.\n", encoding="utf-8")
     clean = clean_copy(project, tmp_path / "clean")
     assert build(clean).returncode == 0

@@ -17,7 +17,7 @@ summary across sizes, every timing with the machine's 1-minute load before→aft
    not a terminal).
 2. Warm `make build` after one seed is edited (a new sentence in the middle of a paragraph), R times, a different
    seed each time: the time, the pages each edition rendered and reused (MkDocs' INFO messages: the build runs
-   with MKDOCS_LOG=), and whether the edited page shows the sentence, online and offline.
+   with VERBOSE=1), and whether the edited page shows the sentence, online and offline.
 3. Memory of the whole build: see bench_process.py.
 4. Sizes: the site folder, the offline folder and zip, the HTML of each article page (mean, max) per edition,
    the home pages and the largest other page, the search folder, the largest file of the offline edition.
@@ -114,18 +114,18 @@ def make_project(base: Path, count: int, progress=lambda: None) -> Path:
 
 def editions(root: Path) -> list[tuple[str, str]]:
     """(language, folder prefix in the site) of every edition mkdocs.yml configures: the first at the root."""
-    from hiwar.__main__ import _configured_languages
-    languages = _configured_languages(root / "mkdocs.yml")
+    from hiwar.__main__ import _configured
+    languages, _ = _configured(root / "mkdocs.yml")
     return [(lang, "" if i == 0 else f"{lang}/") for i, lang in enumerate(languages)]
 
 
 # ---- builds ---------------------------------------------------------------------------------------------------
 def make_build(root: Path, env: dict, on_line) -> Run:
-    """`make build` in the project, as a user runs it, with MkDocs' INFO messages shown (MKDOCS_LOG=)."""
+    """`make build` in the project, as a user runs it, with the engine's messages shown (VERBOSE=1)."""
     command = ["make", "--no-print-directory", "-C", str(root)]
     for target in NOT_REMADE:
         command += ["-o", target]
-    result = run([*command, "MKDOCS_LOG=", "build"], root, env, on_line, BUILD_TIMEOUT)
+    result = run([*command, "VERBOSE=1", "build"], root, env, on_line, BUILD_TIMEOUT)
     _check(result)
     return result
 
