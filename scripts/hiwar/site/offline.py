@@ -15,6 +15,8 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from hiwar.site.outputs import write_atomically
+from hiwar.site.policy import OFFLINE, with_policy  # wiring: the offline policy (the output contract will own this)
+from hiwar.site.webapp import for_hosts_only  # wiring: files only a server uses (the output contract will own this)
 
 # href="…" and src="…" as the theme and the converter write them: double-quoted.
 LINK_ATTRIBUTE = re.compile(r'(?P<before>\s(?:href|src)=")(?P<url>[^"]*)(?=")')
@@ -29,7 +31,8 @@ def folder_links_to_files(html: str) -> str:
 
 def offline_page(html: str) -> str:
     """An online page as the offline edition has it."""
-    return folder_links_to_files(ONLINE_ONLY_LINK.sub("", html))
+    page = folder_links_to_files(ONLINE_ONLY_LINK.sub("", html))
+    return with_policy(page, OFFLINE)  # wiring: the policy that works from file:// (the output contract will own this)
 
 
 def _file_url(url: str) -> str:
@@ -49,9 +52,11 @@ def _file_url(url: str) -> str:
 
 
 def online_only(relative: str) -> bool:
-    """Files the offline edition leaves out: what crawlers and servers read (sitemaps, the server's 404 page)."""
+    """Files the offline edition leaves out: what crawlers and servers read (sitemaps, each edition's 404 page, the
+    host's headers, the service worker and what it reads)."""
     name = relative.rsplit("/", 1)[-1]
-    return name in ("sitemap.xml", "sitemap.xml.gz") or relative == "404.html"
+    return (name in ("sitemap.xml", "sitemap.xml.gz", "404.html")  # wiring: every edition's 404 (the output contract will own this)
+            or for_hosts_only(relative))  # wiring: host and web-app files (the output contract will own this)
 
 
 def derive(site: Path, offline: Path, skip=online_only, progress=lambda count: None, within: str = "",

@@ -25,6 +25,8 @@ from hiwar.problems import InputError
 from hiwar.site.adapter import BUILD_LOGGER, WITHOUT_DIRTY_WARNING, release_html, release_markdown, theme_markup_fixed
 from hiwar.site.config import HiwarConfig
 from hiwar.site.editions import Edition, TableErrors, load_editions
+from hiwar.site.error_pages import error_page_view  # wiring: the 404 and offline pages (the output contract will own this)
+from hiwar.site.policy import ONLINE, with_policy  # wiring: the pages' policy (the output contract will own this)
 from hiwar.site.site_build import EditionBuild, SiteBuild
 
 log = logging.getLogger("mkdocs.plugins.hiwar")
@@ -80,13 +82,28 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
         context["hiwar"] = self._guarded(self.current.view, page)
         return context
 
+    def on_template_context(self, context, template_name: str, config: MkDocsConfig):
+        # wiring: the theme's own pages (404, offline) get the view in the edition's language (the output contract
+        # will own this)
+        context["hiwar"] = self._guarded(error_page_view, template_name, self.current.edition, self.site.editions,
+                                         self.current.search_view, config.site_url)
+        return context
+
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig):
         self._guarded(self.current.rendered, page)
         release_html(page)
-        return theme_markup_fixed(output)
+        return self._with_policy(theme_markup_fixed(output))
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig):
-        return theme_markup_fixed(output_content) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        html = self._with_policy(theme_markup_fixed(output_content))
+        return self.current.error_page(template_name, html)  # wiring: each edition's 404 page (the output contract will own this)
+
+    def _with_policy(self, html: str) -> str:
+        # wiring: the pages' Content-Security-Policy (the output contract will own this). Not in the preview:
+        # `mkdocs serve` injects its live-reload script into every page it serves, inline, with a text per request.
+        return html if self.command == "serve" else with_policy(html, ONLINE)
 
     def on_post_build(self, config: MkDocsConfig):
         self._guarded(self.current.finish)
