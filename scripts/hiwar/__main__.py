@@ -1,8 +1,9 @@
 """Command line.
 
     python -m hiwar pages --seeds DIR --out DIR [--editorial DIR] [--report FILE]   the converter's Markdown pages
-    python -m hiwar assets --out DIR                                                the font subset the site bundles
+    python -m hiwar assets --out DIR                                                the font subset and the app's icons
     python -m hiwar publish --stage DIR --site DIR --offline DIR --zip FILE         a finished build put in place
+    python -m hiwar nginx --site DIR [--root DIR] [--listen ADDR] [--out FILE]     nginx configuration for a build
 """
 from __future__ import annotations
 
@@ -27,10 +28,22 @@ def main(argv: list[str] | None = None) -> int:
     publish.add_argument("--site", type=Path, required=True)
     publish.add_argument("--offline", type=Path, required=True)
     publish.add_argument("--zip", type=Path, required=True)
+    nginx = commands.add_parser("nginx", help="the nginx configuration serving a built site (deploy/nginx.conf)")
+    nginx.add_argument("--site", type=Path, default=Path("site"), help="the built site")
+    nginx.add_argument("--root", type=Path, default=None, help="where the site is on the server (default: --site)")
+    nginx.add_argument("--listen", default="80")
+    nginx.add_argument("--server-name", default="_")
+    nginx.add_argument("--out", type=Path, default=None, help="write here (default: standard output)")
     args = parser.parse_args(argv)
+    if args.command == "nginx":
+        return _nginx(args)
     if args.command == "assets":
         from hiwar.site.assets import build_assets
-        for path in build_assets(args.out):
+        from hiwar.site.webapp.icons import build_icons
+        from hiwar.site.webapp.manifest import theme_colours
+        fonts = build_assets(args.out)
+        colours = theme_colours(_configured_theme(Path("mkdocs.yml")).get("palette"))
+        for path in fonts + build_icons(args.out, colours.theme, args.out / "fonts" / "noto-naskh-arabic-700.woff2"):
             print(f"{path} ({path.stat().st_size:,} bytes)")
         return 0
     if args.command == "publish":
@@ -38,6 +51,24 @@ def main(argv: list[str] | None = None) -> int:
         put_in_place(args.stage, [("site", args.site), ("site-offline", args.offline), (args.zip.name, args.zip)])
         return 0
     return _pages(args)
+
+
+def _nginx(args) -> int:
+    import os
+
+    from hiwar.site.hosting import nginx_conf
+    if not (args.site / "index.html").is_file():
+        print(f"{args.site}: no built site (run make build)", file=sys.stderr)
+        return 2
+    text = nginx_conf(args.site, root=args.root, listen=args.listen, server_name=args.server_name,
+                      site_url=os.environ.get("HIWAR_SITE_URL"))
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text, encoding="utf-8")
+        print(f"{args.out}: nginx configuration for {args.site} (root {args.root or args.site.resolve()})")
+    return 0
 
 
 def _pages(args) -> int:
@@ -87,6 +118,17 @@ def _configured_languages(config_file: Path) -> tuple[str, ...]:
             if isinstance(plugin, dict) and isinstance(plugin.get("hiwar"), dict) and plugin["hiwar"].get("editions"):
                 return tuple(plugin["hiwar"]["editions"])
     return EDITION_LANGUAGES
+
+
+def _configured_theme(config_file: Path) -> dict:
+    """The theme section of mkdocs.yml (the palette the app's icons and manifest take their colours from)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    if not config_file.is_file():
+        return {}
+    with config_file.open(encoding="utf-8") as stream:
+        theme = (yaml_load(stream) or {}).get("theme")
+    return theme if isinstance(theme, dict) else {}
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@ from hiwar.site.generate import Recorded, plan_edition, related_articles
 from hiwar.site.pages import has_parallel, newest_first, parallel_path
 from hiwar.site.markup import escaped_view
 from hiwar.site import search_pages
+from hiwar.site import hosting, webapp  # wiring: the web app and the hosts' headers (the output contract will own this)
 from hiwar.site.progress import Progress, Stage
 from hiwar.site.search import TermCache, search_assets, search_context, write_index
 from hiwar.site.outputs import Manifest, OutsideOutput, inside, remove_stale, unlink_before_write, write_atomically
@@ -230,6 +231,7 @@ class SiteBuild:
                                  self.previous_site)
         self.contents.prune({entry[0] for pages in self.manifest.pages.values() for entry in pages.values()})
         if not self.serving:
+            hosting.write(self.site_dir, self.editions, self.palette, self.site_url)  # wiring: the web app and the hosts' headers (the output contract will own this)
             self.manifest.fingerprint = self.fingerprint
             self.manifest.save(self.cache_dir / MANIFEST)
         else:
@@ -314,11 +316,13 @@ class EditionBuild:
         # The language selector links every page to its counterparts (the view's alternates; partials/header.html).
         config.extra["alternate"] = None
         config.theme.static_templates.discard("sitemap.xml")  # one sitemap for every edition (sitemap.py)
-        if not self.primary:
-            config.theme.static_templates.discard("404.html")
+        # wiring: every edition renders the theme's 404.html and the offline page, and error_page() puts them in the
+        # edition's folder (the output contract will own this)
+        config.theme.static_templates.add(webapp.OFFLINE_PAGE)
         config.watch.extend(str(p) for p in (self.site.seeds, self.site.editorial) if p.is_dir())
         if self.primary:
             self.site._site_url = config.site_url or ""
+            self.site.palette = config.theme.get("palette")  # wiring: the web app's colours (the output contract will own this)
             self.site._docs_dir = config.docs_dir
 
     # ---- files --------------------------------------------------------------------------------------------
@@ -365,6 +369,8 @@ class EditionBuild:
         if self.primary:
             kept.extend(self._bundled_assets())
             kept.extend(File.generated(self.config, path, content=text) for path, text in search_assets().items())
+            # wiring: the web app's page script (the output contract will own this)
+            kept.extend(File.generated(self.config, path, content=text) for path, text in webapp.app_assets().items())
         self.files_of_pages = [f for f in kept if f.is_documentation_page()]
         for file in kept:
             if file.is_modified():  # MkDocs writes it in place: first detach a file shared with an earlier build
@@ -474,6 +480,15 @@ class EditionBuild:
         from hiwar.site.pages import article_path
         key = self.keys.get(self._dest(f"{self.edition.lang}/{article_path(article)}"))
         return self.site.contents.get(key[0]) if key else None
+
+    def error_page(self, template_name: str, html: str) -> str:
+        """wiring: the theme's error pages (404.html, the offline page) of an edition under a folder go into that
+        folder, so that a server answers /en/… with the English page; MkDocs writes nothing for an empty result (the
+        output contract will own this)."""
+        if self.primary or template_name not in ("404.html", webapp.OFFLINE_PAGE):
+            return html
+        write_atomically(self.site.site_dir, self.edition.prefix + template_name, html.encode())
+        return ""
 
     def rendered(self, page: Page) -> None:
         self.rendered_count += 1
