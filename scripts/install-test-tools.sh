@@ -20,3 +20,13 @@ if [ ! -f tools/audit/node_modules/.installed ] || [ tools/audit/package-lock.js
   (cd tools/audit && npm ci --no-audit --no-fund --loglevel=error)
   touch tools/audit/node_modules/.installed
 fi
+
+# --- Serving the site (issue 24) -------------------------------------------------------------------------------
+# Debian's nginx, which the tests start on 127.0.0.1 with deploy/nginx.conf (their own prefix and temporary folders;
+# never as the system's service: RUNLEVEL=1 keeps the package's scripts from starting it).
+if ! [ -x /usr/sbin/nginx ]; then
+  SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO env RUNLEVEL=1 apt-get install -y -q --no-install-recommends nginx >/dev/null
+fi

@@ -52,8 +52,10 @@ STABLE_FOLDERS = ("assets/fonts/", "assets/icons/")
 WORKER = "sw.js"
 # Material names its built files with a digest of their content: bundle.a5f9d56c.min.js, main.57a0d79d.min.css.
 FINGERPRINTED_NAME = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)$")
-# What a value written into nginx's configuration may hold: no quote, no variable, no line break.
-NGINX_SAFE_VALUE = re.compile(r'[^"$\\\n\r{};]*')
+# What nginx's configuration may hold: a quoted value no quote, variable or line break; a bare word no space or
+# punctuation of the configuration's own either.
+NGINX_QUOTED = re.compile(r'[^"$\\\n\r]*')
+NGINX_WORD = re.compile(r'[^\s"\'$\\{};#]+')
 
 
 @dataclass(frozen=True)
@@ -166,13 +168,23 @@ def nginx_locations(table: Sequence[Rule], root: str = "/", indent: str = "    "
         headers.update(rule.headers)
         media_type = headers.pop("Content-Type", None)
         body = []
-        if media_type is not None:
-            body.append(f"types {{ }}")
-            body.append(f'default_type "{_nginx_value(media_type)}";')
+        if media_type is not None:  # its charset, if any, comes from the server's `charset` (text_types)
+            body.append("types { }")
+            body.append(f'default_type "{_nginx_value(_bare(media_type))}";')
         body += [f'add_header {name} "{_nginx_value(value)}" always;' for name, value in headers.items()]
         blocks.append(f"{indent}location {_location(rule.match, root)} {{\n"
                       + "".join(f"{indent}    {line}\n" for line in body) + f"{indent}}}")
     return "\n".join(blocks) + "\n"
+
+
+def text_types(table: Sequence[Rule]) -> list[str]:
+    """The types the table gives a charset: nginx adds `; charset=utf-8` to them and compresses them."""
+    return sorted({_bare(value) for rule in table for name, value in rule.headers
+                   if name == "Content-Type" and "charset=" in value})
+
+
+def _bare(media_type: str) -> str:
+    return media_type.split(";", 1)[0].strip()
 
 
 def _location(match: Match, root: str) -> str:
@@ -186,7 +198,7 @@ def _location(match: Match, root: str) -> str:
 
 
 def _nginx_value(value: str) -> str:
-    if not NGINX_SAFE_VALUE.fullmatch(value):
+    if not NGINX_QUOTED.fullmatch(value):
         raise ValueError(f"a header value nginx would read otherwise: {value!r}")
     return value
 

@@ -29,11 +29,12 @@ def nginx_conf(site: Path, *, root: Path | None = None, listen: str = "80", serv
     """The nginx configuration (an http-level snippet: a map and a server) serving the built `site` folder, found on
     the server at `root` (default: where it is here), with the headers of headers.py for this build."""
     facts = headers.site_of(site, site_url)
+    table = headers.rules(facts)
     values = {"root": str(root or site.resolve()), "listen": listen, "server_name": server_name}
     for name, value in values.items():
-        if not headers.NGINX_SAFE_VALUE.fullmatch(value) or not value or " " in value.strip():
+        if not headers.NGINX_WORD.fullmatch(value):
             raise ValueError(f"{name}: {value!r} cannot be written into an nginx configuration")
     environment = jinja2.Environment(autoescape=False, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
     return environment.from_string(template.read_text(encoding="utf-8")).render(
-        **values, site_root=facts.root, error_pages=headers.error_pages(facts),
-        locations=headers.nginx_locations(headers.rules(facts), facts.root))
+        **values, site_root=facts.root, error_pages=headers.error_pages(facts), text_types=headers.text_types(table),
+        locations=headers.nginx_locations(table, facts.root))

@@ -2,8 +2,8 @@
 
 An edition is its own pages and files (the default edition: everything not in another edition's folder) and what
 every edition shares: the stylesheets, scripts, fonts and icons (`assets/`) and the search index (`search/`). What
-no reader opens is left out: what crawlers, feed readers and servers read (sitemaps, feeds, the 404 pages, the host
-and service worker files), source maps, and Material's own search engine (`lunr/`, `workers/`: this site's search
+no reader opens is left out: what crawlers, feed readers and servers read (feeds, the compressed sitemap, the 404
+pages, the host and service worker files), source maps, and Material's own search engine (`lunr/`, `workers/`: this site's search
 replaces it and never loads them).
 """
 from __future__ import annotations
@@ -19,7 +19,8 @@ from hiwar.site.feeds import JSON_FILE
 
 SHARED = ("assets/", "search/")
 UNUSED_THEME_FOLDERS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
-NOT_FOR_READERS = {ATOM_FILE, JSON_FILE, "sitemap.xml", "sitemap.xml.gz", "404.html"}
+# The theme's language selector reads the edition's sitemap.xml, so it stays; the compressed copy is for crawlers.
+NOT_FOR_READERS = {ATOM_FILE, JSON_FILE, "sitemap.xml.gz", "404.html"}
 DIGEST_LENGTH = 16  # hex characters of sha256: enough to tell two versions of one file apart
 
 
