@@ -75,14 +75,14 @@ def write(site: Path, editions: Sequence, colours: Colours) -> dict:
         "version": version,
         "caches": CACHES,
         "save_header": SAVE_HEADER,
-        "shell": [file.url for file in kept] + [p + FILE_LIST for p in prefixes],
+        "shell": [file.url for file in kept] + [p + name for p in prefixes for name in (SUMMARY, FILE_LIST)],
         # The longest prefix first: a page belongs to the first edition whose folder holds it.
         "editions": [{"prefix": p, "offline": p + OFFLINE_PAGE, "list": p + FILE_LIST}
                      for p in sorted(prefixes, key=len, reverse=True)],
     }
     worker = (HERE / "worker.js").read_text(encoding="utf-8").replace("/*CONFIG*/null", _json(config))
     write_atomically(site, WORKER, worker.encode())
-    list_bytes = sum((site / (p + FILE_LIST)).stat().st_size for p in prefixes)
+    list_bytes = sum((site / (p + name)).stat().st_size for p in prefixes for name in (SUMMARY, FILE_LIST))
     return {"version": version, "shell_bytes": sum(f.size for f in kept) + list_bytes,
             "editions": {p or "/": sum(f.size for f in saved) for p, saved in lists.items()}}
 

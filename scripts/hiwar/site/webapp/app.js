@@ -51,7 +51,8 @@
   function pagesCache(version) { return CONFIG.caches.pages + version; }
   function shellCache(version) { return CONFIG.caches.shell + version; }
 
-  fetch(summaryUrl.href, {cache: "no-cache", headers: headers})
+  /* Through the worker, which keeps it: offline, the button still tells what is saved. */
+  fetch(summaryUrl.href, {cache: "no-cache"})
     .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
     .then(function (found) {
       summary = found;
