@@ -31,8 +31,7 @@ def folder_links_to_files(html: str) -> str:
 
 def offline_page(html: str) -> str:
     """An online page as the offline edition has it."""
-    page = folder_links_to_files(ONLINE_ONLY_LINK.sub("", html))
-    return with_policy(page, OFFLINE)  # wiring: the policy that works from file:// (the output contract will own this)
+    return folder_links_to_files(ONLINE_ONLY_LINK.sub("", html))
 
 
 def _file_url(url: str) -> str:
@@ -92,7 +91,9 @@ def derive(site: Path, offline: Path, skip=online_only, progress=lambda count: N
                 pass
             progress(1)
             if name.endswith(".html"):
-                write_atomically(offline, relative, offline_page(source.read_text(encoding="utf-8")).encode())
+                page = offline_page(source.read_text(encoding="utf-8"))
+                page = with_policy(page, OFFLINE)  # wiring: the policy that works from file:// (the output contract will own this)
+                write_atomically(offline, relative, page.encode())
                 rewritten += 1
             else:
                 target.parent.mkdir(parents=True, exist_ok=True)

@@ -121,15 +121,16 @@ def inline_code(html: str) -> InlineCode:
 
 def with_policy(html: str, policy: Policy) -> str:
     """The page with its policy: the meta element placed first in <head> (after <meta charset>), or, when the page has
-    one already (an online page on its way to the offline edition), that element replaced."""
+    one already (an online page on its way to the offline edition), that element replaced. A fragment without a
+    <head> (no theme page is one) is left as it is."""
+    place = _Head.locate(html)
+    if place.existing is None and place.insert_at is None:
+        return html
     text = policy.text(inline_code(html).sources())
     meta = lxml.html.tostring(builder.META(**{"http-equiv": META_NAME, "content": text}), encoding="unicode")
-    place = _Head.locate(html)
     if place.existing is not None:
         start, end = place.existing
         return html[:start] + meta + html[end:]
-    if place.insert_at is None:
-        raise ValueError("the page has no <head> to hold its policy")
     return html[:place.insert_at] + meta + html[place.insert_at:]
 
 
