@@ -196,3 +196,61 @@ def test_save_for_offline_then_every_article_and_the_search_work_without_a_conne
     # the other edition was not saved: its articles are not there
     response = page.goto(f"{nginx_site}{other}articles/{articles[-1]}/")
     assert response.status == 503
+
+
+def test_a_new_build_replaces_the_old_caches_and_carries_over_only_what_it_left_unchanged(browser, site, tmp_path):
+    """A copy of the site, saved for offline; then one article changes and the web app's files are made again, as a
+    new build makes them: the new worker's caches replace the old ones, with the unchanged files and without the
+    changed one."""
+    import functools
+    import http.server
+    import shutil
+    import threading
+
+    from conftest import QuietHandler
+    from hiwar.site import webapp
+    from hiwar.site.editions import load_editions
+    from hiwar.site.webapp.manifest import theme_colours
+
+    class Revalidated(QuietHandler):
+        """Pages as the site's headers serve them: revalidated every time (no stale copy from the HTTP cache)."""
+
+        def end_headers(self):
+            self.send_header("Cache-Control", "public, max-age=0, must-revalidate")
+            super().end_headers()
+
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Revalidated, directory=str(copy)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    app = Watched(browser)
+    try:
+        page = app.page
+        _open(app, base)
+        _controlled(page)
+        page.locator("#save-offline").click()
+        expect(page.locator("#save-offline")).to_have_attribute("data-state", "saved", timeout=60000)
+        before = set(page.evaluate("caches.keys()"))
+        changed, kept = "articles/000_683b6dac8a733867/", f"articles/{ARTICLE}/"
+        html = (copy / changed / "index.html").read_text(encoding="utf-8")
+        (copy / changed / "index.html").write_text(html.replace("</article>", "<p>تصحيح</p></article>", 1),
+                                                   encoding="utf-8")
+        version = webapp.write(copy, load_editions(["ar", "en"]), theme_colours(None))["version"]
+        assert not any(name.endswith(version) for name in before)
+        page.reload()
+        deadline = time.monotonic() + 20
+        while set(page.evaluate("caches.keys()")) != {f"hiwar-shell-{version}", f"hiwar-pages-{version}"}:
+            assert time.monotonic() < deadline, page.evaluate("caches.keys()")
+            time.sleep(0.2)
+        # the new build is not saved as a whole yet: the button offers it again
+        page.reload()
+        expect(page.locator("#save-offline")).to_have_attribute("data-state", "idle")
+        app.context.set_offline(True)
+        response = page.goto(base + kept)
+        assert response.status == 200 and response.from_service_worker
+        response = page.goto(base + changed)
+        assert response.status == 503  # dropped with the old build: never shown as it was
+    finally:
+        app.close()
+        server.shutdown()

@@ -70,6 +70,8 @@ def lighthouse(url: str, workdir: Path) -> dict:
     data = json.loads(report.read_text(encoding="utf-8"))
     scores = {c: round(100 * data["categories"][c]["score"]) for c in CATEGORIES}
     scores["weight_kb"] = data["audits"]["total-byte-weight"]["numericValue"] / 1024
+    # "Ensure CSP is effective against XSS attacks" (best practices, informative: it carries no weight)
+    scores["csp_xss"] = data["audits"]["csp-xss"]["score"]
     scores["failing"] = sorted(a["id"] for c in CATEGORIES for a in
                                (data["audits"][ref["id"]] for ref in data["categories"][c]["auditRefs"] if ref["weight"])
                                if a["score"] is not None and a["score"] < 1 and c != "performance")
@@ -85,14 +87,15 @@ def main(argv: list[str]) -> int:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     print(f"Lighthouse {RUNS} runs per page (mobile), median")
-    print(f"{'page':<16} {'perf':>5} {'a11y':>5} {'b-p':>5} {'seo':>5} {'weight kB':>10}  failing audits")
+    print(f"{'page':<16} {'perf':>5} {'a11y':>5} {'b-p':>5} {'seo':>5} {'weight kB':>10} {'csp-xss':>8}  failing audits")
     with tempfile.TemporaryDirectory() as tmp:
         for name, path in PAGES.items():
             runs = [lighthouse(base + path, Path(tmp)) for _ in range(RUNS)]
             median = {key: statistics.median(run[key] for run in runs) for key in (*CATEGORIES, "weight_kb")}
             failing = sorted({audit for run in runs for audit in run["failing"]})
+            csp = "pass" if all(run["csp_xss"] == 1 for run in runs) else "FAIL"
             print(f"{name:<16} {median['performance']:>5.0f} {median['accessibility']:>5.0f} "
-                  f"{median['best-practices']:>5.0f} {median['seo']:>5.0f} {median['weight_kb']:>10.0f}  "
+                  f"{median['best-practices']:>5.0f} {median['seo']:>5.0f} {median['weight_kb']:>10.0f} {csp:>8}  "
                   f"{', '.join(failing) or '-'}", flush=True)
     server.shutdown()
     print("\nChecks held at zero (axe-core, Nu HTML Checker, links and anchors, outside requests):", flush=True)

@@ -13,8 +13,12 @@
     return;
   }
   var root = new URL("../../", script.src);  /* this file is assets/javascripts/ */
-  navigator.serviceWorker.register(new URL(CONFIG.worker, root).href, {scope: root.href, updateViaCache: "none"})
-    .catch(function () { /* no worker (a preview without one): the site works as a plain site */ });
+  /* After the page has loaded: the worker's first download of the shell never competes with the page's own. */
+  function register() {
+    navigator.serviceWorker.register(new URL(CONFIG.worker, root).href, {scope: root.href, updateViaCache: "none"})
+      .catch(function () { /* no worker (a preview without one): the site works as a plain site */ });
+  }
+  if (document.readyState === "complete") register(); else window.addEventListener("load", register);
 
   var box = document.querySelector("[data-hiwar-offline]");
   if (!box) return;
