@@ -5,6 +5,7 @@ own 404 page."""
 from __future__ import annotations
 
 import gzip
+from pathlib import Path
 
 import pytest
 import requests
@@ -159,3 +160,24 @@ def test_nginx_sends_a_folder_without_its_slash_to_the_folder_by_a_relative_addr
     response = _get(f"{nginx_site}en/articles/{ARTICLE}")
     assert response.status_code == 301
     assert response.headers["Location"] == f"/en/articles/{ARTICLE}/"
+
+
+def test_the_nginx_configuration_takes_only_plain_words_for_its_parameters(site, tmp_path):
+    from hiwar.site.hosting import nginx_conf
+    text = nginx_conf(site, root=tmp_path / "www", listen="127.0.0.1:8080", server_name="hiwar.example.org")
+    assert f"root {tmp_path / 'www'};" in text and "listen 127.0.0.1:8080;" in text
+    assert "~^/en/ /en/404.html;" in text and "default /404.html;" in text
+    for bad in ({"root": Path("/srv/a site")}, {"root": Path("/srv/x;evil")}, {"server_name": "a}b"},
+                {"listen": "80; include /etc/passwd"}):
+        with pytest.raises(ValueError):
+            nginx_conf(site, **bad)
+
+
+def test_the_theme_pages_view_is_for_the_404_and_offline_pages_only():
+    from hiwar.site.editions import load_editions
+    from hiwar.site.error_pages import error_page_view
+    editions = load_editions(["ar", "en"])
+    view = error_page_view("404.html", editions[1], editions, None, "https://example.github.io/hiwar/")
+    assert view.lang == "en" and str(view.heading) == "Page not found"
+    assert [(a.lang, a.href, a.current) for a in view.alternates] == [("ar", "/hiwar/", False), ("en", "/hiwar/en/", True)]
+    assert error_page_view("sitemap.xml", editions[0], editions, None, None) is None

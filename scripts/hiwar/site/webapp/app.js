@@ -105,6 +105,7 @@
       var file = queue.shift();
       if (!file) return Promise.resolve();
       var url = new URL(file[0], root).href;
+      if (!url.startsWith(root.href)) return next();  /* only the site's own files */
       return Promise.all([pages.match(url, {ignoreVary: true}), shell.match(url, {ignoreVary: true})])
         .then(function (kept) {
           if (kept[0] || kept[1]) return null;
