@@ -84,6 +84,29 @@ def test_search_and_language_switch_online_under_the_policy(watched, nginx_site)
     assert watched.violations() == [] and watched.problems == []
 
 
+def test_the_themes_scripts_work_under_the_policy_on_a_phone(browser, nginx_site):
+    """Scrolling (table of contents, back to top), the navigation drawer and the dark mode switch: the theme moves
+    things through the style object, which the policy does not govern, never through inline styles."""
+    session = Watched(browser, service_workers="block", viewport={"width": 390, "height": 800})
+    page = session.page
+    try:
+        _open(session, f"{nginx_site}articles/{ARTICLE}/")
+        page.mouse.wheel(0, 4000)
+        page.mouse.wheel(0, -1500)
+        expect(page.locator(".md-top")).to_be_visible()
+        page.locator(".md-top").click()
+        page.locator("label.md-header__button[for=__drawer]").first.click()
+        expect(page.locator("nav.md-nav--primary").first).to_be_visible()
+        page.keyboard.press("Escape")
+        _open(session, f"{nginx_site}en/glossary/")
+        scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") != scheme
+        assert session.violations() == [] and session.problems == []
+    finally:
+        session.close()
+
+
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_every_page_type_runs_under_the_offline_policy_from_file(watched, offline_root, prefix):
     base = offline_root.as_uri() + "/"
