@@ -30,3 +30,8 @@ if ! [ -x /usr/sbin/nginx ]; then
   $SUDO apt-get update -qq
   $SUDO env RUNLEVEL=1 apt-get install -y -q --no-install-recommends nginx >/dev/null
 fi
+# Netlify's own reader of _headers files (npm @netlify/headers-parser, pinned in tools/hosting/package-lock.json).
+if [ ! -f tools/hosting/node_modules/.installed ] || [ tools/hosting/package-lock.json -nt tools/hosting/node_modules/.installed ]; then
+  (cd tools/hosting && npm ci --no-audit --no-fund --loglevel=error)
+  touch tools/hosting/node_modules/.installed
+fi

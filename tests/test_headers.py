@@ -71,6 +71,28 @@ def test_the_headers_file_stays_within_cloudflare_pages_limits_and_detaches_what
         assert detached == set_here & general
 
 
+def test_netlifys_own_reader_of_the_headers_file_gives_every_file_the_tables_headers(site, site_paths, table):
+    """@netlify/headers-parser (tools/hosting), as Netlify reads the file: no error, and for every file of the site,
+    every page by its folder's address and a missing page, exactly the table's headers (the `! Name` lines for
+    Cloudflare Pages are no header to it)."""
+    import json
+    import subprocess
+
+    from conftest import ROOT
+    reader = ROOT / "tools" / "hosting" / "netlify-headers.js"
+    if not (ROOT / "tools" / "hosting" / "node_modules" / "@netlify" / "headers-parser").is_dir():
+        pytest.fail("tools/hosting is not installed: `make test` installs it (scripts/install-test-tools.sh)")
+    paths = {"/" + p: p for p in site_paths if p != headers.HEADERS_FILE}
+    paths.update({"/" + p[: -len("index.html")]: p for p in site_paths if p.endswith("index.html")})
+    paths.update({"/en/no/such/page/": "en/no/such/page/", "/no/such.bib": "no/such.bib"})
+    result = subprocess.run(["node", str(reader), str(site / headers.HEADERS_FILE)], input=json.dumps(list(paths)),
+                            capture_output=True, text=True, check=True, timeout=120)
+    read = json.loads(result.stdout)
+    assert read["errors"] == []
+    for request, path in paths.items():
+        assert read["headers"][request] == headers_for(table, path), request
+
+
 def test_types_of_feeds_reference_files_books_and_the_manifest(table):
     types = {path: headers_for(table, path).get("Content-Type") for path in
              ("feed.xml", "en/feed.json", "citations/a.ar.bib", "en/citations/a.en.ris", "citations/hiwar.csl.json",
