@@ -207,52 +207,14 @@ def http_site(site):
     server.shutdown()
 
 
-NGINX = Path("/usr/sbin/nginx")
-
 
 @pytest.fixture(scope="session")
 def nginx_site(site, tmp_path_factory):
     """The online site served by Debian's nginx on 127.0.0.1 (a free port), with the configuration `make nginx-conf`
-    makes (deploy/nginx.conf): in the foreground, with its own prefix, pid and temporary folders; stopped at the end."""
-    import socket
-    import time
-
-    from hiwar.site.hosting import nginx_conf
-    if not NGINX.exists():
-        pytest.fail(f"{NGINX} is missing: `make test` installs it (scripts/install-test-tools.sh)")
-    prefix = tmp_path_factory.mktemp("nginx")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    (prefix / "site.conf").write_text(nginx_conf(site, listen=f"127.0.0.1:{port}"), encoding="utf-8")
-    temporary = "\n".join(f"  {kind}_temp_path {prefix}/{kind};" for kind in ("client_body", "proxy", "fastcgi",
-                                                                             "uwsgi", "scgi"))
-    (prefix / "nginx.conf").write_text(f"""worker_processes 1;
-daemon off;
-pid {prefix}/nginx.pid;
-error_log {prefix}/error.log warn;
-events {{ worker_connections 256; }}
-http {{
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  access_log off;
-{temporary}
-  include {prefix}/site.conf;
-}}
-""", encoding="utf-8")
-    server = subprocess.Popen([str(NGINX), "-p", str(prefix), "-c", str(prefix / "nginx.conf")],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                pytest.fail(f"nginx did not start: {server.stdout.read().decode(errors='replace')}"
-                            f"{(prefix / 'error.log').read_text() if (prefix / 'error.log').exists() else ''}")
-            time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/"
-    server.terminate()
-    server.wait(timeout=10)
+    makes (deploy/nginx.conf): in the foreground, with its own prefix and temporary folders; stopped at the end."""
+    from hiwar.tools.nginx import NginxError, serving
+    try:
+        with serving(site, tmp_path_factory.mktemp("nginx")) as url:
+            yield url
+    except NginxError as err:
+        pytest.fail(str(err))
