@@ -19,7 +19,7 @@ OUT ?= build/pages
 EDITORIAL ?= $(if $(filter seeds seeds/,$(SEEDS)),editorial,)
 ZIP := dist/hiwar-offline.zip
 
-.PHONY: build recover pages serve test assets clean bench bench-search bench-summary test-tools audit
+.PHONY: build recover pages serve test assets clean bench bench-search bench-summary test-tools audit deploy nginx-conf
 
 ## Environments ---------------------------------------------------------------
 $(VENV)/.build-deps: requirements.txt constraints.txt
@@ -38,10 +38,12 @@ node_modules/.installed: package.json package-lock.json
 ## Site -------------------------------------------------------------------------
 ASSETS := build/assets
 
-# The font subset the site bundles (from the pinned npm package); the plugin adds build/assets/ to the site.
-# Made again only when the font package or the code that subsets it changes.
+# The font subset the site bundles (from the pinned npm package) and the web app's icons (drawn in the theme's
+# colour); the plugin adds build/assets/ to the site. Made again only when the font package, the code or the
+# configuration (the palette) changes.
 assets: $(ASSETS).made
-$(ASSETS).made: $(VENV)/.build-deps $(VENV)/.plugin node_modules/.installed scripts/hiwar/site/assets.py
+$(ASSETS).made: $(VENV)/.build-deps $(VENV)/.plugin node_modules/.installed scripts/hiwar/site/assets.py \
+  scripts/hiwar/site/webapp/icons.py scripts/hiwar/site/webapp/manifest.py mkdocs.yml
 	rm -rf $(ASSETS)
 	$(PY) -m hiwar assets --out $(ASSETS)
 	touch $@
@@ -78,6 +80,25 @@ pages: $(VENV)/.build-deps $(VENV)/.plugin recover
 # Live preview on 127.0.0.1: a saved seed or editorial file re-renders only the pages it changes.
 serve: assets recover
 	$(MKDOCS) serve --dirty --dev-addr 127.0.0.1:8000 --livereload
+
+## Publishing ---------------------------------------------------------------------
+# make deploy REMOTE=origin BRANCH=gh-pages: the last successful build's site/ (nothing is rebuilt) committed to
+# BRANCH with ghp-import, as `mkdocs gh-deploy` does (.nojekyll; CNAME when HIWAR_SITE_URL names a custom domain),
+# and pushed to REMOTE (a remote's name, a URL or a path).
+SITE ?= site
+REMOTE ?= origin
+BRANCH ?= gh-pages
+deploy: $(VENV)/.plugin recover
+	$(PY) -m hiwar_tools.deploy --site "$(SITE)" --remote "$(REMOTE)" --branch "$(BRANCH)"
+
+# make nginx-conf [ROOT=/srv/hiwar/site] [LISTEN=80] [SERVER_NAME=hiwar.example.org]: build/nginx/hiwar.conf, the
+# nginx configuration for the last build (deploy/nginx.conf with the headers of scripts/hiwar/site/headers.py).
+ROOT ?= $(CURDIR)/$(SITE)
+LISTEN ?= 80
+SERVER_NAME ?= _
+nginx-conf: $(VENV)/.plugin recover
+	$(PY) -m hiwar nginx --site "$(SITE)" --root "$(ROOT)" --listen "$(LISTEN)" --server-name "$(SERVER_NAME)" \
+	  --out build/nginx/hiwar.conf
 
 ## Benchmarks (print figures; never part of the tests) ---------------------------
 EASC ?= ../shared/benchmarks/easc

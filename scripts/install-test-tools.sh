@@ -32,3 +32,18 @@ if ((${#zim_missing[@]})); then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -q --no-install-recommends "${zim_missing[@]}" >/dev/null
 fi
+
+# --- Serving the site (issue 24) -------------------------------------------------------------------------------
+# Debian's nginx, which the tests start on 127.0.0.1 with deploy/nginx.conf (their own prefix and temporary folders;
+# never as the system's service: RUNLEVEL=1 keeps the package's scripts from starting it).
+if ! [ -x /usr/sbin/nginx ]; then
+  SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO env RUNLEVEL=1 apt-get install -y -q --no-install-recommends nginx >/dev/null
+fi
+# Netlify's own reader of _headers files (npm @netlify/headers-parser, pinned in tools/hosting/package-lock.json).
+if [ ! -f tools/hosting/node_modules/.installed ] || [ tools/hosting/package-lock.json -nt tools/hosting/node_modules/.installed ]; then
+  (cd tools/hosting && npm ci --no-audit --no-fund --loglevel=error)
+  touch tools/hosting/node_modules/.installed
+fi

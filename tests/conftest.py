@@ -205,3 +205,16 @@ def http_site(site):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+
+@pytest.fixture(scope="session")
+def nginx_site(site, tmp_path_factory):
+    """The online site served by Debian's nginx on 127.0.0.1 (a free port), with the configuration `make nginx-conf`
+    makes (deploy/nginx.conf): in the foreground, with its own prefix and temporary folders; stopped at the end."""
+    from hiwar_tools.nginx import NginxError, serving
+    try:
+        with serving(site, tmp_path_factory.mktemp("nginx")) as url:
+            yield url
+    except NginxError as err:
+        pytest.fail(str(err))

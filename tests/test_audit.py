@@ -82,7 +82,10 @@ def axe_violations(page) -> list[str]:
 
 def axe_problems(browser, urls: dict[str, str], own_origin: tuple[str, ...]) -> tuple[dict, list[str]]:
     """axe-core violations per page, and every request that left the site, over the given pages."""
-    page = browser.new_page()
+    # axe-core goes into each page as an inline script, which the page's own Content-Security-Policy refuses: the
+    # checker's context lets it in (test_app_browser.py checks the pages under their policy).
+    context = browser.new_context(bypass_csp=True, service_workers="block")
+    page = context.new_page()
     outside: list[str] = []
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((*own_origin, "data:", "blob:")) else None)
     problems = {}
@@ -91,7 +94,7 @@ def axe_problems(browser, urls: dict[str, str], own_origin: tuple[str, ...]) -> 
         found = axe_violations(page)
         if found:
             problems[name] = found
-    page.close()
+    context.close()
     return problems, outside
 
 

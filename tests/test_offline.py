@@ -86,7 +86,9 @@ def test_a_link_that_only_names_online_only_in_its_text_is_kept():
 
 @pytest.mark.parametrize("relative,left_out", [
     ("sitemap.xml", True), ("sitemap.xml.gz", True), ("en/sitemap.xml", True), ("fr/sitemap.xml.gz", True),
-    ("404.html", True), ("en/404.html", False), ("index.html", False), ("articles/sitemap.xml/index.html", False),
+    ("404.html", True), ("en/404.html", True), ("index.html", False), ("articles/sitemap.xml/index.html", False),
+    ("sw.js", True), ("_headers", True), ("en/manifest.webmanifest", True), ("en/offline-files.json", True),
+    ("503.html", True), ("en/503.html", True), ("articles/sw.js/index.html", False),
 ])
 def test_what_only_crawlers_and_servers_read_is_left_out(relative, left_out):
     assert online_only(relative) is left_out

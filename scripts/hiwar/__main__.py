@@ -3,7 +3,8 @@
     python -m hiwar build [--engine mkdocs|properdocs]                             every edition, staged, published whole
     python -m hiwar recover                                                        complete a switch a stopped build left
     python -m hiwar pages --seeds DIR --out DIR [--editorial DIR] [--report FILE]   the converter's Markdown pages
-    python -m hiwar assets --out DIR                                                the font subset the site bundles
+    python -m hiwar assets --out DIR                                                the font subset and the app's icons
+    python -m hiwar nginx --site DIR [--root DIR] [--listen ADDR] [--out FILE]     nginx configuration for a build
 """
 from __future__ import annotations
 
@@ -33,12 +34,27 @@ def main(argv: list[str] | None = None) -> int:
     pages.add_argument("--editions", default=None,
                        help="the edition languages, the source first (default: those of ./mkdocs.yml, else ar,en)")
     pages.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
-    assets = commands.add_parser("assets", help="build the font subset the site bundles")
+    assets = commands.add_parser("assets", help="build the font subset the site bundles and the app's icons")
     assets.add_argument("--out", type=Path, required=True, help="assets folder, e.g. build/assets")
+    assets.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    nginx = commands.add_parser("nginx", help="the nginx configuration serving a built site (deploy/nginx.conf)")
+    nginx.add_argument("--site", type=Path, default=Path("site"), help="the built site")
+    nginx.add_argument("--root", type=Path, default=None, help="where the site is on the server (default: --site)")
+    nginx.add_argument("--listen", default="80")
+    nginx.add_argument("--server-name", default="_")
+    nginx.add_argument("--out", type=Path, default=None, help="write here (default: standard output)")
     args = parser.parse_args(argv)
+    if args.command == "nginx":
+        return _nginx(args)
     if args.command == "assets":
         from hiwar.site.assets import build_assets
-        for path in build_assets(args.out):
+        from hiwar.site.webapp.icons import build_icons
+        from hiwar.site.webapp.manifest import theme_colours
+        fonts = build_assets(args.out)
+        configured = _configured_theme(args.config)
+        colours = theme_colours(configured.palette if configured else None,
+                                configured.theme_stylesheets if configured else None)
+        for path in fonts + build_icons(args.out, colours.theme, args.out / "fonts" / "noto-naskh-arabic-700.woff2"):
             print(f"{path} ({path.stat().st_size:,} bytes)")
         return 0
     if args.command == "build":
@@ -49,6 +65,24 @@ def main(argv: list[str] | None = None) -> int:
         from hiwar.build.command import run_recover
         return run_recover(args.config)
     return _pages(args)
+
+
+def _nginx(args) -> int:
+    import os
+
+    from hiwar.site.hosting import nginx_conf
+    if not (args.site / "index.html").is_file():
+        print(f"{args.site}: no built site (run make build)", file=sys.stderr)
+        return 2
+    text = nginx_conf(args.site, root=args.root, listen=args.listen, server_name=args.server_name,
+                      site_url=os.environ.get("HIWAR_SITE_URL"))
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text, encoding="utf-8")
+        print(f"{args.out}: nginx configuration for {args.site} (root {args.root or args.site.resolve()})")
+    return 0
 
 
 def _pages(args) -> int:
@@ -99,6 +133,15 @@ def _configured(config_file: Path) -> tuple[tuple[str, ...], Path | None]:
     from hiwar.engine.adapter import plugin_options
     configured = plugin_options(config_file)
     return tuple(configured.editions), configured.languages_dir
+
+
+def _configured_theme(config_file: Path):
+    """The theme's palette and stylesheets (the app's icons take their colours from them), read by the engine's
+    loader."""
+    if not config_file.is_file():
+        return None
+    from hiwar.engine.adapter import plugin_options
+    return plugin_options(config_file)
 
 
 if __name__ == "__main__":

@@ -3,26 +3,23 @@
     python -m hiwar_tools.audit [SITE_DIR]
 
 Lighthouse (mobile, simulated throttling, median of 3 runs) for both home pages and an Arabic and
-an English article, served with gzip as any static host serves text; page weight of the article;
+an English article, served as deployed (Debian's nginx with deploy/nginx.conf: the site's headers,
+gzip); page weight of the article; Lighthouse's CSP-against-XSS audit;
 then tests/test_audit.py (axe-core on every page, Nu HTML Checker, links and anchors, requests to
 other hosts, online and offline).
 """
 from __future__ import annotations
 
-import functools
-import gzip
-import http.server
-import io
 import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 from hiwar_tools.browser import BROWSER, FLAGS
+from hiwar_tools.nginx import serving
 
 ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
@@ -30,34 +27,6 @@ PAGES = {"Arabic home": "", "English home": "en/", "Arabic article": "articles/0
          "English article": "en/articles/001_9f79dd596af1e7b3/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 RUNS = 3
-
-
-class StaticHost(http.server.SimpleHTTPRequestHandler):
-    """Serves the site as a static host does: text compressed with gzip when the browser accepts it."""
-
-    COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
-    compressed: dict[Path, bytes] = {}
-
-    def log_message(self, *args):
-        pass
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and self.path.split("?")[0].endswith("/"):
-            path = path / "index.html"
-        if (path.suffix not in self.COMPRESSIBLE or not path.is_file()
-                or "gzip" not in self.headers.get("Accept-Encoding", "")):
-            return super().send_head()
-        if path not in self.compressed:
-            self.compressed[path] = gzip.compress(path.read_bytes(), mtime=0)
-        body = self.compressed[path]
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
 
 
 def lighthouse(url: str, workdir: Path) -> dict:
@@ -70,6 +39,8 @@ def lighthouse(url: str, workdir: Path) -> dict:
     data = json.loads(report.read_text(encoding="utf-8"))
     scores = {c: round(100 * data["categories"][c]["score"]) for c in CATEGORIES}
     scores["weight_kb"] = data["audits"]["total-byte-weight"]["numericValue"] / 1024
+    # "Ensure CSP is effective against XSS attacks" (best practices, informative: it carries no weight)
+    scores["csp_xss"] = data["audits"]["csp-xss"]["score"]
     scores["failing"] = sorted(a["id"] for c in CATEGORIES for a in
                                (data["audits"][ref["id"]] for ref in data["categories"][c]["auditRefs"] if ref["weight"])
                                if a["score"] is not None and a["score"] < 1 and c != "performance")
@@ -81,23 +52,25 @@ def main(argv: list[str]) -> int:
     if not (site / "index.html").exists():
         print(f"{site}: no built site (run make build)", file=sys.stderr)
         return 2
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(StaticHost, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    print(f"Lighthouse {RUNS} runs per page (mobile), median")
-    print(f"{'page':<16} {'perf':>5} {'a11y':>5} {'b-p':>5} {'seo':>5} {'weight kB':>10}  failing audits")
+    with serving(site) as base:  # as deployed: nginx with the site's headers, compression and 404 pages
+        _lighthouse_table(base)
+    print("\nChecks held at zero (axe-core, Nu HTML Checker, links and anchors, outside requests):", flush=True)
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "tests/test_audit.py"], cwd=ROOT)
+    return result.returncode
+
+
+def _lighthouse_table(base: str) -> None:
+    print(f"Lighthouse {RUNS} runs per page (mobile), median, served by nginx (deploy/nginx.conf)")
+    print(f"{'page':<16} {'perf':>5} {'a11y':>5} {'b-p':>5} {'seo':>5} {'weight kB':>10} {'csp-xss':>8}  failing audits")
     with tempfile.TemporaryDirectory() as tmp:
         for name, path in PAGES.items():
             runs = [lighthouse(base + path, Path(tmp)) for _ in range(RUNS)]
             median = {key: statistics.median(run[key] for run in runs) for key in (*CATEGORIES, "weight_kb")}
             failing = sorted({audit for run in runs for audit in run["failing"]})
+            csp = "pass" if all(run["csp_xss"] == 1 for run in runs) else "FAIL"
             print(f"{name:<16} {median['performance']:>5.0f} {median['accessibility']:>5.0f} "
-                  f"{median['best-practices']:>5.0f} {median['seo']:>5.0f} {median['weight_kb']:>10.0f}  "
+                  f"{median['best-practices']:>5.0f} {median['seo']:>5.0f} {median['weight_kb']:>10.0f} {csp:>8}  "
                   f"{', '.join(failing) or '-'}", flush=True)
-    server.shutdown()
-    print("\nChecks held at zero (axe-core, Nu HTML Checker, links and anchors, outside requests):", flush=True)
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "tests/test_audit.py"], cwd=ROOT)
-    return result.returncode
 
 
 if __name__ == "__main__":

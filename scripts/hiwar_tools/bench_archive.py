@@ -432,7 +432,8 @@ TYPE_QUERY = """async ([query, timeout]) => {
 
 def search_online(browser, url: str, query: str) -> dict:
     from hiwar_tools.bench_search import CountingHost
-    context = browser.new_context()  # an empty cache
+    # an empty cache, and no service worker: its first download of the site's shell is not the query's
+    context = browser.new_context(service_workers="block")
     try:
         page = context.new_page()
         page.goto(url, wait_until="networkidle")

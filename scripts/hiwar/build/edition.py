@@ -24,7 +24,10 @@ from hiwar.outputs.record import OutputEntry, PageEntry
 from hiwar.outputs.registry import outputs_of
 from hiwar.site import feeds, search_pages
 from hiwar.site.atom import ATOM_FILE, ATOM_TYPE
+from hiwar.site import webapp
 from hiwar.site.editions import Edition
+from hiwar.site.error_pages import SECTIONS as ERROR_TEMPLATES, error_page_view
+from hiwar.site.policy import ONLINE, with_policy
 from hiwar.site.markup import escaped_view
 from hiwar.site.pages import article_path, has_parallel, parallel_path
 from hiwar.site.search import SearchDocument, search_assets, search_context
@@ -105,8 +108,8 @@ class EditionBuild:
             permalink_title=edition.t("site.permalink"),
             nav=[(edition.t(f"nav.{key}"), f"{edition.lang}/{path}") for key, path in nav],
             homepage=edition.prefix or None,
-            # One sitemap for every edition (sitemap.py); the server's 404 page is the default edition's.
-            without_templates=("sitemap.xml",) if self.primary else ("sitemap.xml", "404.html"),
+            # One sitemap for every edition (sitemap.py); each edition has its own 404 and offline pages (template_dest).
+            without_templates=("sitemap.xml",), with_templates=(webapp.OFFLINE_PAGE,),
             watch=tuple(p for p in (self.site.options.seeds, self.site.options.editorial) if p.is_dir()))
 
     # ---- files ----------------------------------------------------------------------------------------------
@@ -171,7 +174,7 @@ class EditionBuild:
         made = [GeneratedFile("assets/" + p.relative_to(folder).as_posix(), "assets/" + p.relative_to(folder).as_posix(),
                               page=False, source=p) for p in sorted(folder.rglob("*")) if p.is_file()]
         made += [GeneratedFile(path, path, page=False, content=text.encode("utf-8"))
-                 for path, text in search_assets().items()]
+                 for path, text in {**search_assets(), **webapp.app_assets()}.items()]
         return made
 
     # ---- pages ----------------------------------------------------------------------------------------------
@@ -211,6 +214,24 @@ class EditionBuild:
         if len(parts) == 3 and parts[1] == "articles":
             return self.site.articles_by_id.get(parts[2][:-3])
         return None
+
+    def template_view(self, template_name: str) -> PageView | None:
+        """The view of one of the theme's own pages (the 404 and offline pages), in the edition's language."""
+        return error_page_view(template_name, self.edition, self.site.editions, self.search_view,
+                               self.site.options.site_url)
+
+    def with_policy(self, html: str) -> str:
+        """A page with its Content-Security-Policy (not in the preview: its live reload injects an inline script with a
+        new text per request)."""
+        return html if self.site.options.serving else with_policy(html, ONLINE)
+
+    def template_dest(self, template_name: str) -> tuple[str, bool]:
+        """Where one of the theme's own pages goes, and whether the engine writes it there: the other editions' 404
+        and offline pages go into their folders (a server answers /en/… with the English page), which the engine
+        does not know; the build puts them there (outputs/tree.py)."""
+        if self.primary or template_name not in ERROR_TEMPLATES:
+            return template_name, True
+        return self.edition.prefix + template_name, False
 
     def page_content(self, page: PageSource, html: str) -> None:
         """Keep an article page's body as rendered, for what is made from it after the pages (feeds); describe

@@ -25,6 +25,8 @@ class BuildOptions:
     dist_dir: Path | None  # the downloads (the offline zip, …), when asked for
     parallel: bool  # the other editions in processes of their own, where the platform can fork
     serving: bool  # a live preview: problems are shown on the pages instead of stopping the build
+    palette: list | dict | None = None  # the theme's colour schemes (the web app's colours)
+    theme_stylesheets: Path | None = None  # the theme's stylesheets, where those colours are defined
 
     @property
     def work(self) -> Path:

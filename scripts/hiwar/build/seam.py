@@ -18,6 +18,7 @@ class EditionSettings:
     nav: list[tuple[str, str]]  # (title, page path as in docs/) of each navigation entry
     homepage: str | None  # the edition's root, relative to the site root ("en/"); None for the site root
     without_templates: tuple[str, ...]  # the theme's own pages this edition does not write
+    with_templates: tuple[str, ...]  # the theme's own pages the site adds (the offline page of the web app)
     watch: tuple[Path, ...]  # what a preview watches besides docs/
 
 

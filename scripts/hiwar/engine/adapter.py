@@ -135,6 +135,7 @@ def configure(config: MkDocsConfig, settings: EditionSettings) -> None:
     config.extra["alternate"] = None
     for template in settings.without_templates:
         config.theme.static_templates.discard(template)
+    config.theme.static_templates.update(settings.with_templates)
     config.watch.extend(str(path) for path in settings.watch)
 
 
@@ -171,6 +172,8 @@ class Configured:
     editions: list[str]
     languages_dir: Path | None
     cache_dir: Path
+    palette: list | dict | None  # the theme's colour schemes
+    theme_stylesheets: Path | None  # the theme's stylesheets (where the palette's colours are defined)
 
 
 def plugin_options(config_file: Path) -> Configured:
@@ -181,7 +184,16 @@ def plugin_options(config_file: Path) -> Configured:
     def absolute(value: str) -> Path:
         return Path(value) if Path(value).is_absolute() else (project / value).resolve()
     return Configured(list(options.editions), absolute(options.languages_dir) if options.languages_dir else None,
-                      absolute(options.cache_dir))
+                      absolute(options.cache_dir), config.theme.get("palette"), theme_stylesheets(config))
+
+
+def theme_stylesheets(config: MkDocsConfig) -> Path | None:
+    """The theme's own stylesheets folder (the first of its folders that has one: Material's, under overrides)."""
+    for folder in config.theme.dirs:
+        found = Path(folder) / "assets" / "stylesheets"
+        if found.is_dir() and any(found.glob("*.min.css")):
+            return found
+    return None
 
 
 class _WithoutDirtyWarning(logging.Filter):

@@ -114,8 +114,12 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
         context["hiwar"] = self._guarded(self.current.view, _source(page))
         return context
 
+    def on_template_context(self, context, template_name: str, config: MkDocsConfig):
+        context["hiwar"] = self._guarded(self.current.template_view, template_name)
+        return context
+
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig):
-        output = adapter.theme_markup_fixed(output)
+        output = self._guarded(self.current.with_policy, adapter.theme_markup_fixed(output), otherwise=output)
         self._guarded(self.current.rendered, _source(page), adapter.written(output))
         adapter.release_html(page)
         return output
@@ -123,9 +127,11 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig):
         if not template_name.endswith(".html"):
             return output_content
-        output = adapter.theme_markup_fixed(output_content)
-        self._guarded(self.current.file, template_name, adapter.written(output))
-        return output
+        output = self._guarded(self.current.with_policy, adapter.theme_markup_fixed(output_content),
+                               otherwise=output_content)
+        dest, engine_writes = self.current.template_dest(template_name)
+        self._guarded(self.current.file, dest, adapter.written(output))
+        return output if engine_writes else ""  # the engine writes nothing for an empty page
 
     def on_post_build(self, config: MkDocsConfig):
         try:
@@ -177,7 +183,8 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
             assets_dir=path(option.assets_dir), cache_dir=path(option.cache_dir), report=path(option.report),
             offline_dir=path(option.offline_dir) if option.offline_dir else None,
             dist_dir=path(option.dist_dir) if option.dist_dir else None,
-            parallel=option.parallel, serving=self.command == "serve")
+            parallel=option.parallel, serving=self.command == "serve",
+            palette=config.theme.get("palette"), theme_stylesheets=adapter.theme_stylesheets(config))
 
     @staticmethod
     def _path(config: MkDocsConfig, value: str) -> Path:

@@ -6,7 +6,8 @@ gets its `index.html`; and what only works online is left out: the elements the 
 `data-hiwar-online-only` (the feed links: the theme fetches a sitemap.xml beside every alternate link, which fails
 from file://), and the files only crawlers and servers read. Pages are read and written by an HTML parser (lxml),
 which knows which attributes are links; every other file is the online file's blob. A page's offline version is
-kept by the blob it was derived from (`derived`), so a rebuild derives only the pages that changed.
+kept by the blob it was derived from (`derived`), so a rebuild derives only the pages that changed. Each page carries
+the policy that works from file:// (site/policy.py OFFLINE) instead of the online one.
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ import lxml.html
 
 from hiwar.outputs.contract import Context, Derivations, Files, Output, Scope, Target, inputs_digest
 from hiwar.outputs.store import Store
+from hiwar.site.policy import OFFLINE, with_policy
+from hiwar.site.webapp import for_hosts_only
 
 ONLINE_ONLY = "data-hiwar-online-only"
 LINK_ATTRIBUTES = ("href", "src")
@@ -26,9 +29,10 @@ PARSER = lxml.html.HTMLParser(encoding="utf-8")
 
 
 def online_only(relative: str) -> bool:
-    """Files the offline edition leaves out: what crawlers and servers read (sitemaps, the server's 404 page)."""
+    """Files the offline edition leaves out: what crawlers and servers read (sitemaps, each edition's 404 page, the
+    host's headers, the service worker and what it reads)."""
     name = relative.rsplit("/", 1)[-1]
-    return name in ("sitemap.xml", "sitemap.xml.gz") or relative == "404.html"
+    return name in ("sitemap.xml", "sitemap.xml.gz", "404.html") or for_hosts_only(relative)
 
 
 def offline_page(html: bytes) -> bytes:
@@ -94,7 +98,8 @@ def _derived(digest: str, store: Store, derived: Derivations) -> str:
     source = store.get(digest)
     if source is None:
         raise FileNotFoundError(f"the page {digest[:12]}… is missing from the build's store")
-    made = derived[key] = store.put(offline_page(source))
+    page = with_policy(offline_page(source).decode("utf-8"), OFFLINE)  # the policy that works from file://
+    made = derived[key] = store.put(page.encode("utf-8"))
     return made
 
 

@@ -5,6 +5,7 @@ from hiwar.outputs.archive import OfflineZip
 from hiwar.outputs.contract import Output, Scope, Target
 from hiwar.outputs.offline import OfflineEdition
 from hiwar.outputs.web import CitationCollection, CitationFiles, Feeds, SearchIndex, Sitemap
+from hiwar.outputs.webapp import WebApp
 
 OUTPUTS: tuple[type[Output], ...] = (
     Feeds,  # per edition
@@ -12,6 +13,7 @@ OUTPUTS: tuple[type[Output], ...] = (
     CitationCollection,
     Sitemap,
     SearchIndex,
+    WebApp,  # lists and describes every other file of the site: after them
     OfflineEdition,  # from the whole site
     OfflineZip,  # from the offline edition
 )

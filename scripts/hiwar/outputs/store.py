@@ -86,6 +86,10 @@ class Store:
         self._drop(digest)
         return None
 
+    def size(self, digest: str) -> int:
+        """The blob's size (its bytes are checked where they are read)."""
+        return self._path(digest).stat().st_size
+
     def has(self, digest: str) -> bool:
         """Whether the blob is there and whole (read and hashed once per process)."""
         return digest in self.verified or self.get(digest) is not None

@@ -385,7 +385,7 @@ def render_parallel(article: Article, edition: Edition, editions: Sequence[Editi
                 inner = (f'<p class="hiwar-parallel-heading">'
                          f'{literal(_text(article, block, side) or side.t("article.untranslated_heading"))}</p>')
             elif block.kind == LIST_ITEM:
-                inner = (f'<p class="hiwar-parallel-item" style="--level: {block.level}">{_pilcrow(block, side)}• '
+                inner = (f'<p class="hiwar-parallel-item hiwar-level-{block.level}">{_pilcrow(block, side)}• '
                          f'{_full(article, block, side, editions)}</p>')
             else:
                 inner = f"<p>{_pilcrow(block, side)}{_full(article, block, side, editions)}</p>"

@@ -20,9 +20,10 @@ from hiwar.site.search import SearchDocument
 ARTICLE_BOOST, PAGE_BOOST = 1.0, 0.25  # articles before the pages that list or explain them
 TAG = re.compile(r"<[^>]+>")
 # What a page shows besides its text: its title (a document's title is a field of its own, and the theme adds the
-# <h1> a page's Markdown lacks), permalinks, hover glosses, ¶ numbers.
+# <h1> a page's Markdown lacks), permalinks, hover glosses, ¶ numbers, the home page's Save for offline box (no
+# <div> inside it: overrides/partials/save-offline.html).
 NOT_TEXT = re.compile(r'<h1[^>]*>.*?</h1>|<a class="headerlink"[^>]*>.*?</a>|<span class="hiwar-gloss".*?</span>|'
-                      r'<a class="hiwar-pnum"[^>]*>.*?</a>', re.S)
+                      r'<a class="hiwar-pnum"[^>]*>.*?</a>|<div class="hiwar-offline"[^>]*>.*?</div>', re.S)
 CONTINUATION = re.compile(r"/\d+\.md$")  # topics/iran/2.md: the rest of a listing
 LEFT_OUT = ("parallel/", "topics/years/")
 

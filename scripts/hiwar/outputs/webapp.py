@@ -1,0 +1,51 @@
+"""What the site needs to be installed as an app and served with its headers: each edition's web app manifest, the
+lists of each edition's files, the service worker (site/webapp/) and the hosts' `_headers` (site/headers.py), made
+from the site's tree once every other file of the site is made (they list and describe all of them)."""
+from __future__ import annotations
+
+import json
+
+from hiwar.outputs.contract import Context, Files, Output, Scope, Target
+from hiwar.site import headers, policy, webapp
+from hiwar.site.webapp.files import site_files
+from hiwar.site.webapp.manifest import theme_colours
+
+KIND = "page-policy-sources"  # what a page's policy allows by hash, kept by the page's blob (derived once)
+
+
+class WebApp(Output):
+    name = "web-app"
+    target = Target.SITE
+    scope = Scope.SITE
+
+    def produce(self, context: Context, files: Files) -> None:
+        if context.options.serving:
+            return  # the preview's live reload injects an inline script per request: no app, no policy
+        tree = context.trees[Target.SITE]
+        store = context.store
+        every = site_files(((path, store.size(digest), digest) for path, digest in tree.items()),
+                           leave=webapp.made_here)
+        colours = theme_colours(context.options.palette, context.options.theme_stylesheets)
+        made, summary = webapp.app_files(every, context.editions, colours)
+        for path, data in made.items():
+            files.add(path, data)
+        sources = policy.sources_of(self._sources(context, digest) for path, digest in tree.items()
+                                    if path.endswith(".html"))
+        site = headers.site_of(list(tree) + list(made), policy.header_policy_of(sources), context.site_url)
+        for path, data in headers.headers_files(site).items():
+            files.add(path, data)
+        context.progress.note(f"web app {summary['version']}: shell {summary['shell_bytes']:,} bytes; "
+                              + ", ".join(f"edition {p} {size:,} bytes" for p, size in summary["editions"].items()))
+
+    @staticmethod
+    def _sources(context: Context, digest: str) -> policy.Sources:
+        key = f"{KIND}:{digest}"
+        known = context.derived.get(key)
+        data = context.store.get(known) if known else None
+        if data is None:
+            page = context.store.get(digest)
+            found = policy.page_sources(page.decode("utf-8")) if page is not None else policy.Sources()
+            data = json.dumps([list(found.scripts), list(found.styles)]).encode()
+            context.derived[key] = context.store.put(data)
+        scripts, styles = json.loads(data)
+        return policy.Sources(tuple(scripts), tuple(styles))
