@@ -56,6 +56,14 @@ def split_page(text: str) -> tuple[dict, str]:
     return data, body
 
 
+def files_in(folder: Path):
+    """(path, size, SHA-256) of every file of a folder, as a build's tree describes its files."""
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            yield path.relative_to(folder).as_posix(), len(data), hashlib.sha256(data).hexdigest()
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

@@ -12,14 +12,14 @@ import requests
 from bs4 import BeautifulSoup
 
 from hiwar.site import headers
-from hiwar.site.headers import Match, Rule, headers_file, headers_for, nginx_locations, rules, site_of
+from hiwar.site.headers import Match, Rule, headers_file, headers_for, nginx_locations, rules, site_in
 
 ARTICLE = "004_619acb7bf2d5c641"
 
 
 @pytest.fixture(scope="module")
 def table(site):
-    return rules(site_of(site))
+    return rules(site_in(site))
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +119,7 @@ def test_nginx_locations_repeat_the_general_headers_and_refuse_what_nginx_would_
 
 
 def test_a_site_under_a_path_gets_its_rules_under_that_path(site):
-    facts = site_of(site, "https://example.github.io/hiwar/")
+    facts = site_in(site, "https://example.github.io/hiwar/")
     text = headers_file(rules(facts), facts.root)
     assert "\n/hiwar/*\n" in text and "\n/hiwar/sw.js\n" in text
     assert headers.error_pages(facts)[0] == ("/hiwar/en/", "/hiwar/en/404.html")

@@ -13,7 +13,11 @@ from PIL import Image
 from hiwar.site.editions import load_editions
 from hiwar.site.webapp import FILE_LIST, MANIFEST, SUMMARY, WORKER, for_hosts_only
 from hiwar.site.webapp.files import SiteFile, build_version, edition_files, site_files
-from hiwar.site.webapp.manifest import THEME_STYLESHEETS, theme_colours
+from hiwar.engine.adapter import plugin_options
+from hiwar.site.webapp.manifest import theme_colours
+from conftest import ROOT, files_in
+
+THEME_STYLESHEETS = plugin_options(ROOT / "mkdocs.yml").theme_stylesheets
 
 EDITIONS = {"": "ar", "en/": "en"}
 
@@ -49,8 +53,9 @@ def test_each_edition_has_a_manifest_in_its_language_with_icons_and_the_themes_c
 
 
 def test_the_manifest_colours_come_from_the_theme_palette():
-    assert theme_colours([{"primary": "teal", "scheme": "default"}]) == theme_colours(None).__class__("#009485", "#fff")
-    assert theme_colours([{"primary": "indigo"}]).theme == "#4051b5"
+    assert theme_colours([{"primary": "teal", "scheme": "default"}], THEME_STYLESHEETS) == \
+        theme_colours(None, THEME_STYLESHEETS).__class__("#009485", "#fff")
+    assert theme_colours([{"primary": "indigo"}], THEME_STYLESHEETS).theme == "#4051b5"
     with pytest.raises(ValueError):
         theme_colours([{"primary": "no-such-colour"}], THEME_STYLESHEETS)
 
@@ -76,10 +81,10 @@ def test_each_editions_list_has_its_pages_the_shared_files_and_their_real_sizes(
 
 def test_the_version_follows_the_files(tmp_path):
     (tmp_path / "a.html").write_text("a")
-    first = build_version(site_files(tmp_path))
-    assert build_version(site_files(tmp_path)) == first
+    first = build_version(site_files(files_in(tmp_path)))
+    assert build_version(site_files(files_in(tmp_path))) == first
     (tmp_path / "a.html").write_text("b")
-    assert build_version(site_files(tmp_path)) != first
+    assert build_version(site_files(files_in(tmp_path))) != first
 
 
 def test_the_default_edition_holds_everything_but_the_other_editions_folders():
