@@ -92,6 +92,21 @@ def test_a_long_line_is_parts_in_the_original_and_one_paragraph_in_a_translation
     assert plain(english[0].content).endswith("in session number 28 of the long series of meetings.")
 
 
+@pytest.mark.parametrize("edition", EDITIONS, ids=lambda e: e.lang)
+def test_a_note_without_a_phrase_in_the_editions_language_closes_the_whole_paragraph(long_article, edition):
+    body = article_body(long_article, edition, EDITIONS)
+    texts = {note.number: note.text for note in body.notes}
+    assert len(texts) == 4 and all(text for text in texts.values())
+    last = [p for p in paragraphs(body) if p.number == 1][-1]
+    closing = [s.number for s in last.content[-2:] if isinstance(s, NoteMark)]
+    unplaced = "third session" if edition is ENGLISH else "العشرين، في آخر"
+    assert any(unplaced in texts[number] for number in closing)
+    assert any(("no language" if edition is ENGLISH else "بلا موضع") in texts[number] for number in closing)
+    assert isinstance(last.content[-1], NoteMark)  # after the paragraph's last word
+    marks = [s.number for p in paragraphs(body) for s in p.content if isinstance(s, NoteMark)]
+    assert marks == [1, 2, 3, 4]  # numbered in reading order
+
+
 def test_notes_are_numbered_in_reading_order_and_given_in_the_editions_language(project):
     articles, _ = project
     article = articles[NOTED]

@@ -151,7 +151,8 @@ def article_body(article: Article, edition: Edition, editions: Sequence[Edition]
         else:
             following = parsed[index + 1] if index + 1 < len(parsed) else None
             long_line = block.part > 1 or (following is not None and following.line == block.line and following.part > 1)
-            last = following is None or following.line != block.line
+            # A translation shows a long line whole: its one paragraph is the last; the source shows it in parts.
+            last = not source or following is None or following.line != block.line
             blocks.append(Paragraph(block.number, block.anchor, block.part, long_line,
                                     _content(article, block, edition, editions, glossary, glossed, notes, last)))
             index += 1
