@@ -58,8 +58,9 @@ build: assets
 	rm -rf $(STAGE)
 	HIWAR_SITE_DIR=$(STAGE)/site HIWAR_OFFLINE_DIR=$(STAGE)/site-offline HIWAR_OFFLINE_ZIP=$(STAGE)/$(notdir $(ZIP)) \
 	  HIWAR_PREVIOUS_SITE=site HIWAR_PREVIOUS_OFFLINE=site-offline HIWAR_PREVIOUS_ZIP=$(ZIP) $(MKDOCS) build --dirty $(MKDOCS_LOG)
-	$(PY) -m hiwar publish --stage $(STAGE) --site site --offline site-offline --zip $(ZIP)
-	@echo "built: site/ (online), site-offline/ and $(ZIP) (opens from file://); report: build/report.txt"
+	@# wiring: epub (the output contract will own this): --downloads publishes the books in dist/ too
+	$(PY) -m hiwar publish --stage $(STAGE) --site site --offline site-offline --zip $(ZIP) --downloads dist
+	@echo "built: site/ (online), site-offline/, $(ZIP) (opens from file://) and the e-books dist/hiwar-*.epub; report: build/report.txt"
 
 # The converter alone, on any folder of seeds: make pages SEEDS=DIR OUT=DIR
 pages: $(VENV)/.build-deps $(VENV)/.plugin

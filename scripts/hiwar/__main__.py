@@ -27,6 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     publish.add_argument("--site", type=Path, required=True)
     publish.add_argument("--offline", type=Path, required=True)
     publish.add_argument("--zip", type=Path, required=True)
+    # wiring: epub (the output contract will own this)
+    publish.add_argument("--downloads", type=Path, default=None,
+                         help="also publish the site's books (its downloads/ folder) into this folder, e.g. dist")
     args = parser.parse_args(argv)
     if args.command == "assets":
         from hiwar.site.assets import build_assets
@@ -35,7 +38,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "publish":
         from hiwar.site.outputs import publish as put_in_place
-        put_in_place(args.stage, [("site", args.site), ("site-offline", args.offline), (args.zip.name, args.zip)])
+        moves = [("site", args.site), ("site-offline", args.offline), (args.zip.name, args.zip)]
+        if args.downloads is not None:  # wiring: epub (the output contract will own this)
+            from hiwar.site.downloads import staged_books
+            moves += staged_books(args.stage, "site", args.downloads)
+        put_in_place(args.stage, moves)
         return 0
     return _pages(args)
 

@@ -59,7 +59,8 @@ def related_articles(collection: Collection) -> dict[str, list[Article]]:
 
 def plan_edition(collection: Collection, edition: Edition, editions: tuple[Edition, ...],
                  related: dict[str, list[Article]], fingerprint: str,
-                 recorded: Callable[[str], Recorded | None] = lambda src_uri: None) -> dict[str, PlannedPage]:
+                 recorded: Callable[[str], Recorded | None] = lambda src_uri: None,
+                 downloads: str = "") -> dict[str, PlannedPage]:  # wiring: epub (the output contract will own this)
     """Every generated page of one edition; `recorded(src_uri)` tells what the site folder already holds for a page
     (then a page made of the same inputs or the same Markdown is not rendered)."""
     lang = edition.lang
@@ -98,7 +99,7 @@ def plan_edition(collection: Collection, edition: Edition, editions: tuple[Editi
         else:
             plan[src_uri] = planned(src_uri, inputs, render())
 
-    listing("index.md", render_home(articles, edition, f"{TOPICS_DIR}/index.md#by-year"))
+    listing("index.md", render_home(articles, edition, f"{TOPICS_DIR}/index.md#by-year", downloads))
     for path, text in render_translation_status(articles, edition, editions).items():
         listing(path, text)
     for path, text in render_topics(articles, edition, vocabulary, collection.calendar).items():

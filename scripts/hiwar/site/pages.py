@@ -209,8 +209,9 @@ def description(text: str) -> str:
 HOME_LATEST = 20
 
 
-def render_home(articles: list[Article], edition: Edition, all_articles: str) -> str:
-    """The edition's home page: the newest articles with date and summary, then a link to all of them."""
+def render_home(articles: list[Article], edition: Edition, all_articles: str, downloads: str = "") -> str:
+    """The edition's home page: the newest articles with date and summary, then a link to all of them, then the
+    edition's downloads (Markdown from site/downloads.py; none in `make pages`, which makes no book)."""
     lines = [front_matter({"title": edition.t("home.title"), "description": edition.t("home.intro"),
                            "hide": ["toc"], "home": True})]
     lines.append(literal(edition.t("home.intro")) + "\n")
@@ -227,6 +228,8 @@ def render_home(articles: list[Article], edition: Edition, all_articles: str) ->
             lines.append(literal(edition.t("article.translation_pending")) + "\n")
     if len(articles) > HOME_LATEST:
         lines.append(f"[{literal(edition.t('home.all_articles', count=len(articles)))}]({all_articles})\n")
+    if downloads:
+        lines.append(downloads)
     return "\n".join(lines)
 
 

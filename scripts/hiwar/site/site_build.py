@@ -22,7 +22,7 @@ from mkdocs.utils import get_relative_url
 
 from hiwar.enrich.collection import Collection, collect
 from hiwar.enrich.report import report
-from hiwar.site import exports, feeds, offline, sitemap
+from hiwar.site import downloads, exports, feeds, offline, sitemap  # wiring: epub (downloads)
 from hiwar.site.atom import ATOM_FILE, ATOM_TYPE
 from hiwar.site.adapter import GeneratedPage
 from hiwar.site.archive import zip_site
@@ -290,6 +290,7 @@ class EditionBuild:
         self.search_documents: dict = {}  # src_uri -> SearchDocument, of the pages rendered in this build
         self.files_of_pages: list[File] = []
         self.rendered_count = 0
+        self.download = None  # wiring: epub (the output contract will own this)
 
     @property
     def primary(self) -> bool:
@@ -344,7 +345,13 @@ class EditionBuild:
             known = site.dirty and site.manifest.written(lang, site.site_dir, self._dest(src_uri))
             return Recorded(*known) if known else None
 
-        plan = plan_edition(site.collection, self.edition, site.editions, site.related, site.fingerprint, recorded)
+        # wiring: epub (the output contract will own this): the edition's book, written by MkDocs, linked from its home
+        # page (in its Markdown, so that a book of another size makes the page again) and its About page (page_markdown)
+        self.download = downloads.edition_epub(site.collection, self.edition, site.editions, site.site_url,
+                                               site._path(site.options.assets_dir) / "fonts")
+        kept.append(File.generated(config, self.download.path, content=self.download.data))
+        plan = plan_edition(site.collection, self.edition, site.editions, site.related, site.fingerprint, recorded,
+                            downloads.markdown(self.download, self.edition))
         clashes = sorted(f.src_uri for f in kept if f.src_uri in plan)
         if clashes:
             raise PluginError(f"{self.config.docs_dir}/{clashes[0]}: a hand-written page where the build makes one "
@@ -395,6 +402,7 @@ class EditionBuild:
 
     # ---- pages ----------------------------------------------------------------------------------------------
     def page_markdown(self, markdown: str, page: Page) -> str:
+        markdown = downloads.fill(markdown, self.download, self.edition)  # wiring: epub (the output contract will own this)
         if page.file.src_uri in self.generated:
             # What the theme prints from the front-matter, escaped once; the rest of the page reads the view.
             data = page.meta
