@@ -43,6 +43,10 @@ def file_name(edition: Edition) -> str:
     return f"hiwar-{edition.lang}.epub"
 
 
+class EpubError(RuntimeError):
+    """A book that a reading system would refuse: the build stops rather than publish it."""
+
+
 @dataclass(frozen=True)
 class Run:
     """A run of text, with its language when it is not the document's (Arabic quoted in English)."""
@@ -108,7 +112,11 @@ def _documents(book: Book, edition: Edition, editions: Sequence[Edition], truety
     for doc in book.articles:
         files[f"{text}{doc.href}"] = render("article.xhtml", doc=doc)
     for path, data in files.items():
-        etree.fromstring(data)  # well-formed XML, or the build stops here (XMLSyntaxError names the fault)
+        try:
+            etree.fromstring(data)
+        except etree.XMLSyntaxError as err:
+            raise EpubError(f"{file_name(edition)}: {path} is not well-formed XML ({err}); a fault of the EPUB's "
+                            "templates, not of the inputs") from None
     files[f"{base}css/hiwar.css"] = (TEMPLATES / "hiwar.css").read_bytes()
     files[f"{base}images/cover.png"] = cover_png(edition.t("site.name"), edition.t("home.title"), truetype[700],
                                                  edition.dir)

@@ -4,6 +4,7 @@ read TrueType and OpenType only). Same input, same bytes: the font's own timesta
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
@@ -17,6 +18,12 @@ def font_file(fonts_dir: Path, weight: int) -> Path:
 
 
 def truetype(woff2: Path) -> bytes:
+    stat = woff2.stat()
+    return _truetype(woff2, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=4)  # converted once per process while the file is unchanged (`make serve`, the editions, tests)
+def _truetype(woff2: Path, size: int, mtime_ns: int) -> bytes:
     font = TTFont(woff2, recalcTimestamp=False)
     font.flavor = None
     out = io.BytesIO()
