@@ -348,7 +348,8 @@ class EditionBuild:
         # wiring: epub (the output contract will own this): the edition's book, written by MkDocs, linked from its home
         # page (in its Markdown, so that a book of another size makes the page again) and its About page (page_markdown)
         self.download = downloads.edition_epub(site.collection, self.edition, site.editions, site.site_url,
-                                               site._path(site.options.assets_dir) / "fonts")
+                                               site._path(site.options.assets_dir) / "fonts", site.cache_dir,
+                                               site.previous_site or site.site_dir)
         kept.append(File.generated(config, self.download.path, content=self.download.data))
         plan = plan_edition(site.collection, self.edition, site.editions, site.related, site.fingerprint, recorded,
                             downloads.markdown(self.download, self.edition))
