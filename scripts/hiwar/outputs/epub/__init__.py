@@ -18,6 +18,7 @@ import io
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 from datetime import datetime
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from lxml import etree
 
 from hiwar.enrich.collection import Collection
 from hiwar.outputs.epub import fonts
-from hiwar.outputs.epub.book import TEXT, Book, book_of, modified_time
+from hiwar.outputs.epub.book import TEXT, Book, article_text, book_of, modified_time, with_glossary
 from hiwar.outputs.epub.cover import cover_png
 from hiwar.site.body import is_source
 from hiwar.site.editions import Edition
@@ -56,13 +57,23 @@ class Run:
     dir: str | None = None
 
 
+class DocumentCache(Protocol):
+    """Where an article's document may be kept between builds: the caller knows what each article is made of."""
+
+    def get(self, article_id: str) -> tuple[bytes, tuple[str, ...]] | None:
+        """The document and the glossary terms it links to, when made of the article as it is now."""
+
+    def put(self, article_id: str, document: bytes, terms: tuple[str, ...]) -> None: ...
+
+
 def epub_bytes(collection: Collection, edition: Edition, editions: Sequence[Edition], site_url: str, fonts_dir: Path,
-               modified: datetime | None = None) -> bytes:
-    """The edition's book; `fonts_dir` holds the font files the site bundles (build/assets/fonts)."""
+               modified: datetime | None = None, documents: DocumentCache | None = None) -> bytes:
+    """The edition's book; `fonts_dir` holds the font files the site bundles (build/assets/fonts). With `documents`,
+    an article's document made of the same article is taken from there (its text is the costly part of a book)."""
     truetype = {weight: fonts.truetype(fonts.font_file(fonts_dir, weight)) for weight in fonts.WEIGHTS}
     book = book_of(collection, edition, editions, site_url, fonts.licence_text(fonts_dir),
                    modified or modified_time(collection))
-    files = _documents(book, edition, editions, truetype)
+    files = _documents(book, collection, edition, editions, truetype, documents)
     return _packed(files)
 
 
@@ -90,39 +101,54 @@ def _environment(edition: Edition, editions: Sequence[Edition]) -> Environment:
     return env
 
 
-def _documents(book: Book, edition: Edition, editions: Sequence[Edition], truetype: dict[int, bytes]) -> dict[str, bytes]:
+def _documents(book: Book, collection: Collection, edition: Edition, editions: Sequence[Edition],
+               truetype: dict[int, bytes], cache: DocumentCache | None) -> dict[str, bytes]:
     """Every file of the book but the mimetype, by path in the container."""
     env = _environment(edition, editions)
     base = f"{PACKAGE_DIR}/"
     text = f"{base}{TEXT}/"
 
     def render(template: str, **values) -> bytes:
-        return env.get_template(template).render(book=book, **values).encode("utf-8")
+        return _checked(env.get_template(template).render(book=book, **values).encode("utf-8"), template, edition)
 
-    files = {
+    articles = {article.id: article for article in collection.articles}
+    files, used = {}, set()
+    for doc in book.articles:
+        known = cache.get(doc.article_id) if cache is not None else None
+        if known is None:
+            shown = article_text(articles[doc.article_id], edition, editions, collection.glossary)
+            known = (render("article.xhtml", doc=doc, blocks=shown.blocks, notes=shown.notes), shown.terms)
+            if cache is not None:
+                cache.put(doc.article_id, *known)
+        files[f"{text}{doc.href}"], terms = known
+        used.update(terms)
+    with_glossary(book, collection.glossary, used, edition, editions)
+    files.update({
         "META-INF/container.xml": render("container.xml", package_path=f"{base}package.opf"),
         f"{base}package.opf": render("package.opf"),
         f"{text}nav.xhtml": render("nav.xhtml"),
         f"{text}{book.cover_href}": render("cover.xhtml"),
         f"{text}{book.about_href}": render("about.xhtml"),
         f"{text}{book.licence_href}": render("licence.xhtml"),
-    }
+    })
     if book.glossary:
         files[f"{text}{book.glossary_href}"] = render("glossary.xhtml")
-    for doc in book.articles:
-        files[f"{text}{doc.href}"] = render("article.xhtml", doc=doc)
-    for path, data in files.items():
-        try:
-            etree.fromstring(data)
-        except etree.XMLSyntaxError as err:
-            raise EpubError(f"{file_name(edition)}: {path} is not well-formed XML ({err}); a fault of the EPUB's "
-                            "templates, not of the inputs") from None
     files[f"{base}css/hiwar.css"] = (TEMPLATES / "hiwar.css").read_bytes()
     files[f"{base}images/cover.png"] = cover_png(edition.t("site.name"), edition.t("home.title"), truetype[700],
                                                  edition.dir)
     for weight, data in truetype.items():
         files[f"{base}fonts/noto-naskh-arabic-{weight}.ttf"] = data
     return files
+
+
+def _checked(data: bytes, template: str, edition: Edition) -> bytes:
+    """Well-formed XML, or the build stops: a book a reading system would refuse is never published."""
+    try:
+        etree.fromstring(data)
+    except etree.XMLSyntaxError as err:
+        raise EpubError(f"{file_name(edition)}: a document made by {template} is not well-formed XML ({err}); "
+                        "a fault of the EPUB's templates, not of the inputs") from None
+    return data
 
 
 def _packed(files: dict[str, bytes]) -> bytes:

@@ -14,8 +14,9 @@ from hiwar.enrich.collection import Collection
 from hiwar.knowledge.glossary import Term
 from hiwar.model.article import Article
 from hiwar.model.dates import PartialDate
+from hiwar.model.seed import HEADING
 from hiwar.site.body import (Body, BodyBlock, BulletList, EndNote, GlossedTerm, Heading, ListItem, Paragraph, article_body,
-                             is_source, is_translated)
+                             block_text, is_source, is_translated)
 from hiwar.site.citations import citation_text
 from hiwar.site.dateformat import html_datetime
 from hiwar.site.editions import Edition
@@ -41,9 +42,17 @@ class ArticleDoc:
     status_note: str | None  # a partial translation says so
     url: str  # the article's page on the site
     citation: str  # the site's suggested citation
-    blocks: tuple[tuple[BodyBlock, str | None], ...]  # each block, with the id of a heading
-    notes: tuple[EndNote, ...]
     headings: tuple[tuple[str, str], ...]  # (id, text) of the body's headings, for the navigation
+    article_id: str
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """An article's text as its document shows it (site/body.py's data), and the glossary terms it links to."""
+
+    blocks: tuple[tuple[BodyBlock, str | None], ...]  # each block, with the id of a heading (the navigation's)
+    notes: tuple[EndNote, ...]
+    terms: tuple[str, ...]  # ids of the glossary terms it glosses
 
 
 @dataclass(frozen=True)
@@ -136,15 +145,14 @@ def in_book(article: Article, edition: Edition) -> bool:
 
 def book_of(collection: Collection, edition: Edition, editions: Sequence[Edition], site_url: str,
             font_licence: str, modified: datetime) -> Book:
+    """The book but its glossary, which lists the terms its articles gloss (set once their texts are made: with_glossary)."""
     t = edition.t
     articles = [a for a in newest_first(collection.articles) if in_book(a, edition)]
     width = max(3, len(str(len(articles))))
-    docs = [_article_doc(article, edition, editions, site_url, collection.glossary, f"article-{n:0{width}d}")
+    docs = [_article_doc(article, edition, editions, site_url, f"article-{n:0{width}d}")
             for n, article in enumerate(articles, 1)]
-    used = {segment.id for doc in docs for block, _ in doc.blocks for segment in _segments(block)
-            if isinstance(segment, GlossedTerm)}
     source = next(e for e in editions if is_source(e))
-    book = Book(
+    return Book(
         lang=edition.lang, dir=edition.dir, identifier=identifier(site_url, edition), title=t("epub.title"),
         creator=t("site.name"), translator=None if is_source(edition) else t("cite.translator"),
         publisher=t("site.name"), description=t("site.description"), rights=t("site.copyright"),
@@ -152,26 +160,43 @@ def book_of(collection: Collection, edition: Edition, editions: Sequence[Edition
         date=modified.strftime("%Y-%m-%d"), modified=modified.strftime("%Y-%m-%dT%H:%M:%SZ"),
         modified_words=edition.format_date(PartialDate(modified.year, modified.month, modified.day)),
         accessibility_summary=t("epub.accessibility"), accessibility_features=ACCESSIBILITY_FEATURES,
-        articles=docs, glossary=_glossary(collection.glossary, used, edition, editions),
+        articles=docs, glossary=[],
         status_summary=_status_summary(collection.articles, docs, edition, editions, source),
         status=_status_rows(collection.articles, edition, editions),
         cite_note=t("epub.cite", example=f"{docs[0].url}#p-3" if docs else f"{site_url}#p-3"),
         font_licence=font_licence)
+
+
+def with_glossary(book: Book, glossary: Sequence[Term], used: set[str], edition: Edition,
+                  editions: Sequence[Edition]) -> Book:
+    """The book with the glossary of the terms its articles gloss, and its manifest and spine."""
+    book.glossary = _glossary(glossary, used, edition, editions)
     book.manifest, book.spine = _package(book)
     return book
 
 
-def _article_doc(article: Article, edition: Edition, editions: Sequence[Edition], site_url: str,
-                 glossary: Sequence[Term], name: str) -> ArticleDoc:
-    lang = edition.lang
+def article_text(article: Article, edition: Edition, editions: Sequence[Edition], glossary: Sequence[Term]) -> ArticleText:
     body: Body = article_body(article, edition, editions, glossary)
-    blocks, headings = [], []
+    blocks, headings = [], 0
     for block in body.blocks:
         anchor = None
         if isinstance(block, Heading):
-            anchor = f"h-{len(headings) + 1}"
-            headings.append((anchor, block.text if block.text is not None else edition.t("article.untranslated_heading")))
+            headings += 1
+            anchor = _heading_id(headings)
         blocks.append((block, anchor))
+    terms = tuple(dict.fromkeys(segment.id for block in body.blocks for segment in _segments(block)
+                                if isinstance(segment, GlossedTerm)))
+    return ArticleText(tuple(blocks), body.notes, terms)
+
+
+def _heading_id(number: int) -> str:
+    return f"h-{number}"
+
+
+def _article_doc(article: Article, edition: Edition, editions: Sequence[Edition], site_url: str, name: str) -> ArticleDoc:
+    lang = edition.lang
+    headings = [block_text(article, block, edition) or edition.t("article.untranslated_heading")
+                for block in article.parsed.blocks if block.kind == HEADING]
     date = article.date.value
     status = article.translation_status(lang)
     reference = csl_item(article, edition, editions, site_url)
@@ -183,7 +208,7 @@ def _article_doc(article: Article, edition: Edition, editions: Sequence[Edition]
         publisher=article.publisher.get(lang) if article.publisher else None,
         summary=article.summary[lang].value, status_note=edition.t(f"about.status_{status}") if status == "partial" else None,
         url=page_url(site_url, edition, article), citation=citation_text(reference, edition),
-        blocks=tuple(blocks), notes=body.notes, headings=tuple(headings))
+        headings=tuple((_heading_id(n), text) for n, text in enumerate(headings, 1)), article_id=article.id)
 
 
 def _segments(block: BodyBlock):
