@@ -151,7 +151,6 @@ def book_of(collection: Collection, edition: Edition, editions: Sequence[Edition
     width = max(3, len(str(len(articles))))
     docs = [_article_doc(article, edition, editions, site_url, f"article-{n:0{width}d}")
             for n, article in enumerate(articles, 1)]
-    source = next(e for e in editions if is_source(e))
     return Book(
         lang=edition.lang, dir=edition.dir, identifier=identifier(site_url, edition), title=t("epub.title"),
         creator=t("site.name"), translator=None if is_source(edition) else t("cite.translator"),
@@ -161,7 +160,7 @@ def book_of(collection: Collection, edition: Edition, editions: Sequence[Edition
         modified_words=edition.format_date(PartialDate(modified.year, modified.month, modified.day)),
         accessibility_summary=t("epub.accessibility"), accessibility_features=ACCESSIBILITY_FEATURES,
         articles=docs, glossary=[],
-        status_summary=_status_summary(collection.articles, docs, edition, editions, source),
+        status_summary=_status_summary(collection.articles, docs, edition),
         status=_status_rows(collection.articles, edition, editions),
         cite_note=t("epub.cite", example=f"{docs[0].url}#p-3" if docs else f"{site_url}#p-3"),
         font_licence=font_licence)
@@ -232,12 +231,12 @@ def _glossary(glossary: Sequence[Term], used: set[str], edition: Edition, editio
             for term in glossary if term.id in used]
 
 
-def _status_summary(articles: Sequence[Article], docs: Sequence[ArticleDoc], edition: Edition,
-                    editions: Sequence[Edition], source: Edition) -> str:
+def _status_summary(articles: Sequence[Article], docs: Sequence[ArticleDoc], edition: Edition) -> str:
     if is_source(edition):
         return edition.t("epub.status_source", count=len(articles))
-    return edition.t("epub.status_translation", count=len(docs), total=len(articles), language=edition.name,
-                     source=source.name)
+    if len(docs) == len(articles):
+        return edition.t("epub.status_translation_all", total=len(articles), language=edition.name)
+    return edition.t("epub.status_translation", count=len(docs), total=len(articles), language=edition.name)
 
 
 def _status_rows(articles: Sequence[Article], edition: Edition, editions: Sequence[Edition]) -> list[StatusRow]:
