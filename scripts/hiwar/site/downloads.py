@@ -33,9 +33,14 @@ class Download:
     path: str  # relative to the site root, in the layout of docs/ (no edition prefix: one folder for all)
     size: int  # bytes
     data: bytes
+    size_before: int | None = None  # the size of the earlier build's book, when known
 
-    def label(self, edition: Edition) -> str:
-        return edition.t("downloads.epub_link", size=size_in_words(self.size, edition))
+    def label(self, edition: Edition, size: int | None = None) -> str:
+        return edition.t("downloads.epub_link", size=size_in_words(self.size if size is None else size, edition))
+
+    def label_changed(self, edition: Edition) -> bool:
+        """Whether the pages that show the book say something else than after the earlier build."""
+        return self.size_before is None or self.label(edition, self.size_before) != self.label(edition)
 
 
 def edition_epub(collection: Collection, edition: Edition, editions: Sequence[Edition], site_url: str,
@@ -46,10 +51,12 @@ def edition_epub(collection: Collection, edition: Edition, editions: Sequence[Ed
     path = f"{FOLDER}/{file_name(edition)}"
     key = _inputs_key(collection, edition, editions, site_url, fonts_dir)
     record = cache_dir / f"epub-{edition.lang}.json" if cache_dir is not None and key else None
+    known = _record(record) if record is not None else {}
+    size_before = known.get("size") if isinstance(known.get("size"), int) else None
     if record is not None and previous is not None:
-        earlier = _earlier(record, key, previous / path)
+        earlier = _earlier(known, key, previous / path)
         if earlier is not None:
-            return Download(path, len(earlier), earlier)
+            return Download(path, len(earlier), earlier, size_before)
     documents = ArticleDocuments(cache_dir / "epub" / edition.lang, _document_keys(collection, edition, editions,
                                                                                   site_url)) if record else None
     data = epub_bytes(collection, edition, editions, site_url, fonts_dir, documents=documents)
@@ -57,8 +64,8 @@ def edition_epub(collection: Collection, edition: Edition, editions: Sequence[Ed
         documents.save()
     if record is not None:
         write_atomically(record.parent, record.name, json.dumps(
-            {"key": key, "sha256": hashlib.sha256(data).hexdigest()}).encode())
-    return Download(path, len(data), data)
+            {"key": key, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}).encode())
+    return Download(path, len(data), data, size_before)
 
 
 # What a book is made of besides its articles: the code that makes it (the site's and the outputs' packages) and the
@@ -147,14 +154,21 @@ class ArticleDocuments:
 KEY = re.compile(r"[0-9a-f]{64}")  # a document's file name in the cache: its digest, nothing else
 
 
-def _earlier(record: Path, key: str, book: Path) -> bytes | None:
-    """The earlier build's book when it was made of the same inputs and is still as it was written."""
+def _record(record: Path) -> dict:
     try:
         known = json.loads(record.read_text(encoding="utf-8"))
-        if not isinstance(known, dict) or known.get("key") != key:
-            return None
-        data = book.read_bytes()
     except (OSError, ValueError):
+        return {}
+    return known if isinstance(known, dict) else {}
+
+
+def _earlier(known: dict, key: str, book: Path) -> bytes | None:
+    """The earlier build's book when it was made of the same inputs and is still as it was written."""
+    if known.get("key") != key:
+        return None
+    try:
+        data = book.read_bytes()
+    except OSError:
         return None
     return data if hashlib.sha256(data).hexdigest() == known.get("sha256") else None
 
@@ -174,6 +188,15 @@ def markdown(download: Download | None, edition: Edition) -> str:
         return ""
     link = f"[{literal(download.label(edition))}](../{download.path}){{: type=\"{MEDIA_TYPE}\" }}"
     return f"## {literal(edition.t('downloads.title'))} {{#downloads}}\n\n{literal(edition.t('downloads.epub'))} {link}\n"
+
+
+def shows_book(page: Path) -> bool:
+    """Whether a hand-written page shows the downloads: it is made again when the book's size as shown changes (its
+    own file does not change, and a dirty build would keep the page as it was)."""
+    try:
+        return MARKER.search(page.read_text(encoding="utf-8")) is not None
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def fill(page: str, download: Download | None, edition: Edition) -> str:

@@ -18,7 +18,7 @@ from hiwar.model.dates import DateValue
 from hiwar.model.languages import SOURCE_LANGUAGE
 from hiwar.model.seed import HEADING, LIST_ITEM
 from hiwar.site.body import (BodyBlock, BulletList, Cell, EndNote, GlossedTerm, Heading, Inline, ListItem, NoteMark, Text,
-                             article_body, is_source, is_translated, label_editions, parallel_rows)
+                             article_body, is_source, is_translated, parallel_rows)
 from hiwar.site.dateformat import html_datetime
 from hiwar.site.editions import Edition
 from hiwar.site.markup import escaped_in, literal, literal_in

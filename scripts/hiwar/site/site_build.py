@@ -374,6 +374,11 @@ class EditionBuild:
             kept.extend(self._bundled_assets())
             kept.extend(File.generated(self.config, path, content=text) for path, text in search_assets().items())
         self.files_of_pages = [f for f in kept if f.is_documentation_page()]
+        # wiring: epub (the output contract will own this): a hand-written page that shows the book's size is made again
+        # when the size it shows changes
+        for file in self.files_of_pages if self.download.label_changed(self.edition) else ():
+            if file.src_uri not in self.generated and downloads.shows_book(Path(file.abs_src_path)):
+                Path(file.abs_dest_path).unlink(missing_ok=True)
         for file in kept:
             if file.is_modified():  # MkDocs writes it in place: first detach a file shared with an earlier build
                 unlink_before_write(Path(file.abs_dest_path))
