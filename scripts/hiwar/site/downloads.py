@@ -187,7 +187,9 @@ def markdown(download: Download | None, edition: Edition) -> str:
     if download is None:
         return ""
     link = f"[{literal(download.label(edition))}](../{download.path}){{: type=\"{MEDIA_TYPE}\" }}"
-    return f"## {literal(edition.t('downloads.title'))} {{#downloads}}\n\n{literal(edition.t('downloads.epub'))} {link}\n"
+    # The paragraph's class underlines its link (hiwar.css): a link in running text is told apart by more than colour.
+    return (f"## {literal(edition.t('downloads.title'))} {{#downloads}}\n\n{literal(edition.t('downloads.epub'))} {link}\n"
+            "{: .hiwar-downloads }\n")
 
 
 def shows_book(page: Path) -> bool:
