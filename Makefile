@@ -62,7 +62,7 @@ ENGINE ?= mkdocs
 ENGINE_DEPS := $(if $(filter properdocs,$(ENGINE)),$(VENV)/.properdocs)
 build: assets recover $(ENGINE_DEPS)
 	$(PY) -m hiwar build --engine $(ENGINE) $(if $(VERBOSE),--verbose)
-	@echo "built: site/ (online), site-offline/ and $(ZIP) (opens from file://); report: build/report.txt"
+	@echo "built: site/ (online), site-offline/, dist/ ($(ZIP), opens from file://; the e-books and Kiwix files); report: build/report.txt"
 
 # Every target first completes a switch of outputs that a stopped build left half done (a kill, a power cut).
 recover: $(VENV)/.build-deps $(VENV)/.plugin

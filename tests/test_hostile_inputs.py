@@ -11,6 +11,8 @@ events.yml and glossary.yml), and the site is built, both editions, online and o
   naming pages of the site;
 - the hostile title, author and seed name reach the page, the feeds, <meta> and the BibTeX collection (read with
   pybtex) as the same text;
+- each edition's EPUB is well-formed XML with nothing the benign books lack, and holds the hostile title, author,
+  summary and note as the same text;
 - nothing is written outside the output folders;
 - or the input is refused: one line per problem, `FILE: what is wrong`, no traceback, no page written.
 """
@@ -204,6 +206,9 @@ def benign_sites(tmp_path_factory):
         assert ("span", "aria-describedby") in found[name].pairs  # a glossed term
         assert ("meta", "content") in found[name].pairs
     online = base / "site-online"
+    found["epub"] = hostile.epub_structure(online)  # the books: every XML document parsed, its structure recorded
+    assert {"sup", "li", "time", "h2"} <= found["epub"].elements
+    assert ("a", "epub:type") in found["epub"].pairs and ("a", "role") in found["epub"].pairs  # notes, glossary
     assert "hostile-name" in (online / "people" / "index.html").read_text(encoding="utf-8")
     assert (online / "people" / "hostile-name" / "index.html").is_file()  # the name's own page
     assert "hostile-event" in (online / "timeline" / "index.html").read_text(encoding="utf-8")
@@ -252,9 +257,36 @@ def test_hostile_strings_in_every_field_stay_text(benign_sites, repository_befor
         for name in SITES:
             check_site(base / name, benign_sites[name], offline=name == "site")
         check_text_is_text(base / "site-online", fields)
+        check_books(base / "site-online", fields, benign_sites["epub"])
         check_zip(base / "dist" / ZIP_NAME, base / "site")
         report = (project / "build" / "report.txt").read_text(encoding="utf-8")
         assert all(hostile.printable(line) for line in report.splitlines())  # nothing a terminal would act on
+
+
+def check_books(site: Path, fields: Fields, benign) -> None:
+    """The EPUB of each edition: well-formed XML with no element, attribute, handler or URL scheme the benign books
+    lack, no Jinja evaluated, and the hostile title, author, summary and note as the same text a reader is told."""
+    seen = hostile.epub_structure(site)
+    assert seen.elements <= benign.elements, seen.elements - benign.elements
+    assert seen.pairs <= benign.pairs, seen.pairs - benign.pairs
+    assert not seen.handlers and not hostile.unsafe_urls(seen)
+    expected = {
+        "ar": (shown(f"مستقبل {hostile.one_line(fields.a_title_line)} الحوار"), fields.author_ar, fields.summary_ar,
+               fields.note_ar),
+        "en": (shown(fields.title_en), fields.author_en, fields.summary_en, fields.note_en),
+    }
+    for lang, (title, author, summary, note_text) in expected.items():
+        books = hostile.epub_articles(site, lang)
+        assert title in books, (title, list(books))
+        document = books[title]
+        text = spaced("".join(document.itertext()))
+        assert not any(result in text for result in JINJA_RESULTS)
+        xhtml = "{http://www.w3.org/1999/xhtml}"
+        meta = spaced("".join(document.find(f".//{xhtml}p[@class='meta']").itertext()))
+        assert shown(author) in meta
+        assert spaced("".join(document.find(f".//{xhtml}p[@class='summary']").itertext())).endswith(shown(summary))
+        (note,) = document.iterfind(f".//{xhtml}li[@class='note editor']")
+        assert shown(note_text) in spaced("".join(note.itertext()))
 
 
 def check_refusal(base: Path, result, bad_id) -> None:

@@ -18,13 +18,14 @@ from hiwar.build.plan import PlannedPage, Recorded, plan_edition
 from hiwar.build.seam import BuildProblem, EditionSettings, GeneratedFile, PageSource
 from hiwar.model.article import Article
 from hiwar.outputs import offline
-from hiwar.outputs.contract import Context, Scope, run
+from hiwar.outputs.contract import Moment, Scope, Target, run
 from hiwar.outputs.paths import OutsideOutput, check_relative
 from hiwar.outputs.record import OutputEntry, PageEntry
 from hiwar.outputs.registry import outputs_of
 from hiwar.site import feeds, search_pages
 from hiwar.site.atom import ATOM_FILE, ATOM_TYPE
 from hiwar.site import webapp
+from hiwar.site.downloads import Download, fill, markdown
 from hiwar.site.editions import Edition
 from hiwar.site.error_pages import SECTIONS as ERROR_TEMPLATES, error_page_view
 from hiwar.site.policy import ONLINE, with_policy
@@ -87,6 +88,8 @@ class EditionBuild:
     files: dict[str, str] = field(default_factory=dict)
     bodies: dict[str, str] = field(default_factory=dict)  # src_uri -> blob of an article's rendered body
     documents: dict[str, SearchDocument] = field(default_factory=dict)  # src_uri -> page rendered now
+    outputs: dict[str, OutputEntry] = field(default_factory=dict)  # the edition's outputs made so far
+    downloads: list[Download] = field(default_factory=list)  # what its pages offer for download (its book)
     rendered_count: int = 0
 
     @property
@@ -116,9 +119,10 @@ class EditionBuild:
     def plan(self, hand_written: list[str], nav_paths: set[str]) -> list[GeneratedFile]:
         """The edition's generated pages (and, in the default edition, the site's assets); `hand_written`: the pages
         of docs/ in this edition (paths as in docs/, "en/about.md")."""
-        site, lang = self.site, self.lang
+        site = self.site
+        offered = self._made_before_pages()
         plan = plan_edition(site.converted.collection, self.edition, site.editions, site.converted.related,
-                            site.fingerprint, self._recorded)
+                            site.fingerprint, self._recorded, "".join(markdown(d, self.edition) for d in self.downloads))
         clashes = sorted(set(hand_written) & set(plan))
         if clashes:
             raise BuildProblem([f"{site.options.docs_dir.name}/{clashes[0]}: a hand-written page where the build "
@@ -132,9 +136,26 @@ class EditionBuild:
         for src_uri in hand_written:
             self.dests[src_uri] = self._dest(src_uri)
         self.paths = site.page_paths([_edition_path(src_uri) for src_uri in plan])
+        made.extend(offered)
         if self.primary:
             made.extend(self._assets())
         return made
+
+    def _made_before_pages(self) -> list[GeneratedFile]:
+        """The edition's outputs its pages offer (its book): made first, and given to the engine too, which then writes
+        them and checks every link to them."""
+        context = self.site.context(self.edition)
+        offered = []
+        for output in outputs_of(Scope.EDITION, moment=Moment.BEFORE_PAGES):
+            name, entry = run(output, context, self.site.previous)
+            self.outputs[name] = entry
+            for path, digest in entry.of(Target.SITE.value).items():
+                data = self.site.store.get(digest)
+                if data is None:
+                    raise FileNotFoundError(f"{path}: made by {name}, missing from the build's store")
+                self.downloads.append(Download(path, len(data), getattr(output, "media_type", "")))
+                offered.append(GeneratedFile(path, path, page=False, content=data))
+        return offered
 
     def own_dest(self, src_uri: str, page: bool) -> str:
         """Where a file of the edition's own folder (docs/<lang>/…) goes: under the edition's prefix."""
@@ -178,6 +199,11 @@ class EditionBuild:
         return made
 
     # ---- pages ----------------------------------------------------------------------------------------------
+    def page_markdown(self, src_uri: str, markdown_text: str) -> str:
+        """A hand-written page's Markdown with what the edition offers for download where it has the marker."""
+        return markdown_text if src_uri in self.planned else fill(markdown_text, self.downloads[0] if self.downloads
+                                                                  else None, self.edition)
+
     def page_meta(self, src_uri: str, meta: dict) -> dict:
         """What the theme prints from a generated page's front-matter, escaped once; the rest reads the view."""
         if src_uri in self.planned:
@@ -277,7 +303,7 @@ class EditionBuild:
             raise RuntimeError(f"pages rendered that were not planned: {missing[:3]}")
         documents = self._search_documents()
         context = site.context(self.edition, body_of=self._body_of)
-        outputs = dict(run(output, context, site.previous) for output in outputs_of(Scope.EDITION))
+        outputs = {**self.outputs, **dict(run(output, context, site.previous) for output in outputs_of(Scope.EDITION))}
         if site.options.offline_dir is not None and not site.options.serving:
             # The offline versions of this edition's pages, made here, in parallel with the other editions.
             offline.derive_pages({dest: entry.html for dest, entry in self.pages.items()}, site.store, context.derived)

@@ -65,8 +65,10 @@ def related_articles(collection: Collection) -> dict[str, list[Article]]:
 
 def plan_edition(collection: Collection, edition: Edition, editions: tuple[Edition, ...],
                  related: dict[str, list[Article]], fingerprint: str,
-                 recorded: Callable[[str], Recorded | None] = lambda src_uri: None) -> dict[str, PlannedPage]:
-    """Every generated page of one edition; `recorded(src_uri)` tells what an earlier build made of a page
+                 recorded: Callable[[str], Recorded | None] = lambda src_uri: None,
+                 downloads: str = "") -> dict[str, PlannedPage]:
+    """Every generated page of one edition; `recorded(src_uri)` tells what an earlier build made of a page;
+    `downloads`: the home page's paragraph offering the edition's books
     (then a page made of the same inputs or the same Markdown is not rendered)."""
     lang = edition.lang
     articles, vocabulary = collection.articles, collection.vocabulary
@@ -104,7 +106,7 @@ def plan_edition(collection: Collection, edition: Edition, editions: tuple[Editi
         else:
             plan[src_uri] = planned(src_uri, inputs, render())
 
-    listing("index.md", render_home(articles, edition, f"{TOPICS_DIR}/index.md#by-year"))
+    listing("index.md", render_home(articles, edition, f"{TOPICS_DIR}/index.md#by-year", downloads))
     for path, text in render_translation_status(articles, edition, editions).items():
         listing(path, text)
     for path, text in render_topics(articles, edition, vocabulary, collection.calendar).items():

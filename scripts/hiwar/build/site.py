@@ -227,30 +227,25 @@ class SiteBuild:
         context = self.context(None, derived=derived)
         context.page_paths = page_paths
         context.documents = [document.search_document() for part in parts for document in part.documents]
-        site = {f"pages:{part.lang}": {dest: entry.html for dest, entry in part.pages.items()} for part in parts}
-        site |= {f"files:{part.lang}": part.files for part in parts}
-        site |= {name: entry.files for name, entry in outputs.items() if _target_of(name) is Target.SITE}
+        pages = {f"pages:{part.lang}": {dest: entry.html for dest, entry in part.pages.items()} for part in parts}
+        pages |= {f"files:{part.lang}": part.files for part in parts}
         targets = self._targets()
         for target in targets:
+            def tree_of(made: dict[str, OutputEntry]) -> Tree:
+                owned = {name: entry.of(target.value) for name, entry in made.items()}
+                return merged({**(pages if target is Target.SITE else {}), **owned})
+            self.trees[target] = tree_of(outputs)
             for output in outputs_of(Scope.SITE, target):
                 context.trees = self.trees
-                if target is Target.SITE:
-                    context.trees = {Target.SITE: merged(site)}
                 name, entry = run(output, context, self.previous)
                 outputs[name] = entry
-                if target is Target.SITE:
-                    site[name] = entry.files
-            if target is Target.SITE:
-                self.trees[Target.SITE] = merged(site)
-            else:
-                self.trees[target] = merged({name: entry.files for name, entry in outputs.items()
-                                             if _target_of(name) is target})
+                self.trees[target] = tree_of(outputs)  # the next output of the target sees this one's files
             context.trees = self.trees
         for name, entry in self.previous.outputs.items():
-            if _target_of(name) not in targets:  # not made by this build (a preview's): kept for the next one
-                outputs.setdefault(name, entry)
+            if name not in outputs and _made_elsewhere(name, targets):  # a preview's: kept for the next build
+                outputs[name] = entry
         live = {digest for tree in self.trees.values() for digest in tree.values()}
-        live |= {digest for entry in outputs.values() for digest in entry.files.values()}
+        live |= {digest for entry in outputs.values() for files in entry.files.values() for digest in files.values()}
         self.record = Record(self.fingerprint, {part.lang: part.pages for part in parts}, outputs, derived.kept(live))
         self._publish_folders()
         records.save(self.record, self.options.cache_dir / RECORD)
@@ -283,11 +278,11 @@ class SiteBuild:
                     stage.advance(sync(folder, self.trees[target], self.store, known))
 
 
-def _target_of(name: str) -> Target | None:
-    """The target of the output recorded under `name` (None for an output this code no longer has)."""
+def _made_elsewhere(name: str, targets: list[Target]) -> bool:
+    """Whether the output recorded under `name` is one this build did not make (a preview makes the site only)."""
     from hiwar.outputs.registry import OUTPUTS
     base = name.split(":", 1)[0]
-    return next((output.target for output in OUTPUTS if output.name == base), None)
+    return any(output.name == base and output.target not in targets for output in OUTPUTS)
 
 
 def _read_all(handle: int, waiting: Callable[[], None]) -> bytes:

@@ -88,12 +88,12 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
         shared, own = adapter.edition_files(files, edition.lang, others, self.current.primary,
                                             settings.without_templates)
         nav_paths = {path for _, path in settings.nav}
+        if self.assigned is None:  # first: the other editions' processes work while this one plans its own
+            site.start_other_editions(self._build_edition)
         made = self.current.plan([f.src_uri for f in own if f.is_documentation_page()], nav_paths)
         result = shared + [adapter.placed(file, self.current.own_dest(file.src_uri, file.is_documentation_page()))
                            for file in own]
         result += [adapter.generated_file(config, generated) for generated in made]
-        if self.assigned is None:
-            site.start_other_editions(self._build_edition)
         return Files(result)
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
@@ -103,7 +103,7 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files):
         page.meta = self._guarded(self.current.page_meta, page.file.src_uri, page.meta, otherwise=page.meta)
-        return markdown
+        return self._guarded(self.current.page_markdown, page.file.src_uri, markdown, otherwise=markdown)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
         self._guarded(self.current.page_content, _source(page), html)

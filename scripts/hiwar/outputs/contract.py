@@ -40,8 +40,16 @@ class Target(Enum):
 
 
 class Scope(Enum):
-    EDITION = "edition"  # made for each edition, in the edition's own process, after its pages
+    EDITION = "edition"  # made for each edition, in the edition's own process
     SITE = "site"  # made once, after every edition's pages and outputs
+
+
+class Moment(Enum):
+    """When an edition's output is made: after its pages (most), or before them, for an output its pages show
+    (a book offered for download with its size)."""
+
+    BEFORE_PAGES = "before pages"
+    AFTER_PAGES = "after pages"
 
 
 @dataclass
@@ -90,30 +98,42 @@ class Derivations:
 
 
 class Files:
-    """The files one output makes, by path inside its target folder; their bytes go to the store."""
+    """The files one output makes, by path inside a target folder (its own target unless it names another: a book is
+    in the site for download and in dist/); their bytes go to the store."""
 
-    def __init__(self, store: Store, owner: str):
-        self.store, self.owner = store, owner
-        self.files: dict[str, str] = {}
+    def __init__(self, store: Store, owner: str, target: Target):
+        self.store, self.owner, self.target = store, owner, target
+        self.trees: dict[Target, dict[str, str]] = {}
 
-    def add(self, path: str, data: bytes) -> None:
-        self.add_blob(path, self.store.put(data))
+    def add(self, path: str, data: bytes, target: Target | None = None) -> str:
+        digest = self.store.put(data)
+        self.add_blob(path, digest, target)
+        return digest
 
-    def add_blob(self, path: str, digest: str) -> None:
+    def add_blob(self, path: str, digest: str, target: Target | None = None) -> None:
         check_relative(path, f"the output {self.owner}")
-        if path in self.files:
+        tree = self.trees.setdefault(target or self.target, {})
+        if path in tree:
             raise OutputClash(f"{self.owner} makes {path} twice")
-        self.files[path] = digest
+        tree[path] = digest
 
-    def add_file(self, path: str, made: Path) -> None:
+    def add_file(self, path: str, made: Path, target: Target | None = None) -> str:
         """A large file an output wrote itself (a library that writes to a path): moved into the store."""
-        self.add_blob(path, self.store.adopt(made))
+        digest = self.store.adopt(made)
+        self.add_blob(path, digest, target)
+        return digest
+
+    @property
+    def files(self) -> dict[str, str]:
+        """The files in the output's own target."""
+        return self.trees.get(self.target, {})
 
 
 class Output(ABC):
     name: ClassVar[str]
     target: ClassVar[Target] = Target.SITE
     scope: ClassVar[Scope] = Scope.SITE
+    moment: ClassVar[Moment] = Moment.AFTER_PAGES  # (an edition's output only)
 
     def inputs(self, context: Context) -> str | None:
         """A digest of everything the output is made of, when it can be known without making it; None: made every
@@ -139,11 +159,11 @@ def run(output: Output, context: Context, previous: Record) -> tuple[str, Output
     key = output.inputs(context)
     known = previous.outputs.get(name)
     if key is not None and known is not None and known.inputs == key and all(
-            context.store.has(digest) for digest in known.files.values()):
-        return name, OutputEntry(key, dict(known.files))
-    made = Files(context.store, name)
+            context.store.has(digest) for files in known.files.values() for digest in files.values()):
+        return name, OutputEntry(key, {target: dict(files) for target, files in known.files.items()})
+    made = Files(context.store, name, output.target)
     output.produce(context, made)
-    return name, OutputEntry(key or NO_INPUTS, made.files)
+    return name, OutputEntry(key or NO_INPUTS, {target.value: files for target, files in made.trees.items()})
 
 
 def inputs_digest(*parts: object) -> str:

@@ -7,14 +7,15 @@ wrongly typed or edited record is reported in one line and the build starts from
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import msgspec
 
 from hiwar.sealed import Unreadable, read_sealed, write_sealed
 
 Digest = Annotated[str, msgspec.Meta(pattern="^[0-9a-f]{64}$")]
-KIND = "record/1"
+Target = Literal["site", "site-offline", "dist"]  # the values of contract.Target
+KIND = "record/2"
 
 
 class PageEntry(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -28,10 +29,14 @@ class PageEntry(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 
 class OutputEntry(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """The files one output made, by path inside its target folder, and what they were made of."""
+    """The files one output made, by target folder ("site", "site-offline", "dist") and path inside it, and what they
+    were made of."""
 
     inputs: Digest
-    files: dict[str, Digest]
+    files: dict[Target, dict[str, Digest]]
+
+    def of(self, target: str) -> dict[str, str]:
+        return self.files.get(target, {})
 
 
 class Record(msgspec.Struct, forbid_unknown_fields=True):
@@ -44,7 +49,8 @@ class Record(msgspec.Struct, forbid_unknown_fields=True):
         names = {entry.html for pages in self.pages.values() for entry in pages.values()}
         names |= {entry.body for pages in self.pages.values() for entry in pages.values() if entry.body}
         names |= {entry.search for pages in self.pages.values() for entry in pages.values() if entry.search}
-        names |= {digest for output in self.outputs.values() for digest in output.files.values()}
+        names |= {digest for output in self.outputs.values() for files in output.files.values()
+                  for digest in files.values()}
         names |= set(self.derived.values())
         return names
 

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from hiwar.outputs.archive import OfflineZip
-from hiwar.outputs.contract import Output, Scope, Target
+from hiwar.outputs.books import EditionBook
+from hiwar.outputs.contract import Moment, Output, Scope, Target
 from hiwar.outputs.offline import OfflineEdition
 from hiwar.outputs.web import CitationCollection, CitationFiles, Feeds, SearchIndex, Sitemap
 from hiwar.outputs.webapp import WebApp
 
 OUTPUTS: tuple[type[Output], ...] = (
+    EditionBook,  # per edition, before its pages (they offer it with its size)
     Feeds,  # per edition
     CitationFiles,  # per edition
     CitationCollection,
@@ -19,5 +21,6 @@ OUTPUTS: tuple[type[Output], ...] = (
 )
 
 
-def outputs_of(scope: Scope, target: Target | None = None) -> list[Output]:
-    return [output() for output in OUTPUTS if output.scope is scope and (target is None or output.target is target)]
+def outputs_of(scope: Scope, target: Target | None = None, moment: Moment = Moment.AFTER_PAGES) -> list[Output]:
+    return [output() for output in OUTPUTS if output.scope is scope and output.moment is moment
+            and (target is None or output.target is target)]

@@ -17,11 +17,11 @@ from hiwar.knowledge.names import KINDS, Name
 from hiwar.knowledge.vocabulary import Tag
 from hiwar.model.article import Article
 from hiwar.model.texts import Texts
+from hiwar.site.body import is_source, label_editions
 from hiwar.site.editions import Edition
 from hiwar.site.urls import page_link
 from hiwar.site.markup import literal, literal_in
-from hiwar.site.pages import (article_path, front_matter, is_source, label_editions, newest_first, page_title,
-                              time_element)
+from hiwar.site.pages import article_path, front_matter, newest_first, page_title, time_element
 
 TOPICS_DIR, YEARS_DIR = "topics", "topics/years"
 TIMELINE_PAGE, TIMELINE_DIR = "timeline.md", "timeline"  # a page per event, listing the articles that discuss it

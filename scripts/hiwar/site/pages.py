@@ -1,14 +1,13 @@
 """An Article as one edition's Markdown page: YAML front-matter (the converter's contract) plus a body.
 
 The body carries the text: paragraphs with their ¶ numbers, headings, nested lists, glossary terms marked at their
-first use, and the marks of the editors' and translators' notes, with the notes themselves after the text. The
-article header (date, author, summary, reading time, translation notice) and "About this article" are drawn by the
+first use, and the marks of the editors' and translators' notes, with the notes themselves after the text; what it
+holds is body.py's data, rendered here as the site shows it. The article header (date, author, summary, reading time, translation notice) and "About this article" are drawn by the
 theme from the plugin's view. Every text reaches the Markdown through markup.literal (see markup.py).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 import yaml
 
@@ -16,9 +15,10 @@ from hiwar.knowledge.glossary import Term
 from hiwar.knowledge.vocabulary import Tag
 from hiwar.model.article import AUTOMATIC, EDITORIAL, Article
 from hiwar.model.dates import DateValue
-from hiwar.model.editorial import Note
 from hiwar.model.languages import SOURCE_LANGUAGE
-from hiwar.model.seed import HEADING, LIST_ITEM, Block
+from hiwar.model.seed import HEADING, LIST_ITEM
+from hiwar.site.body import (BodyBlock, BulletList, Cell, EndNote, GlossedTerm, Heading, Inline, ListItem, NoteMark, Text,
+                             article_body, is_source, is_translated, parallel_rows)
 from hiwar.site.dateformat import html_datetime
 from hiwar.site.editions import Edition
 from hiwar.site.markup import escaped_in, literal, literal_in
@@ -42,20 +42,6 @@ def article_path(article: Article) -> str:
 
 def parallel_path(article: Article) -> str:
     return f"{PARALLEL_DIR}/{article.id}.md"
-
-
-def is_source(edition: Edition) -> bool:
-    return edition.lang == SOURCE_LANGUAGE
-
-
-def label_editions(edition: Edition, editions: Sequence[Edition]) -> list[Edition]:
-    """The other editions a label is shown in: every other one on the original's pages, the original's elsewhere."""
-    return [e for e in editions if e.lang != edition.lang and (is_source(edition) or is_source(e))]
-
-
-def is_translated(article: Article, edition: Edition) -> bool:
-    """Whether the edition has the article's text (the source always does)."""
-    return article.translation_status(edition.lang) != "missing"
 
 
 def has_parallel(article: Article, edition: Edition, editions: Sequence[Edition]) -> bool:
@@ -133,189 +119,81 @@ def render_article(article: Article, edition: Edition, editions: Sequence[Editio
     links = ""
     if has_parallel(article, edition, editions):
         links = f"[{literal(edition.t('article.parallel_link'))}](../{parallel_path(article)})\n\n"
-    notes = NoteMarks(article.notes, edition)
-    body = "\n".join(_body(article, edition, editions, glossary, notes))
-    return page + links + body + "\n" + notes.section() + related
+    body = article_body(article, edition, editions, glossary)
+    text = "\n".join(_block(block, edition, editions) for block in body.blocks)
+    return page + links + text + "\n" + _notes(body.notes, edition) + related
 
 
-@dataclass(frozen=True)
-class _Mark:
-    number: int
-    note: Note
+def _block(block: BodyBlock, edition: Edition, editions: Sequence[Edition]) -> str:
+    if isinstance(block, Heading):
+        return f"## {literal_in(block.text or edition.t('article.untranslated_heading'), edition.lang)}\n"
+    if isinstance(block, BulletList):
+        return _list_html(block.items, edition, editions) + "\n"
+    pilcrow = _pilcrow(block.number, edition) if block.part == 1 else ""
+    return f'<p id="{block.anchor}">{pilcrow}{_shown(block.content, edition, editions)}</p>\n'
 
 
-class NoteMarks:
-    """The notes of one page, numbered in reading order: where each mark goes, and the list after the text."""
-
-    def __init__(self, notes: Sequence[Note], edition: Edition):
-        self.edition = edition
-        self.by_paragraph: dict[int, list[Note]] = {}
-        for note in notes:
-            self.by_paragraph.setdefault(note.paragraph, []).append(note)
-        self.placed: list[_Mark] = []
-
-    def positions(self, paragraph: int | None, text: str, last: bool = True) -> list[tuple[int, _Mark]]:
-        """Where in `text` (the ¶, or a part of a long one, as shown) its notes' marks go: after each note's phrase;
-        in the ¶'s last part, the notes whose phrase was not found go at the end."""
-        found, waiting = [], []
-        for note in self.by_paragraph.get(paragraph, []) if paragraph else []:
-            phrase = " ".join((note.at.get(self.edition.lang) or "").split())
-            at = text.find(phrase) if phrase else -1
-            if at >= 0:
-                found.append((at + len(phrase), note))
-            elif last:
-                found.append((len(text), note))
-            else:
-                waiting.append(note)
-        if paragraph:
-            self.by_paragraph[paragraph] = waiting
-        marks = []
-        for position, note in sorted(found, key=lambda item: item[0]):
-            mark = _Mark(len(self.placed) + 1, note)
-            self.placed.append(mark)
-            marks.append((position, mark))
-        return marks
-
-    def html(self, mark: _Mark) -> str:
-        label = literal(self.edition.t(f"notes.{mark.note.kind}"))
-        return (f'<sup class="hiwar-note-ref hiwar-note-{mark.note.kind}"><a id="note-ref-{mark.number}" '
-                f'href="#note-{mark.number}" aria-label="{label} {mark.number}">{mark.number}</a></sup>')
-
-    def section(self) -> str:
-        """The notes after the text, each marked as an editor's or a translator's, linked back to its mark."""
-        if not self.placed:
-            return ""
-        t = self.edition.t
-        items = []
-        for mark in self.placed:
-            text = mark.note.text.get(self.edition.lang) or ""
-            items.append(f'<li id="note-{mark.number}" class="hiwar-note hiwar-note-{mark.note.kind}">'
-                         f'<strong>{literal(t(f"notes.{mark.note.kind}"))}:</strong> {literal_in(text, self.edition.lang)} '
-                         f'<a class="hiwar-note-back" href="#note-ref-{mark.number}" aria-label="{literal(t("notes.back"))}">↩</a></li>')
-        return f'## {literal(t("notes.title"))} {{#notes}}\n\n<ol class="hiwar-notes">{"".join(items)}</ol>\n\n'
-
-
-def _body(article: Article, edition: Edition, editions: Sequence[Edition], glossary: Sequence[Term],
-          notes: NoteMarks) -> Iterable[str]:
-    blocks = article.parsed.blocks
-    glossed: set[str] = set()  # each term is glossed at its first use only
-    index = 0
-    while index < len(blocks):
-        block = blocks[index]
-        if block.kind == HEADING:
-            yield f"## {literal_in(_text(article, block, edition) or edition.t('article.untranslated_heading'), edition.lang)}\n"
-            index += 1
-        elif block.kind == LIST_ITEM:
-            run = []
-            while index < len(blocks) and blocks[index].kind == LIST_ITEM:
-                run.append(blocks[index])
-                index += 1
-            yield _list_html(article, run, edition, editions, glossary, glossed, notes) + "\n"
-        elif block.part > 1 and not is_source(edition):
-            index += 1  # the translation of a long line is one paragraph, under the first part's anchor
-        else:
-            pilcrow = _pilcrow(block, edition) if block.part == 1 else ""
-            last_part = not any(b.line == block.line and b.part > block.part for b in blocks[index + 1:index + 2])
-            shown = _shown(article, block, edition, editions, glossary, glossed, notes, last_part)
-            yield f'<p id="{block.anchor}">{pilcrow}{shown}</p>\n'
-            index += 1
-
-
-def _text(article: Article, block: Block, edition: Edition) -> str | None:
-    """The block's text in the edition's language; None where the translation has no text yet."""
-    if is_source(edition):
-        return block.text
-    translation = article.translations.get(edition.lang)
-    return translation.lines[block.line] if translation and translation.has(block.line) else None
-
-
-def _shown(article: Article, block: Block, edition: Edition, editions: Sequence[Edition], glossary: Sequence[Term] = (),
-           glossed: set[str] | None = None, notes: NoteMarks | None = None, last_part: bool = True) -> str:
-    text = _text(article, block, edition)
-    if text is None:
+def _shown(content: tuple[Inline, ...] | None, edition: Edition, editions: Sequence[Edition]) -> str:
+    """A paragraph's text as HTML: the first use of each glossary term marked to show it in the other languages on
+    hover and focus, and the notes' marks after their phrases."""
+    if content is None:
         return f'<em class="hiwar-untranslated">{literal(edition.t("article.untranslated"))}</em>'
-    text = " ".join(text.split())
-    marks = notes.positions(block.number, text, last_part) if notes is not None else []
-    return _decorated(text, edition, editions, glossary, glossed if glossed is not None else set(), marks, notes)
-
-
-def _decorated(text: str, edition: Edition, editions: Sequence[Edition], glossary: Sequence[Term], glossed: set[str],
-               marks: list[tuple[int, _Mark]], notes: NoteMarks | None) -> str:
-    """The text as HTML, with the first use of each glossary term marked to show it in the other languages on hover
-    and focus, and the notes' marks after their phrases."""
-    found = []
-    for term in glossary:
-        if term.id in glossed:
-            continue
-        pattern = term.pattern(edition.lang)
-        match = pattern.search(text) if pattern else None
-        if match:
-            found.append((match.start(), match.end(), term))
-    spans = []
-    cursor = 0
-    for start, end, term in sorted(found, key=lambda item: item[0]):
-        if start >= cursor:  # overlapping terms: the first one wins
-            spans.append((start, end, term))
-            glossed.add(term.id)
-            cursor = end
-    # A mark that would fall inside a glossed term goes after it.
-    marks = [(next((end for start, end, _ in spans if start < position < end), position), mark) for position, mark in marks]
-    html, cursor = [], 0
-    events = sorted([(start, 1, ("term", end, term)) for start, end, term in spans] +
-                    [(position, 0, ("mark", mark)) for position, mark in marks], key=lambda item: (item[0], item[1]))
-    for position, _, event in events:
-        html.append(escaped_in(text[cursor:position], edition.lang))
-        cursor = position
-        if event[0] == "mark":
-            html.append(notes.html(event[1]))
+    html = []
+    for segment in content:
+        if isinstance(segment, Text):
+            html.append(escaped_in(segment.text, edition.lang))
+        elif isinstance(segment, NoteMark):
+            html.append(_note_mark(segment, edition))
         else:
-            _, end, term = event
-            html.append(f'<span class="hiwar-term" tabindex="0" aria-describedby="gloss-{term.id}">'
-                        f'{escaped_in(text[position:end], edition.lang)}{_gloss(term, edition, editions)}</span>')
-            cursor = end
-    html.append(escaped_in(text[cursor:], edition.lang))
+            html.append(f'<span class="hiwar-term" tabindex="0" aria-describedby="gloss-{segment.id}">'
+                        f'{escaped_in(segment.text, edition.lang)}{_gloss(segment, editions)}</span>')
     return "".join(html)
 
 
-def _gloss(term: Term, edition: Edition, editions: Sequence[Edition]) -> str:
+def _note_mark(mark: NoteMark, edition: Edition) -> str:
+    label = literal(edition.t(f"notes.{mark.note_kind}"))
+    return (f'<sup class="hiwar-note-ref hiwar-note-{mark.note_kind}"><a id="note-ref-{mark.number}" '
+            f'href="#note-{mark.number}" aria-label="{label} {mark.number}">{mark.number}</a></sup>')
+
+
+def _notes(notes: Sequence[EndNote], edition: Edition) -> str:
+    """The notes after the text, each marked as an editor's or a translator's, linked back to its mark."""
+    if not notes:
+        return ""
+    t = edition.t
+    items = []
+    for note in notes:
+        items.append(f'<li id="note-{note.number}" class="hiwar-note hiwar-note-{note.kind}">'
+                     f'<strong>{literal(t(f"notes.{note.kind}"))}:</strong> {literal_in(note.text, edition.lang)} '
+                     f'<a class="hiwar-note-back" href="#note-ref-{note.number}" aria-label="{literal(t("notes.back"))}">↩</a></li>')
+    return f'## {literal(t("notes.title"))} {{#notes}}\n\n<ol class="hiwar-notes">{"".join(items)}</ol>\n\n'
+
+
+def _gloss(term: GlossedTerm, editions: Sequence[Edition]) -> str:
     """The term in the other languages, shown on hover and focus: on a translation's page the original's; on the
     original's, every translation's."""
-    others = label_editions(edition, editions)
+    directions = {e.lang: e.dir for e in editions}
     opening = f'<span class="hiwar-gloss" role="tooltip" id="gloss-{term.id}"'
-    if len(others) == 1:
-        (other,) = others
-        return f'{opening} lang="{other.lang}" dir="{other.dir}">{literal(term.labels[other.lang])}</span>'
-    inner = " · ".join(f'<span lang="{e.lang}" dir="{e.dir}">{literal(term.labels[e.lang])}</span>' for e in others)
+    if len(term.glosses) == 1:
+        (gloss,) = term.glosses
+        return f'{opening} lang="{gloss.lang}" dir="{directions[gloss.lang]}">{literal(gloss.label)}</span>'
+    inner = " · ".join(f'<span lang="{g.lang}" dir="{directions[g.lang]}">{literal(g.label)}</span>' for g in term.glosses)
     return f"{opening}>{inner}</span>"
 
 
-def _pilcrow(block: Block, edition: Edition) -> str:
-    label = f"{literal(edition.t('article.paragraph'))} {block.number}"
-    return f'<a class="hiwar-pnum" href="#p-{block.number}" aria-label="{label}">{block.number}</a> '
+def _pilcrow(number: int, edition: Edition) -> str:
+    label = f"{literal(edition.t('article.paragraph'))} {number}"
+    return f'<a class="hiwar-pnum" href="#p-{number}" aria-label="{label}">{number}</a> '
 
 
-def _list_html(article: Article, items: list[Block], edition: Edition, editions: Sequence[Edition],
-               glossary: Sequence[Term], glossed: set[str], notes: NoteMarks) -> str:
-    """Nested <ul> from list items with levels; one line, so Markdown keeps it as one raw block."""
-    html = ["<ul>"]
-    depth = 0
-    for position, item in enumerate(items):
-        while depth < item.level:
-            html.append("<ul>")
-            depth += 1
-        while depth > item.level:
-            html.append("</ul></li>")
-            depth -= 1
-        shown = _shown(article, item, edition, editions, glossary, glossed, notes)
-        html.append(f'<li id="{item.anchor}">{_pilcrow(item, edition)}{shown}')
-        following = items[position + 1] if position + 1 < len(items) else None
-        if following is None or following.level <= item.level:
-            html.append("</li>")
-    while depth > 0:
-        html.append("</ul></li>")
-        depth -= 1
-    html.append("</ul>")
-    return "".join(html)
+def _list_html(items: Sequence[ListItem], edition: Edition, editions: Sequence[Edition]) -> str:
+    """Nested <ul> from list items; one line, so Markdown keeps it as one raw block."""
+    return f"<ul>{''.join(_item_html(item, edition, editions) for item in items)}</ul>"
+
+
+def _item_html(item: ListItem, edition: Edition, editions: Sequence[Edition]) -> str:
+    nested = _list_html(item.items, edition, editions) if item.items else ""
+    return f'<li id="{item.anchor}">{_pilcrow(item.number, edition)}{_shown(item.content, edition, editions)}{nested}</li>'
 
 
 def description(text: str) -> str:
@@ -331,8 +209,9 @@ def description(text: str) -> str:
 HOME_LATEST = 20
 
 
-def render_home(articles: list[Article], edition: Edition, all_articles: str) -> str:
-    """The edition's home page: the newest articles with date and summary, then a link to all of them."""
+def render_home(articles: list[Article], edition: Edition, all_articles: str, downloads: str = "") -> str:
+    """The edition's home page: the newest articles with date and summary, then a link to all of them, then the
+    edition's downloads (Markdown from site/downloads.py; none in `make pages`, which makes no book)."""
     lines = [front_matter({"title": edition.t("home.title"), "description": edition.t("home.intro"),
                            "hide": ["toc"], "home": True})]
     lines.append(literal(edition.t("home.intro")) + "\n")
@@ -349,6 +228,8 @@ def render_home(articles: list[Article], edition: Edition, all_articles: str) ->
             lines.append(literal(edition.t("article.translation_pending")) + "\n")
     if len(articles) > HOME_LATEST:
         lines.append(f"[{literal(edition.t('home.all_articles', count=len(articles)))}]({all_articles})\n")
+    if downloads:
+        lines.append(downloads)
     return "\n".join(lines)
 
 
@@ -376,29 +257,24 @@ def render_parallel(article: Article, edition: Edition, editions: Sequence[Editi
     else:
         order = [edition, source]
     rows = []
-    for block in article.parsed.blocks:
-        if block.part > 1:
-            continue
+    for row in parallel_rows(article, order):
         cells = []
-        for side in order:
-            if block.kind == HEADING:
+        for side, cell in zip(order, row.cells):
+            if row.kind == HEADING:
                 inner = (f'<p class="hiwar-parallel-heading">'
-                         f'{literal(_text(article, block, side) or side.t("article.untranslated_heading"))}</p>')
-            elif block.kind == LIST_ITEM:
-                inner = (f'<p class="hiwar-parallel-item hiwar-level-{block.level}">{_pilcrow(block, side)}• '
-                         f'{_full(article, block, side, editions)}</p>')
+                         f'{literal(cell.text or side.t("article.untranslated_heading"))}</p>')
+            elif row.kind == LIST_ITEM:
+                inner = (f'<p class="hiwar-parallel-item hiwar-level-{row.level}">{_pilcrow(row.number, side)}• '
+                         f'{_whole(cell, side)}</p>')
             else:
-                inner = f"<p>{_pilcrow(block, side)}{_full(article, block, side, editions)}</p>"
+                inner = f"<p>{_pilcrow(row.number, side)}{_whole(cell, side)}</p>"
             cells.append(f'<div class="hiwar-parallel-cell" lang="{side.lang}" dir="{side.dir}">{inner}</div>')
-        row_id = f' id="{block.anchor}"' if block.number else ""
+        row_id = f' id="{row.anchor}"' if row.anchor else ""
         rows.append(f'<div class="hiwar-parallel-row"{row_id}>{"".join(cells)}</div>')
     back = f"[{literal(edition.t('article.back_to_article'))}](../{article_path(article)})\n\n"
     return front_matter(meta) + back + '<div class="hiwar-parallel">\n' + "\n".join(rows) + "\n</div>\n"
 
 
-def _full(article: Article, block: Block, edition: Edition, editions: Sequence[Edition]) -> str:
-    """A paragraph's whole text, parts of a long line joined again (rows align whole seed lines)."""
-    if not is_source(edition):
-        return _shown(article, block, edition, editions)
-    parts = [b.text for b in article.parsed.blocks if b.line == block.line]
-    return literal(" ".join(parts))
+def _whole(cell: Cell, edition: Edition) -> str:
+    """A paragraph's whole text (the parts of a long line joined again: rows align whole seed lines)."""
+    return _shown(None if cell.text is None else (Text(cell.text),), edition, ())

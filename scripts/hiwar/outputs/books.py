@@ -1,0 +1,133 @@
+"""Each edition's book (outputs/epub): an output made before the edition's pages (they offer it with its size), in
+dist/ (`hiwar-ar.epub`) and in the site for download (`downloads/hiwar-ar.epub`). A book made of the same inputs as
+the last build's is taken from the store; each article's document is kept between builds (ArticleDocuments), so
+after one edited article a book makes one document again, not all of them."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Sequence
+from importlib.metadata import version
+from pathlib import Path
+
+from hiwar.enrich.collection import Collection
+from hiwar.outputs.contract import Context, Files, Moment, Output, Scope, Target
+from hiwar.outputs.epub import MEDIA_TYPE, epub_bytes, file_name
+from hiwar.outputs.paths import write_atomically
+from hiwar.site.downloads import FOLDER
+from hiwar.site.editions import Edition
+
+
+class EditionBook(Output):
+    name = "epub"
+    target = Target.DIST
+    scope = Scope.EDITION
+    moment = Moment.BEFORE_PAGES
+    media_type = MEDIA_TYPE
+
+    def inputs(self, context: Context) -> str | None:
+        return _inputs_key(context.converted.collection, context.edition, context.editions, context.site_url,
+                           context.options.assets_dir / "fonts")
+
+    def produce(self, context: Context, files: Files) -> None:
+        collection, edition = context.converted.collection, context.edition
+        documents = None
+        if collection.cache is not None and all(a.id in collection.cache.keys for a in collection.articles):
+            documents = ArticleDocuments(context.options.cache_dir / "epub" / edition.lang,
+                                         _document_keys(collection, edition, context.editions, context.site_url))
+        with context.progress.stage(f"e-book {edition.lang}", unit="books") as stage:
+            data = epub_bytes(collection, edition, context.editions, context.site_url,
+                              context.options.assets_dir / "fonts", documents=documents)
+            stage.advance()
+        if documents is not None:
+            documents.save()
+        digest = files.add(file_name(edition), data)
+        files.add_blob(f"{FOLDER}/{file_name(edition)}", digest, Target.SITE)
+
+
+# What a book is made of besides its articles: the code that makes it (the site's and the outputs' packages) and the
+# libraries whose output it holds.
+CODE = [Path(__file__).resolve().parents[1] / "site", Path(__file__).resolve().parent]
+LIBRARIES = ("Jinja2", "lxml", "fonttools", "pillow")
+
+
+def _inputs_key(collection: Collection, edition: Edition, editions: Sequence[Edition], site_url: str,
+                fonts_dir: Path) -> str | None:
+    """A digest of everything the book is made of; None when the articles' own keys are not known (no cache)."""
+    cache = collection.cache
+    if cache is None or any(article.id not in cache.keys for article in collection.articles):
+        return None
+    return _digest([_common(edition, editions, site_url), os.environ.get("SOURCE_DATE_EPOCH", ""),
+                    *(f"{a.id}={cache.keys[a.id]}" for a in collection.articles)], [fonts_dir])
+
+
+def _document_keys(collection: Collection, edition: Edition, editions: Sequence[Edition], site_url: str) -> dict[str, str]:
+    """What each article's document is made of: the article (its conversion key covers its seed, its editorial files,
+    the shared editorial data and the conversion's code) and what every document is made of."""
+    common = _common(edition, editions, site_url)
+    return {a.id: _digest([common, a.id, collection.cache.keys[a.id]]) for a in collection.articles}
+
+
+def _common(edition: Edition, editions: Sequence[Edition], site_url: str) -> str:
+    """What every document of an edition's book is made of: the code, the libraries, the language tables, the site."""
+    return _digest([edition.lang, site_url, *(f"{name}={version(name)}" for name in LIBRARIES),
+                    *(f"{e.lang}:{json.dumps(sorted(e.table.strings.items()), ensure_ascii=False, default=str)}"
+                      for e in editions)], CODE)
+
+
+def _digest(parts: list[str], folders: list[Path] = ()) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode() + b"\0")
+    for file in sorted(p for folder in folders for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(file).encode() + b"\0" + hashlib.sha256(file.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+class ArticleDocuments:
+    """The documents of one edition's book, kept between builds in the cache folder: one file per document, named
+    by what it is made of (a digest), and an index of them with each one's checksum and glossary terms. An entry
+    that is not as it was written is made again; files no document of this book uses are removed on saving."""
+
+    INDEX = "index.json"
+
+    def __init__(self, folder: Path, keys: dict[str, str]):
+        self.folder, self.keys = folder, keys
+        self.index: dict[str, list] = {}
+        try:
+            index = json.loads((folder / self.INDEX).read_text(encoding="utf-8"))
+            if isinstance(index, dict):
+                self.index = index
+        except (OSError, ValueError):
+            pass
+        self.used: dict[str, list] = {}
+
+    def get(self, article_id: str) -> tuple[bytes, tuple[str, ...]] | None:
+        entry, key = self.index.get(article_id), self.keys.get(article_id)
+        if not (isinstance(entry, list) and len(entry) == 3 and entry[0] == key and KEY.fullmatch(key or "")):
+            return None
+        try:
+            data = (self.folder / f"{key}.xhtml").read_bytes()
+        except OSError:
+            return None
+        if hashlib.sha256(data).hexdigest() != entry[1] or not all(isinstance(t, str) for t in entry[2]):
+            return None
+        self.used[article_id] = entry
+        return data, tuple(entry[2])
+
+    def put(self, article_id: str, document: bytes, terms: tuple[str, ...]) -> None:
+        key = self.keys[article_id]
+        write_atomically(self.folder, f"{key}.xhtml", document)
+        self.used[article_id] = [key, hashlib.sha256(document).hexdigest(), list(terms)]
+
+    def save(self) -> None:
+        write_atomically(self.folder, self.INDEX, json.dumps(self.used, sort_keys=True).encode())
+        kept = {f"{entry[0]}.xhtml" for entry in self.used.values()} | {self.INDEX}
+        for path in self.folder.iterdir():
+            if path.name not in kept and not path.name.startswith("."):
+                path.unlink()
+
+
+KEY = re.compile(r"[0-9a-f]{64}")  # a document's file name in the cache: its digest, nothing else
