@@ -24,7 +24,7 @@ from hiwar.outputs.epub.book import identifier
 from hiwar.site.downloads import size_in_words
 from hiwar.site.editions import load_editions
 from hiwar.site.pages import newest_first, page_title
-from hiwar.tools.browser import BROWSER
+from hiwar_tools.browser import BROWSER
 
 EDITIONS = load_editions(["ar", "en"])
 ARABIC, ENGLISH = EDITIONS
