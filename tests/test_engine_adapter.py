@@ -158,3 +158,14 @@ def test_the_dirty_warning_is_dropped_under_the_engines_own_logger():
     assert WITHOUT_DIRTY_WARNING in build.log.filters and build.log.name == f"{engine_name()}.commands.build"
     record = logging.LogRecord(build.log.name, logging.WARNING, "", 0, DIRTY_BUILD_WARNING + ", this will", (), None)
     assert not WITHOUT_DIRTY_WARNING.filter(record)
+
+
+@pytest.mark.parametrize("name", ["header.html", "content.html", "alternate.html"])
+def test_the_theme_partials_the_site_overrides_differ_from_the_installed_originals_only_as_recorded(name):
+    """overrides/partials/ holds copies of Material's partials with the site's changes; each recorded diff
+    (tests/fixtures/theme/) is what those changes are. A theme update that changes an original fails here, so that
+    the copy is made again from the new original, not left behind it."""
+    original = (THEME / "partials" / name).read_text(encoding="utf-8").splitlines(keepends=True)
+    copy = (ROOT / "overrides" / "partials" / name).read_text(encoding="utf-8").splitlines(keepends=True)
+    diff = "".join(list(difflib.unified_diff(original, copy, n=3))[2:])
+    assert diff == (ROOT / "tests" / "fixtures" / "theme" / f"{name}.diff").read_text(encoding="utf-8")

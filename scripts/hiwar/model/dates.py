@@ -111,14 +111,6 @@ class PartialDate(DateValue):
         return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
     @classmethod
-    def parse_iso(cls, value: str) -> PartialDate:
-        """Parse 2021-05-03, 2021-05 or 2021; ValueError on anything else or an impossible date."""
-        match = SINGLE_DATE.fullmatch(value.strip())
-        if not match:
-            raise ValueError(f"{value!r} is not a date like 2021-05-03, 2021-05 or 2021")
-        return _from_groups(match, "")
-
-    @classmethod
     def checked(cls, year: int, month: int | None = None, day: int | None = None) -> PartialDate:
         if not 1 <= year <= dt.MAXYEAR:
             raise ValueError(f"year {year} does not exist (years run from 1 to {dt.MAXYEAR})")

@@ -7,39 +7,11 @@ datetime) come from the value itself, never from these words.
 """
 from __future__ import annotations
 
-import functools
 import os
 from datetime import datetime, timezone
 from collections.abc import Mapping
-from pathlib import Path
-
-import yaml
 
 from hiwar.model.dates import DAY, MONTH, DateRange, DateValue, PartialDate
-
-LANGUAGES_DIR = Path(__file__).resolve().parent / "languages"
-PRECISIONS = ("day", "month", "year", "range")
-# Keys the `dates:` section must have; `end:` is optional (an interval's end is then written as a single date).
-REQUIRED = ("months", "day", "month", "year", "between", "unknown", "start", "precision")
-START_FORMS = ("day", "day_same_year", "day_same_month", "month", "month_same_year", "year")
-
-
-@functools.cache
-def load_dates(lang: str, folder: Path = LANGUAGES_DIR) -> Mapping:
-    """The `dates:` section of languages/<lang>.yml, checked: a missing key is an error naming file and key."""
-    path = folder / f"{lang}.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    dates = data.get("dates")
-    if not isinstance(dates, dict):
-        raise ValueError(f"{path.name}: no dates: section")
-    missing = [key for key in REQUIRED if key not in dates]
-    missing += [f"start.{key}" for key in START_FORMS if key not in (dates.get("start") or {})]
-    missing += [f"precision.{key}" for key in PRECISIONS if key not in (dates.get("precision") or {})]
-    if missing:
-        raise ValueError(f"{path.name}: dates: missing {', '.join(missing)}")
-    if len(dates["months"]) != 12:
-        raise ValueError(f"{path.name}: dates: months must name 12 months, not {len(dates['months'])}")
-    return dates
 
 
 def format_date(value: DateValue | None, dates: Mapping) -> str:

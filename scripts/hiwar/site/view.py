@@ -55,7 +55,6 @@ class ArticleView:
     paragraphs: int
     pending: bool  # no translation yet: the page shows a notice instead of the text
     original_title: str | None
-    original_href: str | None
     seed: str
     seed_sha256: str
     entities: list[EntityView]

@@ -45,7 +45,7 @@ def article_view(article: Article, edition: Edition, editions: Sequence[Edition]
         translation_status=edition.t(f"about.status_{article.translation_status(lang)}"),
         translated_paragraphs=article.translated_paragraphs(lang), paragraphs=len(article.parsed.numbered),
         pending=not translated,
-        original_title=original, original_href=None,
+        original_title=original,
         seed=article.seed.name, seed_sha256=article.seed.sha256,
         entities=[EntityView(e.labels[lang], None if lang == SOURCE_LANGUAGE else e.labels[SOURCE_LANGUAGE])
                   for e in article.entities.value],
