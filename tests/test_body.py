@@ -19,7 +19,7 @@ from hiwar.site.editions import load_editions
 
 EDITIONS = load_editions(["ar", "en"])
 ARABIC, ENGLISH = EDITIONS
-NOTED = "000_683b6dac8a733867"  # three notes, a translation, glossary terms
+NOTED = "000_683b6dac8a733867"  # four notes, a translation, glossary terms
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +111,8 @@ def test_notes_are_numbered_in_reading_order_and_given_in_the_editions_language(
     articles, _ = project
     article = articles[NOTED]
     body = article_body(article, ENGLISH, EDITIONS)
-    assert [(n.number, n.kind) for n in body.notes] == [(1, "translator"), (2, "editor"), (3, "translator")]
+    assert [(n.number, n.kind) for n in body.notes] == [(1, "translator"), (2, "editor"), (3, "translator"),
+                                                        (4, "translator")]
     assert body.notes[1] == EndNote(2, "editor", "Dhi Qar is a province, not a city; its capital is Nasiriyah.")
     (paragraph,) = [p for p in paragraphs(body) if p.number == 2]
     position = paragraph.content.index(NoteMark(1, "translator"))

@@ -1,8 +1,10 @@
 """ProperDocs, the continuation of MkDocs 1.x by its former maintainers, builds the site through the same seam
 (engine/): `make build ENGINE=properdocs` publishes exactly what the MkDocs build publishes, but for the generator
-each page names."""
+each page names (and so the digests and sizes of pages that the web app's file lists and the zip's bytes hold: every
+page and every zip entry is compared, with that tag set aside)."""
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from importlib.metadata import version
@@ -11,6 +13,9 @@ from builds import differences, published, small_project
 from conftest import ENV, PYTHON
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
+VERSION = re.compile(rb'"[0-9a-f]{16}"')  # a digest of the site's files, as the web app's files give it
+# What describes the other files by their bytes (so by the generator each page names): compared without those bytes.
+DESCRIBING = ("offline-files.json", "offline.json", "sw.js")
 
 
 def built_with(tmp_path, engine: str) -> dict:
@@ -18,8 +23,26 @@ def built_with(tmp_path, engine: str) -> dict:
     result = subprocess.run([PYTHON, "-m", "hiwar", "build", "--engine", engine], cwd=project, env=ENV,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
-    return {path: GENERATOR.sub(b"<generator>", data) if data is not None and path.endswith(".html") else data
-            for path, data in published(project).items()}
+    return {path: normalised(path, data) for path, data in published(project).items()
+            if not path.endswith(".zip")}  # the zip: entry by entry (published() lists them)
+
+
+def normalised(path: str, data: bytes | None) -> bytes | None:
+    """A file with the generator each page names set aside, and so what describes pages by their bytes."""
+    if data is None:
+        return None
+    if path.endswith(".html"):
+        return GENERATOR.sub(b"<generator>", data)
+    if path.endswith(DESCRIBING):
+        text = VERSION.sub(b'"<version>"', data)
+        if path.endswith(".json"):
+            listing = json.loads(text)
+            for entry in listing.get("files", []) if isinstance(listing.get("files"), list) else []:
+                entry[1:] = ["<size>", "<digest>"]
+            listing.pop("bytes", None)
+            return json.dumps(listing, sort_keys=True).encode()
+        return text
+    return data
 
 
 def test_properdocs_is_the_pinned_release():

@@ -264,20 +264,15 @@ def test_same_inputs_same_bytes_and_an_english_book_holds_only_translated_articl
 
 
 def test_an_unchanged_articles_document_is_kept_between_builds_and_a_damaged_one_made_again(project_collection, tmp_path):
-    from hiwar.site.downloads import edition_epub
+    from hiwar.outputs.books import ArticleDocuments, _document_keys
     fresh = epub_bytes(project_collection, ARABIC, EDITIONS, SITE_URL, FONTS)
-    first = edition_epub(project_collection, ARABIC, EDITIONS, SITE_URL, FONTS, tmp_path)
-    assert first.data == fresh
+    keys = _document_keys(project_collection, ARABIC, EDITIONS, SITE_URL)
+    kept = ArticleDocuments(tmp_path / "epub" / "ar", keys)
+    assert epub_bytes(project_collection, ARABIC, EDITIONS, SITE_URL, FONTS, documents=kept) == fresh
+    kept.save()
     documents = sorted((tmp_path / "epub" / "ar").glob("*.xhtml"))
     assert len(documents) == len(project_collection.articles)
     documents[0].write_bytes(documents[0].read_bytes().replace(b"</body>", b"<p>tampered</p></body>"))
-    (tmp_path / "epub-ar.json").unlink()  # the whole book is made again, from the documents kept
-    again = edition_epub(project_collection, ARABIC, EDITIONS, SITE_URL, FONTS, tmp_path)
-    assert again.data == fresh  # the tampered document was not taken
-    published = tmp_path / "site"
-    (published / "downloads").mkdir(parents=True)
-    (published / again.path).write_bytes(again.data)
-    reused = edition_epub(project_collection, ARABIC, EDITIONS, SITE_URL, FONTS, tmp_path, previous=published)
-    assert reused.data == fresh
-    (published / again.path).write_bytes(b"not the book")
-    assert edition_epub(project_collection, ARABIC, EDITIONS, SITE_URL, FONTS, tmp_path, previous=published).data == fresh
+    again = ArticleDocuments(tmp_path / "epub" / "ar", keys)
+    assert epub_bytes(project_collection, ARABIC, EDITIONS, SITE_URL, FONTS, documents=again) == fresh
+    assert len(again.used) == len(project_collection.articles)  # the tampered one made again, the others kept

@@ -111,7 +111,7 @@ def made(tmp_path, site: dict[str, bytes], derived: Derivations | None = None) -
     derived = derived or Derivations({})
     context = Context(None, (), None, store, Progress(interactive=False), "", trees={
         Target.SITE: {path: store.put(data) for path, data in site.items()}}, derived=derived)
-    files = Files(store, "offline")
+    files = Files(store, "offline", Target.OFFLINE)
     OfflineEdition().produce(context, files)
     return files.files, store, derived
 

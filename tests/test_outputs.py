@@ -106,7 +106,7 @@ def test_a_sealed_file_reads_back_and_says_why_when_it_cannot(tmp_path):
 
 
 RECORD = Record("f" * 64, {"ar": {PAGE: PageEntry("a" * 64, "inputs", "b" * 64, "c" * 64, None)}},
-                {"feeds:ar": OutputEntry("d" * 64, {"feed.xml": "e" * 64})}, {"offline-page:" + "b" * 64: "0" * 64})
+                {"feeds:ar": OutputEntry("d" * 64, {"site": {"feed.xml": "e" * 64}})}, {"offline-page:" + "b" * 64: "0" * 64})
 
 
 def test_a_record_reads_back_as_saved(tmp_path):
@@ -119,10 +119,11 @@ def test_a_record_reads_back_as_saved(tmp_path):
     b'{"pages": {"ar": {"x": {"key": 5, "inputs": "", "html": "b"}}}}',  # a wrong type
     b'{"pages": {"ar": {"x": {"key": "zz", "inputs": "", "html": "b"}}}}',  # not a digest
     b'{"fingerprint": "", "extra": 1}',  # a field this code does not know
+    b'{"outputs": {"x": {"inputs": "' + b"0" * 64 + b'", "files": {"elsewhere": {}}}}}',  # a target that is none
     b'[1, 2]', b'{"pages": ', b"",
-], ids=["wrong type", "not a digest", "unknown field", "a list", "cut short", "empty"])
+], ids=["wrong type", "not a digest", "unknown field", "no such target", "a list", "cut short", "empty"])
 def test_a_record_of_another_shape_is_said_once_and_the_build_starts_afresh(tmp_path, payload):
-    write_sealed(tmp_path / "record", "record/1", payload)
+    write_sealed(tmp_path / "record", "record/2", payload)
     record, unreadable = load(tmp_path / "record")
     assert record == Record() and "does not hold a build record" in str(unreadable)
 

@@ -90,6 +90,7 @@ class EditionBuild:
     documents: dict[str, SearchDocument] = field(default_factory=dict)  # src_uri -> page rendered now
     outputs: dict[str, OutputEntry] = field(default_factory=dict)  # the edition's outputs made so far
     downloads: list[Download] = field(default_factory=list)  # what its pages offer for download (its book)
+    offered: list[GeneratedFile] = field(default_factory=list)  # those files, for the engine
     rendered_count: int = 0
 
     @property
@@ -120,7 +121,6 @@ class EditionBuild:
         """The edition's generated pages (and, in the default edition, the site's assets); `hand_written`: the pages
         of docs/ in this edition (paths as in docs/, "en/about.md")."""
         site = self.site
-        offered = self._made_before_pages()
         plan = plan_edition(site.converted.collection, self.edition, site.editions, site.converted.related,
                             site.fingerprint, self._recorded, "".join(markdown(d, self.edition) for d in self.downloads))
         clashes = sorted(set(hand_written) & set(plan))
@@ -136,14 +136,14 @@ class EditionBuild:
         for src_uri in hand_written:
             self.dests[src_uri] = self._dest(src_uri)
         self.paths = site.page_paths([_edition_path(src_uri) for src_uri in plan])
-        made.extend(offered)
+        made.extend(self.offered)
         if self.primary:
             made.extend(self._assets())
         return made
 
-    def _made_before_pages(self) -> list[GeneratedFile]:
-        """The edition's outputs its pages offer (its book): made first, and given to the engine too, which then writes
-        them and checks every link to them."""
+    def offer(self) -> None:
+        """The edition's outputs its pages offer (its book), made before its pages: given to the engine too (plan),
+        which then writes them and checks every link to them."""
         context = self.site.context(self.edition)
         offered = []
         for output in outputs_of(Scope.EDITION, moment=Moment.BEFORE_PAGES):
@@ -155,7 +155,7 @@ class EditionBuild:
                     raise FileNotFoundError(f"{path}: made by {name}, missing from the build's store")
                 self.downloads.append(Download(path, len(data), getattr(output, "media_type", "")))
                 offered.append(GeneratedFile(path, path, page=False, content=data))
-        return offered
+        self.offered = offered
 
     def own_dest(self, src_uri: str, page: bool) -> str:
         """Where a file of the edition's own folder (docs/<lang>/…) goes: under the edition's prefix."""

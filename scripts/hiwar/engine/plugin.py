@@ -90,6 +90,7 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
         nav_paths = {path for _, path in settings.nav}
         if self.assigned is None:  # first: the other editions' processes work while this one plans its own
             site.start_other_editions(self._build_edition)
+        self._guarded(self.current.offer)  # a preview goes on without the book when it cannot be made
         made = self.current.plan([f.src_uri for f in own if f.is_documentation_page()], nav_paths)
         result = shared + [adapter.placed(file, self.current.own_dest(file.src_uri, file.is_documentation_page()))
                            for file in own]
