@@ -220,7 +220,7 @@ def shared_files(f: Fields) -> dict[str, dict]:
                                  "variants": [NAME_WORD, f.name_variant], "ambiguous": [f.name_ambiguous]}]},
         "events.yml": {
             "events": [{"id": "hostile-event", "date": "2021-05-02", "ar": f.event_ar, "en": f.event_en,
-                        "match": [list(EVENT_WORDS), [f.event_match]]}],
+                        "match": [list(EVENT_WORDS), [f.event_match]], "round": True}],
             "terms": [{"id": "hostile-office", "from": "2021-01-20", "to": "2025-01-20", "match": [f.office_match],
                        "former": [f.office_former]}],
         },

@@ -144,7 +144,11 @@ TERM = "terms:\n  - id: biden-presidency\n    from: 2021-01-20\n    to: 2025-01-
      "field 'events': id \"soleimani-killing\": date: 1900/2020 touches 121 calendar years (1900 to 2020); an interval may "
      "touch at most 10: a wider one does not date anything"),
     ("events:\n  - [soleimani-killing, 2020-01-03]\n",
-     "field 'events': entry 1: expected a mapping of id:, date:, ar:, en:, match:, not a list"),
+     "field 'events': entry 1: expected a mapping of id:, date:, ar:, en:, match:, round:, not a list"),
+    # round: is true or false; YAML's other spellings of a boolean are text (YAML 1.2), and refused
+    (EVENT + "    match: [[اغتيال]]\n    round: yes\n", "field 'events': id \"soleimani-killing\": round: expected true or false, not text"),
+    (EVENT + "    match: [[اغتيال]]\n    round: 1\n",
+     "field 'events': id \"soleimani-killing\": round: expected true or false, not a number (1)"),
 ])
 def test_events_schema(tmp_path, text, message):
     assert problem(tmp_path, "events.yml", text) == message
