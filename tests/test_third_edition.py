@@ -55,6 +55,18 @@ def test_a_third_edition_is_built_under_its_code_in_its_language(french_site):
     assert "3 mai 2021" in dated
 
 
+def test_the_originals_title_and_names_are_marked_in_the_language_and_direction_of_the_source_edition(french_site):
+    original = html(french_site / "articles" / "date_line" / "index.html")
+    source = (original.html["lang"], original.body["dir"])
+    assert source == ("ar", "rtl")
+    pending = html(french_site / "en" / "articles" / "date_line" / "index.html")  # no English translation yet
+    (title,) = pending.select(".hiwar-translation-pending span[lang]")
+    assert (title["lang"], title["dir"]) == source and title.get_text() == original.select_one("h1").get_text(strip=True)
+    for prefix in ("en/", "fr/"):
+        names = html(french_site / prefix / "articles" / "headings" / "index.html").select(".hiwar-entities span[lang]")
+        assert [(n["lang"], n["dir"], n.get_text()) for n in names] == [(*source, "العراق")]
+
+
 def test_heading_links_are_named_in_the_language_of_their_page(french_site):
     expected = {"": "رابط دائم إلى هذا القسم", "en/": "Permanent link to this section",
                 "fr/": "Lien permanent vers cette section"}
