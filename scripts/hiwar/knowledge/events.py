@@ -28,7 +28,8 @@ def phrase_key(text: str) -> str:
 
 _PHRASES = ListOf(Text(words=True), "a list of phrases")
 # events.yml: events: [{id, date, ar, en, match: [[words of one group], …], round: true/false}],
-#             terms: [{id, from, to, match: [phrases naming the holder as current], former: [… as former]}]
+#             terms: [{id, from, to, ar, en (optional: what the explanation of automatic dating calls the term),
+#                      match: [phrases naming the holder as current], former: [… as former]}]
 SCHEMA = Record({
     "events": ListOf(Record(
         {"id": Identifier(), "date": Date(),
@@ -39,7 +40,7 @@ SCHEMA = Record({
         labels_required=True), "a list of events", label="entry {}", identified=True),
     "terms": ListOf(Record(
         {"id": Identifier(), "from": Date(day=True), "to": Date(day=True), "match": _PHRASES, "former": _PHRASES},
-        required=("id", "from"), expected="a mapping of id:, from:, to:, match:, former:"),
+        required=("id", "from"), expected="a mapping of id:, from:, to:, ar:, en:, match:, former:", labels=True),
         "a list of office terms", label="entry {}", identified=True),
 }, expected="a mapping with events: and terms:", top_level=True)
 
@@ -63,6 +64,7 @@ class OfficeTerm:
     end: dt.date | None
     current: tuple[str, ...]  # phrase keys naming the holder as current
     former: tuple[str, ...]  # phrase keys naming the holder as former
+    labels: Texts = Texts()  # the term in words, in the languages an editor gave (automatic dating names it so)
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ def load_calendar(path: Path, source: str | None = None, ctx: Context = Context(
                          e.get("round", False))
                    for e in data.get("events", []))
     terms = tuple(OfficeTerm(t["id"], t["from"], t.get("to"), tuple(phrase_key(p) for p in t.get("match", [])),
-                       tuple(phrase_key(p) for p in t.get("former", [])))
+                             tuple(phrase_key(p) for p in t.get("former", [])), t["labels"])
                   for t in data.get("terms", []))
     for term in terms:
         if term.end is not None and term.end < term.start:
