@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from hiwar.knowledge.rules import char_class, rules
@@ -127,16 +128,23 @@ def index_tokens(text: str, lang: str = SOURCE_LANGUAGE) -> list[str]:
 
     (`lang` defaults to the source language for a caller that names none: outputs/zim.py folds single words as
     written, cut at hyphens, where only the analysis of Arabic words, which is the same in every text, applies.)"""
+    forms_of = _forms_in(lang)
     tokens: list[str] = []
     for word in _words(text, lang):
-        tokens.extend(index_forms(word, lang))
+        tokens.extend(forms_of(word))
     return tokens
 
 
-@functools.lru_cache(maxsize=65536)  # an archive's words recur from article to article
 def index_forms(word: str, lang: str) -> tuple[str, ...]:
     """The forms one folded word of a text in `lang` is indexed under."""
-    return word_analysis(word, lang).index_forms(word)
+    return _forms_in(lang)(word)
+
+
+@functools.cache
+def _forms_in(lang: str) -> Callable[[str], tuple[str, ...]]:
+    """index_forms for the words of one language's texts, remembered: an archive's words recur from article to
+    article (one cache per language keeps each lookup a single word's)."""
+    return functools.lru_cache(maxsize=65536)(lambda word: word_analysis(word, lang).index_forms(word))
 
 
 def query_terms(query: str, lang: str) -> list[str]:
