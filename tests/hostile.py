@@ -107,6 +107,8 @@ class Fields:
     event_ar: str
     event_en: str
     event_match: str
+    office_ar: str  # an office term's labels (named where a page explains an automatic date)
+    office_en: str
     office_match: str
     office_former: str
     gloss_ar: str
@@ -221,8 +223,9 @@ def shared_files(f: Fields) -> dict[str, dict]:
                                  "variants": [NAME_WORD, f.name_variant], "ambiguous": [f.name_ambiguous]}]},
         "events.yml": {
             "events": [{"id": "hostile-event", "date": "2021-05-02", "ar": f.event_ar, "en": f.event_en,
-                        "match": [list(EVENT_WORDS), [f.event_match]]}],
-            "terms": [{"id": "hostile-office", "from": "2021-01-20", "to": "2025-01-20", "match": [f.office_match],
+                        "match": [list(EVENT_WORDS), [f.event_match]], "round": True}],
+            "terms": [{"id": "hostile-office", "from": "2021-01-20", "to": "2025-01-20", "ar": f.office_ar,
+                       "en": f.office_en, "match": [f.office_match],
                        "former": [f.office_former]}],
         },
         "glossary.yml": {"terms": [{"id": "hostile-gloss", "ar": f.gloss_ar, "en": f.gloss_en,

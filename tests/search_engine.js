@@ -46,7 +46,7 @@ async function main() {
       terms: found.terms,
       results: found.results.map((r) => ({number: r.number, own: r.own === 0, tier: r.tier, score: r.score})),
       pages: shown.map((p) => ({url: p.u, lang: p.l, title: p.t, date: p.d,
-                                marked: search.rules.markedWords(p.x, found.terms).length})),
+                                marked: search.rules.markedWords(p.x, found.terms, p.l).length})),
       files: files.slice(),
     });
   }

@@ -5,7 +5,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import content, html
+from conftest import ROOT, content, html
+from hiwar.knowledge.events import load_calendar
 
 PAGES = ["topics/index.html", "timeline/index.html", "people/index.html", "glossary/index.html"]
 
@@ -82,6 +83,17 @@ def test_topics_list_years_and_rounds(site):
     assert any("الجولة الثالثة" in h for h in headings)
     tag_page = content(html(site / "en" / "topics" / "armed-factions" / "index.html"))
     assert len(tag_page.select("li a")) >= 3
+
+
+def test_the_rounds_on_the_topics_page_are_the_events_marked_round_in_events_yml(site, project_collection):
+    rounds = load_calendar(ROOT / "editorial" / "events.yml").rounds()
+    assert [event.id for event in rounds] == ["dialogue-round-1", "dialogue-round-2", "dialogue-round-3",
+                                              "dialogue-round-4", "hmc-talks-2024"]
+    discussed = [event for event in rounds if any(event.id in a.events for a in project_collection.articles)]
+    topics = content(html(site / "en" / "topics" / "index.html"))
+    headings = [h.get_text(" ", strip=True).removesuffix(" #") for h in topics.find_all("h3")]  # # the permalink
+    assert len(headings) == len(discussed) >= 3
+    assert all(h.endswith(f": {event.labels['en']}") for h, event in zip(headings, discussed))
 
 
 def test_glossary_defines_terms_in_both_languages(site):

@@ -26,6 +26,18 @@ def test_events_and_terms_are_read_with_their_dates_and_phrase_keys():
     assert kadhimi.end is None and kadhimi.former == ()
 
 
+def test_the_rounds_of_the_dialogue_are_the_events_marked_round_oldest_first(tmp_path):
+    assert (ROUND_3.round, SOLEIMANI.round) == (True, False)
+    assert CALENDAR.rounds() == [ROUND_3]
+    (tmp_path / "events.yml").write_text(
+        "events:\n"
+        "  - {id: later-talks, date: 2024-01-27, ar: محادثات, en: Talks, match: [[محادثات]], round: true}\n"
+        "  - {id: a-visit, date: 2021-01-01, ar: زيارة, en: A visit, match: [[زيارة]], round: false}\n"
+        "  - {id: first-talks, date: 2020-06-11/2020-06-12, ar: جولة, en: A round, match: [[جولة]], round: true}\n",
+        encoding="utf-8")
+    assert [event.id for event in load_calendar(tmp_path / "events.yml").rounds()] == ["first-talks", "later-talks"]
+
+
 def test_a_missing_calendar_is_an_empty_one(tmp_path):
     assert load_calendar(tmp_path / "events.yml") == Calendar()
 

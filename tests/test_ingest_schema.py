@@ -140,14 +140,27 @@ TERM = "terms:\n  - id: biden-presidency\n    from: 2021-01-20\n    to: 2025-01-
     (TERM.replace("match: [الرئيس بايدن]", "match: الرئيس بايدن"),
      "field 'terms': id \"biden-presidency\": match: expected a list of phrases, not text"),
     (TERM.replace("to: 2025-01-20", "to: 2020-01-20"), 'id "biden-presidency": to: 2020-01-20 is before from: 2021-01-20'),
+    # a term's labels are optional, in the edition languages only
+    (TERM + "    ar: {x: 1}\n", "field 'terms': id \"biden-presidency\": ar: expected text, not a mapping"),
+    (TERM + "    de: Biden\n",
+     "field 'terms': id \"biden-presidency\": unknown key 'de' (expected ar, en, id, from, to, match and former)"),
     (EVENT.replace("2020-01-03", "1900/2020") + "    match: [[اغتيال]]\n",
      "field 'events': id \"soleimani-killing\": date: 1900/2020 touches 121 calendar years (1900 to 2020); an interval may "
      "touch at most 10: a wider one does not date anything"),
     ("events:\n  - [soleimani-killing, 2020-01-03]\n",
-     "field 'events': entry 1: expected a mapping of id:, date:, ar:, en:, match:, not a list"),
+     "field 'events': entry 1: expected a mapping of id:, date:, ar:, en:, match:, round:, not a list"),
+    # round: is true or false; YAML's other spellings of a boolean are text (YAML 1.2), and refused
+    (EVENT + "    match: [[اغتيال]]\n    round: yes\n", "field 'events': id \"soleimani-killing\": round: expected true or false, not text"),
+    (EVENT + "    match: [[اغتيال]]\n    round: 1\n",
+     "field 'events': id \"soleimani-killing\": round: expected true or false, not a number (1)"),
 ])
 def test_events_schema(tmp_path, text, message):
     assert problem(tmp_path, "events.yml", text) == message
+
+
+def test_an_office_term_may_be_named_in_some_languages(tmp_path):
+    assert load(tmp_path, "events.yml", TERM).terms[0].labels == {}
+    assert load(tmp_path, "events.yml", TERM + "    ar: ولاية بايدن\n").terms[0].labels == {"ar": "ولاية بايدن"}
 
 
 def test_an_optional_key_left_empty_is_not_given(tmp_path):

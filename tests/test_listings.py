@@ -85,3 +85,21 @@ def test_the_index_previews_five_articles_a_name_and_lists_the_rest_on_its_page(
     assert re.search(r"All 12 articles", index.get_text())
     page = BeautifulSoup(split_page(pages["people/someone.md"])[1], "html.parser")
     assert len(page.select("ul.hiwar-list > li")) == 12
+
+
+def test_the_rounds_listed_on_the_topics_page_are_the_events_marked_round(many, tmp_path):
+    from hiwar.knowledge.events import load_calendar
+    (tmp_path / "events.yml").write_text(
+        "events:\n"
+        "  - {id: talks-in-amman, date: 2022-03-01, ar: محادثات عمّان, en: Talks in Amman, match: [[عمان]], round: true}\n"
+        "  - {id: dialogue-round-9, date: 2021-01-01, ar: زيارة, en: A visit named like a round, match: [[زيارة]]}\n"
+        "  - {id: first-talks, date: 2020-06-11, ar: الجولة الأولى, en: The first talks, match: [[جولة]], round: true}\n",
+        encoding="utf-8")
+    calendar = load_calendar(tmp_path / "events.yml")
+    discussing = [dataclasses.replace(a, events={"talks-in-amman": [1], "dialogue-round-9": [2], "first-talks": [3]})
+                  for a in many[:2]]
+    overview = listings.render_topics(discussing, EDITIONS[1], {}, calendar)["topics/index.md"]
+    rounds = [line for line in split_page(overview)[1].splitlines() if line.startswith("### ")]
+    assert rounds == ["### 11 June 2020: The first talks", "### 1 March 2022: Talks in Amman"]
+    # a round no article discusses is not listed
+    assert "### " not in listings.render_topics(many[:2], EDITIONS[1], {}, calendar)["topics/index.md"]

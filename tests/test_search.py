@@ -17,10 +17,11 @@ QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_tex
 STEMS = {path.stem[:3]: path.stem for path in (ROOT / "seeds").glob("*.txt")}
 
 
-def finds(query: str, text: str) -> bool:
-    """The rule the search applies: every query term is the start of a word the index holds."""
-    tokens = index_tokens(text)
-    return all(any(matches(term, token) for token in tokens) for term in query_terms(query))
+def finds(query: str, text: str, lang: str, text_lang: str | None = None) -> bool:
+    """The rule the search applies: every term of the query typed in the edition of `lang` is the start of a word the
+    index holds for the text (in `text_lang`, by default the same language)."""
+    tokens = index_tokens(text, text_lang or lang)
+    return all(any(matches(term, token) for token in tokens) for term in query_terms(query, lang))
 
 
 @pytest.mark.parametrize("query,text", [
@@ -38,13 +39,38 @@ def finds(query: str, text: str) -> bool:
     ("negotiations", "negotiation"), ("negotiation", "negotiations"), ("elections", "election"),  # English stems
     ("Sudani", "al-Sudani"), ("al-Sudani", "Sudani"), ("KADHIMI", "al-Kadhimi"),  # al- and case
 ])
-def test_each_normalisation_rule_on_its_own(query, text):
-    assert finds(query, text)
+@pytest.mark.parametrize("lang", ["ar", "en"])  # Latin words are read as English in both editions
+def test_each_normalisation_rule_on_its_own(query, text, lang):
+    assert finds(query, text, lang)
 
 
 @pytest.mark.parametrize("query,text", [("كاظم", "الحكومة"), ("بغداد", "واشنطن"), ("Sudani", "Kadhimi")])
-def test_normalisation_does_not_find_other_words(query, text):
-    assert not finds(query, text)
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+def test_normalisation_does_not_find_other_words(query, text, lang):
+    assert not finds(query, text, lang)
+
+
+def test_a_language_without_rules_is_searched_with_folding_only():
+    """French has no entry in search_rules.yml: its words are only folded (no English endings, no al-), a query word
+    still finds the words it begins, and Arabic words keep the Arabic analysis in French text and queries."""
+    assert query_terms("Les NÉGOCIATIONS d'al-Soudani", "fr") == ["les", "négociations", "d", "al", "soudani"]
+    assert query_terms("Les NÉGOCIATIONS d'al-Soudani", "en") == ["les", "négoci", "d", "soudani"]
+    assert not finds("négociations", "la négociation", "fr")  # an English reader's stem would find it
+    assert finds("négociations", "la négociation", "en", "fr")
+    assert finds("négociation", "les négociations", "fr")  # a word finds the words it begins
+    assert finds("al-Soudani", "Mohammed Chia al-Soudani", "fr") and finds("Soudani", "al-Soudani", "fr")
+    assert finds("al-Soudani", "Mohammed Chia al-Soudani", "en", "fr")
+    assert query_terms("والكاظمي", "fr") == query_terms("والكاظمي", "ar") == ["كاظمي"]
+    assert finds("كاظمي", "rencontre avec بالكاظمي", "fr")
+    assert not finds("négociations", "négociation", "fr", "en")  # the index of an English text holds no stems either
+
+
+def test_a_misspelt_part_of_a_languages_rules_is_refused_not_ignored():
+    from hiwar.knowledge.searchtext import _analysis
+    with pytest.raises(ValueError, match="languages: fr: unknown part 'sufixes'"):
+        _analysis("fr", {"sufixes": ["s"]})
+    with pytest.raises(ValueError, match="languages: fr: other_scripts: no rules for 'de'"):
+        _analysis("fr", {"script": "U+0041..U+005A", "other_scripts": "de"})
 
 
 @pytest.fixture(scope="module")
@@ -77,9 +103,11 @@ def search_all(page, url: str, query: str) -> list[str]:
 def test_the_browser_normalises_queries_exactly_as_the_index_was(browser, http_site):
     page = browser.new_page()
     page.goto(http_site)
-    queries = [entry["query"] for entry in QUERIES] + ["ٱلعراق والإقليم", "للكاظمي بالعراق", "The NEGOTIATIONS of al-Kadhimi"]
-    in_browser = page.evaluate("queries => queries.map(q => window.hiwarSearch.rules.queryTerms(q))", queries)
-    assert in_browser == [query_terms(q) for q in queries]
+    queries = [entry["query"] for entry in QUERIES] + ["ٱلعراق والإقليم", "للكاظمي بالعراق", "The NEGOTIATIONS of al-Kadhimi",
+                                                       "les négociations d'al-Soudani"]
+    asked = [(query, lang) for query in queries for lang in ("ar", "en", "fr")]
+    in_browser = page.evaluate("asked => asked.map(([q, lang]) => window.hiwarSearch.rules.queryTerms(q, lang))", asked)
+    assert in_browser == [query_terms(query, lang) for query, lang in asked]
     page.close()
 
 

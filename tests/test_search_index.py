@@ -208,6 +208,15 @@ def test_a_damaged_or_mistyped_terms_file_is_said_once_and_made_again(tmp_path):
     assert files_of(tmp_path / "two") == files_of(tmp_path / "fresh")
 
 
+def test_each_document_is_indexed_by_its_languages_rules_even_when_another_has_the_same_text(tmp_path):
+    text = "The talks of al-Sudani and الكاظمي"
+    english, french = SearchDocument("en/x/", "en", "t", text), SearchDocument("fr/x/", "fr", "t", text)
+    cache = TermCache(tmp_path / "terms")
+    words = {document.lang: set(cache.terms(document)[0]) for document in (english, french)}
+    assert {"sudani", "كاظمي", "الكاظمي"} <= words["en"] & words["fr"]
+    assert "al" in words["fr"] and "al" not in words["en"]  # French has no rules: al- is not dropped
+
+
 def test_two_documents_with_one_url_are_refused(tmp_path):
     with pytest.raises(ValueError, match="articles/x/"):
         write_index([SearchDocument("articles/x/", "ar", "a", "b"), SearchDocument("articles/x/", "en", "c", "d")],

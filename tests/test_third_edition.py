@@ -55,6 +55,36 @@ def test_a_third_edition_is_built_under_its_code_in_its_language(french_site):
     assert "3 mai 2021" in dated
 
 
+def test_the_originals_title_and_names_are_marked_in_the_language_and_direction_of_the_source_edition(french_site):
+    original = html(french_site / "articles" / "date_line" / "index.html")
+    source = (original.html["lang"], original.body["dir"])
+    assert source == ("ar", "rtl")
+    pending = html(french_site / "en" / "articles" / "date_line" / "index.html")  # no English translation yet
+    (title,) = pending.select(".hiwar-translation-pending span[lang]")
+    assert (title["lang"], title["dir"]) == source and title.get_text() == original.select_one("h1").get_text(strip=True)
+    for prefix in ("en/", "fr/"):
+        names = html(french_site / prefix / "articles" / "headings" / "index.html").select(".hiwar-entities span[lang]")
+        assert [(n["lang"], n["dir"], n.get_text()) for n in names] == [(*source, "العراق")]
+
+
+def test_a_third_edition_without_search_rules_is_searched_with_folding_only(french_site):
+    """French has no entry in search_rules.yml: a French reader's query is folded only (no English endings), an English
+    reader's query keeps English stemming on the same French pages, and Arabic words keep their analysis."""
+    from test_search_index import ask
+    queries = [{"query": "PRESSIONS", "lang": "fr"}, {"query": "PRESSIONS", "lang": "en"}, {"query": "pressi", "lang": "fr"},
+               {"query": "والحوار", "lang": "fr"}]
+    plural_fr, plural_en, prefix_fr, arabic_fr = ask(french_site, queries)
+    assert plural_fr["terms"] == ["pressions"] and plural_fr["results"] == []  # the French text says "pression"
+    assert plural_en["terms"] == ["press"]
+    # the English reader's stem finds "pressure" in English and "pression" in French, both marked
+    assert [(page["url"], page["marked"]) for page in plural_en["pages"]] == [("en/articles/headings/", 1),
+                                                                             ("fr/articles/headings/", 1)]
+    # a word finds the words it begins
+    assert [(page["url"], page["marked"]) for page in prefix_fr["pages"]] == [("fr/articles/headings/", 1)]
+    assert arabic_fr["terms"] == ["حوار"]
+    assert {"articles/date_line/", "articles/headings/"} <= {page["url"] for page in arabic_fr["pages"]}
+
+
 def test_heading_links_are_named_in_the_language_of_their_page(french_site):
     expected = {"": "رابط دائم إلى هذا القسم", "en/": "Permanent link to this section",
                 "fr/": "Lien permanent vers cette section"}

@@ -47,6 +47,16 @@ def test_a_translations_view_names_the_original_title_and_each_entity_in_both_la
     assert original.original_title is None and original.entities[0].original is None
 
 
+def test_the_original_is_marked_with_the_language_and_direction_of_the_source_edition(articles):
+    article = articles["001_9f79dd596af1e7b3"]
+    assert (view_of(article).original_lang, view_of(article).original_dir) == ("ar", "rtl")
+    # the direction is the source edition's table's, not the code's
+    table = dataclasses.replace(ARABIC.table, strings={**ARABIC.table.strings, "language.direction": "ltr"})
+    editions = (dataclasses.replace(ARABIC, table=table), ENGLISH)
+    view = article_view(article, ENGLISH, editions, SITE_URL, f"en/articles/{article.id}/")
+    assert (view.original_lang, view.original_dir) == ("ar", "ltr")
+
+
 def test_the_reference_files_are_linked_relative_to_the_page(articles):
     view = view_of(articles["001_9f79dd596af1e7b3"])
     assert [(link.label, link.href) for link in view.downloads] == [

@@ -166,7 +166,7 @@ def write_pagefind(documents, site: Path, python: str, workdir: Path) -> dict:
     for document in documents:
         text = f"{document.text}\n{document.extra}"
         # Our folding through Pagefind's API: the folded forms of the page's words go into the record.
-        folded = " ".join(dict.fromkeys(index_tokens(f"{document.title}\n{text}")))
+        folded = " ".join(dict.fromkeys(index_tokens(f"{document.title}\n{text}", document.lang)))
         records.append({"url": document.url, "lang": document.lang, "title": document.title,
                         "content": f"{document.title}\n{text}\n{folded}"})
     (workdir / "records.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
@@ -189,7 +189,7 @@ def pagefind_cli(documents, site: Path, python: str, workdir: Path) -> dict:
     shutil.rmtree(pages, ignore_errors=True)
     for document in documents:
         text = f"{document.text}\n{document.extra}"
-        folded = " ".join(dict.fromkeys(index_tokens(f"{document.title}\n{text}")))
+        folded = " ".join(dict.fromkeys(index_tokens(f"{document.title}\n{text}", document.lang)))
         target = pages / document.url / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         body = "".join(f"<p>{html.escape(line)}</p>" for line in f"{text}\n{folded}".splitlines())
@@ -230,7 +230,7 @@ def query_set(browser, base: str, engine: str) -> list[tuple[str, int]]:
     for entry in entries:
         lang = entry["edition"]
         page.goto(f"{base}{engine}-{lang}.html")
-        query = entry["query"] if engine == "ours" else " ".join(query_terms(entry["query"]))
+        query = entry["query"] if engine == "ours" else " ".join(query_terms(entry["query"], lang))
         run = OURS_RUN if engine == "ours" else PAGEFIND_RUN
         counts.append((entry["query"], page.evaluate(run, [query, lang])["own"]))
         if engine == "pagefind":  # and the query as typed, Pagefind's own Arabic stemming alone

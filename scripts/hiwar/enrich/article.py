@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from hiwar.knowledge.dating import Inference, infer_date
 from hiwar.knowledge.events import Calendar, events_in
+from hiwar.knowledge.evidence import date_line_evidence, inferred_evidence
 from hiwar.knowledge.glossary import Term, terms_in
 from hiwar.knowledge.names import Name, find_names
 from hiwar.knowledge.summary import summarise
@@ -91,18 +92,12 @@ def _date(parsed: ParsedSeed, editorial: Editorial, inference: Inference | None)
 
 
 def _date_evidence(parsed: ParsedSeed, inference: Inference | None, languages: tuple[str, ...]) -> Texts | None:
+    """Why the date is what it is, in each edition language knowledge/evidence.yml has words for (others go without)."""
     if parsed.date_line:
-        return _in(languages, {SOURCE_LANGUAGE: parsed.date_line, "en": "A line of the original gives the date (day/month/year)."})
-    if inference and inference.evidence:
-        verdict = "" if inference.date else " The date is therefore unknown."
-        return _in(languages, {SOURCE_LANGUAGE: " … ".join(inference.evidence[:3]),
-                               "en": f"Inferred automatically: {inference.explain()}.{verdict}"})
+        return date_line_evidence(parsed.date_line, languages)
+    if inference:
+        return inferred_evidence(inference, languages)
     return None
-
-
-def _in(languages: tuple[str, ...], texts: dict[str, str]) -> Texts:
-    """Texts in the edition languages only (the explanations are written in English; other editions go without)."""
-    return Texts({lang: text for lang, text in texts.items() if lang in languages})
 
 
 def _named(mentions: dict[str, list[int]], names: list[Name]) -> list[Entity]:

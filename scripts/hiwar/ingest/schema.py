@@ -129,6 +129,17 @@ class Count(Part):
         return value
 
 
+class Flag(Part):
+    """true or false (YAML's own booleans: `yes`, `on` and quoted text are text, and refused)."""
+
+    expected = "true or false"
+
+    def clean(self, value: Any, ctx: Context) -> bool:
+        if not isinstance(value, bool):
+            raise self.wrong_type(value)
+        return value
+
+
 class Choice(Part):
     def __init__(self, options: tuple[str, ...]):
         self.options = options

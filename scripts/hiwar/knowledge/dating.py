@@ -9,6 +9,9 @@ itself (26 July – 30 September 2021) when it is narrower than a year. It is un
 clues contradict each other, bound one side only, or leave a year or more. It is never a
 guess: a historical date ("31 December 2011" in a 2021 article) is only a lower bound.
 
+How each clue bounded the date is recorded as data (Reason: a kind and its values); knowledge/evidence.py says it in
+each edition's language, in the words of knowledge/evidence.yml.
+
 The cost is linear in the text (times the number of known events and terms): each sentence, clause and event is
 looked at a bounded number of times, however many dates a sentence holds.
 """
@@ -20,6 +23,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from hiwar.knowledge.dates import MONTH_BY_NAME, MONTH_NAME
 from hiwar.knowledge.events import Calendar, phrase_key
@@ -56,20 +60,28 @@ DATE_PATTERNS = (
 # "اليوم الأحد", "يوم غد الإثنين", "غدا الاثنين", "أمس السبت"
 RELATIVE_DAY = re.compile(rf"(?P<when>اليوم|يوم\s+غد|غدا|امس|يوم\s+امس)\s*[،,]?\s*{WEEKDAY}")
 RELATIVE_OFFSET = {"اليوم": 0, "يوم غد": 1, "غدا": 1, "امس": -1, "يوم امس": -1}
+RELATIVE_WHEN = {0: "today", 1: "tomorrow", -1: "yesterday"}  # where the text places an event: keys of evidence.yml
 # A clause about what is still to come: its dates and events lie after the time of writing.
 CLAUSE = re.compile(r"[،,؛;:]|\s+(?:و|ف)?(?:حيث|بينما|لكن|الا ان)\s+")
 FUTURE_CLAUSE = re.compile(r"(?<!\w)(?:و|ف)?(?:سوف|من المقرر|المرتقب|المرتقبه|القادم|القادمه|المقبل|المقبله|"
                              r"سيزور|ستزور|سيعقد|ستعقد|سيلتقي|ستبدا|سيبدا|ستجري|سيجري|نتطلع)(?!\w)")
 
 
+@dataclass(frozen=True)
+class Reason:
+    """How one clue bounded the date, or what the clues left: a kind of statement (a key of knowledge/evidence.yml's
+    `reasons`) and the values it names — events and office terms, days (datetime.date), dates (a PartialDate of a
+    day or a month, an event's DateValue), a weekday (0 is Monday), `when` (today, tomorrow or yesterday)."""
+
+    kind: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+
 @dataclass
 class Inference:
     date: DateValue | None  # a day, month or year, or the window of days the clues leave
     evidence: list[str] = field(default_factory=list)  # the sentences, in the order they were used
-    reasons: list[str] = field(default_factory=list)  # how each one bounded the date
-
-    def explain(self) -> str:
-        return "; ".join(self.reasons)
+    reasons: list[Reason] = field(default_factory=list)  # how each one bounded the date, then what they left
 
 
 @dataclass
@@ -77,10 +89,10 @@ class _Bounds:
     start: dt.date = dt.date.min
     end: dt.date = dt.date.max
     evidence: list[str] = field(default_factory=list)
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
     _cited: set[str] = field(default_factory=set)  # the evidence, to find a sentence in it at once
 
-    def narrow(self, start: dt.date | None, end: dt.date | None, sentence: str, reason: str) -> None:
+    def narrow(self, start: dt.date | None, end: dt.date | None, sentence: str, reason: Reason) -> None:
         if start and start > self.start:
             self.start = start
         if end and end < self.end:
@@ -142,8 +154,8 @@ def _relative_to_events(sents: list[str], known: Calendar, bounds: _Bounds) -> d
                 when = on_weekday[0]
                 written = when - dt.timedelta(days=offset)
                 bounds.narrow(written, written, sentence,
-                              f"the text places “{event.labels.get('en', event.id)}” ({when.isoformat()}, a {calendar.day_name[weekday]}) "
-                              f"{['today', 'tomorrow', 'yesterday'][[0, 1, -1].index(offset)]}")
+                              Reason("relative_day", {"event": event, "day": when, "weekday": weekday,
+                                                      "when": RELATIVE_WHEN[offset]}))
                 return written
     return None
 
@@ -153,10 +165,10 @@ def _terms(sents: list[str], known: Calendar, bounds: _Bounds) -> None:
         key = phrase_key(sentence)
         for term in known.terms:
             if any(phrase in key for phrase in term.former) and term.end:
-                bounds.narrow(term.end, None, sentence, f"{term.id.replace('-', ' ')} is named as past (after {term.end})")
+                bounds.narrow(term.end, None, sentence, Reason("named_as_past", {"term": term, "end": term.end}))
             elif any(phrase in key for phrase in term.current):
                 bounds.narrow(term.start, term.end, sentence,
-                              f"{term.id.replace('-', ' ')} is named as current ({term.start} to {term.end or 'now'})")
+                              Reason("named_as_current", {"term": term, "start": term.start, "end": term.end}))
 
 
 def _upcoming_events(sents: list[str], known: Calendar, bounds: _Bounds) -> None:
@@ -175,7 +187,7 @@ def _upcoming_events(sents: list[str], known: Calendar, bounds: _Bounds) -> None
                 days = _event_days(event.date)
                 if days and event.mentioned_in(key) and _agrees(dated, event.date):
                     bounds.narrow(None, days[0] - dt.timedelta(days=1), sentence,
-                                  f"“{event.labels.get('en', event.id)}” ({event.date.edtf()}) is still to come")
+                                  Reason("event_to_come", {"event": event, "event_date": event.date}))
 
 
 @functools.lru_cache(maxsize=1024)  # an event's days are asked for at every sentence that may speak of it
@@ -315,31 +327,31 @@ def _bound_by(mention: _Mention, year: int, bounds: _Bounds) -> None:
         return
     if mention.weekday is not None and mention.day and first.weekday() != mention.weekday:
         return  # the text contradicts itself about this date: it bounds nothing
-    label = first.isoformat() if mention.day else first.strftime("%B %Y")
+    date = PartialDate(year, mention.month, mention.day or None)  # the day, or the month, the mention names
     if mention.current:
         month_first, month_last = _span(year, mention.month, None)
-        bounds.narrow(month_first, month_last, mention.sentence, f"“this month” is {first.strftime('%B %Y')}")
+        bounds.narrow(month_first, month_last, mention.sentence,
+                      Reason("this_month", {"month": PartialDate(year, mention.month)}))
         if mention.day and mention.future:
-            bounds.narrow(None, first - dt.timedelta(days=1), mention.sentence, f"{label} is still to come")
+            bounds.narrow(None, first - dt.timedelta(days=1), mention.sentence, Reason("date_to_come", {"date": date}))
     elif mention.future:
-        bounds.narrow(None, first - dt.timedelta(days=1), mention.sentence, f"{label} is still to come")
+        bounds.narrow(None, first - dt.timedelta(days=1), mention.sentence, Reason("date_to_come", {"date": date}))
     else:
-        bounds.narrow(first, None, mention.sentence, f"{label} is reported")
+        bounds.narrow(first, None, mention.sentence, Reason("date_reported", {"date": date}))
 
 
 def _conclude(bounds: _Bounds) -> Inference:
     start, end = bounds.start, bounds.end
     if start > end:
-        return Inference(None, bounds.evidence, bounds.reasons + ["the clues contradict each other"])
+        return Inference(None, bounds.evidence, bounds.reasons + [Reason("contradictory")])
     if start == dt.date.min or end == dt.date.max:
-        return Inference(None, bounds.evidence, bounds.reasons + ["the text bounds the date on one side only"])
+        return Inference(None, bounds.evidence, bounds.reasons + [Reason("one_sided")])
     whole_year = (start.month, start.day, end.month, end.day, end.year) == (1, 1, 12, 31, start.year)
     if not (whole_year or _narrower_than_a_year(start, end)):
-        return Inference(None, bounds.evidence, bounds.reasons + [f"written between {start} and {end}, "
-                                                                  "a year or more: too wide to state"])
+        return Inference(None, bounds.evidence, bounds.reasons + [Reason("too_wide", {"start": start, "end": end})])
     date = between(start, end)  # a day, a month, a year, or an interval narrower than a year
     if isinstance(date, DateRange):
-        return Inference(date, bounds.evidence, bounds.reasons + [f"so it was written between {start} and {end}"])
+        return Inference(date, bounds.evidence, bounds.reasons + [Reason("window", {"start": start, "end": end})])
     return Inference(date, bounds.evidence, bounds.reasons)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from hiwar.ingest.schema import (
     Context,
     Date,
+    Flag,
     Identifier,
     ListOf,
     Record,
@@ -26,18 +27,20 @@ def phrase_key(text: str) -> str:
 
 
 _PHRASES = ListOf(Text(words=True), "a list of phrases")
-# events.yml: events: [{id, date, ar, en, match: [[words of one group], …]}],
-#             terms: [{id, from, to, match: [phrases naming the holder as current], former: [… as former]}]
+# events.yml: events: [{id, date, ar, en, match: [[words of one group], …], round: true/false}],
+#             terms: [{id, from, to, ar, en (optional: what the explanation of automatic dating calls the term),
+#                      match: [phrases naming the holder as current], former: [… as former]}]
 SCHEMA = Record({
     "events": ListOf(Record(
         {"id": Identifier(), "date": Date(),
          "match": ListOf(ListOf(Text(words=True), "a list of words that must all appear", min_items=1),
-                         "a list of word groups ([[word, word], [word]])", min_items=1)},
-        required=("id", "date", "match"), expected="a mapping of id:, date:, ar:, en:, match:", labels=True,
+                         "a list of word groups ([[word, word], [word]])", min_items=1),
+         "round": Flag()},
+        required=("id", "date", "match"), expected="a mapping of id:, date:, ar:, en:, match:, round:", labels=True,
         labels_required=True), "a list of events", label="entry {}", identified=True),
     "terms": ListOf(Record(
         {"id": Identifier(), "from": Date(day=True), "to": Date(day=True), "match": _PHRASES, "former": _PHRASES},
-        required=("id", "from"), expected="a mapping of id:, from:, to:, match:, former:"),
+        required=("id", "from"), expected="a mapping of id:, from:, to:, ar:, en:, match:, former:", labels=True),
         "a list of office terms", label="entry {}", identified=True),
 }, expected="a mapping with events: and terms:", top_level=True)
 
@@ -48,6 +51,7 @@ class Event:
     date: DateValue  # a day, month or year, or an interval (a round of talks held over two days)
     labels: Texts  # what happened, in every edition language
     match: tuple[tuple[str, ...], ...]  # groups of folded words; all words of one group must appear
+    round: bool = False  # a round of the dialogue: listed under "by round" on the topics page
 
     def mentioned_in(self, sentence_key: str) -> bool:
         return any(all(word in sentence_key for word in group) for group in self.match)
@@ -60,6 +64,7 @@ class OfficeTerm:
     end: dt.date | None
     current: tuple[str, ...]  # phrase keys naming the holder as current
     former: tuple[str, ...]  # phrase keys naming the holder as former
+    labels: Texts = Texts()  # the term in words, in the languages an editor gave (automatic dating names it so)
 
 
 @dataclass(frozen=True)
@@ -67,15 +72,20 @@ class Calendar:
     events: tuple[Event, ...] = ()
     terms: tuple[OfficeTerm, ...] = ()
 
+    def rounds(self) -> list[Event]:
+        """The events marked as rounds of the dialogue (`round: true`), oldest first."""
+        return sorted((event for event in self.events if event.round), key=lambda e: (e.date.sort_key(), e.id))
+
 
 def load_calendar(path: Path, source: str | None = None, ctx: Context = Context()) -> Calendar:
     source, data = load_checked(path, source, SCHEMA, ctx)
     if data is None:
         return Calendar()
-    events = tuple(Event(e["id"], e["date"], e["labels"], tuple(tuple(phrase_key(w).strip() for w in group) for group in e["match"]))
+    events = tuple(Event(e["id"], e["date"], e["labels"], tuple(tuple(phrase_key(w).strip() for w in group) for group in e["match"]),
+                         e.get("round", False))
                    for e in data.get("events", []))
     terms = tuple(OfficeTerm(t["id"], t["from"], t.get("to"), tuple(phrase_key(p) for p in t.get("match", [])),
-                       tuple(phrase_key(p) for p in t.get("former", [])))
+                             tuple(phrase_key(p) for p in t.get("former", [])), t["labels"])
                   for t in data.get("terms", []))
     for term in terms:
         if term.end is not None and term.end < term.start:

@@ -22,7 +22,8 @@ _RULES = rules()
 _LETTERS = _RULES["fold"]["letters"]
 _MARKS = char_class(_RULES["fold"]["remove"]) + "*"  # tashkeel and tatweel may sit between letters
 # Clitics a word may carry before a term (search_rules.yml): two together, or one.
-_CLITICS = "|".join([*_RULES["arabic"]["clitic_pairs"], f"[{''.join(_RULES['arabic']['clitics'])}]"])
+_SOURCE = _RULES["languages"][SOURCE_LANGUAGE]  # terms are found in the seeds' text
+_CLITICS = "|".join([*_SOURCE["clitic_pairs"], f"[{''.join(_SOURCE['clitics'])}]"])
 
 
 def _spellings(ch: str) -> str:

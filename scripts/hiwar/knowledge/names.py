@@ -21,11 +21,11 @@ from hiwar.model.languages import SOURCE_LANGUAGE
 from hiwar.model.texts import Texts
 
 KINDS = ("person", "organisation", "place")
-_ARABIC = rules()["arabic"]
+_SOURCE = rules()["languages"][SOURCE_LANGUAGE]  # names are found in the seeds' text
 # Clitics a word may carry before a name (search_rules.yml): a clitic with the article, two clitics, one
 # clitic ("والكاظمي", "وبايدن", "لبايدن", "بالعراق"). The article itself stays: names are listed with it.
-PREFIXES = (*(p for p in _ARABIC["article_prefixes"] if p[0] in _ARABIC["clitics"] and p.endswith("ال")),
-            *_ARABIC["clitic_pairs"], *_ARABIC["clitics"])
+PREFIXES = (*(p for p in _SOURCE["article_prefixes"] if p[0] in _SOURCE["clitics"] and p.endswith("ال")),
+            *_SOURCE["clitic_pairs"], *_SOURCE["clitics"])
 
 
 _SPELLINGS = ListOf(Text(words=True), "a list of spellings")

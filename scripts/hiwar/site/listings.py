@@ -30,7 +30,6 @@ GLOSSARY_PAGE = "glossary.md"
 TRANSLATIONS_PAGE = "translations.md"
 LISTED = 100  # articles on one listing page
 PREVIEW = 5  # articles shown under each name, event and round, newest first
-ROUND_EVENTS = ("dialogue-round-1", "dialogue-round-2", "dialogue-round-3", "dialogue-round-4", "hmc-talks-2024")
 PARAGRAPH_LINKS = 8  # ¶ links shown after an article in a list
 
 
@@ -155,12 +154,11 @@ def render_topics(articles: list[Article], edition: Edition, vocabulary: dict[st
                                newest_first(by_year[year]), edition, ArticleLinks.dated))
     overview.append(ArticleLinks(edition, page).items(year_items))
     overview.append(f"## {literal(t('listings.by_round'))}\n")
-    events = {event.id: event for event in calendar.events}
     links = ArticleLinks(edition, page)
-    for event_id in ROUND_EVENTS:
-        event = events.get(event_id)
+    for event in calendar.rounds():  # the events editorial/events.yml marks `round: true`
+        event_id = event.id
         discussing = newest_first([a for a in articles if event_id in a.events])
-        if event is None or not discussing:
+        if not discussing:
             continue
         heading = (f"### {literal(edition.format_date(event.date))}: "
                    f"{literal_in(event.labels[edition.lang], edition.lang)}\n")

@@ -55,6 +55,8 @@ class ArticleView:
     paragraphs: int
     pending: bool  # no translation yet: the page shows a notice instead of the text
     original_title: str | None
+    original_lang: str  # the language and direction of the original (the source edition's): marks its title and names
+    original_dir: str
     seed: str
     seed_sha256: str
     entities: list[EntityView]

@@ -13,7 +13,7 @@ from hiwar.site.editions import Edition
 from hiwar.site.exports import FORMATS, article_file
 from hiwar.site.metadata import article_metadata
 from hiwar.site.pages import description, is_translated, page_title
-from hiwar.site.reference import csl_item
+from hiwar.site.reference import csl_item, source_edition
 from hiwar.site.urls import relative_url
 from hiwar.site.view import ArticleView, EntityView, LinkView
 
@@ -30,6 +30,7 @@ def article_view(article: Article, edition: Edition, editions: Sequence[Edition]
     author = article.author.get(lang) if article.author else None
     publisher = article.publisher.get(lang) if article.publisher else None
     original = article.title[SOURCE_LANGUAGE].value if lang != SOURCE_LANGUAGE else None
+    source = source_edition(editions)
     reference = csl_item(article, edition, editions, site_url)  # every citation of the page comes from it
     translated = is_translated(article, edition)
     metadata = article_metadata(article, edition, editions, site_url, description(summary.value or title),
@@ -45,7 +46,7 @@ def article_view(article: Article, edition: Edition, editions: Sequence[Edition]
         translation_status=edition.t(f"about.status_{article.translation_status(lang)}"),
         translated_paragraphs=article.translated_paragraphs(lang), paragraphs=len(article.parsed.numbered),
         pending=not translated,
-        original_title=original,
+        original_title=original, original_lang=source.lang, original_dir=source.dir,
         seed=article.seed.name, seed_sha256=article.seed.sha256,
         entities=[EntityView(e.labels[lang], None if lang == SOURCE_LANGUAGE else e.labels[SOURCE_LANGUAGE])
                   for e in article.entities.value],

@@ -21,7 +21,8 @@ STYLESHEET = "assets/stylesheets/hiwar-search.css"
 def search_assets() -> dict[str, str]:
     """Path relative to the site root → file text, for the plugin to add to each edition."""
     classes = {"removed": char_class(rules()["fold"]["remove"]), "word_marks": char_class(rules()["words"]["marks"]),
-               "arabic_letters": char_class(rules()["arabic"]["letters"])}
+               "scripts": {lang: char_class(entry["script"]) for lang, entry in rules()["languages"].items()
+                           if entry.get("script")}}
     query = (HERE / "query.js").read_text(encoding="utf-8")
     postings = {"alphabet": ALPHABET, "weight_bits": WEIGHT_BITS, "in_title": IN_TITLE}
     query = (query.replace("/*RULES*/null", _json(rules())).replace("/*CLASSES*/null", _json(classes))

@@ -58,9 +58,9 @@ def _terms_version() -> str:
 
 
 class TermCache:
-    """What each document is indexed under (its words with their weights), by the document's title, text and extra;
-    kept in a sealed, typed file between builds when given one (a damaged one is reported and made again). Only the
-    documents of the last index are kept."""
+    """What each document is indexed under (its words with their weights), by the document's language, title, text
+    and extra; kept in a sealed, typed file between builds when given one (a damaged one is reported and made again).
+    Only the documents of the last index are kept."""
 
     def __init__(self, path: Path | None = None, say: Callable[[str], None] = lambda line: None):
         self.path = path
@@ -78,7 +78,9 @@ class TermCache:
                     say(str(Unreadable(path, f"does not hold search terms ({err})")))
 
     def terms(self, document: SearchDocument) -> tuple[tuple[str, ...], bytes]:
-        key = hashlib.sha256("\0".join((document.title, document.text, document.extra)).encode()).hexdigest()
+        # the language too: it decides the analysis of the words no script claims
+        fields = (document.lang, document.title, document.text, document.extra)
+        key = hashlib.sha256("\0".join(fields).encode()).hexdigest()
         self.used.add(key)
         found = self.known.get(key)
         if found is None or len(found[0]) != len(found[1]):
@@ -138,9 +140,9 @@ def _in_order(documents: Iterable[SearchDocument]) -> list[SearchDocument]:
 
 def _terms(document: SearchDocument) -> tuple[tuple[str, ...], bytes]:
     """The words a document is indexed under, and the weight of each (one byte: WEIGHT_BITS < 8)."""
-    counts = Counter(index_tokens(document.text))
-    counts.update(index_tokens(document.extra))
-    title = set(index_tokens(document.title))
+    counts = Counter(index_tokens(document.text, document.lang))
+    counts.update(index_tokens(document.extra, document.lang))
+    title = set(index_tokens(document.title, document.lang))
     words = tuple(sorted(counts.keys() | title))
     return words, bytes(weight(word in title, counts.get(word, 0)) for word in words)
 

@@ -18,10 +18,6 @@
   RULES.fold.digits.forEach(function (set) { Array.from(set).forEach(function (d, i) { DIGITS[d] = String(i); }); });
   var TOKEN = /[\p{L}\p{N}]+/gu;
   var WORD_AS_WRITTEN = new RegExp("(?:[\\p{L}\\p{N}]|" + CLASSES.word_marks + ")+", "gu");
-  var ENGLISH_ARTICLE = new RegExp("(?<![a-z])" + escaped(RULES.english.article) + "(?=[a-z])", "g");
-  var CLITIC_BEFORE = new RegExp("^[" + RULES.arabic.clitics.join("") + "](?=" + CLASSES.arabic_letters + "{" +
-                                 RULES.arabic.clitic_min_rest + ",})", "u");
-  var ASCII = /^[\x00-\x7f]*$/;
 
   function escaped(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
   function length(text) { return Array.from(text).length; }  /* in code points, as Python counts */
@@ -33,63 +29,99 @@
     return RULES.fold.lower_case ? out.toLowerCase() : out;
   }
 
-  function withoutArticle(word) {
-    var prefixes = RULES.arabic.article_prefixes;
-    for (var i = 0; i < prefixes.length; i++) {
-      if (word.startsWith(prefixes[i]) && length(word) - length(prefixes[i]) >= RULES.arabic.article_min_rest) {
-        return word.slice(prefixes[i].length);
+  /* One language's analysis (search_rules.yml, languages:); a language without rules does nothing to a word. */
+  function Analysis(lang) {
+    var rules = (lang && RULES.languages[lang]) || {};
+    var script = CLASSES.scripts[lang];
+    this.articlePrefixes = rules.article_prefixes || [];
+    this.articleMinRest = rules.article_min_rest || 0;
+    var cliticMinRest = rules.clitic_min_rest == null ? 1 : rules.clitic_min_rest;
+    this.cliticBefore = rules.clitics && rules.clitics.length && script ?
+      new RegExp("^[" + rules.clitics.join("") + "](?=" + script + "{" + cliticMinRest + ",})", "u") : null;
+    this.hyphenArticle = rules.article ? new RegExp("(?<![a-z])" + escaped(rules.article) + "(?=[a-z])", "g") : null;
+    this.suffixes = rules.suffixes || [];
+    this.minStem = rules.min_stem || 0;
+    this.forms = new Map();  /* index forms by word: an archive's words recur */
+  }
+  Analysis.prototype.withoutArticle = function (word) {
+    for (var i = 0; i < this.articlePrefixes.length; i++) {
+      var prefix = this.articlePrefixes[i];
+      if (word.startsWith(prefix) && length(word) - length(prefix) >= this.articleMinRest) return word.slice(prefix.length);
+    }
+    return word;
+  };
+  Analysis.prototype.stem = function (word) {
+    for (var i = 0; i < this.suffixes.length; i++) {
+      if (word.endsWith(this.suffixes[i])) {
+        var stem = word.slice(0, word.length - this.suffixes[i].length);
+        return length(stem) >= this.minStem ? stem : word;
       }
     }
     return word;
-  }
-
-  function words(text) { return fold(text).replace(ENGLISH_ARTICLE, "").match(TOKEN) || []; }
-
-  var formsOf = new Map();
-  function indexForms(word) {
-    var forms = formsOf.get(word);
+  };
+  Analysis.prototype.indexForms = function (word) {
+    var forms = this.forms.get(word);
     if (!forms) {
-      var clitic = word.replace(CLITIC_BEFORE, "");
-      forms = Array.from(new Set([word, withoutArticle(word), clitic, withoutArticle(clitic)]));
-      formsOf.set(word, forms);
+      var clitic = this.cliticBefore ? word.replace(this.cliticBefore, "") : word;
+      forms = Array.from(new Set([word, this.withoutArticle(word), clitic, this.withoutArticle(clitic)]));
+      this.forms.set(word, forms);
     }
     return forms;
+  };
+  Analysis.prototype.queryTerm = function (word) { return this.stem(this.withoutArticle(word)); };
+
+  var ANALYSES = {}, FOLDING_ONLY = new Analysis(null);
+  Object.keys(RULES.languages).forEach(function (lang) { ANALYSES[lang] = new Analysis(lang); });
+  /* The languages whose words are known by their script wherever they appear, by language code as in Python. */
+  var SCRIPTS = Object.keys(CLASSES.scripts).sort().map(function (lang) {
+    return [lang, new RegExp(CLASSES.scripts[lang], "u")];
+  });
+
+  /* The analysis of the words of a text in `lang` that no script claims. */
+  function textAnalysis(lang) {
+    var rules = Object.prototype.hasOwnProperty.call(RULES.languages, lang) ? RULES.languages[lang] : null;
+    if (!rules) return FOLDING_ONLY;
+    if (rules.script) return Object.prototype.hasOwnProperty.call(ANALYSES, rules.other_scripts) ?
+      ANALYSES[rules.other_scripts] : FOLDING_ONLY;
+    return ANALYSES[lang];
   }
 
-  function indexTokens(text) {
+  function wordAnalysis(word, lang) {
+    for (var i = 0; i < SCRIPTS.length; i++) if (SCRIPTS[i][1].test(word)) return ANALYSES[SCRIPTS[i][0]];
+    return textAnalysis(lang);
+  }
+
+  function words(text, lang) {
+    var folded = fold(text), article = textAnalysis(lang).hyphenArticle;
+    return (article ? folded.replace(article, "") : folded).match(TOKEN) || [];
+  }
+
+  function indexForms(word, lang) { return wordAnalysis(word, lang).indexForms(word); }
+
+  function indexTokens(text, lang) {
     var tokens = [];
-    words(text).forEach(function (word) { tokens.push.apply(tokens, indexForms(word)); });
+    words(text, lang).forEach(function (word) { tokens.push.apply(tokens, indexForms(word, lang)); });
     return tokens;
   }
 
-  function englishStem(word) {
-    var suffixes = RULES.english.suffixes;
-    for (var i = 0; i < suffixes.length; i++) {
-      if (word.endsWith(suffixes[i])) {
-        var stem = word.slice(0, word.length - suffixes[i].length);
-        return length(stem) >= RULES.english.min_stem ? stem : word;
-      }
-    }
-    return word;
-  }
-
-  function queryTerms(query) {
-    return words(query).map(function (word) { return ASCII.test(word) ? englishStem(word) : withoutArticle(word); });
+  /* The query typed in the edition of `lang`, as the index spells it. */
+  function queryTerms(query, lang) {
+    return words(query, lang).map(function (word) { return wordAnalysis(word, lang).queryTerm(word); });
   }
 
   function isPrefix(term) { return length(term) >= RULES.matching.prefix_from; }
   function matches(term, token) { return token === term || (isPrefix(term) && token.startsWith(term)); }
 
-  function highlightForms(word) { return indexTokens(word); }
+  function highlightForms(word, lang) { return indexTokens(word, lang); }
   function writtenWords(text) { return text.match(WORD_AS_WRITTEN) || []; }
 
-  /* Where the words that the terms find are, as [start, end] in UTF-16 units. */
+  /* Where the words of a text in `lang` that the terms find are, as [start, end] in UTF-16 units. */
   /* `limit`: stop after that many (an excerpt needs the first only, not a scan of the whole text). */
-  function markedWords(text, terms, limit) {
+  function markedWords(text, terms, lang, limit) {
     var spans = [], found;
     WORD_AS_WRITTEN.lastIndex = 0;
     while ((found = WORD_AS_WRITTEN.exec(text))) {
-      var forms = highlightForms(found[0]);
+      var forms = highlightForms(found[0], lang);
       var hit = terms.some(function (term) {
         return term && forms.some(function (form) { return matches(term, form); });
       });
@@ -174,7 +206,7 @@
 
   /* Every document that holds every term, ranked: own edition, then boost tier, then score. */
   function search(query, language) {
-    var terms = queryTerms(query).filter(Boolean);
+    var terms = queryTerms(query, language).filter(Boolean);
     if (!terms.length) return Promise.resolve({terms: terms, results: []});
     return load("manifest").then(function (manifest) {
       return Promise.all(terms.map(function (term) {

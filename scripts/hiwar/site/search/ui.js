@@ -31,9 +31,9 @@
       return (forms[plural.select(n)] || forms.other).replace("{count}", String(n));
     }
 
-    function marked(text, terms) {  /* text with the words the terms find inside <mark> */
+    function marked(text, terms, lang) {  /* text in `lang` with the words the terms find inside <mark> */
       var fragment = document.createDocumentFragment(), last = 0;
-      search.rules.markedWords(text, terms).forEach(function (span) {
+      search.rules.markedWords(text, terms, lang).forEach(function (span) {
         fragment.append(text.slice(last, span[0]));
         var mark = document.createElement("mark");
         mark.textContent = text.slice(span[0], span[1]);
@@ -44,8 +44,8 @@
       return fragment;
     }
 
-    function excerpt(text, terms) {  /* around the first word found, cut at spaces */
-      var first = search.rules.markedWords(text, terms, 1)[0];
+    function excerpt(text, terms, lang) {  /* around the first word found, cut at spaces */
+      var first = search.rules.markedWords(text, terms, lang, 1)[0];
       var from = first ? Math.max(0, first[0] - EXCERPT.before) : 0;
       var to = Math.min(text.length, (first ? first[0] : 0) + EXCERPT.after);
       if (from > 0) from = text.indexOf(" ", from) + 1 || from;
@@ -63,13 +63,13 @@
       body.dir = "auto";
       var title = document.createElement("div");
       title.className = "hiwar-search__title";
-      title.append(marked(page.t, terms));
+      title.append(marked(page.t, terms, page.l));
       var meta = document.createElement("div");
       meta.className = "hiwar-search__meta";
       meta.lang = language;
       meta.textContent = [strings.editions[page.l] || page.l, page.d].filter(Boolean).join(" · ");
       var text = document.createElement("p");
-      text.append(marked(excerpt(page.x, terms), terms));
+      text.append(marked(excerpt(page.x, terms, page.l), terms, page.l));
       body.append(title, meta, text);
       link.append(body);
       var entry = document.createElement("li");
