@@ -19,7 +19,7 @@ OUT ?= build/pages
 EDITORIAL ?= $(if $(filter seeds seeds/,$(SEEDS)),editorial,)
 ZIP := dist/hiwar-offline.zip
 
-.PHONY: build recover pages serve test assets clean bench bench-search bench-summary test-tools audit deploy nginx-conf
+.PHONY: build recover pages serve test test-long assets clean bench bench-search bench-summary test-tools audit deploy nginx-conf
 
 ## Environments ---------------------------------------------------------------
 $(VENV)/.build-deps: requirements.txt constraints.txt scripts/install-build-tools.sh
@@ -132,8 +132,18 @@ audit: $(VENV)/.test-deps build test-tools tools/lighthouse/node_modules/.instal
 test-tools:
 	bash scripts/install-test-tools.sh
 
+# make test: every test but the long runs (README, "Tests"), on every core.
 test: $(VENV)/.test-deps build test-tools
-	$(PY) -m pytest tests
+	$(PY) -m pytest -n auto --dist loadfile -m "not long" tests
+
+# make test-long: the long property runs (hostile strings in every field: 120 sites; in-place build = clean build:
+# 20 sequences of 12 steps; kills at every step of publishing and at 10 moments of building) and the browser-heavy
+# audits of every page (axe, the Nu HTML Checker, every link and anchor). CI runs it after make test.
+LONG_RUNS := HIWAR_LONG=1 HIWAR_HOSTILE_EXAMPLES=120 HIWAR_REBUILD_EXAMPLES=20 HIWAR_REBUILD_STEPS=12 HIWAR_FAULT_MOMENTS=10
+test-long: $(VENV)/.test-deps build test-tools
+	$(LONG_RUNS) $(PY) -m pytest -n auto --dist loadfile tests/test_hostile_inputs.py tests/test_rebuild_equals_clean.py \
+	  tests/test_build_faults.py
+	$(PY) -m pytest -n auto --dist loadfile -m long tests
 
 # Exactly what the build made (the environments .venv/ and node_modules/ stay).
 clean:

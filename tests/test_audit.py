@@ -18,6 +18,10 @@ def pages_of(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if p.name != "404.html" or p.parent == site)
 
 
+# Every page of both editions through axe, the Nu HTML Checker and a link checker: make test-long (CI runs it).
+pytestmark = pytest.mark.long
+
+
 @pytest.fixture(scope="module")
 def offline_site(offline_root) -> Path:
     return offline_root
