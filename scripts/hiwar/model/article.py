@@ -5,6 +5,7 @@ import math
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from hiwar.model.dates import DateValue
 from hiwar.model.editorial import Note
 from hiwar.model.languages import SOURCE_LANGUAGE
 from hiwar.model.seed import ParsedSeed, Seed
@@ -44,10 +45,11 @@ class Article:
     notes: list[Note] = field(default_factory=list)  # each one's `at` phrases found in its ¶
 
     @cached_property
-    def newest_first_key(self) -> tuple:
+    def newest_first_key(self) -> tuple[bool, tuple[int, ...], str]:
         """Sorts newest first (latest last day, then latest first day); unknown dates last; equal dates by id,
         so builds are identical."""
         date = self.date.value
+        assert date is None or isinstance(date, DateValue)
         return (date is None, tuple(-part for part in date.sort_key()) if date else (), self.id)
 
     def translation_status(self, lang: str) -> str:

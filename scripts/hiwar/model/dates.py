@@ -33,7 +33,10 @@ class DateValue:
 
     __slots__ = ()
 
-    precision: str  # "day", "month", "year" or "range"
+    @property
+    def precision(self) -> str:
+        """"day", "month", "year" or "range"."""
+        raise NotImplementedError
 
     def first_day(self) -> dt.date:
         raise NotImplementedError
@@ -106,7 +109,7 @@ class PartialDate(DateValue):
 
     def last_day(self) -> dt.date:
         if self.day:
-            return dt.date(self.year, self.month, self.day)
+            return dt.date(self.year, self.month or 1, self.day)
         month = self.month or 12
         return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
@@ -117,6 +120,8 @@ class PartialDate(DateValue):
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"month {month} does not exist")
         if day is not None:
+            if month is None:
+                raise ValueError(f"a day needs its month ({year:04d}-??-{day:02d})")
             try:
                 dt.date(year, month, day)
             except ValueError:
@@ -135,7 +140,7 @@ class DateRange(DateValue):
     start: PartialDate
     end: PartialDate
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         start, end = self.start, self.end
         if start == end:
             raise ValueError(f"{self.edtf()} starts and ends on the same date: write {start.edtf()}")
@@ -203,7 +208,11 @@ def parse_date_value(text: str, latest_year: int) -> DateValue:
         if text.count("/") == 1 and ".." in text or text.endswith("/") or text.startswith("/"):
             raise ValueError(f"{text!r} is an open interval: give both ends, like 2024-01-30/2024-02-02")
         raise ValueError(f"{text!r} is not a date like {FORMS}")
-    ends = [_from_groups(single, "")] if single else [_from_groups(interval, "start_"), _from_groups(interval, "end_")]
+    if single:
+        ends = [_from_groups(single, "")]
+    else:
+        assert interval is not None  # one of the two matched (above)
+        ends = [_from_groups(interval, "start_"), _from_groups(interval, "end_")]
     for end in ends:
         if end.year > latest_year:
             raise ValueError(f"{text}: year {end.year} is after {latest_year}, the latest year a date may name")
@@ -217,6 +226,7 @@ def parse_date_value(text: str, latest_year: int) -> DateValue:
         raise ValueError(f"{err} (an interval is written start/end)") from None
 
 
-def _from_groups(match: re.Match, prefix: str) -> PartialDate:
+def _from_groups(match: re.Match[str], prefix: str) -> PartialDate:
     year, month, day = (int(part) if part else None for part in match.group(f"{prefix}year", f"{prefix}month", f"{prefix}day"))
+    assert year is not None  # the pattern requires the year
     return PartialDate.checked(year, month, day)

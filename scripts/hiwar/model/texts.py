@@ -8,6 +8,7 @@ class Texts(Mapping[str, str]):
     """An immutable mapping from language code to text; hashable and picklable like the data classes around it."""
 
     __slots__ = ("_items",)
+    _items: tuple[tuple[str, str], ...]
 
     def __init__(self, items: Mapping[str, str] | None = None, **by_language: str):
         merged = dict(items or {}, **by_language)
@@ -34,10 +35,10 @@ class Texts(Mapping[str, str]):
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Mapping) and dict(self._items) == dict(other)
 
-    def __setattr__(self, name, value):
+    def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Texts is immutable")
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[Texts], tuple[dict[str, str]]]:
         return (Texts, (dict(self._items),))
 
     def __repr__(self) -> str:
