@@ -5,6 +5,7 @@ from hiwar.outputs.archive import OfflineZip
 from hiwar.outputs.contract import Output, Scope, Target
 from hiwar.outputs.offline import OfflineEdition
 from hiwar.outputs.web import CitationCollection, CitationFiles, Feeds, SearchIndex, Sitemap
+from hiwar.outputs.zim import KiwixEditions
 
 OUTPUTS: tuple[type[Output], ...] = (
     Feeds,  # per edition
@@ -14,6 +15,7 @@ OUTPUTS: tuple[type[Output], ...] = (
     SearchIndex,
     OfflineEdition,  # from the whole site
     OfflineZip,  # from the offline edition
+    KiwixEditions,  # from the offline edition: a ZIM file per edition
 )
 
 
