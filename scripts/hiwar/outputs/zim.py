@@ -82,7 +82,11 @@ MEDIA_TYPES = sorted({
 UNKNOWN_TYPE = "application/octet-stream"
 ALREADY_COMPRESSED = ("font/woff2", "image/png")  # compressing them again costs time and saves nothing
 SITE_SEARCH = "data-hiwar-site-search"  # marks the first and the last element of the site's search box
+LINKS = " | ".join(f"//@{attribute}" for attribute in LINK_ATTRIBUTES)  # every link, as an attribute's value
 ISO_639_3 = re.compile(r"[a-z]{3}")
+RAW_TEXT = ("script", "style")  # elements whose text HTML does not read for references
+# Pairs of Unicode noncharacters (U+FDD0…U+FDEF): marks for ' and " while a page is written (_with_quotes_escaped).
+QUOTE_MARKS = tuple((chr(0xFDD0 + i), chr(0xFDD1 + i)) for i in range(0, 32, 2))
 # What a build keeps by blob (contract.Derivations): a page's facts, a style sheet's links, an edition's file.
 PAGE_FACTS, STYLE_LINKS, MADE_FILE = "kiwix-page", "kiwix-style", "kiwix-zim"
 STAGE = "kiwix editions"
@@ -138,9 +142,10 @@ def book_of(edition: Edition, site_url: str) -> Book:
 
 # ---- one page, read by a parser ------------------------------------------------------------------------------------
 class PageFacts(msgspec.Struct, frozen=True):
-    """What the edition's plan needs of a page: its links (outside the site's search box), title and icon."""
+    """What the edition's plan needs of a page: the files it uses (its links outside the site's search box, but those
+    to other pages), its title and its icon."""
 
-    links: tuple[str, ...]
+    uses: tuple[str, ...]
     title: str  # the <title>'s text, spaces collapsed
     icon: str | None  # the <link rel="icon">'s address
 
@@ -159,34 +164,38 @@ class Page:
     """An offline page, parsed (lxml, UTF-8 whatever the page says), without the site's search box."""
 
     def __init__(self, html: bytes):
+        self.html = html
         self.document = lxml.html.document_fromstring(html, parser=PARSER)
         _leave_out_site_search(self.document)
 
-    def links(self) -> Iterator[tuple[lxml.html.HtmlElement, str, str]]:
-        """(element, attribute, address) of every link (the attributes the offline edition reads as links)."""
-        for element in self.document.iter():
-            if isinstance(element.tag, str):
-                for attribute in LINK_ATTRIBUTES:
-                    value = element.get(attribute)
-                    if value is not None:
-                        yield element, attribute, value
+    def links(self) -> list:
+        """Every link: the values of the attributes the offline edition reads as links (each knows its element,
+        `getparent()`, and its name, `attrname`)."""
+        return self.document.xpath(LINKS)
+
+    def title(self) -> str:
+        title = self.document.find("head/title")
+        return " ".join(title.text_content().split()) if title is not None else ""
 
     def facts(self) -> PageFacts:
-        title = self.document.find("head/title")
         icon = next((element.get("href") for element in self.document.iter("link")
                      if "icon" in (element.get("rel") or "").lower().split() and element.get("href") is not None), None)
-        return PageFacts(links=tuple(dict.fromkeys(url for _, _, url in self.links())),
-                         title=" ".join(title.text_content().split()) if title is not None else "", icon=icon)
+        uses = (url for url in self.links() if not (link_path(url) or ".html").endswith(".html"))
+        return PageFacts(uses=tuple(dict.fromkeys(map(str, uses))), title=self.title(), icon=icon)
 
     def for_kiwix(self, path: str, held: Collection[str], site_url: str) -> bytes:
         """The page as the edition's file holds it: links to pages the file does not hold lead to the site (or,
         without a site address, nowhere)."""
-        for element, attribute, url in list(self.links()):
-            target = target_of(path, url)
-            if target is not None and target not in held:
-                element.set(attribute, _online(target, url, site_url) if site_url else "#")
-        doctype = self.document.getroottree().docinfo.doctype or "<!doctype html>"
-        return lxml.html.tostring(self.document, encoding="utf-8", doctype=doctype) + b"\n"
+        for marks in QUOTE_MARKS:
+            document = self.document if marks is QUOTE_MARKS[0] else Page(self.html).document
+            for url in document.xpath(LINKS):
+                target = target_of(path, url)
+                if target is not None and target not in held:
+                    url.getparent().set(url.attrname, _online(target, str(url), site_url) if site_url else "#")
+            written = _with_quotes_escaped(document, marks)
+            if written is not None:
+                return written
+        raise RuntimeError(f"{path}: the page holds every character the quotes could be marked with")
 
     def index_text(self, title: str) -> IndexText:
         """The page's text as the site's search reads a rendered page, and the folded forms of its words that differ
@@ -197,6 +206,39 @@ class Page:
         text = page_document(title, body, "", "").text
         return IndexText(title=title, content="\n".join(filter(None, [text, " ".join(folded_forms(text))])),
                          keywords=" ".join(folded_forms(title)), wordcount=len(text.split()))
+
+
+def _with_quotes_escaped(document: lxml.html.HtmlElement, marks: tuple[str, str]) -> bytes | None:
+    """The page written out, its quotes in text and in attribute values written as the site's templates (MarkupSafe)
+    write them, &#39; and &#34;: lxml writes them as they are (or quotes a value holding " with '), and tools that
+    scan a page for links (zimcheck) read href='…' in a page's text as a link. lxml cannot be told to, so each quote
+    is first replaced by a mark, a character that is no character of any text (Unicode's noncharacters), then each
+    mark in what lxml wrote by the quote's reference; None when the page held a mark itself (the caller tries other
+    marks)."""
+    single, double = marks
+    placed = 0
+
+    def marked(text: str | None) -> str | None:
+        nonlocal placed
+        if not text or ("'" not in text and '"' not in text):
+            return text
+        placed += text.count("'") + text.count('"')
+        return text.replace("'", single).replace('"', double)
+
+    for element in document.iter():
+        if isinstance(element.tag, str):
+            if element.tag not in RAW_TEXT:  # a script's or a style's text is not HTML: no references there
+                element.text = marked(element.text)
+            for name, value in element.attrib.items():
+                if "'" in value or '"' in value:
+                    element.set(name, marked(value))
+        element.tail = marked(element.tail)
+    doctype = document.getroottree().docinfo.doctype or "<!doctype html>"
+    written = lxml.html.tostring(document, encoding="utf-8", doctype=doctype) + b"\n"
+    single_bytes, double_bytes = single.encode(), double.encode()
+    if written.count(single_bytes) + written.count(double_bytes) != placed:
+        return None
+    return written.replace(single_bytes, b"&#39;").replace(double_bytes, b"&#34;")
 
 
 def _leave_out_site_search(document: lxml.html.HtmlElement) -> None:
@@ -249,10 +291,9 @@ def style_links(css: bytes) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def page_title(facts: PageFacts, site_name: str) -> str:
-    """The page's <title>, without the site's name the template adds to it ("TITLE - SITE")."""
+def page_title(title: str, site_name: str) -> str:
+    """A page's <title>, without the site's name the template adds to it ("TITLE - SITE")."""
     suffix = f" - {site_name}"
-    title = facts.title
     return title[: -len(suffix)] if title.endswith(suffix) and len(title) > len(suffix) else title or site_name
 
 
@@ -275,15 +316,24 @@ def media_type(path: str) -> str:
     return next((kind for ending, kind in MEDIA_TYPES if path.endswith(ending)), UNKNOWN_TYPE)
 
 
-def target_of(source: str, url: str) -> str | None:
-    """The offline tree's path a relative link of `source` leads to; None for anything else (other sites,
-    fragments, data:, paths that leave the tree)."""
+@functools.lru_cache(maxsize=65536)  # pages repeat the same links (menus, assets)
+def link_path(url: str) -> str | None:
+    """The path of a relative link, unquoted; None for anything else (other sites, fragments, data:, …)."""
     if not url or url.startswith(("#", "/", "data:", "mailto:", "javascript:")):
         return None
     parts = urlsplit(url)
     if parts.scheme or parts.netloc or not parts.path:
         return None
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(source), unquote(parts.path)))
+    return unquote(parts.path)
+
+
+def target_of(source: str, url: str) -> str | None:
+    """The offline tree's path a relative link of `source` leads to; None for anything else (other sites,
+    fragments, data:, paths that leave the tree)."""
+    path = link_path(url)
+    if path is None:
+        return None
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
     if joined in (".", "..") or joined.startswith(("../", "/")):
         return None
     return joined
@@ -334,14 +384,14 @@ class Plan:
         return frozenset(self.pages) | frozenset(self.files)
 
 
-def plan(tree: Collection[str], folder: EditionFolder, links_of: Callable[[str], Sequence[str]]) -> Plan:
-    """The edition's pages, and every file they (and the style sheets among those files) link to."""
+def plan(tree: Collection[str], folder: EditionFolder, uses: Callable[[str], Sequence[str]]) -> Plan:
+    """The edition's pages, and every file they (and the style sheets among those files) use."""
     pages = sorted(path for path in tree if path.endswith(".html") and folder.holds_page(path))
     files: set[str] = set()
     waiting = list(pages)
     while waiting:
         source = waiting.pop()
-        for url in links_of(source):
+        for url in uses(source):
             target = target_of(source, url)
             if target is None or target in files or target.endswith(".html") or target not in tree:
                 continue  # pages are only this edition's own, found above
@@ -367,9 +417,10 @@ class Reader:
     def facts(self, path: str) -> PageFacts:
         return self._learnt(PAGE_FACTS, path, PageFacts, lambda data: page_facts(data))
 
-    def links(self, path: str) -> tuple[str, ...]:
+    def uses(self, path: str) -> tuple[str, ...]:
+        """The addresses of the files a page or a style sheet uses."""
         if path.endswith(".html"):
-            return self.facts(path).links
+            return self.facts(path).uses
         if path.endswith(".css"):
             return self._learnt(STYLE_LINKS, path, tuple[str, ...], style_links)
         return ()
@@ -424,7 +475,7 @@ def edition_file(edition: Edition, editions: Sequence[Edition], reader: Reader, 
     if main not in reader.tree:
         raise ZimError(main, "missing: the ZIM file is made from the offline edition, which has no such page")
     book = book_of(edition, site_url)
-    plan_ = plan(reader.tree, folder, reader.links)
+    plan_ = plan(reader.tree, folder, reader.uses)
     icon = reader.facts(main).icon
     illustration = target_of(main, icon) if icon else None
     if illustration is None or illustration not in reader.tree:
@@ -450,7 +501,7 @@ def entries(made: EditionFile, reader: Reader, site_url: str) -> Iterator[Entry]
     held = made.plan.paths
     for path in made.plan.pages:
         page = Page(reader.content(path))
-        title = page_title(page.facts(), made.site_name)
+        title = page_title(page.title(), made.site_name)
         listed = made.folder.listed(path)
         yield Entry(path, title, "text/html", page.for_kiwix(path, held, site_url), front=listed,
                     index=page.index_text(title) if listed else None)
