@@ -168,10 +168,9 @@ class Page:
         self.document = lxml.html.document_fromstring(html, parser=PARSER)
         _leave_out_site_search(self.document)
 
-    def links(self) -> list:
-        """Every link: the values of the attributes the offline edition reads as links (each knows its element,
-        `getparent()`, and its name, `attrname`)."""
-        return self.document.xpath(LINKS)
+    def links(self) -> list[str]:
+        """Every link: the values of the attributes the offline edition reads as links."""
+        return [str(value) for value in self.document.xpath(LINKS)]  # plain strings: lxml's hold their page
 
     def title(self) -> str:
         title = self.document.find("head/title")
@@ -181,17 +180,18 @@ class Page:
         icon = next((element.get("href") for element in self.document.iter("link")
                      if "icon" in (element.get("rel") or "").lower().split() and element.get("href") is not None), None)
         uses = (url for url in self.links() if not (link_path(url) or ".html").endswith(".html"))
-        return PageFacts(uses=tuple(dict.fromkeys(map(str, uses))), title=self.title(), icon=icon)
+        return PageFacts(uses=tuple(dict.fromkeys(uses)), title=self.title(), icon=icon)
 
     def for_kiwix(self, path: str, held: Collection[str], site_url: str) -> bytes:
         """The page as the edition's file holds it: links to pages the file does not hold lead to the site (or,
         without a site address, nowhere)."""
         for marks in QUOTE_MARKS:
             document = self.document if marks is QUOTE_MARKS[0] else Page(self.html).document
-            for url in document.xpath(LINKS):
+            for value in document.xpath(LINKS):  # each knows its element (getparent()) and attribute (attrname)
+                url = str(value)  # a plain string: lxml's holds its page, and link_path keeps what it was given
                 target = target_of(path, url)
                 if target is not None and target not in held:
-                    url.getparent().set(url.attrname, _online(target, str(url), site_url) if site_url else "#")
+                    value.getparent().set(value.attrname, _online(target, url, site_url) if site_url else "#")
             written = _with_quotes_escaped(document, marks)
             if written is not None:
                 return written
