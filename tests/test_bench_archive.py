@@ -73,6 +73,8 @@ def test_the_figures_are_sensible(bench):
     pages = result["sizes"]["pages"]
     assert pages["ar"]["articles"] == pages["en"]["articles"] == ARTICLES
     assert result["sizes"]["zip_bytes"] > 0
+    assert set(result["sizes"]["zim_bytes"]) == {"hiwar_ar.zim", "hiwar_en.zim"}  # the Kiwix editions
+    assert all(size > 0 for size in result["sizes"]["zim_bytes"].values())
     for edit in result["preview"]["edits"]:
         assert edit["shown_seconds"] is not None
     for lang, search in result["search"]["editions"].items():

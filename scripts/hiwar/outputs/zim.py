@@ -184,7 +184,7 @@ class Page:
 
     def for_kiwix(self, path: str, held: Collection[str], site_url: str) -> bytes:
         """The page as the edition's file holds it: links to pages the file does not hold lead to the site (or,
-        without a site address, nowhere)."""
+        without a site address, nowhere). The page's tree is changed to be written: read nothing else of it after."""
         for marks in QUOTE_MARKS:
             document = self.document if marks is QUOTE_MARKS[0] else Page(self.html).document
             for value in document.xpath(LINKS):  # each knows its element (getparent()) and attribute (attrname)
@@ -194,6 +194,7 @@ class Page:
                     value.getparent().set(value.attrname, _online(target, url, site_url) if site_url else "#")
             written = _with_quotes_escaped(document, marks)
             if written is not None:
+                self.document = None  # marked for writing: no longer the page's text
                 return written
         raise RuntimeError(f"{path}: the page holds every character the quotes could be marked with")
 
@@ -503,8 +504,8 @@ def entries(made: EditionFile, reader: Reader, site_url: str) -> Iterator[Entry]
         page = Page(reader.content(path))
         title = page_title(page.title(), made.site_name)
         listed = made.folder.listed(path)
-        yield Entry(path, title, "text/html", page.for_kiwix(path, held, site_url), front=listed,
-                    index=page.index_text(title) if listed else None)
+        index = page.index_text(title) if listed else None
+        yield Entry(path, title, "text/html", page.for_kiwix(path, held, site_url), front=listed, index=index)
     for path in made.plan.files:
         yield Entry(path, "", media_type(path), reader.content(path), front=False, index=None)
 
