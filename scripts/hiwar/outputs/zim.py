@@ -23,7 +23,7 @@ query written in a folded spelling finds them (مفاوضات finds والمفا
 only by Xapian: one written with ى for ي, with Persian letters or with وال attached finds only the words written so.
 
 Cost. libzim compresses every cluster with zstd at level 19 (fixed in libzim) and builds a Xapian index: at 1,000
-articles about 25 s and 10 s of CPU per edition, whatever else is done. So a file is made only when what it holds
+articles about 25 s and 5 to 10 s of CPU per edition (107 MB of pages each), whatever else is done. So a file is made only when what it holds
 changed: each edition's inputs (the offline tree's part it holds, its metadata, this code and libzim's version) are
 digested, and an edition whose digest is the one its last file was made from keeps that file (the store holds it,
 `derived` names it), which also keeps its bytes (libzim gives each new file a random UUID). Editions to make are made
@@ -416,7 +416,7 @@ class Reader:
         return data
 
     def facts(self, path: str) -> PageFacts:
-        return self._learnt(PAGE_FACTS, path, PageFacts, lambda data: page_facts(data))
+        return self._learnt(PAGE_FACTS, path, PageFacts, page_facts)
 
     def uses(self, path: str) -> tuple[str, ...]:
         """The addresses of the files a page or a style sheet uses."""
