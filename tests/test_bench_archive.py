@@ -48,13 +48,14 @@ def test_one_table_per_size_with_every_measure(bench):
     for expected in ("cold make build (best of runs)", "plain mkdocs build of the same pages (best of runs)",
                      "ratio cold / plain", "plugin stage: seeds converted", "plugin stage: pages rendered",
                      "plugin stage: search index", "plugin stage: offline edition", "plugin stage: offline zip",
-                     "make step: mkdocs build", "make step: publish", "pages rendered / reused",
+                     "make step: build and publish", "pages rendered / reused",
                      "edited page shows the change", "peak memory, whole build (sum of PSS, sampled)",
                      "peak memory, largest single process (max RSS)", "site folder", "offline zip", "search folder",
                      "largest file of the offline edition", "HTML per article page, ar (mean, max)",
                      "HTML per article page, en (mean, max)", "preview: edit 1 (00001_synthetic.txt) shown after",
                      "search online, ar «الحكومة العراقية»: downloaded (gzip)", "search offline, en: first results after"):
         assert expected in measures, expected
+    assert "plugin stage: kiwix editions" in measures and measures["Kiwix editions (ZIM)"][1].startswith("hiwar_ar.zim")
     # every timing has the machine's load beside it
     assert re.fullmatch(r"\d+\.\d\d→\d+\.\d\d", measures["cold make build (best of runs)"][4])
     assert measures["edited page shows the change"][1] == "site: yes, site-offline: yes"

@@ -114,8 +114,8 @@ def make_project(base: Path, count: int, progress=lambda: None) -> Path:
 
 def editions(root: Path) -> list[tuple[str, str]]:
     """(language, folder prefix in the site) of every edition mkdocs.yml configures: the first at the root."""
-    from hiwar.__main__ import _configured_languages
-    languages = _configured_languages(root / "mkdocs.yml")
+    from hiwar.__main__ import _configured
+    languages, _ = _configured(root / "mkdocs.yml")
     return [(lang, "" if i == 0 else f"{lang}/") for i, lang in enumerate(languages)]
 
 

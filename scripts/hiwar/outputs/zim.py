@@ -42,7 +42,6 @@ import posixpath
 import re
 import struct
 import sys
-import time
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
