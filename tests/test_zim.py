@@ -301,6 +301,16 @@ def test_a_site_without_an_icon_stops_the_build_with_one_line(tmp_path):
     assert raised.value.lines == ['index.html: no icon (<link rel="icon">) for Kiwix\'s library to show']
 
 
+@pytest.mark.parametrize("parallel", [True, False], ids=["in processes", "in the build's process"])
+def test_an_icon_kiwix_cannot_show_stops_the_build_with_one_line_and_leaves_nothing_behind(tmp_path, parallel):
+    store = Store(tmp_path / "store")
+    context = output_context(store, {**OFFLINE_TREE, "assets/icon.png": b"GIF89a"}, Derivations({}), parallel)
+    with pytest.raises(BuildProblem) as raised:
+        zim.KiwixEditions().produce(context, Files(store, "kiwix"))
+    assert raised.value.lines == ["assets/icon.png: Kiwix's library shows a 48×48 PNG; the site's icon is not one"]
+    assert not list(store.folder.glob(".made-*"))
+
+
 # ---- kiwix-serve: the catalogue and the search -----------------------------------------------------------------------
 def test_the_catalogue_lists_each_book_with_its_language_title_and_icon(served):
     root = ET.fromstring(urlopen(f"{served}/catalog/v2/entries", timeout=30).read())
