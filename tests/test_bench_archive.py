@@ -55,6 +55,7 @@ def test_one_table_per_size_with_every_measure(bench):
                      "HTML per article page, en (mean, max)", "preview: edit 1 (00001_synthetic.txt) shown after",
                      "search online, ar «الحكومة العراقية»: downloaded (gzip)", "search offline, en: first results after"):
         assert expected in measures, expected
+    assert "plugin stage: kiwix editions" in measures and measures["Kiwix editions (ZIM)"][1].startswith("hiwar_ar.zim")
     # every timing has the machine's load beside it
     assert re.fullmatch(r"\d+\.\d\d→\d+\.\d\d", measures["cold make build (best of runs)"][4])
     assert measures["edited page shows the change"][1] == "site: yes, site-offline: yes"
@@ -73,6 +74,8 @@ def test_the_figures_are_sensible(bench):
     pages = result["sizes"]["pages"]
     assert pages["ar"]["articles"] == pages["en"]["articles"] == ARTICLES
     assert result["sizes"]["zip_bytes"] > 0
+    assert set(result["sizes"]["zim_bytes"]) == {"hiwar_ar.zim", "hiwar_en.zim"}  # the Kiwix editions
+    assert all(size > 0 for size in result["sizes"]["zim_bytes"].values())
     for edit in result["preview"]["edits"]:
         assert edit["shown_seconds"] is not None
     for lang, search in result["search"]["editions"].items():

@@ -1,9 +1,9 @@
 """The Kiwix edition: a ZIM file per edition (dist/hiwar_ar.zim, dist/hiwar_en.zim, made by `make build` from the
-offline edition), checked with the tools Kiwix's readers are built on. zimcheck passes every check; kiwix-serve serves
+offline edition's tree), checked with the tools Kiwix's readers are built on. zimcheck passes every check; kiwix-serve serves
 both files, lists each in its catalogue with its language, finds English queries in the English file and Arabic
 queries in the Arabic file written in the spellings the site's search folds; an article opened through it renders in
 Chromium right to left with its notes, and its links lead to pages the file holds. Built from hostile inputs, the files
-hold them as text."""
+hold them as text. As an output (outputs/zim.py), an edition's file is made again only when what it holds changed."""
 from __future__ import annotations
 
 import html
@@ -26,11 +26,17 @@ from libzim.reader import Archive
 
 import hostile
 from conftest import ROOT, content, mkdocs_build
+from hiwar.build.progress import Progress
+from hiwar.build.seam import BuildProblem
 from hiwar.ingest.seed import normalise
 from hiwar.outputs import zim
+from hiwar.outputs.contract import Context, Derivations, Files, Target, run
+from hiwar.outputs.record import OutputEntry, Record
+from hiwar.outputs.store import Store
 from hiwar.site.editions import load_editions
 
 EDITIONS = load_editions(["ar", "en"])
+SITE_URL = "https://hiwar.example.org/"  # mkdocs.yml's
 OFFLINE = ROOT / "site-offline"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -117,9 +123,9 @@ def book_name(lang: str) -> str:
 
 
 def offline_pages(edition) -> set[str]:
-    scope = zim.Scope(edition.prefix, tuple(e.prefix for e in EDITIONS if e.prefix and e is not edition))
+    folder = zim.EditionFolder.of(edition, EDITIONS)
     return {p.relative_to(OFFLINE).as_posix() for p in OFFLINE.rglob("*.html")
-            if scope.holds_page(p.relative_to(OFFLINE).as_posix())}
+            if folder.holds_page(p.relative_to(OFFLINE).as_posix())}
 
 
 # ---- the files, as the validator and libzim read them --------------------------------------------------------------
@@ -171,23 +177,138 @@ def test_articles_and_listings_are_front_articles_side_by_side_and_year_pages_ar
     assert Archive(books[edition.lang]).article_count == len(pages) - len(not_front)
 
 
-def test_same_inputs_make_the_same_entries_and_an_unchanged_edition_keeps_its_file(tmp_path):
-    """libzim gives every file a random UUID, so two builds differ in bytes but not in what they hold; a build whose
-    inputs did not change takes the earlier file itself."""
-    import datetime
-    edition, date = EDITIONS[0], datetime.date(2024, 1, 1)
-    first = zim.write_edition(OFFLINE, tmp_path / "one" / "hiwar_ar.zim", edition, EDITIONS, "https://x.example/", date)
-    second = zim.write_edition(OFFLINE, tmp_path / "two" / "hiwar_ar.zim", edition, EDITIONS, "https://x.example/", date)
-    assert not first.reused and not second.reused
-    assert entries_of(first.path) == entries_of(second.path)
-    assert metadata_of(first.path) == metadata_of(second.path)
-    assert Archive(first.path).uuid != Archive(second.path).uuid
-    again = zim.write_edition(OFFLINE, tmp_path / "three" / "hiwar_ar.zim", edition, EDITIONS, "https://x.example/",
-                              date, previous=first.path)
-    assert again.reused and again.path.samefile(first.path)
-    moved = zim.write_edition(OFFLINE, tmp_path / "four" / "hiwar_ar.zim", edition, EDITIONS, "https://y.example/",
-                              date, previous=first.path)
-    assert not moved.reused  # another site address changes the links to the other editions
+# ---- the output: made from the offline tree, made again only when what a file holds changed ------------------------
+ICON = (Path(__import__("material").__file__).parent / "templates/assets/images/favicon.png").read_bytes()  # 48×48
+
+
+def small_page(lang: str, body: str, up: str = "") -> bytes:
+    return (f'<!doctype html><html lang="{lang}"><head><title>{body} - حوار</title>'
+            f'<link rel="icon" href="{up}assets/icon.png"><link rel="stylesheet" href="{up}assets/s.css"></head>'
+            f'<body><article class="md-content__inner"><p>{body}</p></article></body></html>').encode()
+
+
+OFFLINE_TREE = {
+    "index.html": small_page("ar", "الصفحة الرئيسية <a href=\"articles/a/index.html\">مقال</a>"
+                                   " <a href=\"en/index.html\">English</a>"),
+    "articles/a/index.html": small_page("ar", "المفاوضات مستمرة", "../../"),
+    "en/index.html": small_page("en", "Home <a href=\"articles/a/index.html\">article</a>", "../"),
+    "en/articles/a/index.html": small_page("en", "The negotiations go on", "../../../"),
+    "assets/icon.png": ICON,
+    "assets/s.css": b"body { background: url(bg.png) }",
+    "assets/bg.png": b"\x89PNG not really",
+    "search/pages/1.js": b"// the site's search index: no page of either file uses it",
+}
+
+
+class Options:
+    site_url = SITE_URL
+    parallel = False
+
+
+def output_context(store: Store, files: dict[str, bytes], derived: Derivations, parallel: bool = False) -> Context:
+    options = Options()
+    options.parallel = parallel
+    tree = {path: store.put(data) for path, data in files.items()}
+    return Context(options, tuple(EDITIONS), None, store, Progress(interactive=False), "", trees={Target.OFFLINE: tree},
+                   derived=derived)
+
+
+def held(store: Store, digest: str, tmp_path: Path) -> dict[str, tuple[str, str, bytes]]:
+    target = tmp_path / f"{digest}.zim"
+    assert store.copy_to(digest, target)
+    return entries_of(target)
+
+
+def counting_writes(monkeypatch) -> list[str]:
+    written = []
+    write = zim.write
+    monkeypatch.setattr(zim, "write", lambda made, *args, **kwargs: written.append(made.lang) or write(made, *args,
+                                                                                                          **kwargs))
+    return written
+
+
+def test_each_edition_is_a_file_in_dist_made_from_the_offline_tree(tmp_path):
+    store = Store(tmp_path / "store")
+    context = output_context(store, OFFLINE_TREE, Derivations({}), parallel=True)  # both at once, in two processes
+    made = Files(store, "kiwix")
+    zim.KiwixEditions().produce(context, made)
+    assert sorted(made.files) == ["hiwar_ar.zim", "hiwar_en.zim"] and zim.KiwixEditions.target is Target.DIST
+    arabic, english = (held(store, made.files[name], tmp_path) for name in ("hiwar_ar.zim", "hiwar_en.zim"))
+    assert set(arabic) == {"index.html", "articles/a/index.html", "assets/icon.png", "assets/s.css", "assets/bg.png"}
+    assert set(english) == {"en/index.html", "en/articles/a/index.html", "assets/icon.png", "assets/s.css",
+                            "assets/bg.png"}
+    assert arabic["articles/a/index.html"][0] == "المفاوضات مستمرة"  # the title, without the site's name
+    assert b'href="https://hiwar.example.org/en/"' in arabic["index.html"][2]  # another file's page: on the site
+    assert not list(store.folder.glob(".made-*"))  # libzim's working files are gone, the files moved into the store
+
+
+def edition_digests(files: dict[str, bytes], site_url: str = SITE_URL) -> dict[str, str]:
+    store = Store(Path(__import__("tempfile").mkdtemp()) / "store")
+    tree = {path: store.put(data) for path, data in files.items()}
+    reader = zim.Reader(tree, store, Derivations({}))
+    return {edition.lang: zim.edition_file(edition, EDITIONS, reader, site_url).digest for edition in EDITIONS}
+
+
+def test_an_editions_inputs_change_with_what_its_file_holds_and_with_nothing_else():
+    first = edition_digests(OFFLINE_TREE)
+    assert first == edition_digests(dict(reversed(OFFLINE_TREE.items())))
+    english = edition_digests({**OFFLINE_TREE, "en/articles/a/index.html": small_page("en", "Edited", "../../../")})
+    assert english["ar"] == first["ar"] and english["en"] != first["en"]
+    shared = edition_digests({**OFFLINE_TREE, "assets/bg.png": b"\x89PNG another"})  # a file both pages use
+    assert shared["ar"] != first["ar"] and shared["en"] != first["en"]
+    assert edition_digests({**OFFLINE_TREE, "search/pages/1.js": b"// more"}) == first  # a file neither holds
+    assert set(edition_digests(OFFLINE_TREE, "https://elsewhere.example/").values()).isdisjoint(first.values())
+
+
+def test_an_unchanged_file_is_kept_and_an_edit_to_one_edition_makes_only_its_file_again(tmp_path, monkeypatch):
+    store, derived = Store(tmp_path / "store"), Derivations({})
+    output = zim.KiwixEditions()
+    context = output_context(store, OFFLINE_TREE, derived)
+    name, entry = run(output, context, Record())
+    written = counting_writes(monkeypatch)
+    # The same inputs: the build's record says so, and nothing is made (libzim would give new bytes: a new UUID).
+    previous = Record(outputs={name: entry}, derived=derived.kept(set(entry.files.values())))
+    again = output_context(store, OFFLINE_TREE, Derivations(previous.derived))
+    assert run(zim.KiwixEditions(), again, previous) == (name, entry) and written == []
+    # An English page edited: only the English file is made again; the Arabic one is the same blob.
+    edited = {**OFFLINE_TREE, "en/articles/a/index.html": small_page("en", "Edited", "../../../")}
+    context = output_context(store, edited, Derivations(previous.derived))
+    _, after = run(zim.KiwixEditions(), context, previous)
+    assert written == ["en"]
+    assert after.files["hiwar_ar.zim"] == entry.files["hiwar_ar.zim"]
+    assert after.files["hiwar_en.zim"] != entry.files["hiwar_en.zim"]
+    assert b"Edited" in held(store, after.files["hiwar_en.zim"], tmp_path)["en/articles/a/index.html"][2]
+    # The next record names the files this build published, not the English file it replaced (pruned from the store).
+    kept = context.derived.kept(set(after.files.values()))
+    assert sorted(blob for key, blob in kept.items() if key.startswith(zim.MADE_FILE)) == sorted(after.files.values())
+
+
+def test_a_file_the_store_lost_is_made_again(tmp_path, monkeypatch):
+    store, derived = Store(tmp_path / "store"), Derivations({})
+    name, entry = run(zim.KiwixEditions(), output_context(store, OFFLINE_TREE, derived), Record())
+    store._drop(entry.files["hiwar_ar.zim"])
+    written = counting_writes(monkeypatch)
+    previous = Record(outputs={name: entry}, derived=derived.made)
+    _, again = run(zim.KiwixEditions(), output_context(store, OFFLINE_TREE, Derivations(derived.made)), previous)
+    assert written == ["ar"] and again.files["hiwar_en.zim"] == entry.files["hiwar_en.zim"]
+    assert store.has(again.files["hiwar_ar.zim"])
+
+
+def test_a_site_without_an_icon_stops_the_build_with_one_line(tmp_path):
+    files = {**OFFLINE_TREE, "index.html": OFFLINE_TREE["index.html"].replace(b'rel="icon"', b'rel="preload"')}
+    with pytest.raises(BuildProblem) as raised:
+        zim.KiwixEditions().inputs(output_context(Store(tmp_path / "store"), files, Derivations({})))
+    assert raised.value.lines == ['index.html: no icon (<link rel="icon">) for Kiwix\'s library to show']
+
+
+@pytest.mark.parametrize("parallel", [True, False], ids=["in processes", "in the build's process"])
+def test_an_icon_kiwix_cannot_show_stops_the_build_with_one_line_and_leaves_nothing_behind(tmp_path, parallel):
+    store = Store(tmp_path / "store")
+    context = output_context(store, {**OFFLINE_TREE, "assets/icon.png": b"GIF89a"}, Derivations({}), parallel)
+    with pytest.raises(BuildProblem) as raised:
+        zim.KiwixEditions().produce(context, Files(store, "kiwix"))
+    assert raised.value.lines == ["assets/icon.png: Kiwix's library shows a 48×48 PNG; the site's icon is not one"]
+    assert not list(store.folder.glob(".made-*"))
 
 
 # ---- kiwix-serve: the catalogue and the search -----------------------------------------------------------------------
@@ -356,22 +477,19 @@ def test_on_a_phone_an_article_fits_the_screen_without_the_site_search(books, se
 # ---- hostile inputs --------------------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def hostile_books(tmp_path_factory):
-    """A project with a payload in every field (as the browser test has it), built with its offline edition, and its
-    two ZIM files."""
+    """A project with a payload in every field (as the browser test has it), built once with its offline edition and
+    its downloads: the two ZIM files are among them."""
     from test_hostile_browser import hostile_fields
     import dataclasses
-    import datetime
     base = tmp_path_factory.mktemp("hostile-zim")
     # And links in single quotes, which tools that scan a page for links (zimcheck) read inside text and JSON too.
     quoted = "<img src='../../../x.png'> <a href='../../y/'>y</a>"
     # A file name in Arabic: its pages' paths are Arabic, their links percent-encoded.
     fields = dataclasses.replace(hostile_fields(), author_ar=quoted, author_en=quoted, publisher_ar=quoted,
                                  publisher_en=quoted, summary_en=quoted, b_name="مقال [x](javascript:alert(1))")
-    result = mkdocs_build(hostile.write_project(base, fields), base / "site", offline=True)
+    result = mkdocs_build(hostile.write_project(base, fields), base / "site", offline=True, dist=base / "dist")
     assert result.returncode == 0, result.stderr
-    made = zim.write_editions(base / "site", base / "dist", EDITIONS, "https://hiwar.example.org/",
-                              datetime.date(2024, 1, 1))
-    return base, fields, {edition.lang: m.path for edition, m in zip(EDITIONS, made)}
+    return base, fields, {edition.lang: base / "dist" / zim.FILE_NAME.format(lang=edition.lang) for edition in EDITIONS}
 
 
 def test_hostile_inputs_reach_the_files_as_text(hostile_books, browser):
@@ -383,10 +501,10 @@ def test_hostile_inputs_reach_the_files_as_text(hostile_books, browser):
         held = frozenset(found)
         for name, (title, kind, data) in found.items():
             if kind == "text/html":  # the offline page, with nothing but the search box left out and links moved
-                page = (base / "site" / name).read_text(encoding="utf-8")
-                assert data.decode() == zim.kiwix_page(page, name, held, "https://hiwar.example.org/")
+                page = (base / "site" / name).read_bytes()
+                assert data == zim.kiwix_page(page, name, held, SITE_URL)
+                assert title == zim.page_title(zim.Page(page).title(), edition.t("site.name"))
                 soup = BeautifulSoup(page, "html.parser")
-                assert title == zim.page_title(page, edition.t("site.name"))
                 assert " ".join(soup.title.get_text().split()).startswith(title)
     # The edited article's title, full of markup, is its title in Kiwix: the same text.
     expected = " ".join(normalise(f"مستقبل {hostile.one_line(fields.a_title_line)} الحوار").split())
@@ -421,35 +539,76 @@ SEARCH_BLOCK = ('<link rel="stylesheet" href="../assets/s.css" data-hiwar-site-s
 
 
 def test_a_kiwix_page_leaves_the_site_search_out_and_links_other_editions_to_the_site():
-    page = (f'<html><head><title>T - Site</title></head><body><header>{SEARCH_BLOCK}<a href="../en/x/index.html#p-1">'
+    page = (f'<html><head><title>T - Site</title></head><body><header>{SEARCH_BLOCK} after<a href="../en/x/index.html#p-1">'
             'English</a></header><a href="../y/index.html">y</a><a href="#top">top</a>'
-            '<a href="https://elsewhere.example/">e</a><img src="../assets/i.png"></body></html>')
+            '<a href="https://elsewhere.example/">e</a><img src="../assets/i.png"></body></html>').encode()
     held = frozenset({"x/index.html", "y/index.html", "assets/i.png"})
-    out = zim.kiwix_page(page, "x/index.html", held, "https://hiwar.example.org/")
+    out = zim.kiwix_page(page, "x/index.html", held, "https://hiwar.example.org/").decode()
     assert "data-hiwar-site-search" not in out and "data-hiwar-search" not in out and "s.js" not in out
-    assert '<a href="https://hiwar.example.org/en/x/#p-1">English</a>' in out
+    assert "__search" not in out and "\\u003c" not in out  # the box's label and its data went with it
+    assert '<header> after<a href="https://hiwar.example.org/en/x/#p-1">English</a>' in out  # text after it stays
     assert '<a href="../y/index.html">' in out and '<a href="#top">' in out and 'src="../assets/i.png"' in out
     assert '<a href="https://elsewhere.example/">' in out
-    assert '<a href="#">English</a>' in zim.kiwix_page(page, "x/index.html", held, "")
+    assert '<a href="#">English</a>' in zim.kiwix_page(page, "x/index.html", held, "").decode()
 
 
-def test_an_edition_holds_its_pages_and_what_they_link_to(tmp_path):
+def test_a_link_is_an_attribute_a_parser_reads_not_text_that_looks_like_one():
+    """Text and script data that spell href="…" are not links: only the href and src attributes are."""
+    page = ('<html><head><title>t</title><script type="application/json">{"x": "<a href=\\"../z/index.html\\">"}'
+            '</script></head><body><p>href="../z/index.html" src=\'../q.png\'</p><img src="../i.png">'
+            '<a title=\'href="../w/index.html"\' href="../y/index.html">y</a></body></html>').encode()
+    assert list(map(str, zim.Page(page).links())) == ["../i.png", "../y/index.html"]
+    assert zim.page_facts(page).uses == ("../i.png",)  # what the plan follows: files, not pages
+    out = zim.kiwix_page(page, "x/index.html", frozenset({"i.png"}), "https://s.example/").decode()
+    assert 'href="https://s.example/y/"' in out and 'src="../i.png"' in out
+    # Quotes in text and attribute values are written as the site's templates write them: no tool reads a link there.
+    assert '<p>href=&#34;../z/index.html&#34; src=&#39;../q.png&#39;</p>' in out
+    assert 'title="href=&#34;../w/index.html&#34;"' in out
+    assert '{"x": "<a href=\\"../z/index.html\\">"}</script>' in out  # a script's data is not HTML: as it was
+
+
+def test_a_page_that_holds_the_marks_the_quotes_are_written_with_keeps_them_as_text():
+    page = f"<html><body><p>\ufdd0'\ufdd1\" <a href='../y/index.html'>y</a></p></body></html>".encode()
+    out = zim.kiwix_page(page, "x/index.html", frozenset(), "https://s.example/").decode()
+    assert "<p>\ufdd0&#39;\ufdd1&#34; <a href=\"https://s.example/y/\">y</a></p>" in out
+
+
+def test_an_edition_holds_its_pages_and_what_they_and_their_style_sheets_link_to(tmp_path):
     files = {
         "index.html": '<link rel="stylesheet" href="assets/a.css"><a href="en/index.html">en</a>'
                       '<a href="t/index.html">t</a><a href="c/x.bib" download>bib</a>',
         "t/index.html": '<img src="../assets/i.png"><a href="../index.html">home</a>',
         "en/index.html": '<link rel="stylesheet" href="../assets/a.css"><a href="../c/x.bib">bib</a>',
-        "assets/a.css": 'body{font:url("f.woff2")} .x{background:url(data:image/png;base64,AAAA)}',
-        "assets/f.woff2": "font", "assets/i.png": "png", "assets/unused.js": "x", "c/x.bib": "@x{}",
+        # url() with and without quotes, escaped, in a comment (not a link), data: (not a file), @import by string
+        "assets/a.css": '@import "b.css"; /* url(commented.png) */ body{font:url("f.woff2")}'
+                        ' .x{background:url(data:image/png;base64,AAAA)} .y{background:url(g\\(1\\).png)}',
+        "assets/b.css": "@media print { .z { background: url( 'p.svg' ) } }",
+        "assets/f.woff2": "font", "assets/i.png": "png", "assets/g(1).png": "png", "assets/p.svg": "<svg/>",
+        "assets/commented.png": "png", "assets/unused.js": "x", "c/x.bib": "@x{}",
     }
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    arabic = zim.plan(tmp_path, zim.Scope("", ("en/",)))
+    store = Store(tmp_path / "store")
+    tree = {name: store.put(text.encode()) for name, text in files.items()}
+    reader = zim.Reader(tree, store, Derivations({}))
+    arabic = zim.plan(tree, zim.EditionFolder("", ("en/",)), reader.uses)
     assert arabic.pages == ("index.html", "t/index.html")
-    assert arabic.files == ("assets/a.css", "assets/f.woff2", "assets/i.png", "c/x.bib")
-    english = zim.plan(tmp_path, zim.Scope("en/", ()))
-    assert english.pages == ("en/index.html",) and english.files == ("assets/a.css", "assets/f.woff2", "c/x.bib")
+    assert arabic.files == ("assets/a.css", "assets/b.css", "assets/f.woff2", "assets/g(1).png", "assets/i.png",
+                            "assets/p.svg", "c/x.bib")
+    english = zim.plan(tree, zim.EditionFolder("en/", ()), reader.uses)
+    assert english.pages == ("en/index.html",)
+    assert english.files == ("assets/a.css", "assets/b.css", "assets/f.woff2", "assets/g(1).png", "assets/p.svg",
+                             "c/x.bib")
+
+
+def test_what_a_page_says_of_its_links_is_read_once_by_its_blob(tmp_path, monkeypatch):
+    store, derived = Store(tmp_path / "store"), Derivations({})
+    tree = {"index.html": store.put(b'<a href="a.css">x</a>'), "a.css": store.put(b"b{background:url(i.png)}")}
+    zim.Reader(tree, store, derived).uses("index.html")
+    zim.Reader(tree, store, derived).uses("a.css")
+    read = []
+    monkeypatch.setattr(zim, "page_facts", lambda html: read.append(html))
+    monkeypatch.setattr(zim, "style_links", lambda css: read.append(css))
+    again = zim.Reader(tree, store, Derivations(derived.made))
+    assert again.uses("index.html") == ("a.css",) and again.uses("a.css") == ("i.png",) and read == []
 
 
 def test_the_index_holds_the_folded_forms_of_the_words_kiwix_would_not_fold_itself():
@@ -458,16 +617,17 @@ def test_the_index_holds_the_folded_forms_of_the_words_kiwix_would_not_fold_itse
     assert {"الحكومه", "حكومه"} <= set(zim.folded_forms("الحكومة"))
     assert "كاظمي" in zim.folded_forms("کاظمی")  # Persian letters
     assert zim.folded_forms("Sudani said the negotiations") == []  # English words are their own forms
-    indexed = zim.index_text('<title>x</title><article class="md-content__inner md-typeset"><h1>عنوان</h1>'
-                             '<p>والمفاوضات مستمرة<a class="headerlink" href="#p">¶</a></p></article>', "المفاوضات")
+    page = zim.Page('<title>x</title><article class="md-content__inner md-typeset"><h1>عنوان</h1>'
+                    '<p>والمفاوضات مستمرة<a class="headerlink" href="#p">¶</a></p></article><nav>قائمة</nav>'.encode())
+    indexed = page.index_text("المفاوضات")
     assert indexed.content.startswith("والمفاوضات مستمرة") and "مفاوضات" in indexed.content.split()
-    assert "عنوان" not in indexed.content and "¶" not in indexed.content
+    assert "عنوان" not in indexed.content and "¶" not in indexed.content and "قائمة" not in indexed.content
     assert indexed.wordcount == 2 and indexed.keywords.split() == ["مفاوضات"]
 
 
 def test_titles_media_types_and_the_table_values_a_file_needs():
-    assert zim.page_title("<title>A - B &amp; C - حوار</title>", "حوار") == "A - B & C"
-    assert zim.page_title("<title>حوار</title>", "حوار") == "حوار"
+    assert zim.page_title(zim.Page("<title>A - B &amp; C - حوار</title>".encode()).title(), "حوار") == "A - B & C"
+    assert zim.page_title(zim.Page("<title>حوار</title>".encode()).title(), "حوار") == "حوار"
     assert zim.media_type("citations/x.ar.csl.json") == "application/vnd.citationstyles.csl+json"
     assert zim.media_type("citations/x.ar.bib") == "application/x-bibtex"
     assert zim.media_type("a/b.woff2") == "font/woff2" and zim.media_type("a/b.unknown") == "application/octet-stream"

@@ -309,7 +309,8 @@ def sizes(root: Path) -> dict:
     zips = sorted((root / "dist").glob("*.zip"))
     return {"site": folder_stats(root / "site"), "offline": folder_stats(root / "site-offline"),
             "zip_bytes": zips[0].stat().st_size if zips else 0, "search": folder_stats(root / "site" / "search"),
-            "pages": page_sizes(root)}
+            "pages": page_sizes(root),
+            "zim_bytes": {path.name: path.stat().st_size for path in sorted((root / "dist").glob("*.zim"))}}
 
 
 # ---- the preview ------------------------------------------------------------------------------------------------
@@ -677,6 +678,8 @@ def rows(r: dict) -> list[tuple[str, str, str, str, str]]:
         ("site folder", f"{s['site']['bytes'] / MB:.1f} MB in {s['site']['files']} files", "", "", ""),
         ("offline folder", f"{s['offline']['bytes'] / MB:.1f} MB in {s['offline']['files']} files", "", "", ""),
         ("offline zip", f"{s['zip_bytes'] / MB:.1f} MB", "", "", ""),
+        ("Kiwix editions (ZIM)", ", ".join(f"{name} {size / MB:.2f} MB" for name, size in s.get("zim_bytes", {}).items())
+         or "–", "", "", ""),
         # The "no file over 5 MB" is about what offline search loads from file://; the largest file
         # overall is a download (the collection's reference files), shown without a target.
         ("search folder", f"{s['search']['bytes'] / MB:.1f} MB in {s['search']['files']} files, largest "

@@ -7,6 +7,7 @@ from hiwar.outputs.contract import Moment, Output, Scope, Target
 from hiwar.outputs.offline import OfflineEdition
 from hiwar.outputs.web import CitationCollection, CitationFiles, Feeds, SearchIndex, Sitemap
 from hiwar.outputs.webapp import WebApp
+from hiwar.outputs.zim import KiwixEditions
 
 OUTPUTS: tuple[type[Output], ...] = (
     EditionBook,  # per edition, before its pages (they offer it with its size)
@@ -18,6 +19,7 @@ OUTPUTS: tuple[type[Output], ...] = (
     WebApp,  # lists and describes every other file of the site: after them
     OfflineEdition,  # from the whole site
     OfflineZip,  # from the offline edition
+    KiwixEditions,  # from the offline edition: a ZIM file per edition
 )
 
 
