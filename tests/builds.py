@@ -39,8 +39,27 @@ def start_build(project: Path, env: dict | None = None) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+def zim_contents(path: Path) -> bytes:
+    """A Kiwix file as its readers see it: every entry (path, title, type, content) and the metadata, read by libzim.
+    Its bytes are not compared: libzim and Xapian give each file random identifiers (a UUID in the header and in each
+    search index) that python-libzim cannot set, so two builds of the same inputs make files equal in all else."""
+    from libzim.reader import Archive
+
+    archive = Archive(path)
+    entries = []
+    for index in range(archive.entry_count):
+        entry = archive._get_entry_by_id(index)
+        item = entry.get_item()
+        if "xapian" in item.mimetype:  # the search indexes: Xapian's own files, with their random identifiers
+            continue
+        entries.append((entry.path, entry.title, item.mimetype, bytes(item.content)))
+    metadata = sorted((key, bytes(archive.get_metadata(key))) for key in archive.metadata_keys)
+    return repr((sorted(entries), metadata, archive.main_entry.path)).encode()
+
+
 def published(project: Path) -> dict[str, bytes | None]:
-    """Every file the project publishes, by path; the zip also by entry (`dist/hiwar-offline.zip!path`)."""
+    """Every file the project publishes, by path; the zip also by entry (`dist/hiwar-offline.zip!path`); a Kiwix file
+    by what it holds (zim_contents)."""
     found: dict[str, bytes | None] = {}
     for name in PUBLISHED:
         folder = project / name
@@ -48,7 +67,9 @@ def published(project: Path) -> dict[str, bytes | None]:
             found[name] = None
             continue
         for path in sorted(folder.rglob("*")):
-            if path.is_file() or path.is_symlink():
+            if path.suffix == ".zim" and path.is_file():
+                found[path.relative_to(project).as_posix()] = zim_contents(path)
+            elif path.is_file() or path.is_symlink():
                 found[path.relative_to(project).as_posix()] = path.read_bytes()
     archive = project / "dist" / "hiwar-offline.zip"
     if archive.is_file():

@@ -31,7 +31,7 @@ def normalised(path: str, data: bytes | None) -> bytes | None:
     """A file with the generator each page names set aside, and so what describes pages by their bytes."""
     if data is None:
         return None
-    if path.endswith(".html"):
+    if path.endswith((".html", ".zim")):  # a Kiwix file as published() reads it: its pages, as they are
         return GENERATOR.sub(b"<generator>", data)
     if path.endswith(DESCRIBING):
         text = VERSION.sub(b'"<version>"', data)

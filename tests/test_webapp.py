@@ -123,7 +123,7 @@ def test_the_offline_edition_has_no_web_app_and_no_host_files(offline_root):
     assert not {n for n in names if for_hosts_only(n) or n.endswith("404.html")}
     home = BeautifulSoup((offline_root / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert home.select_one("link[rel=manifest]") is None
-    assert home.select_one("#save-offline") is not None and home.select_one("[data-hiwar-offline]").has_attr("hidden")
+    assert home.select_one("#save-offline") is None and home.select_one("script[src*=hiwar-app]") is None
 
 
 @pytest.mark.parametrize("prefix", EDITIONS)

@@ -230,7 +230,7 @@ def counting_writes(monkeypatch) -> list[str]:
 def test_each_edition_is_a_file_in_dist_made_from_the_offline_tree(tmp_path):
     store = Store(tmp_path / "store")
     context = output_context(store, OFFLINE_TREE, Derivations({}), parallel=True)  # both at once, in two processes
-    made = Files(store, "kiwix")
+    made = Files(store, "kiwix", Target.DIST)
     zim.KiwixEditions().produce(context, made)
     assert sorted(made.files) == ["hiwar_ar.zim", "hiwar_en.zim"] and zim.KiwixEditions.target is Target.DIST
     arabic, english = (held(store, made.files[name], tmp_path) for name in ("hiwar_ar.zim", "hiwar_en.zim"))
@@ -265,9 +265,10 @@ def test_an_unchanged_file_is_kept_and_an_edit_to_one_edition_makes_only_its_fil
     output = zim.KiwixEditions()
     context = output_context(store, OFFLINE_TREE, derived)
     name, entry = run(output, context, Record())
+    files = entry.of("dist")
     written = counting_writes(monkeypatch)
     # The same inputs: the build's record says so, and nothing is made (libzim would give new bytes: a new UUID).
-    previous = Record(outputs={name: entry}, derived=derived.kept(set(entry.files.values())))
+    previous = Record(outputs={name: entry}, derived=derived.kept(set(files.values())))
     again = output_context(store, OFFLINE_TREE, Derivations(previous.derived))
     assert run(zim.KiwixEditions(), again, previous) == (name, entry) and written == []
     # An English page edited: only the English file is made again; the Arabic one is the same blob.
@@ -275,23 +276,24 @@ def test_an_unchanged_file_is_kept_and_an_edit_to_one_edition_makes_only_its_fil
     context = output_context(store, edited, Derivations(previous.derived))
     _, after = run(zim.KiwixEditions(), context, previous)
     assert written == ["en"]
-    assert after.files["hiwar_ar.zim"] == entry.files["hiwar_ar.zim"]
-    assert after.files["hiwar_en.zim"] != entry.files["hiwar_en.zim"]
-    assert b"Edited" in held(store, after.files["hiwar_en.zim"], tmp_path)["en/articles/a/index.html"][2]
+    assert after.of("dist")["hiwar_ar.zim"] == files["hiwar_ar.zim"]
+    assert after.of("dist")["hiwar_en.zim"] != files["hiwar_en.zim"]
+    assert b"Edited" in held(store, after.of("dist")["hiwar_en.zim"], tmp_path)["en/articles/a/index.html"][2]
     # The next record names the files this build published, not the English file it replaced (pruned from the store).
-    kept = context.derived.kept(set(after.files.values()))
-    assert sorted(blob for key, blob in kept.items() if key.startswith(zim.MADE_FILE)) == sorted(after.files.values())
+    kept = context.derived.kept(set(after.of("dist").values()))
+    assert sorted(blob for key, blob in kept.items() if key.startswith(zim.MADE_FILE)) == \
+        sorted(after.of("dist").values())
 
 
 def test_a_file_the_store_lost_is_made_again(tmp_path, monkeypatch):
     store, derived = Store(tmp_path / "store"), Derivations({})
     name, entry = run(zim.KiwixEditions(), output_context(store, OFFLINE_TREE, derived), Record())
-    store._drop(entry.files["hiwar_ar.zim"])
+    store._drop(entry.of("dist")["hiwar_ar.zim"])
     written = counting_writes(monkeypatch)
     previous = Record(outputs={name: entry}, derived=derived.made)
     _, again = run(zim.KiwixEditions(), output_context(store, OFFLINE_TREE, Derivations(derived.made)), previous)
-    assert written == ["ar"] and again.files["hiwar_en.zim"] == entry.files["hiwar_en.zim"]
-    assert store.has(again.files["hiwar_ar.zim"])
+    assert written == ["ar"] and again.of("dist")["hiwar_en.zim"] == entry.of("dist")["hiwar_en.zim"]
+    assert store.has(again.of("dist")["hiwar_ar.zim"])
 
 
 def test_a_site_without_an_icon_stops_the_build_with_one_line(tmp_path):
@@ -306,7 +308,7 @@ def test_an_icon_kiwix_cannot_show_stops_the_build_with_one_line_and_leaves_noth
     store = Store(tmp_path / "store")
     context = output_context(store, {**OFFLINE_TREE, "assets/icon.png": b"GIF89a"}, Derivations({}), parallel)
     with pytest.raises(BuildProblem) as raised:
-        zim.KiwixEditions().produce(context, Files(store, "kiwix"))
+        zim.KiwixEditions().produce(context, Files(store, "kiwix", Target.DIST))
     assert raised.value.lines == ["assets/icon.png: Kiwix's library shows a 48×48 PNG; the site's icon is not one"]
     assert not list(store.folder.glob(".made-*"))
 
