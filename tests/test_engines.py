@@ -14,6 +14,7 @@ from conftest import ENV, PYTHON
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 VERSION = re.compile(rb'"[0-9a-f]{16}"')  # a digest of the site's files, as the web app's files give it
+ZIM_INPUTS = re.compile(rb"'X-Hiwar-Inputs', b'[0-9a-f]{64}'")  # a Kiwix file's digest of the pages it holds
 # What describes the other files by their bytes (so by the generator each page names): compared without those bytes.
 DESCRIBING = ("offline-files.json", "offline.json", "sw.js")
 
@@ -31,8 +32,10 @@ def normalised(path: str, data: bytes | None) -> bytes | None:
     """A file with the generator each page names set aside, and so what describes pages by their bytes."""
     if data is None:
         return None
-    if path.endswith((".html", ".zim")):  # a Kiwix file as published() reads it: its pages, as they are
+    if path.endswith(".html"):
         return GENERATOR.sub(b"<generator>", data)
+    if path.endswith(".zim"):  # a Kiwix file as published() reads it: its pages, and its digest of them
+        return ZIM_INPUTS.sub(b"<inputs>", GENERATOR.sub(b"<generator>", data))
     if path.endswith(DESCRIBING):
         text = VERSION.sub(b'"<version>"', data)
         if path.endswith(".json"):
