@@ -16,6 +16,8 @@ from conftest import ENV, PYTHON, ROOT
 from hiwar_tools.bench_archive import COLUMNS, SUMMARY
 from hiwar_tools.synthetic import synthetic_seeds
 
+pytestmark = pytest.mark.long  # runs make bench on a small archive: make test-long
+
 ARTICLES = 5
 
 

@@ -30,6 +30,7 @@ def _resolve(site: Path, page: Path, href: str) -> tuple[Path, str]:
     return target, unquote(parts.fragment)
 
 
+@pytest.mark.long  # make test-long
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_every_link_on_browse_pages_resolves_to_a_page_and_anchor(site, prefix):
     checked = 0

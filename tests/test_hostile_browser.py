@@ -17,6 +17,8 @@ from conftest import QuietHandler, mkdocs_build
 
 import hostile
 
+pytestmark = pytest.mark.long  # two sites built from hostile inputs, tabbed through in the browser: make test-long
+
 # Each payload, run, would open a dialog or set window.hostileRan; between them they try every way into a page.
 PAYLOADS = [
     "<script>alert('script')</script>",

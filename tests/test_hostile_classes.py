@@ -300,6 +300,7 @@ def make_build(copy: Path, file_size_limit: int | None = None) -> subprocess.Com
                           env={**ENV, "PYTHONPATH": str(copy / "scripts")}, preexec_fn=limited if file_size_limit else None)
 
 
+@pytest.mark.long  # make test-long
 def test_make_build_that_fails_late_leaves_the_published_site_as_it_was(tmp_path):
     """Two late failures, after both editions were rendered: the zip cannot be written (no room for a file that size,
     as on a full disk), and putting the new outputs in place fails half-way (dist is a file, not a folder). Both times

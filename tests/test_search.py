@@ -210,6 +210,7 @@ def archive_http(archive):
     server.shutdown()
 
 
+@pytest.mark.long  # make test-long
 @pytest.mark.parametrize("where", ["http", "file"])
 def test_a_large_archive_is_searched_chunk_by_chunk_online_and_offline(browser, archive, archive_http, where):
     chunks = len(list((archive["site"] / "search" / "words").glob("*.js")))
