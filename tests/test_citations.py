@@ -18,7 +18,8 @@ from hiwar.ingest.seed import normalise
 
 from hiwar.model.article import AUTOMATIC, Sourced
 from hiwar.model.dates import DateRange, PartialDate, parse_date_value
-from hiwar.site.citations import bibtex_text, bibtex_url, biblatex, citation_text, html_with_languages
+from hiwar.site.citations import bibtex_text, bibtex_url, biblatex, citation_text
+from hiwar.site.markup import Run, escaped_view, language_runs
 from hiwar.site.editions import load_editions
 from hiwar.site.exports import FORMATS, bibtex, collection_files, csl_json, edition_files, ris
 from hiwar.site.metadata import article_metadata
@@ -115,12 +116,13 @@ def test_a_title_that_ends_with_its_own_punctuation_takes_no_added_full_stop(art
     assert "“Who wins?” Translated" in citation_text(csl_item(asked, ENGLISH, EDITIONS, SITE_URL), ENGLISH)
 
 
-def test_a_citation_as_html_marks_arabic_runs_on_pages_of_other_languages():
-    assert html_with_languages("Al-Kadhimi «الكاظمي» & <co>", "en") == \
-        'Al-Kadhimi «<span lang="ar" dir="rtl">الكاظمي»</span> &amp; &lt;co&gt;'
-    assert html_with_languages("الكاظمي & <co>", "ar") == "الكاظمي &amp; &lt;co&gt;"
-    # No text reads as an attribute to a tool that scans the page for links (zimcheck).
-    assert html_with_languages("<img src='x'> \"y\"", "ar") == "&lt;img src=&#x27;x&#x27;&gt; &quot;y&quot;"
+def test_a_citation_is_text_in_runs_and_an_arabic_run_on_another_languages_page_says_its_language():
+    assert language_runs("Al-Kadhimi «الكاظمي» & <co>", "en") == [
+        Run("Al-Kadhimi «"), Run("الكاظمي»", "ar", "rtl"), Run(" & <co>")]
+    assert language_runs("الكاظمي & <co>", "ar") == [Run("الكاظمي & <co>")]
+    # The template prints the escaped view: no text reads as an attribute to a tool that scans the page for links
+    # (zimcheck).
+    assert escaped_view(Run("<img src='x'> \"y\"")).text == "&lt;img src=&#39;x&#39;&gt; &#34;y&#34;"
 
 
 def test_biblatex_keeps_the_date_exact_names_whole_and_links_a_translation_to_its_original(articles):

@@ -93,10 +93,10 @@ def long_site(tmp_path_factory):
 def notes_of(soup) -> dict[str, str]:
     """note id -> its text, each checked to link back to a mark that links to it."""
     found = {}
-    for item in soup.select("ol.hiwar-notes li"):
-        back = item.select_one("a.hiwar-note-back")["href"]
-        mark = soup.find(id=back[1:])
-        assert mark is not None and mark["href"] == f"#{item['id']}", item
+    for item in soup.select("div.footnote li"):
+        back = item.select_one("a.footnote-backref")["href"]
+        mark = soup.find(id=back[1:])  # the mark: a superscript holding the link to the note
+        assert mark is not None and mark.a["href"] == f"#{item['id']}", item
         found[item["id"]] = " ".join(item.get_text(" ").split())
     return found
 
@@ -106,7 +106,7 @@ def marks_in(element) -> list[str]:
 
 
 def note_href(soup, text: str) -> str:
-    return "#" + next(li["id"] for li in soup.select("ol.hiwar-notes li") if text in li.get_text())
+    return "#" + next(li["id"] for li in soup.select("div.footnote li") if text in li.get_text())
 
 
 @pytest.mark.parametrize("prefix,lang", [("", "ar"), ("en/", "en")])
@@ -141,7 +141,7 @@ def test_side_by_side_pages_show_a_long_paragraph_whole_in_both_languages(long_s
     """Side-by-side pages align the texts, without notes (for every note alike); the long ¶ is one row, whole."""
     for prefix in ("", "en/"):
         soup = html(long_site / prefix / "parallel" / "long_sessions" / "index.html")
-        row = soup.select_one("div.hiwar-parallel-row#p-1")
+        row = soup.select_one("#p-1").parent
         cells = {cell["lang"]: " ".join(cell.get_text().split()) for cell in row.select(".hiwar-parallel-cell")}
         assert cells["ar"].endswith("من نتائج سياسية واقتصادية.") and "رقم 28 من" in cells["ar"]
         assert cells["en"].endswith("in session number 28 of the long series of meetings.")

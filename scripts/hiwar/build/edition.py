@@ -108,7 +108,7 @@ class EditionBuild:
             site_name=edition.t("site.name"), site_description=edition.t("site.description"),
             copyright=edition.t("site.copyright"), language=edition.lang,
             mode_names={"slate": edition.t("site.light_mode"), "default": edition.t("site.dark_mode")},
-            permalink_title=edition.t("site.permalink"),
+            permalink_title=edition.t("site.permalink"), note_back_title=edition.t("notes.back"),
             nav=[(edition.t(f"nav.{key}"), f"{edition.lang}/{path}") for key, path in nav],
             homepage=edition.prefix or None,
             # One sitemap for every edition (sitemap.py); each edition has its own 404 and offline pages (template_dest).
@@ -226,7 +226,8 @@ class EditionBuild:
         view = PageView(
             lang=edition.lang, dir=edition.dir, site_name=edition.t("site.name"), title=title,
             heading=page.heading or title, alternates=alternates, problems=list(site.problems),
-            article=article_view(article, edition, site.editions, site.options.site_url, page.url) if article else None,
+            article=article_view(article, edition, site.editions, site.options.site_url, page.url,
+                                 site.converted.collection.vocabulary) if article else None,
             feeds=[LinkView(edition.t("feeds.atom"), relative_url(f"{edition.prefix}{ATOM_FILE}", page.url), ATOM_TYPE),
                    LinkView(edition.t("feeds.json"), relative_url(f"{edition.prefix}{feeds.JSON_FILE}", page.url),
                             feeds.JSON_TYPE)],

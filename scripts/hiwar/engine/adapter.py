@@ -21,7 +21,8 @@ is here, and tests/test_engine_adapter.py fails when the engine changes.
    folder of the first) and the plugin instance the engine made for it is handed the state of the first build,
    whether or not the engine reuses plugin instances between loads.
 7. The configuration's files: the edition's hand-written pages are remapped to its folder, the other editions'
-   dropped, and the theme's settings that depend on the language set per edition (`configure`).
+   dropped, and the theme's and the Markdown extensions' settings that depend on the language set per edition
+   (`configure`: the heading links' and the notes' back links' titles).
 """
 from __future__ import annotations
 
@@ -129,6 +130,10 @@ def configure(config: MkDocsConfig, settings: EditionSettings) -> None:
     toc = (config.mdx_configs or {}).get("toc")
     if toc is not None and toc.get("permalink"):
         toc["permalink_title"] = settings.permalink_title
+    if "footnotes" in config.markdown_extensions:
+        # The extension formats the title with the note's number ({}); the edition's has none, its braces are text.
+        footnotes = config.mdx_configs.setdefault("footnotes", {})
+        footnotes["BACKLINK_TITLE"] = settings.note_back_title.replace("{", "{{").replace("}", "}}")
     config.nav = [{title: path} for title, path in settings.nav]
     config.extra["homepage"] = settings.homepage
     # The language selector links every page to its counterparts (the view's alternates; partials/header.html).

@@ -11,6 +11,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from hiwar.site.editions import Edition
+from hiwar.site.markup import Run
 from hiwar.site.metadata import MetaTag
 
 
@@ -60,8 +61,8 @@ class ArticleView:
     seed_sha256: str
     entities: list[EntityView]
     entities_automatic: bool
-    cite_html: Markup
-    bibtex: Markup
+    cite: list[Run]  # the suggested citation, Arabic runs marked on another language's page
+    bibtex: list[Run]
     print_url: str
     meta: list[MetaTag]  # Highwire, Dublin Core, Open Graph, Twitter (metadata.py); none while not translated
     json_ld: Markup | None  # schema.org, ready for a <script> element
