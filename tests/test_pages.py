@@ -208,3 +208,8 @@ def test_a_long_archive_shows_the_newest_and_links_to_the_rest(articles, monkeyp
 def test_an_untranslated_article_on_the_home_page_says_its_translation_is_coming(articles):
     home = body(render_home([untranslated(articles[NOTED])], ENGLISH, "x"))
     assert ENGLISH.t("article.translation_pending") in home.get_text()
+
+
+def test_the_notes_are_listed_where_the_footnotes_extension_places_them():
+    from markdown.extensions.footnotes import FootnoteExtension
+    assert pages.NOTES_PLACE == FootnoteExtension().getConfig("PLACE_MARKER")  # mkdocs.yml keeps the default

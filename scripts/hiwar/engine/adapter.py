@@ -23,6 +23,10 @@ is here, and tests/test_engine_adapter.py fails when the engine changes.
 7. The configuration's files: the edition's hand-written pages are remapped to its folder, the other editions'
    dropped, and the theme's and the Markdown extensions' settings that depend on the language set per edition
    (`configure`: the heading links' and the notes' back links' titles).
+8. Strict mode counts the warnings that reach the engine's logger, and a quiet logger (`--quiet`, and the command
+   line's own output, which shows errors only) drops them first (mkdocs#4126): a link to a missing page or anchor
+   would not stop the build. Under strict mode the logger lets warnings through (`warnings_counted`); each is shown,
+   as the error it is.
 """
 from __future__ import annotations
 
@@ -119,6 +123,8 @@ def static_files(files: Files, serving: bool) -> Iterable[tuple[str, bytes]]:
 
 def configure(config: MkDocsConfig, settings: EditionSettings) -> None:
     """The edition's language, names and navigation applied to the engine's configuration."""
+    if config.strict:
+        warnings_counted()
     config.site_name = settings.site_name
     config.site_description = settings.site_description
     config.copyright = settings.copyright
@@ -142,6 +148,13 @@ def configure(config: MkDocsConfig, settings: EditionSettings) -> None:
         config.theme.static_templates.discard(template)
     config.theme.static_templates.update(settings.with_templates)
     config.watch.extend(str(path) for path in settings.watch)
+
+
+def warnings_counted() -> None:
+    """The engine's logger at WARNING at most, so that strict mode sees every warning (see 8 above)."""
+    logger = logging.getLogger(ENGINE_LOGGER)
+    if logger.level > logging.WARNING:
+        logger.setLevel(logging.WARNING)
 
 
 def nav_entries(config: MkDocsConfig) -> list[tuple[str, str]]:
