@@ -28,7 +28,7 @@ def article_view(article: Article, edition: Edition, editions: Sequence[Edition]
     CSL-JSON record."""
     lang = edition.lang
     facts = article_page(article, edition, vocabulary)
-    reference = csl_item(article, edition, editions, site_url)  # every citation of the page comes from it
+    reference = csl_item(article, edition, editions, site_url, vocabulary)  # every citation of the page comes from it
     translated = facts.translation != "missing"
     metadata = article_metadata(article, edition, editions, site_url, facts.description, reference) if translated else None
     return ArticleView(
