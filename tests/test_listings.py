@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import posixpath
 import re
 
 import pytest
@@ -87,3 +88,18 @@ def test_the_index_previews_five_articles_a_name_and_lists_the_rest_on_its_page(
     page = rendered_markdown(split_page(pages["people/someone.md"])[1])
     assert len(page.select(".hiwar-list > ul > li")) == 12
     assert page.select_one("h1 + p a")["href"] == "../people.md#someone"  # back to the name in the index
+
+
+def test_every_page_of_a_long_name_listing_links_back_to_the_name_in_the_index(many):
+    """(The link was made for the first page and so led nowhere from the next ones; MkDocs now checks every link.)"""
+    from hiwar.knowledge.names import Name
+    from hiwar.model.texts import Texts
+    name = Name("someone", "person", Texts(ar="فلان", en="Someone"), (("فلان",),), frozenset())
+    mentioned = [dataclasses.replace(a, mentions={"someone": [1]}) for a in many]
+    pages = listings.render_index(mentioned, EDITIONS[1], EDITIONS, [name])
+    listed = ["people/someone.md", "people/someone/2.md", "people/someone/3.md"]
+    assert [path for path in pages if path != "people.md"] == listed
+    for path in listed:
+        back = rendered_markdown(split_page(pages[path])[1]).select_one("h1 + p a")["href"]
+        target, anchor = back.split("#")
+        assert (posixpath.normpath(posixpath.join(posixpath.dirname(path), target)), anchor) == ("people.md", "someone")

@@ -69,10 +69,11 @@ class ArticleLinks:
         return html_block("div", bullet_list(entries), classes=["hiwar-list"])
 
 
-def paginated(path: str, title: str, description: str, heading_: str, articles: list[Article], edition: Edition,
-              entry: Callable[[ArticleLinks, Article], str]) -> dict[str, str]:
+def paginated(path: str, title: str, description: str, heading_: str | Callable[[str], str], articles: list[Article],
+              edition: Edition, entry: Callable[[ArticleLinks, Article], str]) -> dict[str, str]:
     """A listing of articles over as many pages as it takes, LISTED a page: `path` (say topics/iran.md), then
-    topics/iran/2.md, … each linking to the newer and the older page."""
+    topics/iran/2.md, … each linking to the newer and the older page. `heading_`: the pages' heading, or what makes it
+    for a page (its links are relative to the page)."""
     t = edition.t
     chunks = [articles[i:i + LISTED] for i in range(0, len(articles), LISTED)] or [[]]
     paths = [path] + [f"{path[:-3]}/{n}.md" for n in range(2, len(chunks) + 1)]
@@ -80,7 +81,8 @@ def paginated(path: str, title: str, description: str, heading_: str, articles: 
     for number, (page, chunk) in enumerate(zip(paths, chunks), 1):
         links = ArticleLinks(edition, page)
         counter = f" ({t('listings.page_of', page=number, pages=len(chunks))})" if len(chunks) > 1 else ""
-        lines = [front_matter({"title": title + counter, "description": description}), heading_]
+        lines = [front_matter({"title": title + counter, "description": description}),
+                 heading_(page) if callable(heading_) else heading_]
         lines.append(links.items(entry(links, a) for a in chunk) if chunk else paragraph(literal(t("listings.no_articles"))))
         if len(chunks) > 1:
             lines.append(_page_links(page, paths, number, edition))
@@ -220,9 +222,12 @@ def render_index(articles: list[Article], edition: Edition, editions: Sequence[E
             lines += _preview(page, heading(3, both, id=name.id), found, lambda a, n=name.id: a.mentions[n], path,
                               edition, links)
             if len(found) > PREVIEW:
-                back = paragraph(link(literal(t("listings.index")), source_link(path, page, name.id)))
+                def named(listing: str, both: str = both, name_id: str = name.id) -> str:
+                    """The name, and the way back to it in the index."""
+                    back = paragraph(link(literal(t("listings.index")), source_link(listing, page, name_id)))
+                    return f"{heading(1, both)}\n{back}"
                 pages.update(paginated(path, name.labels[edition.lang], f"{t('listings.index')}: {name.labels[edition.lang]}",
-                                       f"{heading(1, both)}\n{back}", found, edition,
+                                       named, found, edition,
                                        lambda links, a, n=name.id: links.with_paragraphs(a, a.mentions[n])))
     pages[page] = "\n".join(lines)
     return pages
