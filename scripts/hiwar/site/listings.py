@@ -4,8 +4,7 @@ people, organisations and places, the glossary, translation status and related a
 Pages stay light however large the archive grows: a listing shows at most LISTED articles a page, newest first, with
 links to the older ones; under each name, event and round the index shows the PREVIEW newest and links to a page
 listing all of them. Pages are Markdown (markup.py's builders): a list of articles is a list of links to their pages'
-Markdown (urls.source_link), which MkDocs resolves and checks, in a `hiwar-list` wrapper; every text goes through
-markup.literal.
+Markdown (urls.source_link), which MkDocs resolves and checks; every text goes through markup.literal.
 """
 from __future__ import annotations
 
@@ -65,8 +64,8 @@ class ArticleLinks:
         return f"{element} {escaped('(')}{marks}{escaped(')')}"
 
     def items(self, entries: Iterable[str]) -> str:
-        """A list in its wrapper (one block: a wrapper per list, not per item, see markup.html_block)."""
-        return html_block("div", bullet_list(entries), classes=["hiwar-list"])
+        """A list of entries (no wrapper: each would walk the whole page made so far, markup.html_block)."""
+        return bullet_list(entries)
 
 
 def paginated(path: str, title: str, description: str, heading_: str | Callable[[str], str], articles: list[Article],

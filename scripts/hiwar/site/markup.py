@@ -121,7 +121,7 @@ def _attribute(name: str, value: object) -> str:
 
 def span(content: str, **attrs: Any) -> str:
     """Inline Markdown `content` (made here or by literal()) in a span with attributes (pymdownx.bracketspan); one
-    with `datetime` is written as <time> (site/markdown/timespan.py)."""
+    with `datetime` is written as <time> (site/markdown/converter.py)."""
     return f"[{content}]{attributes(**attrs) or '{ }'}"
 
 
