@@ -94,7 +94,7 @@ def test_parallel_reading_offline_side_by_side_and_stacked_on_a_phone(browser, o
         page = browser.new_page(viewport={"width": width, "height": 900})
         requests = Requests(page, "file")
         page.goto(f"{base}/en/parallel/{ARTICLE}/index.html")
-        row = page.locator(".hiwar-parallel tr:has(> #p-1)")
+        row = page.locator(".hiwar-parallel-row#p-1")
         english = row.locator('[lang="en"]').bounding_box()
         arabic = row.locator('[lang="ar"]').bounding_box()
         if side_by_side:

@@ -83,7 +83,7 @@ def test_author_and_publisher_only_where_the_text_states_them(pages):
 @pytest.mark.parametrize("stem", STEMS)
 def test_parallel_page_pairs_every_paragraph_with_its_translation(site, stem):
     for prefix in ("", "en/"):
-        rows = content(html(site / f"{prefix}parallel/{stem}/index.html")).select(".hiwar-parallel tbody tr")
+        rows = content(html(site / f"{prefix}parallel/{stem}/index.html")).select(".hiwar-parallel-row")
         arabic_blocks = content(html(site / "articles" / stem / "index.html")).select("h2[id]:not(#hiwar-about-title):not(#notes), [id^=p-]")
         assert len(rows) == len([b for b in arabic_blocks if not re.match(r"p-\d+-\d+$", b.get("id", ""))])
         for row in rows:

@@ -16,6 +16,7 @@ from hiwar.ingest.seed import ARTICLE_TEXT_LIMIT, read_seed
 from hiwar.model.editorial import Editorial
 from hiwar.site.editions import load_editions
 from hiwar.site.pages import render_article, render_parallel
+from hiwar.site.views import parallel_view
 
 EDITIONS = load_editions(["ar", "en"])
 # A Markdown link or a link target: [text](target)
@@ -52,8 +53,8 @@ def test_a_link_to_a_page_or_an_anchor_that_is_not_there_stops_the_build_naming_
 
 
 def rendering_time(path: Path, size: int) -> float:
-    """CPU seconds Python-Markdown, with the site's extensions, takes to render the article and side-by-side pages of a
-    seed of `size` bytes (whole lines of a real seed)."""
+    """CPU seconds Python-Markdown, with the site's extensions, takes to render the article page of a seed of `size`
+    bytes (whole lines of a real seed), and the side-by-side page's rows take to be made."""
     text = (ROOT / "seeds" / "002_344b185d2b28595d.txt").read_text(encoding="utf-8")
     data = ((text + "\n") * (size // len(text.encode()) + 1)).encode()
     path.write_bytes(data[:data.rindex(b"\n", 0, size) + 1])
@@ -64,12 +65,13 @@ def rendering_time(path: Path, size: int) -> float:
     started = time.process_time()
     for body in bodies:
         site_markdown().convert(body)
+    parallel_view(article, EDITIONS[0], EDITIONS)
     return time.process_time() - started
 
 
 def test_a_page_as_large_as_an_article_may_be_renders_in_time_proportional_to_its_size(tmp_path):
-    """A seed at the size limit (2 MiB) against one a quarter of it: four times the work, not sixteen (pages made of
-    thousands of HTML blocks, or of thousands of pymdownx.blocks wrappers, took time growing with the square)."""
+    """A seed at the size limit (2 MiB) against one a quarter of it: four times the work, not sixteen (a page made of
+    thousands of pymdownx.blocks wrappers takes time growing with the square)."""
     quarter = rendering_time(tmp_path / "quarter.txt", ARTICLE_TEXT_LIMIT.bytes // 4)
     whole = rendering_time(tmp_path / "whole.txt", ARTICLE_TEXT_LIMIT.bytes)
     assert whole < 8 * quarter, (quarter, whole)

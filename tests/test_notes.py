@@ -141,7 +141,7 @@ def test_side_by_side_pages_show_a_long_paragraph_whole_in_both_languages(long_s
     """Side-by-side pages align the texts, without notes (for every note alike); the long ¶ is one row, whole."""
     for prefix in ("", "en/"):
         soup = html(long_site / prefix / "parallel" / "long_sessions" / "index.html")
-        row = soup.select_one("#p-1").parent
+        row = soup.select_one("div.hiwar-parallel-row#p-1")
         cells = {cell["lang"]: " ".join(cell.get_text().split()) for cell in row.select(".hiwar-parallel-cell")}
         assert cells["ar"].endswith("من نتائج سياسية واقتصادية.") and "رقم 28 من" in cells["ar"]
         assert cells["en"].endswith("in session number 28 of the long series of meetings.")

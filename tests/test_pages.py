@@ -20,6 +20,7 @@ from hiwar.site import pages
 from hiwar.site.editions import load_editions
 from hiwar.site.pages import (DESCRIPTION_CHARS, description, has_parallel, page_title, render_article, render_home,
                               render_parallel, time_element)
+from hiwar.site.views import parallel_view
 
 EDITIONS = load_editions(["ar", "en"])
 ARABIC, ENGLISH = EDITIONS
@@ -178,15 +179,19 @@ def test_an_untranslated_paragraph_says_so_in_the_editions_language(articles, vo
 # ---- side by side and home ----------------------------------------------------------------------------------------------------
 def test_side_by_side_rows_pair_each_paragraph_with_its_translation_this_editions_first(articles, vocabulary):
     article = articles[NOTED]
-    html = body(render_parallel(article, ENGLISH, EDITIONS, vocabulary))
-    rows = html.select("div.hiwar-parallel tbody tr:has(> td[id])")
-    assert len(rows) == len(article.parsed.numbered) and rows[0].td["id"] == "p-1"
-    assert [(cell["lang"], cell["dir"]) for cell in rows[0].select(".hiwar-parallel-cell")] == [("en", "ltr"), ("ar", "rtl")]
-    assert rows[0].select(".hiwar-parallel-cell")[1].get_text().split(" ", 1)[1] == " ".join(
+    rows = parallel_view(article, ENGLISH, EDITIONS).rows
+    numbered = [row for row in rows if row.anchor]
+    assert len(numbered) == len(article.parsed.numbered) and numbered[0].anchor == "p-1"
+    assert [(cell.lang, cell.dir) for cell in numbered[0].cells] == [("en", "ltr"), ("ar", "rtl")]
+    assert "".join(run.text for run in numbered[0].cells[1].text) == " ".join(
         b.text for b in article.parsed.blocks if b.line == article.parsed.numbered[0].line)
-    assert [(th["lang"], th.get_text()) for th in html.select("thead th")] == [("en", "English"), ("ar", "العربية")]
-    original = body(render_parallel(article, ARABIC, EDITIONS, vocabulary))
-    assert [cell["lang"] for cell in original.select_one("div.hiwar-parallel tbody tr").select(".hiwar-parallel-cell")] == ["ar", "en"]
+    assert numbered[0].cells[1].number_label == "الفقرة 1"  # each side in its own language
+    assert [cell.lang for cell in parallel_view(article, ARABIC, EDITIONS).rows[0].cells] == ["ar", "en"]
+    # The page itself: its front matter and the way back to the article; the theme lays out the rows.
+    data, text = split_page(render_parallel(article, ENGLISH, EDITIONS, vocabulary))
+    assert data["parallel_of"] == article.id
+    assert [a["href"] for a in body(render_parallel(article, ENGLISH, EDITIONS, vocabulary)).select("a")] == [
+        f"../articles/{article.id}.md"]
 
 
 def test_the_home_page_lists_the_newest_articles_with_date_and_summary(articles, project_collection):

@@ -30,11 +30,11 @@ from hiwar.site.editions import Edition
 from hiwar.site.error_pages import SECTIONS as ERROR_TEMPLATES, error_page_view
 from hiwar.site.policy import ONLINE, with_policy
 from hiwar.site.markup import escaped_view
-from hiwar.site.pages import article_path, has_parallel, parallel_path
+from hiwar.site.pages import PARALLEL_DIR, article_path, has_parallel, parallel_path
 from hiwar.site.search import SearchDocument, search_assets, search_context
 from hiwar.site.urls import page_dest, page_url, relative_url
-from hiwar.site.view import Alternate, LinkView, PageView
-from hiwar.site.views import article_view
+from hiwar.site.view import Alternate, LinkView, PageView, ParallelView
+from hiwar.site.views import article_view, parallel_view
 
 if TYPE_CHECKING:
     from hiwar.build.site import SiteBuild
@@ -231,8 +231,16 @@ class EditionBuild:
             feeds=[LinkView(edition.t("feeds.atom"), relative_url(f"{edition.prefix}{ATOM_FILE}", page.url), ATOM_TYPE),
                    LinkView(edition.t("feeds.json"), relative_url(f"{edition.prefix}{feeds.JSON_FILE}", page.url),
                             feeds.JSON_TYPE)],
-            search=self.search_view, edition=edition)
+            search=self.search_view, edition=edition, parallel=self._parallel_view(page.src_uri))
         return escaped_view(view)
+
+    def _parallel_view(self, src_uri: str) -> ParallelView | None:
+        """A side-by-side page's rows (the template lays them out)."""
+        parts = src_uri.split("/")
+        if src_uri not in self.planned or len(parts) != 3 or parts[1] != PARALLEL_DIR:
+            return None
+        article = self.site.articles_by_id.get(parts[2][:-3])
+        return parallel_view(article, self.edition, self.site.editions) if article else None
 
     def _article_of(self, src_uri: str) -> Article | None:
         if src_uri not in self.planned:

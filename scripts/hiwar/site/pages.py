@@ -3,7 +3,8 @@
 The body carries the text: paragraphs with their ¶ numbers, headings, nested lists, glossary terms marked at their
 first use, and the marks of the editors' and translators' notes, with the notes themselves after the text; what it
 holds is body.py's data, written here as Markdown for Python-Markdown and pymdown-extensions (their syntax: README,
-"The converter's Markdown"; the builders: markup.py). The article header (date, author, summary, reading time,
+"The converter's Markdown"; the builders: markup.py). The side-by-side page's rows are a template's
+(views.parallel_view). The article header (date, author, summary, reading time,
 translation notice) and "About this article" are drawn by the theme from the plugin's view. Every text reaches the
 Markdown through markup.literal (see markup.py); links to other pages are paths of their Markdown (urls.source_link).
 """
@@ -19,13 +20,12 @@ from hiwar.model.article import AUTOMATIC, EDITORIAL, Article
 from hiwar.model.dates import DateValue
 from hiwar.model.languages import SOURCE_LANGUAGE
 from hiwar.model.page import ArticlePage, EntityName, NoteFacts
-from hiwar.model.seed import HEADING, LIST_ITEM
-from hiwar.site.body import (BodyBlock, BulletList, Cell, EndNote, GlossedTerm, Heading, Inline, ListItem, NoteMark, Text,
-                             article_body, is_source, is_translated, parallel_rows)
+from hiwar.site.body import (BodyBlock, BulletList, EndNote, GlossedTerm, Heading, Inline, ListItem, NoteMark, Text,
+                             article_body, is_source, is_translated)
 from hiwar.site.dateformat import html_datetime
 from hiwar.site.editions import Edition
-from hiwar.site.markup import (attributes, emphasis, escaped_in, heading, html_block, link, list_item, literal,
-                               literal_in, note, note_mark, paragraph, span, strong, table)
+from hiwar.site.markup import (emphasis, escaped_in, heading, link, list_item, literal, literal_in, note, note_mark,
+                               paragraph, span, strong)
 from hiwar.site.urls import source_link
 
 DESCRIPTION_CHARS = 160
@@ -243,42 +243,24 @@ def newest_first(articles: list[Article]) -> list[Article]:
     return sorted(articles, key=lambda article: article.newest_first_key)
 
 
+def parallel_sides(article: Article, edition: Edition, editions: Sequence[Edition]) -> list[Edition]:
+    """The languages of a side-by-side page, this edition's first: on a translation's page, that translation and the
+    original; on the original's, the original and every translation."""
+    if is_source(edition):
+        return [edition] + [e for e in editions if not is_source(e) and is_translated(article, e)]
+    return [edition, next(e for e in editions if is_source(e))]
+
+
 def render_parallel(article: Article, edition: Edition, editions: Sequence[Edition], vocabulary: Mapping[str, Tag]) -> str:
-    """The original and its translations side by side: a table with a column per language (on a translation's page
-    that translation and the original; on the original's, the original and every translation) and a row per heading
-    or paragraph, the paragraph's anchor on its first cell. A table, not a wrapper per row: each pymdownx.blocks
-    wrapper walks the page made so far, which for thousands of rows would take time growing with their square."""
+    """The side-by-side page: its front matter and the link back to the article. The theme lays out the rows, the
+    original beside its translations (views.parallel_view, overrides/partials/parallel.html): a layout of texts the
+    model holds, a template's work; as Markdown, thousands of rows took a wrapper each, or a table the theme styles."""
     title = page_title(article, edition)
     label = edition.t("article.parallel_title")
     meta = {"title": f"{label}: {title}", "description": description(f"{label}: {title}"), "parallel_of": article.id,
             "hide": ["toc"]}
-    source = next(e for e in editions if is_source(e))
-    if is_source(edition):
-        order = [edition] + [e for e in editions if not is_source(e) and is_translated(article, e)]
-    else:
-        order = [edition, source]
-    header = [f"{literal(side.name)} {attributes(lang=side.lang, dir=side.dir)}" for side in order]
-    rows = []
-    for row in parallel_rows(article, order):
-        cells = []
-        for index, (side, cell) in enumerate(zip(order, row.cells)):
-            classes = ["hiwar-parallel-cell"]
-            if row.kind == HEADING:
-                content = literal(cell.text or side.t("article.untranslated_heading"))
-                classes.append("hiwar-parallel-heading")
-            elif row.kind == LIST_ITEM:
-                content = f"{_pilcrow(row.number, side)}• {_whole(cell, side)}"
-                classes += ["hiwar-parallel-item", f"hiwar-level-{row.level}"]
-            else:
-                content = _pilcrow(row.number, side) + _whole(cell, side)
-            anchor = row.anchor if index == 0 else None
-            cells.append(f"{content} {attributes(id=anchor, classes=classes, lang=side.lang, dir=side.dir)}")
-        rows.append(cells)
     back = paragraph(link(literal(edition.t("article.back_to_article")),
                           source_link(parallel_path(article), article_path(article))))
-    return front_matter(meta) + back + "\n" + html_block("div", table(header, rows), classes=["hiwar-parallel"])
+    return front_matter(meta) + back
 
 
-def _whole(cell: Cell, edition: Edition) -> str:
-    """A paragraph's whole text (the parts of a long line joined again: rows align whole seed lines)."""
-    return _shown(None if cell.text is None else (Text(cell.text),), edition, ())

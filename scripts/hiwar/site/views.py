@@ -1,4 +1,5 @@
-"""Views of an article for one edition, made from the model (see view.py for what templates get)."""
+"""Views of an article for one edition, made from the model (see view.py for what templates get): its page's header
+and "About this article", and its side-by-side page."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -11,12 +12,14 @@ from hiwar.model.languages import SOURCE_LANGUAGE
 from hiwar.site.citations import biblatex, citation_text
 from hiwar.site.editions import Edition
 from hiwar.site.exports import FORMATS, article_file
-from hiwar.site.markup import language_runs
+from hiwar.site.markup import Run, language_runs
 from hiwar.site.metadata import article_metadata
-from hiwar.site.pages import article_page
+from hiwar.model.seed import HEADING, LIST_ITEM
+from hiwar.site.body import parallel_rows
+from hiwar.site.pages import article_page, parallel_sides
 from hiwar.site.reference import csl_item
 from hiwar.site.urls import relative_url
-from hiwar.site.view import ArticleView, EntityView, LinkView
+from hiwar.site.view import ArticleView, EntityView, LinkView, ParallelCell, ParallelRow, ParallelView
 
 ORIGIN_LABELS = {EDITORIAL: "about.origin_editorial", SEED: "about.origin_seed", AUTOMATIC: "about.origin_automatic"}
 
@@ -53,3 +56,23 @@ def article_view(article: Article, edition: Edition, editions: Sequence[Edition]
         downloads=[LinkView(fmt.label, relative_url(article_file(article, edition, fmt), page_path), fmt.media_type)
                    for fmt in FORMATS] if translated else [],
     )
+
+
+CELL_KINDS = {HEADING: "heading", LIST_ITEM: "item"}
+
+
+def parallel_view(article: Article, edition: Edition, editions: Sequence[Edition]) -> ParallelView:
+    """The side-by-side page's rows: whole seed lines, so that the original and its translations align; in the order
+    of pages.parallel_sides."""
+    sides = parallel_sides(article, edition, editions)
+    rows = []
+    for row in parallel_rows(article, sides):
+        kind = CELL_KINDS.get(row.kind, "paragraph")
+        cells = [ParallelCell(side.lang, side.dir, kind, row.number, row.level,
+                              f"{side.t('article.paragraph')} {row.number}" if row.number else None,
+                              None if cell.text is None else [Run(cell.text)] if kind == "heading"
+                              else language_runs(cell.text, side.lang),
+                              side.t("article.untranslated_heading" if kind == "heading" else "article.untranslated"))
+                 for side, cell in zip(sides, row.cells)]
+        rows.append(ParallelRow(row.anchor, cells))
+    return ParallelView(rows)
