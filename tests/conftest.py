@@ -45,9 +45,35 @@ def content(soup: BeautifulSoup):
     return article
 
 
+def site_markdown():
+    """Python-Markdown with the site's extensions, configured as mkdocs.yml configures them (read by MkDocs' loader)."""
+    import markdown
+    from mkdocs.utils.yaml import yaml_load
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    names, configs = [], {}
+    for entry in config["markdown_extensions"]:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        names.append(name)
+        configs[name] = options or {}
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+def rendered_markdown(text: str) -> BeautifulSoup:
+    """Markdown as the site renders it (its extensions), as HTML to read."""
+    return BeautifulSoup(site_markdown().convert(text), "html.parser")
+
+
 def read_front_matter(path: Path) -> tuple[dict, str]:
     """Front-matter and body, parsed by MkDocs itself."""
     return split_page(path.read_text(encoding="utf-8"))
+
+
+def read_article_page(path: Path):
+    """An article page of `make pages`: its front matter read by MkDocs and checked into the typed model (the
+    converter's contract, model/page.py), and its body."""
+    from hiwar.model.page import ArticlePage
+    data, body = read_front_matter(path)
+    return ArticlePage.from_front_matter(data), body
 
 
 def split_page(text: str) -> tuple[dict, str]:

@@ -10,7 +10,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ENV, FIXTURES, PYTHON, ROOT, content, html, make_project, mkdocs_build, read_front_matter, repository_copy, run_pages, vocabulary_only
+from conftest import ENV, FIXTURES, PYTHON, ROOT, content, html, make_project, mkdocs_build, read_article_page, repository_copy, run_pages, vocabulary_only
 from hiwar.enrich.collection import collect
 from hiwar.ingest.reader import read_article
 from hiwar.ingest.seed import ARTICLE_TEXT_LIMIT, read_seed
@@ -128,8 +128,8 @@ def test_a_seed_as_large_as_an_article_may_be_converts_and_a_byte_more_is_one_li
     (seeds / "big.txt").write_bytes(data)
     result = run_pages(seeds, tmp_path / "out")
     assert result.returncode == 0, result.stderr
-    front, body = read_front_matter(tmp_path / "out" / "ar" / "articles" / "big.md")
-    assert front["words"] > 150_000 and body.count('<p id="p-') > 2000
+    front, body = read_article_page(tmp_path / "out" / "ar" / "articles" / "big.md")
+    assert front.words > 150_000 and body.count("{: #p-") > 2000
     (seeds / "big.txt").write_bytes(data + b" ")
     assert problems(seeds) == ["seeds/big.txt: is 2,097,153 bytes (2 MiB), more than the 2,097,152 (2 MiB) an article's "
                                "text (a seed or a translation) may have; split it into articles, or remove what is not "

@@ -13,12 +13,15 @@ from bibtex_reader import read_bibtex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import ROOT
 from hiwar.ingest.naming import slug
+from hiwar.knowledge.vocabulary import load_vocabulary
 from hiwar.ingest.seed import normalise
 
 from hiwar.model.article import AUTOMATIC, Sourced
 from hiwar.model.dates import DateRange, PartialDate, parse_date_value
-from hiwar.site.citations import bibtex_text, bibtex_url, biblatex, citation_text, html_with_languages
+from hiwar.site.citations import bibtex_text, bibtex_url, biblatex, citation_text
+from hiwar.site.markup import Run, escaped_view, language_runs
 from hiwar.site.editions import load_editions
 from hiwar.site.exports import FORMATS, bibtex, collection_files, csl_json, edition_files, ris
 from hiwar.site.metadata import article_metadata
@@ -29,6 +32,7 @@ EDITIONS = load_editions(["ar", "en"])
 ARABIC, ENGLISH = EDITIONS
 SITE_URL = "https://hiwar.example.org/"
 BY_AUTHOR, INTERVAL, PUBLISHED_BY = "001_9f79dd596af1e7b3", "002_344b185d2b28595d", "004_619acb7bf2d5c641"
+VOCABULARY = load_vocabulary(ROOT / "editorial" / "tags.yml")
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +41,12 @@ def articles(project_collection):
 
 
 def record(articles, article_id, edition=ARABIC):
-    return csl_item(articles[article_id], edition, EDITIONS, SITE_URL)
+    return csl_item(articles[article_id], edition, EDITIONS, SITE_URL, VOCABULARY)
+
+
+def metadata_of(article, edition, description):
+    return article_metadata(article, edition, EDITIONS, SITE_URL, description,
+                            csl_item(article, edition, EDITIONS, SITE_URL, VOCABULARY))
 
 
 # ---- the record ----------------------------------------------------------------------------------------------------------
@@ -64,8 +73,8 @@ def test_the_record_of_a_translation_names_its_original_and_its_translator(artic
 
 def test_only_editions_that_have_the_text_give_a_record(articles):
     untranslated = dataclasses.replace(articles[BY_AUTHOR], translations={})
-    assert [item["language"] for item in items_of(untranslated, EDITIONS, SITE_URL)] == ["ar"]
-    assert [item["language"] for item in items_of(articles[BY_AUTHOR], EDITIONS, SITE_URL)] == ["ar", "en"]
+    assert [item["language"] for item in items_of(untranslated, EDITIONS, SITE_URL, VOCABULARY)] == ["ar"]
+    assert [item["language"] for item in items_of(articles[BY_AUTHOR], EDITIONS, SITE_URL, VOCABULARY)] == ["ar", "en"]
 
 
 def test_an_address_percent_encodes_a_slug_in_arabic_letters(articles):
@@ -107,20 +116,21 @@ def test_the_suggested_citation_is_written_in_the_pages_language(articles):
 def test_a_citation_gives_an_interval_in_words_and_says_when_there_is_no_date(articles):
     assert "Hiwar, between 30 January and 2 February 2024." in citation_text(record(articles, INTERVAL, ENGLISH), ENGLISH)
     undated = dataclasses.replace(articles[INTERVAL], date=Sourced(None, AUTOMATIC))
-    assert "Hiwar, undated. https://" in citation_text(csl_item(undated, ENGLISH, EDITIONS, SITE_URL), ENGLISH)
+    assert "Hiwar, undated. https://" in citation_text(csl_item(undated, ENGLISH, EDITIONS, SITE_URL, VOCABULARY), ENGLISH)
 
 
 def test_a_title_that_ends_with_its_own_punctuation_takes_no_added_full_stop(articles):
     asked = dataclasses.replace(articles[BY_AUTHOR], title={**articles[BY_AUTHOR].title, "en": Sourced("Who wins?", "editorial")})
-    assert "“Who wins?” Translated" in citation_text(csl_item(asked, ENGLISH, EDITIONS, SITE_URL), ENGLISH)
+    assert "“Who wins?” Translated" in citation_text(csl_item(asked, ENGLISH, EDITIONS, SITE_URL, VOCABULARY), ENGLISH)
 
 
-def test_a_citation_as_html_marks_arabic_runs_on_pages_of_other_languages():
-    assert html_with_languages("Al-Kadhimi «الكاظمي» & <co>", "en") == \
-        'Al-Kadhimi «<span lang="ar" dir="rtl">الكاظمي»</span> &amp; &lt;co&gt;'
-    assert html_with_languages("الكاظمي & <co>", "ar") == "الكاظمي &amp; &lt;co&gt;"
-    # No text reads as an attribute to a tool that scans the page for links (zimcheck).
-    assert html_with_languages("<img src='x'> \"y\"", "ar") == "&lt;img src=&#x27;x&#x27;&gt; &quot;y&quot;"
+def test_a_citation_is_text_in_runs_and_an_arabic_run_on_another_languages_page_says_its_language():
+    assert language_runs("Al-Kadhimi «الكاظمي» & <co>", "en") == [
+        Run("Al-Kadhimi «"), Run("الكاظمي»", "ar", "rtl"), Run(" & <co>")]
+    assert language_runs("الكاظمي & <co>", "ar") == [Run("الكاظمي & <co>")]
+    # The template prints the escaped view: no text reads as an attribute to a tool that scans the page for links
+    # (zimcheck).
+    assert escaped_view(Run("<img src='x'> \"y\"")).text == "&lt;img src=&#39;x&#39;&gt; &#34;y&#34;"
 
 
 def test_biblatex_keeps_the_date_exact_names_whole_and_links_a_translation_to_its_original(articles):
@@ -195,7 +205,7 @@ def test_a_collection_with_a_hostile_article_reads_back_whole(articles):
     hostile = {"ar": "عنوان } فيه @online{x, title = {", "en": "A } title, url = {https://evil.example/} \\ -- ''50%''"}
     article = dataclasses.replace(articles[BY_AUTHOR], title={lang: Sourced(text, "editorial") for lang, text in hostile.items()})
     items = [item for a in (*articles.values(), article) if a is not articles[BY_AUTHOR]
-             for item in items_of(a, EDITIONS, SITE_URL)]
+             for item in items_of(a, EDITIONS, SITE_URL, VOCABULARY)]
     entries = read_bibtex(bibtex(items, EDITIONS, related=True).decode("utf-8"))
     assert list(entries) == [item["id"] for item in items]  # every entry, and nothing more
     for item in items:
@@ -221,7 +231,7 @@ def test_ris_gives_an_interval_as_its_enclosing_unit_and_the_exact_window_in_wor
 def test_ris_states_no_date_for_a_window_across_years(articles):
     across = dataclasses.replace(articles[INTERVAL], date=Sourced(DateRange(PartialDate(2023, 12, 30), PartialDate(2024, 1, 2)),
                                                                   "editorial"))
-    fields = ris_fields(ris([csl_item(across, ENGLISH, EDITIONS, SITE_URL)], EDITIONS))
+    fields = ris_fields(ris([csl_item(across, ENGLISH, EDITIONS, SITE_URL, VOCABULARY)], EDITIONS))
     assert not [f for f in fields if f[0] in ("PY", "DA")]
     assert ("N1", "Published: between 30 December 2023 and 2 January 2024") in fields
 
@@ -241,7 +251,7 @@ def test_the_csl_json_file_gives_an_interval_as_one_date_reference_managers_read
 def test_the_csl_json_file_states_no_date_for_a_window_across_years_and_keeps_a_single_date_as_it_is(articles):
     across = dataclasses.replace(articles[INTERVAL], date=Sourced(DateRange(PartialDate(2023, 12, 30), PartialDate(2024, 1, 2)),
                                                                   "editorial"))
-    (written,) = json.loads(csl_json([csl_item(across, ENGLISH, EDITIONS, SITE_URL)], EDITIONS))
+    (written,) = json.loads(csl_json([csl_item(across, ENGLISH, EDITIONS, SITE_URL, VOCABULARY)], EDITIONS))
     assert "issued" not in written and written["note"] == "Published: between 30 December 2023 and 2 January 2024"
     single = record(articles, BY_AUTHOR, ENGLISH)
     assert json.loads(csl_json([single], EDITIONS)) == [single]
@@ -249,14 +259,14 @@ def test_the_csl_json_file_states_no_date_for_a_window_across_years_and_keeps_a_
 
 def test_each_edition_has_three_files_per_article_it_has_the_text_of(articles):
     kept = [articles[BY_AUTHOR], dataclasses.replace(articles[INTERVAL], translations={})]
-    files = edition_files(ENGLISH, EDITIONS, kept, SITE_URL)
+    files = edition_files(ENGLISH, EDITIONS, kept, SITE_URL, VOCABULARY)
     assert sorted(files) == ["en/citations/001_9f79dd596af1e7b3.en.bib", "en/citations/001_9f79dd596af1e7b3.en.csl.json",
                              "en/citations/001_9f79dd596af1e7b3.en.ris"]
     assert json.loads(files["en/citations/001_9f79dd596af1e7b3.en.csl.json"]) == [record(articles, BY_AUTHOR, ENGLISH)]
 
 
 def test_the_collection_holds_every_edition_of_every_article_in_each_format(articles):
-    files = collection_files(EDITIONS, [articles[BY_AUTHOR], articles[INTERVAL]], SITE_URL)
+    files = collection_files(EDITIONS, [articles[BY_AUTHOR], articles[INTERVAL]], SITE_URL, VOCABULARY)
     assert sorted(files) == sorted(f"citations/hiwar.{fmt.suffix}" for fmt in FORMATS)
     items = json.loads(files["citations/hiwar.csl.json"])
     assert [item["id"] for item in items] == ["hiwar:001_9f79dd596af1e7b3:ar", "hiwar:001_9f79dd596af1e7b3:en",
@@ -273,14 +283,14 @@ def tags_of(metadata) -> dict[str, list[str]]:
 
 
 def test_a_pages_metadata_states_the_date_each_format_can_hold(articles):
-    day = tags_of(article_metadata(articles[BY_AUTHOR], ARABIC, EDITIONS, SITE_URL, "d"))
+    day = tags_of(metadata_of(articles[BY_AUTHOR], ARABIC, "d"))
     assert day["citation_publication_date"] == ["2021/07/25"] and day["DC.date"] == ["2021-07-25"]
-    window = tags_of(article_metadata(articles[INTERVAL], ENGLISH, EDITIONS, SITE_URL, "d"))
+    window = tags_of(metadata_of(articles[INTERVAL], ENGLISH, "d"))
     assert window["citation_publication_date"] == ["2024"] and window["article:published_time"] == ["2024"]
 
 
 def test_a_translations_metadata_names_its_original_and_the_originals_names_its_translations(articles):
-    english = article_metadata(articles[INTERVAL], ENGLISH, EDITIONS, SITE_URL, "A description")
+    english = metadata_of(articles[INTERVAL], ENGLISH, "A description")
     original_url = "https://hiwar.example.org/articles/002_344b185d2b28595d/"
     tags = tags_of(english)
     assert tags["DC.source"] == [original_url] and tags["DC.relation"] == [original_url]
@@ -288,26 +298,26 @@ def test_a_translations_metadata_names_its_original_and_the_originals_names_its_
     data = json.loads(str(english.json_ld))
     assert data["translationOfWork"]["@id"] == original_url and data["isBasedOn"] == original_url
     assert "workTranslation" not in data
-    arabic = json.loads(str(article_metadata(articles[INTERVAL], ARABIC, EDITIONS, SITE_URL, "d").json_ld))
+    arabic = json.loads(str(metadata_of(articles[INTERVAL], ARABIC, "d").json_ld))
     assert arabic["workTranslation"] == [{"@type": "AnalysisNewsArticle", "inLanguage": "en",
                                           "@id": "https://hiwar.example.org/en/articles/002_344b185d2b28595d/"}]
-    assert "DC.source" not in tags_of(article_metadata(articles[INTERVAL], ARABIC, EDITIONS, SITE_URL, "d"))
+    assert "DC.source" not in tags_of(metadata_of(articles[INTERVAL], ARABIC, "d"))
 
 
 def test_the_people_and_places_an_article_is_about_leave_out_its_author(articles):
     article = articles[BY_AUTHOR]
-    data = json.loads(str(article_metadata(article, ENGLISH, EDITIONS, SITE_URL, "d").json_ld))
+    data = json.loads(str(metadata_of(article, ENGLISH, "d").json_ld))
     about = {entry["name"] for entry in data["about"]}
     assert data["author"] == [{"@type": "Person", "name": "Doaa Abdelnabi"}]
     assert "Doaa Abdelnabi" not in about
     assert {entry["@type"] for entry in data["about"]} <= {"Person", "Place"}  # organisations are not asked for
     named = dataclasses.replace(article, entities=Sourced([*article.entities.value, dataclasses.replace(
         article.entities.value[0], kind="person", labels=article.author)], "editorial"))
-    assert "Doaa Abdelnabi" not in {e["name"] for e in json.loads(str(article_metadata(named, ENGLISH, EDITIONS, SITE_URL, "d").json_ld))["about"]}
+    assert "Doaa Abdelnabi" not in {e["name"] for e in json.loads(str(metadata_of(named, ENGLISH, "d").json_ld))["about"]}
 
 
 def test_json_ld_cannot_close_its_script_element(articles):
     hostile = dataclasses.replace(articles[BY_AUTHOR], title={**articles[BY_AUTHOR].title,
                                                               "en": Sourced("</script><script>alert(1)</script>", "editorial")})
-    text = str(article_metadata(hostile, ENGLISH, EDITIONS, SITE_URL, "d").json_ld)
+    text = str(metadata_of(hostile, ENGLISH, "d").json_ld)
     assert "<" not in text and json.loads(text)["headline"] == "</script><script>alert(1)</script>"

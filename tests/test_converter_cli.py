@@ -5,9 +5,9 @@ import re
 import shutil
 import subprocess
 
-from conftest import ENV, FIXTURES, PYTHON, ROOT, read_front_matter, run_pages, sha256, vocabulary_only
+from conftest import ENV, FIXTURES, PYTHON, ROOT, read_article_page, run_pages, sha256, vocabulary_only
 
-RELATED = re.compile(r"\n## [^\n]*\{#related\}.*", re.S)
+RELATED = re.compile(r"\n## [^\n]*\{: #related \}.*", re.S)
 
 
 def test_make_pages_converts_any_folder_into_the_docs_layout(tmp_path):
@@ -72,11 +72,11 @@ def test_a_large_folder_is_converted_in_parallel_with_the_same_pages_and_problem
         serial.mkdir()
         shutil.copy(seeds / f"{n:02d}_{traits[n % len(traits)].name}", serial)
         assert run_pages(serial, tmp_path / f"out_{n}").returncode == 0
-        (meta, body), (alone_meta, alone_body) = (read_front_matter(folder / "ar" / "articles" / name)
-                                                  for folder in (tmp_path / "out", tmp_path / f"out_{n}"))
+        (page, body), (alone, alone_body) = (read_article_page(folder / "ar" / "articles" / name)
+                                             for folder in (tmp_path / "out", tmp_path / f"out_{n}"))
         assert RELATED.sub("", body) == RELATED.sub("", alone_body)  # the related list depends on the other seeds
         for key in ("title", "date", "summary", "tags", "mentions", "entities", "seed_sha256"):
-            assert meta.get(key) == alone_meta.get(key), key
+            assert getattr(page, key) == getattr(alone, key), key
     (seeds / "30_empty.txt").write_bytes(b"")
     (seeds / "45_binary.txt").write_bytes(bytes(range(256)) * 4)
     failed = run_pages(seeds, tmp_path / "failed")

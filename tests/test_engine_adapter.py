@@ -169,3 +169,36 @@ def test_the_theme_partials_the_site_overrides_differ_from_the_installed_origina
     copy = (ROOT / "overrides" / "partials" / name).read_text(encoding="utf-8").splitlines(keepends=True)
     diff = "".join(list(difflib.unified_diff(original, copy, n=3))[2:])
     assert diff == (ROOT / "tests" / "fixtures" / "theme" / f"{name}.diff").read_text(encoding="utf-8")
+
+
+def test_strict_mode_counts_only_the_warnings_a_quiet_logger_lets_through_so_the_adapter_lets_them_through():
+    """mkdocs#4126: `--quiet` sets the engine's logger to ERROR and strict mode counts warnings with a handler on that
+    logger, so a broken link does not stop a quiet strict build; `warnings_counted` sets the logger back to WARNING.
+    (tests/test_markdown_contract.py shows a quiet strict build stopped by a broken link.)"""
+    from mkdocs import __main__ as cli
+    from hiwar.engine.adapter import ENGINE_LOGGER, warnings_counted
+    assert "state.logger.setLevel(logging.ERROR)" in inspect.getsource(cli.quiet_option)
+    assert "logging.getLogger('mkdocs').addHandler(warning_counter)" in inspect.getsource(build.build)
+    assert "warning_counter.setLevel(logging.WARNING)" in inspect.getsource(build.build)
+    logger = logging.getLogger(ENGINE_LOGGER)
+    level = logger.level
+    try:
+        logger.setLevel(logging.ERROR)
+        warnings_counted()
+        assert logger.level == logging.WARNING
+        logger.setLevel(logging.INFO)  # a verbose logger stays as verbose
+        warnings_counted()
+        assert logger.level == logging.INFO
+    finally:
+        logger.setLevel(level)
+
+
+def test_the_notes_back_links_title_is_the_editions_and_taken_as_text():
+    from hiwar.engine.adapter import configure
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    settings = EditionSettings("Hiwar", "d", "c", "en", {}, "Link", "Back to {the} note", [], None, (), (), ())
+    configure(config, settings)
+    footnotes = config.mdx_configs["footnotes"]
+    assert footnotes["BACKLINK_TITLE"].format(1) == "Back to {the} note"  # the extension formats it with the number
+    from markdown.extensions.footnotes import FootnoteExtension
+    assert FootnoteExtension(**footnotes).getConfig("BACKLINK_TITLE").format(1) == "Back to {the} note"

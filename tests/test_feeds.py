@@ -8,7 +8,9 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
+from bs4 import BeautifulSoup
 
+from conftest import site_markdown
 from hiwar.enrich.collection import Collection
 from hiwar.model.article import AUTOMATIC, Sourced
 from hiwar.model.dates import PartialDate
@@ -21,12 +23,14 @@ EDITIONS = load_editions(["ar", "en"])
 ARABIC, ENGLISH = EDITIONS
 SITE_URL = "https://hiwar.example.org"
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
-BODY = ('<h2 id="motives">Motives<a class="headerlink" href="#motives">#</a></h2>'
-        '<p id="p-1"><a class="hiwar-pnum" href="#p-1">1</a> The <span class="hiwar-term">PMF'
-        '<span class="hiwar-gloss" role="tooltip">الحشد الشعبي</span></span> said so, '
-        'says <a href="../004_619acb7bf2d5c641/#p-2">another article</a>.</p>'
-        '<ol class="hiwar-notes"><li id="note-1">An editor\'s note</li></ol>'
-        '<h2 id="related">Related articles</h2><ul><li><a href="../x/">x</a></li></ul>')
+# A body as the site renders an article's Markdown (pages.py; MkDocs has made its links relative URLs).
+BODY = site_markdown().convert(
+    '## Motives\n\n'
+    '[1](#p-1){: .hiwar-pnum aria-label="Paragraph 1" } The [PMF[الحشد الشعبي]{: #gloss-pmf .hiwar-gloss role="tooltip" '
+    'lang="ar" dir="rtl" }]{: .hiwar-term tabindex="0" aria-describedby="gloss-pmf" } said so[^1]{: .hiwar-note-ref '
+    '.hiwar-note-editor }&#44; says [another article](../004_619acb7bf2d5c641/#p-2)&#46;\n{: #p-1 }\n\n'
+    '## Notes {: #notes }\n\n///Footnotes Go Here///\n\n[^1]: **Editor&#39;s note&#58;** An editor&#39;s note\n\n'
+    '## Related articles {: #related }\n\n- [x](../x/)\n')
 
 
 def body_of(article) -> str:
@@ -43,10 +47,17 @@ def test_the_full_text_is_the_body_without_what_only_works_on_the_page_with_abso
     assert text.startswith('<div lang="en" dir="ltr">') and text.endswith("</div>")
     assert 'class="headerlink"' not in text and "hiwar-gloss" not in text and "الحشد الشعبي" not in text
     assert "Related articles" not in text and "/x/" not in text
-    assert "The <span class=\"hiwar-term\">PMF</span> said so" in text  # the text after a gloss stays
-    assert '<a class="hiwar-pnum" href="https://hiwar.example.org/en/articles/a/#p-1">1</a>' in text  # ¶ numbers stay
-    assert 'href="https://hiwar.example.org/en/articles/004_619acb7bf2d5c641/#p-2"' in text
-    assert "An editor's note" in text
+    page = BeautifulSoup(text, "html.parser")
+    assert page.select_one(".hiwar-term").get_text() == "PMF"  # the term stays, its gloss goes
+    assert "said so1, says another article." in page.select_one("#p-1").get_text()  # the text after a gloss stays
+    assert page.select_one("a.hiwar-pnum")["href"] == "https://hiwar.example.org/en/articles/a/#p-1"  # ¶ numbers stay
+    assert page.find("a", string="another article")["href"] == \
+        "https://hiwar.example.org/en/articles/004_619acb7bf2d5c641/#p-2"
+    # The notes stay, each linked to and from its mark on the page.
+    assert page.select_one("sup.hiwar-note-ref a")["href"] == "https://hiwar.example.org/en/articles/a/#fn:1"
+    note = page.select_one("div.footnote li#fn\\:1")
+    assert "Editor's note: An editor's note" in note.get_text()
+    assert note.select_one("a.footnote-backref")["href"] == "https://hiwar.example.org/en/articles/a/#fnref:1"
 
 
 def test_a_page_without_text_has_no_full_text():

@@ -93,10 +93,10 @@ def long_site(tmp_path_factory):
 def notes_of(soup) -> dict[str, str]:
     """note id -> its text, each checked to link back to a mark that links to it."""
     found = {}
-    for item in soup.select("ol.hiwar-notes li"):
-        back = item.select_one("a.hiwar-note-back")["href"]
-        mark = soup.find(id=back[1:])
-        assert mark is not None and mark["href"] == f"#{item['id']}", item
+    for item in soup.select("div.footnote li"):
+        back = item.select_one("a.footnote-backref")["href"]
+        mark = soup.find(id=back[1:])  # the mark: a superscript holding the link to the note
+        assert mark is not None and mark.a["href"] == f"#{item['id']}", item
         found[item["id"]] = " ".join(item.get_text(" ").split())
     return found
 
@@ -106,7 +106,7 @@ def marks_in(element) -> list[str]:
 
 
 def note_href(soup, text: str) -> str:
-    return "#" + next(li["id"] for li in soup.select("ol.hiwar-notes li") if text in li.get_text())
+    return "#" + next(li["id"] for li in soup.select("div.footnote li") if text in li.get_text())
 
 
 @pytest.mark.parametrize("prefix,lang", [("", "ar"), ("en/", "en")])

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 
-import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, ROOT, split_page
+from conftest import FIXTURES, ROOT, rendered_markdown, split_page
 from hiwar.enrich.article import enrich
 from hiwar.ingest.reader import read_article
 from hiwar.ingest.seed import read_seed
@@ -21,6 +20,7 @@ from hiwar.site import pages
 from hiwar.site.editions import load_editions
 from hiwar.site.pages import (DESCRIPTION_CHARS, description, has_parallel, page_title, render_article, render_home,
                               render_parallel, time_element)
+from hiwar.site.views import parallel_view
 
 EDITIONS = load_editions(["ar", "en"])
 ARABIC, ENGLISH = EDITIONS
@@ -34,7 +34,7 @@ def articles(project_collection):
 
 def body(page: str) -> BeautifulSoup:
     """The page's body as HTML (the site's Markdown extensions)."""
-    return BeautifulSoup(markdown.markdown(split_page(page)[1], extensions=["attr_list", "toc"]), "html.parser")
+    return rendered_markdown(split_page(page)[1])
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +70,8 @@ def test_an_article_without_a_title_in_the_editions_language_is_called_untitled_
     ("2023-12-30/2024-01-02", "between 30 December 2023 and 2 January 2024"),  # HTML has no interval: no <time>
 ])
 def test_a_date_is_a_time_element_saying_as_much_as_html_can(text, element):
-    assert time_element(parse_date_value(text, 2030), ENGLISH) == element
+    made = rendered_markdown(time_element(parse_date_value(text, 2030), ENGLISH)).p
+    assert "".join(str(part) for part in made.contents) == element
 
 
 def test_a_side_by_side_page_exists_where_a_translation_does(articles):
@@ -147,21 +148,22 @@ def test_on_the_originals_page_a_gloss_gives_every_translation(articles, vocabul
 
 def test_a_notes_mark_follows_its_phrase_and_the_notes_follow_the_text_in_reading_order(articles, vocabulary):
     html = body(render_article(articles[NOTED], ENGLISH, EDITIONS, vocabulary))
-    mark = html.select_one("#p-2 sup.hiwar-note-translator a")
-    assert mark["href"] == "#note-1" and mark["id"] == "note-ref-1"
-    assert mark.parent.previous_sibling.endswith("on 20 August this month")
-    notes = html.select("ol.hiwar-notes li")
-    assert [(li["id"], li["class"][-1]) for li in notes] == [
-        ("note-1", "hiwar-note-translator"), ("note-2", "hiwar-note-editor"), ("note-3", "hiwar-note-translator"),
-        ("note-4", "hiwar-note-translator")]
-    assert notes[0].select_one("a.hiwar-note-back")["href"] == "#note-ref-1"
+    mark = html.select_one("#p-2 sup.hiwar-note-ref.hiwar-note-translator")
+    assert mark.a["href"] == "#fn:1" and mark["id"] == "fnref:1"
+    assert mark.previous_sibling.endswith("on 20 August this month")
+    assert html.select_one("h2#notes").next_sibling.next_sibling["class"] == ["footnote"]  # under their heading
+    notes = html.select("div.footnote li")
+    translator, editor = ENGLISH.t("notes.translator") + ":", ENGLISH.t("notes.editor") + ":"
+    assert [(li["id"], li.strong.get_text()) for li in notes] == [
+        ("fn:1", translator), ("fn:2", editor), ("fn:3", translator), ("fn:4", translator)]
+    assert notes[0].select_one("a.footnote-backref")["href"] == "#fnref:1"
 
 
 def test_a_note_whose_phrase_is_not_in_this_editions_text_is_marked_at_the_end_of_its_paragraph(articles, vocabulary):
     note = Note("editor", 3, Texts(ar="عبارة ليست في الفقرة"), Texts(ar="ملاحظة", en="A note"))
     article = dataclasses.replace(articles[NOTED], notes=[note])
     paragraph = body(render_article(article, ENGLISH, EDITIONS, vocabulary)).select_one("#p-3")
-    assert paragraph.contents[-1].name == "sup" and paragraph.contents[-1].a["href"] == "#note-1"
+    assert paragraph.contents[-1].name == "sup" and paragraph.contents[-1].a["href"] == "#fn:1"
 
 
 def test_an_untranslated_paragraph_says_so_in_the_editions_language(articles, vocabulary):
@@ -177,19 +179,24 @@ def test_an_untranslated_paragraph_says_so_in_the_editions_language(articles, vo
 # ---- side by side and home ----------------------------------------------------------------------------------------------------
 def test_side_by_side_rows_pair_each_paragraph_with_its_translation_this_editions_first(articles, vocabulary):
     article = articles[NOTED]
-    html = body(render_parallel(article, ENGLISH, EDITIONS, vocabulary))
-    rows = html.select("div.hiwar-parallel-row[id]")
-    assert len(rows) == len(article.parsed.numbered)
-    assert [cell["lang"] for cell in rows[0].select(".hiwar-parallel-cell")] == ["en", "ar"]
-    assert rows[0].select(".hiwar-parallel-cell")[1].get_text().split(" ", 1)[1] == " ".join(
+    rows = parallel_view(article, ENGLISH, EDITIONS).rows
+    numbered = [row for row in rows if row.anchor]
+    assert len(numbered) == len(article.parsed.numbered) and numbered[0].anchor == "p-1"
+    assert [(cell.lang, cell.dir) for cell in numbered[0].cells] == [("en", "ltr"), ("ar", "rtl")]
+    assert "".join(run.text for run in numbered[0].cells[1].text) == " ".join(
         b.text for b in article.parsed.blocks if b.line == article.parsed.numbered[0].line)
-    original = body(render_parallel(article, ARABIC, EDITIONS, vocabulary))
-    assert [cell["lang"] for cell in original.select_one("div.hiwar-parallel-row").select(".hiwar-parallel-cell")] == ["ar", "en"]
+    assert numbered[0].cells[1].number_label == "الفقرة 1"  # each side in its own language
+    assert [cell.lang for cell in parallel_view(article, ARABIC, EDITIONS).rows[0].cells] == ["ar", "en"]
+    # The page itself: its front matter and the way back to the article; the theme lays out the rows.
+    data, text = split_page(render_parallel(article, ENGLISH, EDITIONS, vocabulary))
+    assert data["parallel_of"] == article.id
+    assert [a["href"] for a in body(render_parallel(article, ENGLISH, EDITIONS, vocabulary)).select("a")] == [
+        f"../articles/{article.id}.md"]
 
 
 def test_the_home_page_lists_the_newest_articles_with_date_and_summary(articles, project_collection):
     html = body(render_home(project_collection.articles, ENGLISH, "topics/index.md#by-year"))
-    links = [a["href"] for a in html.select("h2 a")]
+    links = [a["href"] for a in html.select("h2 a:not(.headerlink)")]
     assert links == [f"articles/{id_}.md" for id_ in ("002_344b185d2b28595d", "003_a6238033f2a5b92a", "001_9f79dd596af1e7b3",
                                                         "004_619acb7bf2d5c641", "000_683b6dac8a733867")]
     assert html.select_one("p.hiwar-card-meta time")["datetime"] == "2024"
@@ -206,3 +213,8 @@ def test_a_long_archive_shows_the_newest_and_links_to_the_rest(articles, monkeyp
 def test_an_untranslated_article_on_the_home_page_says_its_translation_is_coming(articles):
     home = body(render_home([untranslated(articles[NOTED])], ENGLISH, "x"))
     assert ENGLISH.t("article.translation_pending") in home.get_text()
+
+
+def test_the_notes_are_listed_where_the_footnotes_extension_places_them():
+    from markdown.extensions.footnotes import FootnoteExtension
+    assert pages.NOTES_PLACE == FootnoteExtension().getConfig("PLACE_MARKER")  # mkdocs.yml keeps the default

@@ -46,7 +46,7 @@ def article(stem: str):
 
 
 def view(stem: str):
-    return article_view(article(stem), ARABIC, EDITIONS, "https://hiwar.example.org/", f"articles/{stem}/")
+    return article_view(article(stem), ARABIC, EDITIONS, "https://hiwar.example.org/", f"articles/{stem}/", VOCABULARY)
 
 
 def texts(parsed, *kinds: str) -> list[str]:

@@ -15,9 +15,11 @@ from hiwar.build.edition import Document
 from hiwar.site.search_pages import ARTICLE_BOOST, PAGE_BOOST, article_document, indexed, ordered, page_document
 
 ARABIC, ENGLISH = load_editions(["ar", "en"])
-RENDERED = ('<h1 id="t">Topics</h1><h2 id="iran">Iran<a class="headerlink" href="#iran">#</a></h2>'
-            '<p><a class="hiwar-pnum" href="#p-1">1</a> The <span class="hiwar-term">PMF'
-            '<span class="hiwar-gloss" role="tooltip">الحشد الشعبي</span></span> &amp; Tehran</p>')
+RENDERED = ('<h1 id="t">Topics</h1><h2 id="iran">Iran<a class="headerlink" href="#iran" title="Link">#</a></h2>'
+            '<p><a aria-label="Paragraph 1" class="hiwar-pnum" href="#p-1">1</a> The <span class="hiwar-term">PMF'
+            '<span class="hiwar-gloss" dir="rtl" lang="ar" role="tooltip">الحشد <span>الشعبي</span></span></span>'
+            '&amp; Tehran<!-- a comment -->, <span lang="ar" dir="rtl">بغداد</span><br/>'
+            '<time datetime="2021">2021</time></p>')
 
 
 @pytest.mark.parametrize("path,searched", [
@@ -31,8 +33,8 @@ def test_which_pages_are_searched(path, searched):
 
 def test_a_page_is_described_by_its_rendered_text_without_what_is_not_its_text():
     document = page_document("<b>Topics</b> - Hiwar", RENDERED, "en/topics/", "en")
-    assert document == SearchDocument(url="en/topics/", lang="en", title="Topics - Hiwar", text="Iran The PMF & Tehran",
-                                      boost=PAGE_BOOST)
+    assert document == SearchDocument(url="en/topics/", lang="en", title="Topics - Hiwar",
+                                      text="Iran The PMF & Tehran , بغداد 2021", boost=PAGE_BOOST)
 
 
 def test_an_article_is_described_from_the_model_in_the_editions_language(project_collection):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hiwar.site.urls import href, page_dest, page_link, page_url, relative_url
+from hiwar.site.urls import href, page_dest, page_url, relative_url, source_link
 
 
 @pytest.mark.parametrize("path,dest,url", [
@@ -29,9 +29,11 @@ def test_links_are_relative_to_the_page_they_are_on(target, origin, link):
     assert relative_url(target, origin) == link
 
 
-def test_a_link_between_two_pages_of_an_edition_is_made_from_their_paths_and_percent_encoded():
-    assert page_link("topics/iran.md", "articles/مقال.md") == "../../articles/%D9%85%D9%82%D8%A7%D9%84/"
-    assert page_link("articles/x.md", "index.md") == "../.."
+def test_a_link_between_two_pages_of_an_edition_is_the_relative_path_of_the_targets_markdown_percent_encoded():
+    assert source_link("topics/iran.md", "articles/مقال.md") == "../articles/%D9%85%D9%82%D8%A7%D9%84.md"
+    assert source_link("articles/x.md", "index.md") == "../index.md"
+    assert source_link("topics/iran/2.md", "topics/iran.md") == "../iran.md"
+    assert source_link("index.md", "topics/index.md", "by-year") == "topics/index.md#by-year"
 
 
 @pytest.mark.parametrize("path,expected", [

@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from markupsafe import Markup
 
+from conftest import ROOT
+from hiwar.knowledge.vocabulary import load_vocabulary
 from hiwar.model.article import AUTOMATIC, Sourced
 from hiwar.site.editions import MissingString, load_editions
 from hiwar.site.markup import escaped_view
+from hiwar.site.pages import article_page
 from hiwar.site.view import PageView
 from hiwar.site.views import article_view
 
@@ -18,13 +20,16 @@ ARABIC, ENGLISH = EDITIONS
 SITE_URL = "https://hiwar.example.org/"
 
 
+VOCABULARY = load_vocabulary(ROOT / "editorial" / "tags.yml")
+
+
 @pytest.fixture(scope="module")
 def articles(project_collection):
     return {article.id: article for article in project_collection.articles}
 
 
 def view_of(article, edition=ENGLISH):
-    return article_view(article, edition, EDITIONS, SITE_URL, f"{edition.prefix}articles/{article.id}/")
+    return article_view(article, edition, EDITIONS, SITE_URL, f"{edition.prefix}articles/{article.id}/", VOCABULARY)
 
 
 def test_an_articles_view_gives_its_date_author_and_reading_time_in_the_editions_words(articles):
@@ -53,7 +58,7 @@ def test_the_original_is_marked_with_the_language_and_direction_of_the_source_ed
     # the direction is the source edition's table's, not the code's
     table = dataclasses.replace(ARABIC.table, strings={**ARABIC.table.strings, "language.direction": "ltr"})
     editions = (dataclasses.replace(ARABIC, table=table), ENGLISH)
-    view = article_view(article, ENGLISH, editions, SITE_URL, f"en/articles/{article.id}/")
+    view = article_view(article, ENGLISH, editions, SITE_URL, f"en/articles/{article.id}/", VOCABULARY)
     assert (view.original_lang, view.original_dir) == ("ar", "ltr")
 
 
@@ -74,10 +79,23 @@ def test_before_its_translation_a_page_has_no_metadata_or_files_to_cite_and_says
     assert view.translated_paragraphs == 0 and view.paragraphs == len(article.parsed.numbered)
 
 
-def test_the_citation_is_markup_with_arabic_runs_marked_on_an_english_page(articles):
+def test_the_citation_is_text_whose_arabic_runs_are_marked_on_an_english_page(articles):
     view = view_of(articles["001_9f79dd596af1e7b3"])
-    assert isinstance(view.cite_html, Markup) and '<span lang="ar" dir="rtl">' in view.cite_html
-    assert view.bibtex.startswith("@online{hiwar:001_9f79dd596af1e7b3:en,")
+    arabic = [run.text for run in view.cite if run.lang == "ar"]
+    assert arabic and all(run.dir == "rtl" for run in view.cite if run.lang)
+    assert "".join(run.text for run in view.cite).startswith("Doaa Abdelnabi. “Shortly before")
+    assert view.bibtex[0].text.startswith("@online{hiwar:001_9f79dd596af1e7b3:en,")
+
+
+def test_what_the_view_says_of_the_article_is_what_its_front_matter_says(articles):
+    article = articles["002_344b185d2b28595d"]
+    view, page = view_of(article), article_page(article, ENGLISH, VOCABULARY)
+    assert (view.date_iso, view.date_display, view.date_precision, view.evidence) == (
+        page.date_datetime, page.date_display, page.date_precision_label, page.date_evidence)
+    assert (view.author, view.publisher, view.summary, view.original_title, view.seed, view.seed_sha256) == (
+        page.author, page.publisher, page.summary, page.original_title, page.seed, page.seed_sha256)
+    assert (view.translated_paragraphs, view.paragraphs) == (page.translated_paragraphs, page.paragraphs)
+    assert [(e.label, e.original) for e in view.entities] == [(e.labels["en"], e.labels["ar"]) for e in page.entities]
 
 
 def test_an_automatic_date_and_summary_are_marked_as_such(articles):

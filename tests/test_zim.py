@@ -412,7 +412,7 @@ def test_title_suggestions_offer_articles_by_the_words_of_their_titles(books, se
 def test_an_arabic_article_renders_right_to_left_with_its_notes_and_its_links_lead_to_pages_of_the_file(books, served,
                                                                                                        browser):
     path = next(p for p, words in article_words(books, "ar").items()
-                if b"hiwar-notes" in entries_of(books["ar"])[p][2])
+                if b'class="footnote"' in entries_of(books["ar"])[p][2])
     book = book_name("ar")
     page = browser.new_page()
     failed, elsewhere = [], []
@@ -424,11 +424,11 @@ def test_an_arabic_article_renders_right_to_left_with_its_notes_and_its_links_le
         page.wait_for_load_state("networkidle")
         assert page.evaluate("document.documentElement.lang") == "ar"
         assert page.evaluate("getComputedStyle(document.querySelector('article')).direction") == "rtl"
-        notes = page.locator("ol.hiwar-notes li")
+        notes = page.locator("div.footnote li")
         assert notes.count() >= 1 and notes.first.is_visible()
         for number in range(1, notes.count() + 1):  # every note linked both ways
-            assert page.locator(f"sup a[href='#note-{number}']").count() == 1
-            assert page.locator(f"#note-{number} a[href='#note-ref-{number}']").count() == 1
+            assert page.locator(f"sup a[href='#fn:{number}']").count() == 1
+            assert page.locator(f"[id='fn:{number}'] a[href='#fnref:{number}']").count() == 1
         assert page.locator("[data-hiwar-search], script[src*='hiwar-search']").count() == 0  # Kiwix searches
         assert page.evaluate("[...document.fonts].some(f => /Naskh/.test(f.family) && f.status === 'loaded')")
         # The language menu's English edition is another file: it leads to the English page on the site.

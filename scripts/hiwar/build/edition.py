@@ -30,11 +30,11 @@ from hiwar.site.editions import Edition
 from hiwar.site.error_pages import SECTIONS as ERROR_TEMPLATES, error_page_view
 from hiwar.site.policy import ONLINE, with_policy
 from hiwar.site.markup import escaped_view
-from hiwar.site.pages import article_path, has_parallel, parallel_path
+from hiwar.site.pages import PARALLEL_DIR, article_path, has_parallel, parallel_path
 from hiwar.site.search import SearchDocument, search_assets, search_context
 from hiwar.site.urls import page_dest, page_url, relative_url
-from hiwar.site.view import Alternate, LinkView, PageView
-from hiwar.site.views import article_view
+from hiwar.site.view import Alternate, LinkView, PageView, ParallelView
+from hiwar.site.views import article_view, parallel_view
 
 if TYPE_CHECKING:
     from hiwar.build.site import SiteBuild
@@ -109,7 +109,7 @@ class EditionBuild:
             site_name=edition.t("site.name"), site_description=edition.t("site.description"),
             copyright=edition.t("site.copyright"), language=edition.lang,
             mode_names={"slate": edition.t("site.light_mode"), "default": edition.t("site.dark_mode")},
-            permalink_title=edition.t("site.permalink"),
+            permalink_title=edition.t("site.permalink"), note_back_title=edition.t("notes.back"),
             nav=[(edition.t(f"nav.{key}"), f"{edition.lang}/{path}") for key, path in nav],
             homepage=edition.prefix or None,
             # One sitemap for every edition (sitemap.py); each edition has its own 404 and offline pages (template_dest).
@@ -226,12 +226,21 @@ class EditionBuild:
         view = PageView(
             lang=edition.lang, dir=edition.dir, site_name=edition.t("site.name"), title=title,
             heading=page.heading or title, alternates=alternates, problems=list(site.problems),
-            article=article_view(article, edition, site.editions, site.options.site_url, page.url) if article else None,
+            article=article_view(article, edition, site.editions, site.options.site_url, page.url,
+                                 site.converted.collection.vocabulary) if article else None,
             feeds=[LinkView(edition.t("feeds.atom"), relative_url(f"{edition.prefix}{ATOM_FILE}", page.url), ATOM_TYPE),
                    LinkView(edition.t("feeds.json"), relative_url(f"{edition.prefix}{feeds.JSON_FILE}", page.url),
                             feeds.JSON_TYPE)],
-            search=self.search_view, edition=edition)
+            search=self.search_view, edition=edition, parallel=self._parallel_view(page.src_uri))
         return escaped_view(view)
+
+    def _parallel_view(self, src_uri: str) -> ParallelView | None:
+        """A side-by-side page's rows (the template lays them out)."""
+        parts = src_uri.split("/")
+        if src_uri not in self.planned or len(parts) != 3 or parts[1] != PARALLEL_DIR:
+            return None
+        article = self.site.articles_by_id.get(parts[2][:-3])
+        return parallel_view(article, self.edition, self.site.editions) if article else None
 
     def _article_of(self, src_uri: str) -> Article | None:
         if src_uri not in self.planned:

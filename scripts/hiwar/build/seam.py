@@ -15,6 +15,7 @@ class EditionSettings:
     language: str
     mode_names: dict[str, str]  # the theme's palette scheme → the name of its toggle, in the edition's language
     permalink_title: str  # the heading links' tooltip
+    note_back_title: str  # the tooltip of a note's link back to its mark (the footnotes' back links)
     nav: list[tuple[str, str]]  # (title, page path as in docs/) of each navigation entry
     homepage: str | None  # the edition's root, relative to the site root ("en/"); None for the site root
     without_templates: tuple[str, ...]  # the theme's own pages this edition does not write

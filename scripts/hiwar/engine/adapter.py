@@ -21,7 +21,12 @@ is here, and tests/test_engine_adapter.py fails when the engine changes.
    folder of the first) and the plugin instance the engine made for it is handed the state of the first build,
    whether or not the engine reuses plugin instances between loads.
 7. The configuration's files: the edition's hand-written pages are remapped to its folder, the other editions'
-   dropped, and the theme's settings that depend on the language set per edition (`configure`).
+   dropped, and the theme's and the Markdown extensions' settings that depend on the language set per edition
+   (`configure`: the heading links' and the notes' back links' titles).
+8. Strict mode counts the warnings that reach the engine's logger, and a quiet logger (`--quiet`, and the command
+   line's own output, which shows errors only) drops them first (mkdocs#4126): a link to a missing page or anchor
+   would not stop the build. Under strict mode the logger lets warnings through (`warnings_counted`); each is shown,
+   as the error it is.
 """
 from __future__ import annotations
 
@@ -118,6 +123,8 @@ def static_files(files: Files, serving: bool) -> Iterable[tuple[str, bytes]]:
 
 def configure(config: MkDocsConfig, settings: EditionSettings) -> None:
     """The edition's language, names and navigation applied to the engine's configuration."""
+    if config.strict:
+        warnings_counted()
     config.site_name = settings.site_name
     config.site_description = settings.site_description
     config.copyright = settings.copyright
@@ -129,6 +136,10 @@ def configure(config: MkDocsConfig, settings: EditionSettings) -> None:
     toc = (config.mdx_configs or {}).get("toc")
     if toc is not None and toc.get("permalink"):
         toc["permalink_title"] = settings.permalink_title
+    if "footnotes" in config.markdown_extensions:
+        # The extension formats the title with the note's number ({}); the edition's has none, its braces are text.
+        footnotes = config.mdx_configs.setdefault("footnotes", {})
+        footnotes["BACKLINK_TITLE"] = settings.note_back_title.replace("{", "{{").replace("}", "}}")
     config.nav = [{title: path} for title, path in settings.nav]
     config.extra["homepage"] = settings.homepage
     # The language selector links every page to its counterparts (the view's alternates; partials/header.html).
@@ -137,6 +148,13 @@ def configure(config: MkDocsConfig, settings: EditionSettings) -> None:
         config.theme.static_templates.discard(template)
     config.theme.static_templates.update(settings.with_templates)
     config.watch.extend(str(path) for path in settings.watch)
+
+
+def warnings_counted() -> None:
+    """The engine's logger at WARNING at most, so that strict mode sees every warning (see 8 above)."""
+    logger = logging.getLogger(ENGINE_LOGGER)
+    if logger.level > logging.WARNING:
+        logger.setLevel(logging.WARNING)
 
 
 def nav_entries(config: MkDocsConfig) -> list[tuple[str, str]]:

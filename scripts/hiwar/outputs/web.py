@@ -44,8 +44,9 @@ class CitationFiles(Output):
         return inputs_digest(context.fingerprint, context.edition.lang, context.site_url, _articles_digest(context))
 
     def produce(self, context: Context, files: Files) -> None:
-        made = exports.edition_files(context.edition, context.editions, context.converted.collection.articles,
-                                     context.site_url)
+        collection = context.converted.collection
+        made = exports.edition_files(context.edition, context.editions, collection.articles, context.site_url,
+                                     collection.vocabulary)
         for path, data in made.items():
             files.add(path, data)
 
@@ -59,8 +60,9 @@ class CitationCollection(Output):
         return inputs_digest(context.fingerprint, context.site_url, _articles_digest(context))
 
     def produce(self, context: Context, files: Files) -> None:
-        made = exports.collection_files(context.editions, newest_first(context.converted.collection.articles),
-                                        context.site_url)
+        collection = context.converted.collection
+        made = exports.collection_files(context.editions, newest_first(collection.articles), context.site_url,
+                                        collection.vocabulary)
         for path, data in made.items():
             files.add(path, data)
 

@@ -7,14 +7,11 @@ before the day, leaves out the year of an interval inside one year, and fails on
 """
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
 from urllib.parse import quote
 
-from hiwar.model.languages import SOURCE_LANGUAGE
 from hiwar.site.editions import Edition
-from hiwar.site.markup import mark_arabic
 from hiwar.site.reference import date_value, names_of
 
 # Characters BibTeX or LaTeX give a meaning to, as what prints them. A brace or a backslash cannot be escaped with a
@@ -31,13 +28,6 @@ LIGATURE = re.compile(r"(?<=-)(?=-)|(?<=')(?=')|(?<=`)(?=`)|(?<=[!?])(?=`)|(?<=,
 URL_UNSAFE = re.compile(r"[{}\\\s]")
 # A title that ends with its own punctuation takes no added full stop.
 ENDS_IN_PUNCTUATION = re.compile(r"[?!.؟…]$")
-
-
-def html_with_languages(text: str, page_lang: str) -> str:
-    """Escaped HTML of `text`; on a page in another language than the source's, its runs are marked (lang, dir).
-    Quotes are escaped too, so that no text reads as ` src="…"` to tools that scan a page for links (zimcheck)."""
-    escaped = html.escape(text)
-    return escaped if page_lang == SOURCE_LANGUAGE else mark_arabic(escaped)
 
 
 def bibtex_text(value: str) -> str:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from hiwar.site.editions import Edition
-from hiwar.site.markup import literal
+from hiwar.site.markup import heading, link, literal, paragraph
 
 FOLDER = "downloads"
 # Where a hand-written page (docs/<lang>/about.md) shows its edition's downloads: an HTML comment of its own line.
@@ -38,10 +38,10 @@ def markdown(download: Download | None, edition: Edition) -> str:
     Markdown whose link MkDocs resolves and checks: a paragraph saying what the book is, with its size."""
     if download is None:
         return ""
-    link = f"[{literal(download.label(edition))}](../{download.path}){{: type=\"{download.media_type}\" }}"
+    offered = link(literal(download.label(edition)), f"../{download.path}", type=download.media_type)
     # The paragraph's class underlines its link (hiwar.css): a link in running text is told apart by more than colour.
-    return (f"## {literal(edition.t('downloads.title'))} {{#downloads}}\n\n{literal(edition.t('downloads.epub'))} {link}\n"
-            "{: .hiwar-downloads }\n")
+    return (heading(2, literal(edition.t("downloads.title")), id="downloads") + "\n"
+            + paragraph(f"{literal(edition.t('downloads.epub'))} {offered}", classes=["hiwar-downloads"]))
 
 
 def fill(page: str, download: Download | None, edition: Edition) -> str:

@@ -1,5 +1,6 @@
 """Files for reference managers (Zotero, Mendeley, EndNote, BibLaTeX): per article and edition, and one collection
-of every article in every edition, each in three formats made from the same CSL-JSON records (reference.py):
+of every article in every edition, each in three formats made from the same CSL-JSON records (reference.py, made from
+what each article's page states, model/page.py):
 
 - CSL-JSON: the records themselves, but an interval's date is the smallest unit enclosing it, with the exact window
   in words in the note. CSL-JSON can hold an interval, but the programs that read it mishandle one: Zotero's import
@@ -17,11 +18,12 @@ English entries are marked as translations of the Arabic ones (biblatex `related
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import rispy
 
+from hiwar.knowledge.vocabulary import Tag
 from hiwar.model.article import Article
 from hiwar.model.dates import DateValue
 from hiwar.site.citations import biblatex
@@ -130,26 +132,28 @@ def _ris_entry(item: dict, edition: Edition) -> dict:
 
 
 # ---- files ------------------------------------------------------------------------------------------------------
-def edition_files(edition: Edition, editions: Sequence[Edition], articles: Iterable[Article],
-                  site_url: str) -> dict[str, bytes]:
+def edition_files(edition: Edition, editions: Sequence[Edition], articles: Iterable[Article], site_url: str,
+                  vocabulary: Mapping[str, Tag]) -> dict[str, bytes]:
     """One edition's per-article files (every article whose text the edition has), by path from the site root."""
     files = {}
     for article in articles:
         if not is_translated(article, edition):
             continue
-        files.update(article_files(article, edition, editions, site_url))
+        files.update(article_files(article, edition, editions, site_url, vocabulary))
     return files
 
 
-def article_files(article: Article, edition: Edition, editions: Sequence[Edition], site_url: str) -> dict[str, bytes]:
-    items = [csl_item(article, edition, editions, site_url)]
+def article_files(article: Article, edition: Edition, editions: Sequence[Edition], site_url: str,
+                  vocabulary: Mapping[str, Tag]) -> dict[str, bytes]:
+    items = [csl_item(article, edition, editions, site_url, vocabulary)]
     made = (csl_json(items, editions), ris(items, editions), bibtex(items, editions, related=False))
     return {article_file(article, edition, fmt): data for fmt, data in zip(FORMATS, made)}
 
 
-def collection_files(editions: Sequence[Edition], articles: Iterable[Article], site_url: str) -> dict[str, bytes]:
+def collection_files(editions: Sequence[Edition], articles: Iterable[Article], site_url: str,
+                     vocabulary: Mapping[str, Tag]) -> dict[str, bytes]:
     """The whole archive in every edition, newest article first, each original followed by its translations."""
-    items = [item for article in articles for item in items_of(article, editions, site_url)]
+    items = [item for article in articles for item in items_of(article, editions, site_url, vocabulary)]
     return {collection_file(FORMATS[0]): csl_json(items, editions),
             collection_file(FORMATS[1]): ris(items, editions),
             collection_file(FORMATS[2]): bibtex(items, editions, related=True)}

@@ -19,7 +19,7 @@ from hiwar.site.atom import ATOM_FILE, atom_feed
 from hiwar.model.article import Article
 from hiwar.site.editions import Edition
 from hiwar.site.fulltext import feed_html
-from hiwar.site.pages import article_meta, article_path, is_translated, newest_first
+from hiwar.site.pages import article_page, article_path, is_translated, newest_first
 from hiwar.site.reference import page_url as article_url
 from hiwar.site.urls import page_url
 
@@ -49,35 +49,36 @@ def feed_items(edition: Edition, editions: Sequence[Edition], collection: Collec
     """The FEED_ITEMS newest articles; `body_of` gives an article's body as its page in this edition shows it."""
     items = []
     for article in newest_first(collection.articles)[:FEED_ITEMS]:
-        facts = article_meta(article, edition, collection.vocabulary)
+        facts = article_page(article, edition, collection.vocabulary)  # what the article's page states
         path = edition.prefix + page_url(article_path(article))  # relative to the site root
         url = article_url(site_url, edition, article)  # percent-encoded, as in the citations and <meta>
         content = feed_html(body_of(article) or "", url, edition) if is_translated(article, edition) else ""
+        summary = facts.summary or facts.description
         item = {
             "id": url,
             "url": url,
-            "title": facts["title"],
-            "summary": facts["summary"] or facts["description"],
-            "content_text": facts["summary"] or facts["description"],
+            "title": facts.title,
+            "summary": summary,
+            "content_text": summary,
             "language": edition.lang,
-            "tags": facts["tags"],
-            "_hiwar": {"seed": article.seed.name, "seed_sha256": article.seed.sha256, "path": path,
-                       "date": facts["date"], "date_precision": facts["date_precision"],
-                       "translation": facts["translation"]},
+            "tags": facts.tags,
+            "_hiwar": {"seed": facts.seed, "seed_sha256": facts.seed_sha256, "path": path,
+                       "date": facts.date, "date_precision": facts.date_precision,
+                       "translation": facts.translation},
         }
         if content:
             item["content_html"] = content
-        if facts["date_published"]:  # a moment inside the date's precision or window, never padded outside it
-            item["date_published"] = facts["date_published"]
-        if facts.get("author"):
-            item["authors"] = [{"name": facts["author"]}]
-        elif facts.get("publisher"):
-            item["authors"] = [{"name": facts["publisher"]}]
+        if facts.date_published:  # a moment inside the date's precision or window, never padded outside it
+            item["date_published"] = facts.date_published
+        if facts.author:
+            item["authors"] = [{"name": facts.author}]
+        elif facts.publisher:
+            item["authors"] = [{"name": facts.publisher}]
         # The page in this edition first: readers take the first alternate link as the entry's.
         pages = [(e.lang, article_url(site_url, e, article))
                  for e in sorted(editions, key=lambda e: e is not edition) if is_translated(article, e)]
-        items.append(FeedItem(url, facts["title"], item["summary"], content, facts["date_published"],
-                              facts.get("author"), facts["tags"], pages, item))
+        items.append(FeedItem(url, facts.title, summary, content, facts.date_published, facts.author, facts.tags, pages,
+                              item))
     items.sort(key=lambda item: (item.date_published or "", item.url), reverse=True)
     return items
 

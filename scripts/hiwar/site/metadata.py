@@ -21,7 +21,7 @@ from hiwar.model.article import Article
 from hiwar.site.editions import Edition
 from hiwar.site.markup import json_for_script
 from hiwar.site.pages import is_translated
-from hiwar.site.reference import csl_item, date_value, machine_date, names_of, page_url
+from hiwar.site.reference import date_value, machine_date, names_of, page_url
 
 SCHEMA_TYPE = "AnalysisNewsArticle"  # schema.org: a NewsArticle that offers interpretation and conclusions
 # schema.org types of the names an article is about (names.yml kinds); organisations are not asked for.
@@ -42,9 +42,8 @@ class PageMetadata:
 
 
 def article_metadata(article: Article, edition: Edition, editions: Sequence[Edition], site_url: str,
-                     description: str, item: dict | None = None) -> PageMetadata:
-    """`item`: the article's csl_item in this edition, when the caller has it already."""
-    item = item or csl_item(article, edition, editions, site_url)
+                     description: str, item: dict) -> PageMetadata:
+    """`item`: the article's csl_item in this edition."""
     url = item["URL"]
     date = machine_date(date_value(item["issued"])) if item.get("issued") else None
     others = [e for e in editions if e is not edition and is_translated(article, e)]

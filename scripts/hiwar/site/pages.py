@@ -1,13 +1,16 @@
-"""An Article as one edition's Markdown page: YAML front-matter (the converter's contract) plus a body.
+"""An Article as one edition's Markdown page: YAML front matter (the converter's contract, model/page.py) plus a body.
 
 The body carries the text: paragraphs with their ¶ numbers, headings, nested lists, glossary terms marked at their
 first use, and the marks of the editors' and translators' notes, with the notes themselves after the text; what it
-holds is body.py's data, rendered here as the site shows it. The article header (date, author, summary, reading time, translation notice) and "About this article" are drawn by the
-theme from the plugin's view. Every text reaches the Markdown through markup.literal (see markup.py).
+holds is body.py's data, written here as Markdown for Python-Markdown and pymdown-extensions (their syntax: README,
+"The converter's Markdown"; the builders: markup.py). The side-by-side page's rows are a template's
+(views.parallel_view). The article header (date, author, summary, reading time,
+translation notice) and "About this article" are drawn by the theme from the plugin's view. Every text reaches the
+Markdown through markup.literal (see markup.py); links to other pages are paths of their Markdown (urls.source_link).
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import yaml
 
@@ -16,12 +19,14 @@ from hiwar.knowledge.vocabulary import Tag
 from hiwar.model.article import AUTOMATIC, EDITORIAL, Article
 from hiwar.model.dates import DateValue
 from hiwar.model.languages import SOURCE_LANGUAGE
-from hiwar.model.seed import HEADING, LIST_ITEM
-from hiwar.site.body import (BodyBlock, BulletList, Cell, EndNote, GlossedTerm, Heading, Inline, ListItem, NoteMark, Text,
-                             article_body, is_source, is_translated, parallel_rows)
+from hiwar.model.page import ArticlePage, EntityName, NoteFacts
+from hiwar.site.body import (BodyBlock, BulletList, EndNote, GlossedTerm, Heading, Inline, ListItem, NoteMark, Text,
+                             article_body, is_source, is_translated)
 from hiwar.site.dateformat import html_datetime
 from hiwar.site.editions import Edition
-from hiwar.site.markup import escaped_in, literal, literal_in
+from hiwar.site.markup import (emphasis, escaped_in, heading, link, list_item, literal, literal_in, note, note_mark,
+                               paragraph, span, strong)
+from hiwar.site.urls import source_link
 
 DESCRIPTION_CHARS = 160
 ARTICLES_DIR = "articles"
@@ -59,11 +64,13 @@ def page_title(article: Article, edition: Edition) -> str:
     return f"{edition.t('article.untitled')}, {edition.format_date(article.date.value)}"
 
 
-def article_meta(article: Article, edition: Edition, vocabulary: dict[str, Tag]) -> dict:
-    """The front-matter: what the page is, as data (the contract of `make pages`)."""
+def article_page(article: Article, edition: Edition, vocabulary: Mapping[str, Tag]) -> ArticlePage:
+    """What the article's page in the edition states about it: its front matter (the contract of `make pages`),
+    which the feeds, the citation exports and the templates' view read."""
     lang = edition.lang
     summary = article.summary[lang].value
     date = article.date.value
+    title = page_title(article, edition)
     origins = {
         "title": article.title[lang].origin if article.title[lang].value else AUTOMATIC,
         "date": article.date.origin,
@@ -71,54 +78,55 @@ def article_meta(article: Article, edition: Edition, vocabulary: dict[str, Tag])
         "tags": article.tags.origin,
         "entities": article.entities.origin,
     }
-    meta: dict = {
-        "title": page_title(article, edition),
-        "description": description(summary or page_title(article, edition)),
-        "date": date.edtf() if date else None,  # exact: 2021-05-03, 2021-05, 2021 or 2024-01-30/2024-02-02 (EDTF)
-        "date_precision": date.precision if date else "unknown",  # day, month, year, range or unknown
-        "date_display": edition.format_date(date),
-        "date_precision_label": edition.date_precision(date),
-        "date_datetime": html_datetime(date),  # for <time datetime>, which has no intervals: 2024 for a window in it
-        "date_published": date.feed_datetime() if date else None,  # RFC 3339, noon UTC of the first day: inside it
-        "date_evidence": article.date_evidence.get(lang) if article.date_evidence else None,
-        "date_origin": article.date.origin,
-    }
-    if article.author and article.author.get(lang):
-        meta["author"] = article.author[lang]
-    if article.publisher and article.publisher.get(lang):
-        meta["publisher"] = article.publisher[lang]
-    meta.update({
-        "summary": summary,
-        "tags": [vocabulary[tag_id].labels[lang] for tag_id in article.tags.value],
-        "tag_ids": list(article.tags.value),
-        "automatic": sorted(name for name, origin in origins.items() if origin == AUTOMATIC),
-        "editorial": sorted(name for name, origin in origins.items() if origin == EDITORIAL),
-        "article": article.id,
-        "seed": article.seed.name,
-        "seed_sha256": article.seed.sha256,
-        "words": article.words,
-        "reading_minutes": article.reading_minutes(edition.words_per_minute),
-        "translation": article.translation_status(lang),
+    return ArticlePage(
+        title=title,
+        description=description(summary or title),
+        date=date.edtf() if date else None,
+        date_precision=date.precision if date else "unknown",
+        date_display=edition.format_date(date),
+        date_precision_label=edition.date_precision(date),
+        date_datetime=html_datetime(date),
+        date_published=date.feed_datetime() if date else None,
+        date_evidence=article.date_evidence.get(lang) if article.date_evidence else None,
+        date_origin=article.date.origin,
+        author=(article.author.get(lang) or None) if article.author else None,
+        publisher=(article.publisher.get(lang) or None) if article.publisher else None,
+        summary=summary,
+        tags=[vocabulary[tag_id].labels[lang] for tag_id in article.tags.value],
+        tag_ids=list(article.tags.value),
+        automatic=sorted(name for name, origin in origins.items() if origin == AUTOMATIC),
+        editorial=sorted(name for name, origin in origins.items() if origin == EDITORIAL),
+        article=article.id,
+        seed=article.seed.name,
+        seed_sha256=article.seed.sha256,
+        words=article.words,
+        reading_minutes=article.reading_minutes(edition.words_per_minute),
+        translation=article.translation_status(lang),
         # Every translation's status: the page's metadata links to the editions that have the text (metadata.py).
-        "translations": {other: article.translation_status(other) for other in sorted(article.translations)},
-        "translated_paragraphs": article.translated_paragraphs(lang),
-        "paragraphs": len(article.parsed.numbered),
-        "original_title": article.title[SOURCE_LANGUAGE].value if lang != SOURCE_LANGUAGE else None,
-        "entities": [{"kind": e.kind, **e.labels} for e in article.entities.value],
-        "mentions": article.mentions,
-        "notes": [{"kind": n.kind, "paragraph": n.paragraph, "text": n.text.get(lang)} for n in article.notes],
-    })
-    return meta
+        translations={other: article.translation_status(other) for other in sorted(article.translations)},
+        translated_paragraphs=article.translated_paragraphs(lang),
+        paragraphs=len(article.parsed.numbered),
+        original_title=article.title[SOURCE_LANGUAGE].value if lang != SOURCE_LANGUAGE else None,
+        entities=[EntityName(e.kind, dict(e.labels)) for e in article.entities.value],
+        mentions=dict(article.mentions),
+        notes=[NoteFacts(n.kind, n.paragraph, n.text.get(lang)) for n in article.notes],
+    )
 
 
-def render_article(article: Article, edition: Edition, editions: Sequence[Edition], vocabulary: dict[str, Tag],
+# Where the notes are listed: the footnotes extension's place marker (its default, which mkdocs.yml keeps). No text
+# can hold it: a text's "/" is written as a character reference.
+NOTES_PLACE = "///Footnotes Go Here///"
+
+
+def render_article(article: Article, edition: Edition, editions: Sequence[Edition], vocabulary: Mapping[str, Tag],
                    glossary: Sequence[Term] = (), related: str = "") -> str:
-    page = front_matter(article_meta(article, edition, vocabulary))
+    page = front_matter(article_page(article, edition, vocabulary).front_matter())
     if not is_translated(article, edition):
         return page + related  # the theme shows the "translation in preparation" notice
+    here = article_path(article)
     links = ""
     if has_parallel(article, edition, editions):
-        links = f"[{literal(edition.t('article.parallel_link'))}](../{parallel_path(article)})\n\n"
+        links = paragraph(link(literal(edition.t("article.parallel_link")), source_link(here, parallel_path(article)))) + "\n"
     body = article_body(article, edition, editions, glossary)
     text = "\n".join(_block(block, edition, editions) for block in body.blocks)
     return page + links + text + "\n" + _notes(body.notes, edition) + related
@@ -126,74 +134,61 @@ def render_article(article: Article, edition: Edition, editions: Sequence[Editio
 
 def _block(block: BodyBlock, edition: Edition, editions: Sequence[Edition]) -> str:
     if isinstance(block, Heading):
-        return f"## {literal_in(block.text or edition.t('article.untranslated_heading'), edition.lang)}\n"
+        return heading(2, literal_in(block.text or edition.t("article.untranslated_heading"), edition.lang))
     if isinstance(block, BulletList):
-        return _list_html(block.items, edition, editions) + "\n"
+        return _list(block.items, edition, editions)
     pilcrow = _pilcrow(block.number, edition) if block.part == 1 else ""
-    return f'<p id="{block.anchor}">{pilcrow}{_shown(block.content, edition, editions)}</p>\n'
+    return paragraph(pilcrow + _shown(block.content, edition, editions), id=block.anchor)
 
 
 def _shown(content: tuple[Inline, ...] | None, edition: Edition, editions: Sequence[Edition]) -> str:
-    """A paragraph's text as HTML: the first use of each glossary term marked to show it in the other languages on
-    hover and focus, and the notes' marks after their phrases."""
+    """A paragraph's text as inline Markdown: the first use of each glossary term marked to show it in the other
+    languages on hover and focus, and the notes' marks after their phrases."""
     if content is None:
-        return f'<em class="hiwar-untranslated">{literal(edition.t("article.untranslated"))}</em>'
-    html = []
+        return emphasis(literal(edition.t("article.untranslated")), classes=["hiwar-untranslated"])
+    shown = []
     for segment in content:
         if isinstance(segment, Text):
-            html.append(escaped_in(segment.text, edition.lang))
+            shown.append(escaped_in(segment.text, edition.lang))
         elif isinstance(segment, NoteMark):
-            html.append(_note_mark(segment, edition))
+            shown.append(note_mark(segment.number, classes=["hiwar-note-ref", f"hiwar-note-{segment.note_kind}"]))
         else:
-            html.append(f'<span class="hiwar-term" tabindex="0" aria-describedby="gloss-{segment.id}">'
-                        f'{escaped_in(segment.text, edition.lang)}{_gloss(segment, editions)}</span>')
-    return "".join(html)
-
-
-def _note_mark(mark: NoteMark, edition: Edition) -> str:
-    label = literal(edition.t(f"notes.{mark.note_kind}"))
-    return (f'<sup class="hiwar-note-ref hiwar-note-{mark.note_kind}"><a id="note-ref-{mark.number}" '
-            f'href="#note-{mark.number}" aria-label="{label} {mark.number}">{mark.number}</a></sup>')
+            shown.append(span(escaped_in(segment.text, edition.lang) + _gloss(segment, editions), classes=["hiwar-term"],
+                              tabindex=0, aria_describedby=f"gloss-{segment.id}"))
+    return "".join(shown)
 
 
 def _notes(notes: Sequence[EndNote], edition: Edition) -> str:
-    """The notes after the text, each marked as an editor's or a translator's, linked back to its mark."""
+    """The notes after the text (`footnotes`), each saying whether it is an editor's or a translator's, linked back
+    to its mark."""
     if not notes:
         return ""
     t = edition.t
-    items = []
-    for note in notes:
-        items.append(f'<li id="note-{note.number}" class="hiwar-note hiwar-note-{note.kind}">'
-                     f'<strong>{literal(t(f"notes.{note.kind}"))}:</strong> {literal_in(note.text, edition.lang)} '
-                     f'<a class="hiwar-note-back" href="#note-ref-{note.number}" aria-label="{literal(t("notes.back"))}">↩</a></li>')
-    return f'## {literal(t("notes.title"))} {{#notes}}\n\n<ol class="hiwar-notes">{"".join(items)}</ol>\n\n'
+    listed = "".join(note(n.number, f"{strong(literal(t(f'notes.{n.kind}') + ':'))} {literal_in(n.text, edition.lang)}")
+                     for n in notes)
+    return f"{heading(2, literal(t('notes.title')), id='notes')}\n{NOTES_PLACE}\n\n{listed}\n"
 
 
 def _gloss(term: GlossedTerm, editions: Sequence[Edition]) -> str:
     """The term in the other languages, shown on hover and focus: on a translation's page the original's; on the
     original's, every translation's."""
     directions = {e.lang: e.dir for e in editions}
-    opening = f'<span class="hiwar-gloss" role="tooltip" id="gloss-{term.id}"'
+    tooltip = {"classes": ["hiwar-gloss"], "role": "tooltip", "id": f"gloss-{term.id}"}
     if len(term.glosses) == 1:
         (gloss,) = term.glosses
-        return f'{opening} lang="{gloss.lang}" dir="{directions[gloss.lang]}">{literal(gloss.label)}</span>'
-    inner = " · ".join(f'<span lang="{g.lang}" dir="{directions[g.lang]}">{literal(g.label)}</span>' for g in term.glosses)
-    return f"{opening}>{inner}</span>"
+        return span(literal(gloss.label), **tooltip, lang=gloss.lang, dir=directions[gloss.lang])
+    return span(" · ".join(span(literal(g.label), lang=g.lang, dir=directions[g.lang]) for g in term.glosses), **tooltip)
 
 
 def _pilcrow(number: int, edition: Edition) -> str:
-    label = f"{literal(edition.t('article.paragraph'))} {number}"
-    return f'<a class="hiwar-pnum" href="#p-{number}" aria-label="{label}">{number}</a> '
+    return link(str(number), f"#p-{number}", classes=["hiwar-pnum"],
+                aria_label=f"{edition.t('article.paragraph')} {number}") + " "
 
 
-def _list_html(items: Sequence[ListItem], edition: Edition, editions: Sequence[Edition]) -> str:
-    """Nested <ul> from list items; one line, so Markdown keeps it as one raw block."""
-    return f"<ul>{''.join(_item_html(item, edition, editions) for item in items)}</ul>"
-
-
-def _item_html(item: ListItem, edition: Edition, editions: Sequence[Edition]) -> str:
-    nested = _list_html(item.items, edition, editions) if item.items else ""
-    return f'<li id="{item.anchor}">{_pilcrow(item.number, edition)}{_shown(item.content, edition, editions)}{nested}</li>'
+def _list(items: Sequence[ListItem], edition: Edition, editions: Sequence[Edition], depth: int = 0) -> str:
+    """A nested list, each item with its anchor and ¶ number."""
+    return "".join(list_item(_pilcrow(item.number, edition) + _shown(item.content, edition, editions), depth,
+                             id=item.anchor) + _list(item.items, edition, editions, depth + 1) for item in items)
 
 
 def description(text: str) -> str:
@@ -210,24 +205,28 @@ HOME_LATEST = 20
 
 
 def render_home(articles: list[Article], edition: Edition, all_articles: str, downloads: str = "") -> str:
-    """The edition's home page: the newest articles with date and summary, then a link to all of them, then the
-    edition's downloads (Markdown from site/downloads.py; none in `make pages`, which makes no book)."""
+    """The edition's home page: the newest articles with date and summary, then a link to all of them (`all_articles`:
+    a page path, with an anchor), then the edition's downloads (Markdown from site/downloads.py; none in `make
+    pages`, which makes no book)."""
+    here = "index.md"
     lines = [front_matter({"title": edition.t("home.title"), "description": edition.t("home.intro"),
                            "hide": ["toc"], "home": True})]
-    lines.append(literal(edition.t("home.intro")) + "\n")
+    lines.append(paragraph(literal(edition.t("home.intro"))))
     for article in newest_first(articles)[:HOME_LATEST]:
         title = page_title(article, edition)
         summary = article.summary[edition.lang].value
         when = time_element(article.date.value, edition)
         minutes = edition.t("article.reading_time", minutes=article.reading_minutes(edition.words_per_minute))
-        lines.append(f"## [{literal(title)}]({article_path(article)})\n")
-        lines.append(f'<p class="hiwar-card-meta">{when} · {literal(minutes)}</p>\n')
+        lines.append(heading(2, link(literal(title), source_link(here, article_path(article)))))
+        lines.append(paragraph(f"{when} · {literal(minutes)}", classes=["hiwar-card-meta"]))
         if summary:
-            lines.append(literal(summary) + "\n")
+            lines.append(paragraph(literal(summary)))
         elif not is_translated(article, edition):
-            lines.append(literal(edition.t("article.translation_pending")) + "\n")
+            lines.append(paragraph(literal(edition.t("article.translation_pending"))))
     if len(articles) > HOME_LATEST:
-        lines.append(f"[{literal(edition.t('home.all_articles', count=len(articles)))}]({all_articles})\n")
+        target, _, anchor = all_articles.partition("#")
+        lines.append(paragraph(link(literal(edition.t("home.all_articles", count=len(articles))),
+                                    source_link(here, target, anchor))))
     if downloads:
         lines.append(downloads)
     return "\n".join(lines)
@@ -237,44 +236,31 @@ def time_element(date: DateValue | None, edition: Edition) -> str:
     """The date in words, in a <time> whose datetime says as much as HTML can (it has no intervals)."""
     words = literal(edition.format_date(date))
     datetime = html_datetime(date)
-    return f'<time datetime="{datetime}">{words}</time>' if datetime else words
+    return span(words, datetime=datetime) if datetime else words
 
 
 def newest_first(articles: list[Article]) -> list[Article]:
     return sorted(articles, key=lambda article: article.newest_first_key)
 
 
-def render_parallel(article: Article, edition: Edition, editions: Sequence[Edition], vocabulary: dict[str, Tag]) -> str:
-    """The original and its translations side by side, one row per heading or paragraph: on a translation's page,
-    that translation and the original; on the original's, the original and every translation."""
+def parallel_sides(article: Article, edition: Edition, editions: Sequence[Edition]) -> list[Edition]:
+    """The languages of a side-by-side page, this edition's first: on a translation's page, that translation and the
+    original; on the original's, the original and every translation."""
+    if is_source(edition):
+        return [edition] + [e for e in editions if not is_source(e) and is_translated(article, e)]
+    return [edition, next(e for e in editions if is_source(e))]
+
+
+def render_parallel(article: Article, edition: Edition, editions: Sequence[Edition], vocabulary: Mapping[str, Tag]) -> str:
+    """The side-by-side page: its front matter and the link back to the article. The theme lays out the rows, the
+    original beside its translations (views.parallel_view, overrides/partials/parallel.html): a layout of texts the
+    model holds, a template's work; as Markdown, thousands of rows took a wrapper each, or a table the theme styles."""
     title = page_title(article, edition)
     label = edition.t("article.parallel_title")
     meta = {"title": f"{label}: {title}", "description": description(f"{label}: {title}"), "parallel_of": article.id,
             "hide": ["toc"]}
-    source = next(e for e in editions if is_source(e))
-    if is_source(edition):
-        order = [edition] + [e for e in editions if not is_source(e) and is_translated(article, e)]
-    else:
-        order = [edition, source]
-    rows = []
-    for row in parallel_rows(article, order):
-        cells = []
-        for side, cell in zip(order, row.cells):
-            if row.kind == HEADING:
-                inner = (f'<p class="hiwar-parallel-heading">'
-                         f'{literal(cell.text or side.t("article.untranslated_heading"))}</p>')
-            elif row.kind == LIST_ITEM:
-                inner = (f'<p class="hiwar-parallel-item hiwar-level-{row.level}">{_pilcrow(row.number, side)}• '
-                         f'{_whole(cell, side)}</p>')
-            else:
-                inner = f"<p>{_pilcrow(row.number, side)}{_whole(cell, side)}</p>"
-            cells.append(f'<div class="hiwar-parallel-cell" lang="{side.lang}" dir="{side.dir}">{inner}</div>')
-        row_id = f' id="{row.anchor}"' if row.anchor else ""
-        rows.append(f'<div class="hiwar-parallel-row"{row_id}>{"".join(cells)}</div>')
-    back = f"[{literal(edition.t('article.back_to_article'))}](../{article_path(article)})\n\n"
-    return front_matter(meta) + back + '<div class="hiwar-parallel">\n' + "\n".join(rows) + "\n</div>\n"
+    back = paragraph(link(literal(edition.t("article.back_to_article")),
+                          source_link(parallel_path(article), article_path(article))))
+    return front_matter(meta) + back
 
 
-def _whole(cell: Cell, edition: Edition) -> str:
-    """A paragraph's whole text (the parts of a long line joined again: rows align whole seed lines)."""
-    return _shown(None if cell.text is None else (Text(cell.text),), edition, ())

@@ -9,14 +9,15 @@ edition) and its translator.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from hiwar.knowledge.vocabulary import Tag
 from hiwar.model.article import Article
 from hiwar.model.dates import DateRange, DateValue, PartialDate
 from hiwar.model.languages import SOURCE_LANGUAGE
 from hiwar.site.editions import Edition
 from hiwar.site.urls import href, page_url as served_at
-from hiwar.site.pages import ARTICLES_DIR, is_translated, page_title
+from hiwar.site.pages import ARTICLES_DIR, article_page, is_translated
 
 # The kind of item: an article on a website (Zotero's "Web Page"; RIS ELEC; biblatex @online).
 CSL_TYPE = "webpage"
@@ -41,29 +42,29 @@ def source_edition(editions: Sequence[Edition]) -> Edition:
     return next(e for e in editions if e.lang == SOURCE_LANGUAGE)
 
 
-def csl_item(article: Article, edition: Edition, editions: Sequence[Edition], site_url: str) -> dict:
-    """The CSL-JSON record of the article's page in `edition` (its language, its title, its address)."""
+def csl_item(article: Article, edition: Edition, editions: Sequence[Edition], site_url: str,
+             vocabulary: Mapping[str, Tag]) -> dict:
+    """The CSL-JSON record of the article's page in `edition` (its language, its title, its address): what the page's
+    front matter states (pages.article_page), and, for a translation, the original's title as its page states it."""
     lang = edition.lang
-    item: dict = {"id": reference_id(article, edition), "type": CSL_TYPE, "title": page_title(article, edition)}
-    author = article.author.get(lang) if article.author else None
-    if author:
+    page = article_page(article, edition, vocabulary)
+    item: dict = {"id": reference_id(article, edition), "type": CSL_TYPE, "title": page.title}
+    if page.author:
         # A literal name: Arabic names do not split into given and family names the way CSL assumes.
-        item["author"] = [{"literal": author}]
-    date = article.date.value
+        item["author"] = [{"literal": page.author}]
+    date = page.date_value
     if date is not None:
         item["issued"] = csl_date(date)
     item["container-title"] = edition.t("site.name")
-    publisher = article.publisher.get(lang) if article.publisher else None
-    if publisher:
-        item["publisher"] = publisher
+    if page.publisher:
+        item["publisher"] = page.publisher
     item["URL"] = page_url(site_url, edition, article)
     item["language"] = lang
-    summary = article.summary[lang].value
-    if summary:
-        item["abstract"] = summary
+    if page.summary:
+        item["abstract"] = page.summary
     if lang != SOURCE_LANGUAGE:
         source = source_edition(editions)
-        item["original-title"] = page_title(article, source)
+        item["original-title"] = article_page(article, source, vocabulary).title
         item["translator"] = [{"literal": edition.t("cite.translator")}]
         # CSL has no variable for the original's address; `custom` is CSL-JSON's place for such data.
         item["custom"] = {"translation-of": reference_id(article, source),
@@ -72,9 +73,10 @@ def csl_item(article: Article, edition: Edition, editions: Sequence[Edition], si
     return item
 
 
-def items_of(article: Article, editions: Sequence[Edition], site_url: str) -> list[dict]:
+def items_of(article: Article, editions: Sequence[Edition], site_url: str, vocabulary: Mapping[str, Tag]) -> list[dict]:
     """The records of every edition that has the article's text (a translation in preparation has none)."""
-    return [csl_item(article, edition, editions, site_url) for edition in editions if is_translated(article, edition)]
+    return [csl_item(article, edition, editions, site_url, vocabulary) for edition in editions
+            if is_translated(article, edition)]
 
 
 # ---- dates ------------------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import numpy as np
 from hiwar.model.article import Article
 from hiwar.site.editions import Edition
 from hiwar.site.listings import ArticleLinks
-from hiwar.site.markup import literal
+from hiwar.site.markup import heading, literal
 
 RELATED_COUNT = 3
 TAG_WEIGHT = 2  # a shared topic counts twice as much as a shared name or term
@@ -62,4 +62,4 @@ def render_related(related: list[Article], edition: Edition, page: str) -> str:
     if not related:
         return ""
     links = ArticleLinks(edition, page)
-    return f"## {literal(edition.t('article.related'))} {{#related}}\n\n" + links.items(links.dated(a) for a in related)
+    return f"{heading(2, literal(edition.t('article.related')), id='related')}\n" + links.items(links.dated(a) for a in related)

@@ -7,9 +7,10 @@ side-by-side pages (their text is the article's) are left out.
 """
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
+
+from lxml import html
 
 from hiwar.knowledge.names import Name
 from hiwar.model.article import Article
@@ -18,12 +19,16 @@ from hiwar.site.pages import is_translated, page_title
 from hiwar.site.search import SearchDocument
 
 ARTICLE_BOOST, PAGE_BOOST = 1.0, 0.25  # articles before the pages that list or explain them
-TAG = re.compile(r"<[^>]+>")
+
+
+def _with_class(name: str) -> str:
+    return f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
+
+
 # What a page shows besides its text: its title (a document's title is a field of its own, and the theme adds the
-# <h1> a page's Markdown lacks), permalinks, hover glosses, ¶ numbers, the home page's Save for offline box (no
-# <div> inside it: overrides/partials/save-offline.html).
-NOT_TEXT = re.compile(r'<h1[^>]*>.*?</h1>|<a class="headerlink"[^>]*>.*?</a>|<span class="hiwar-gloss".*?</span>|'
-                      r'<a class="hiwar-pnum"[^>]*>.*?</a>|<div class="hiwar-offline"[^>]*>.*?</div>', re.S)
+# <h1> a page's Markdown lacks), permalinks, hover glosses, ¶ numbers, the home page's Save for offline box.
+NOT_TEXT = " | ".join(["//h1", _with_class("headerlink"), _with_class("hiwar-gloss"), _with_class("hiwar-pnum"),
+                       _with_class("hiwar-offline")])
 CONTINUATION = re.compile(r"/\d+\.md$")  # topics/iran/2.md: the rest of a listing
 LEFT_OUT = ("parallel/", "topics/years/")
 
@@ -55,10 +60,20 @@ def article_document(article: Article, edition: Edition, url: str, names: dict[s
 
 
 def page_document(title: str, content_html: str, url: str, lang: str) -> SearchDocument:
-    """Any other page, from the HTML MkDocs rendered for its content."""
-    text = " ".join(html.unescape(TAG.sub(" ", NOT_TEXT.sub(" ", content_html))).split())
-    return SearchDocument(url=url, lang=lang, title=" ".join(html.unescape(TAG.sub(" ", title)).split()), text=text,
-                          boost=PAGE_BOOST)
+    """Any other page, from the HTML MkDocs rendered for its content (read with lxml's HTML parser)."""
+    content = _fragment(content_html)
+    for element in content.xpath(NOT_TEXT):
+        element.clear(keep_tail=True)  # its text goes; the words on either side stay apart
+    return SearchDocument(url=url, lang=lang, title=_text(_fragment(title)), text=_text(content), boost=PAGE_BOOST)
+
+
+def _fragment(markup: str) -> html.HtmlElement:
+    return html.fragment_fromstring(markup or "", create_parent="div")
+
+
+def _text(element: html.HtmlElement) -> str:
+    """The words of an element, as a reader reads them: the texts of its elements, each apart from the next."""
+    return " ".join(" ".join(element.itertext()).split())
 
 
 def ordered(documents: Sequence[SearchDocument]) -> list[SearchDocument]:

@@ -1,6 +1,7 @@
 """Where a page is served and how one page links to another: one rule for every use (pages, listings, views, the
 sitemap, feeds, the offline edition), the engine's rule for directory URLs (engine/adapter.py's test checks that
-the engine still agrees).
+the engine still agrees). In a generated page's Markdown a link is the path of the target's Markdown (`source_link`),
+which the engine resolves to the target's URL by the same rule and reports when nothing is there.
 
 Paths are as in docs/<lang>/ (`articles/NAME.md`); a page is served as a folder (`articles/NAME/`) holding
 `index.html`; the home page `index.md` is the edition's root.
@@ -59,11 +60,14 @@ def _parts(path: str) -> list[str]:
     return parts
 
 
-def page_link(origin: str, target: str) -> str:
-    """The href from one page of an edition to another (Markdown paths as in docs/<lang>/), percent-encoded."""
-    return quote(relative_url(page_url(target) or ".", page_url(origin) or "."), safe="/#")
-
-
 def href(path: str) -> str:
     """A site-relative path as it goes into an href: each segment percent-encoded (a slug may hold Arabic letters)."""
     return quote(path, safe="/#")
+
+
+def source_link(origin: str, target: str, anchor: str = "") -> str:
+    """The link from one page of an edition to another as Markdown writes it: the relative path of the target's
+    Markdown (paths as in docs/<lang>/), percent-encoded, which MkDocs resolves to the target's URL and reports when
+    no page is there; with `anchor`, to that place in it."""
+    relative = posixpath.relpath(target, posixpath.dirname(origin) or ".")
+    return quote(relative, safe="/") + (f"#{anchor}" if anchor else "")

@@ -11,6 +11,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from hiwar.site.editions import Edition
+from hiwar.site.markup import Run
 from hiwar.site.metadata import MetaTag
 
 
@@ -61,12 +62,40 @@ class ArticleView:
     seed_sha256: str
     entities: list[EntityView]
     entities_automatic: bool
-    cite_html: Markup
-    bibtex: Markup
+    cite: list[Run]  # the suggested citation, Arabic runs marked on another language's page
+    bibtex: list[Run]
     print_url: str
     meta: list[MetaTag]  # Highwire, Dublin Core, Open Graph, Twitter (metadata.py); none while not translated
     json_ld: Markup | None  # schema.org, ready for a <script> element
     downloads: list[LinkView]  # the reference as CSL-JSON, RIS and BibTeX files (exports.py)
+
+
+@dataclass(frozen=True)
+class ParallelCell:
+    """One language's side of a row: a heading, a paragraph or a list item (its ¶ number and depth), its text as runs
+    (Arabic marked on another language's side), or None where the translation has none yet."""
+
+    lang: str
+    dir: str
+    kind: str  # heading, paragraph or item (as the seed's block)
+    number: int | None  # the ¶ number; None for a heading
+    level: int  # of a list item
+    number_label: str | None  # "Paragraph 3", in the cell's language
+    text: list[Run] | None
+    missing: str  # what stands for a text not translated yet
+
+
+@dataclass(frozen=True)
+class ParallelRow:
+    anchor: str | None  # p-N, the ¶'s anchor, the same as on the article's page
+    cells: list[ParallelCell]
+
+
+@dataclass(frozen=True)
+class ParallelView:
+    """The side-by-side page's rows (overrides/partials/parallel.html): the original and its translations."""
+
+    rows: list[ParallelRow]
 
 
 @dataclass(frozen=True)
@@ -91,6 +120,7 @@ class PageView:
     article: ArticleView | None = None
     feeds: list[LinkView] = field(default_factory=list)  # the edition's feeds (online only: see offline.py)
     search: "SearchView | None" = None
+    parallel: ParallelView | None = None  # on a side-by-side page
     edition: Edition | None = field(default=None, compare=False, repr=False, metadata={"escape": False})
 
     def t(self, key: str, **values: Any) -> Markup:

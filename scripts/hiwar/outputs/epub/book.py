@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from hiwar.enrich.collection import Collection
 from hiwar.knowledge.glossary import Term
+from hiwar.knowledge.vocabulary import Tag
 from hiwar.model.article import Article
 from hiwar.model.dates import PartialDate
 from hiwar.model.seed import HEADING
@@ -149,7 +150,7 @@ def book_of(collection: Collection, edition: Edition, editions: Sequence[Edition
     t = edition.t
     articles = [a for a in newest_first(collection.articles) if in_book(a, edition)]
     width = max(3, len(str(len(articles))))
-    docs = [_article_doc(article, edition, editions, site_url, f"article-{n:0{width}d}")
+    docs = [_article_doc(article, edition, editions, site_url, f"article-{n:0{width}d}", collection.vocabulary)
             for n, article in enumerate(articles, 1)]
     return Book(
         lang=edition.lang, dir=edition.dir, identifier=identifier(site_url, edition), title=t("epub.title"),
@@ -192,13 +193,14 @@ def _heading_id(number: int) -> str:
     return f"h-{number}"
 
 
-def _article_doc(article: Article, edition: Edition, editions: Sequence[Edition], site_url: str, name: str) -> ArticleDoc:
+def _article_doc(article: Article, edition: Edition, editions: Sequence[Edition], site_url: str, name: str,
+                 vocabulary: Mapping[str, Tag]) -> ArticleDoc:
     lang = edition.lang
     headings = [block_text(article, block, edition) or edition.t("article.untranslated_heading")
                 for block in article.parsed.blocks if block.kind == HEADING]
     date = article.date.value
     status = article.translation_status(lang)
-    reference = csl_item(article, edition, editions, site_url)
+    reference = csl_item(article, edition, editions, site_url, vocabulary)
     return ArticleDoc(
         href=f"{name}.xhtml", id=name, title=page_title(article, edition),
         original_title=None if is_source(edition) else page_title(article, next(e for e in editions if is_source(e))),
