@@ -122,7 +122,8 @@ class EditionBuild:
         site = self.site
         offered = self._made_before_pages()
         plan = plan_edition(site.converted.collection, self.edition, site.editions, site.converted.related,
-                            site.fingerprint, self._recorded, "".join(markdown(d, self.edition) for d in self.downloads))
+                            site.fingerprint, self._recorded, "".join(markdown(d, self.edition) for d in self.downloads),
+                            site.memo)
         clashes = sorted(set(hand_written) & set(plan))
         if clashes:
             raise BuildProblem([f"{site.options.docs_dir.name}/{clashes[0]}: a hand-written page where the build "
@@ -247,9 +248,9 @@ class EditionBuild:
                                self.site.options.site_url)
 
     def with_policy(self, html: str) -> str:
-        """A page with its Content-Security-Policy (not in the preview: its live reload injects an inline script with a
-        new text per request)."""
-        return html if self.site.options.serving else with_policy(html, ONLINE)
+        """A page with its Content-Security-Policy (not under the engine's own server: its live reload injects an
+        inline script with a new text per request; the preview's is a file of the site's origin, which it allows)."""
+        return with_policy(html, ONLINE) if self.site.options.policy_in_pages else html
 
     def template_dest(self, template_name: str) -> tuple[str, bool]:
         """Where one of the theme's own pages goes, and whether the engine writes it there: the other editions' 404
@@ -295,10 +296,15 @@ class EditionBuild:
         reused = 0
         for src_uri, planned in self.planned.items():
             dest = self.dests[src_uri]
-            if planned.markdown is None:  # not rendered: the last build's page, made of the same inputs
-                self.pages[dest] = previous[dest]
+            if planned.markdown is None:  # not rendered: the last build's page, made of the same inputs or Markdown
+                entry = previous[dest]
+                if entry.inputs != planned.inputs:  # the same Markdown from other inputs: recorded with these
+                    article = self._article_of(src_uri) is not None  # its search document is made of the inputs
+                    entry = msgspec.structs.replace(entry, inputs=planned.inputs, **({"search": None} if article else {}))
+                self.pages[dest] = entry
                 reused += 1
-        missing = [dest for dest in self.pages if dest not in set(self.dests.values())]
+        destinations = set(self.dests.values())
+        missing = [dest for dest in self.pages if dest not in destinations]
         if missing:
             raise RuntimeError(f"pages rendered that were not planned: {missing[:3]}")
         documents = self._search_documents()
@@ -320,7 +326,9 @@ class EditionBuild:
 
     def _search_documents(self) -> list[SearchDocument]:
         """Every page of the edition the search knows: articles from the model, other pages from their text as
-        rendered (now, or when the page was last made)."""
+        rendered (now, or when the page was last made). An article's document is kept with its page (PageEntry.search)
+        and taken from there while the page is made of the same inputs (the article's conversion key covers the names
+        and topics its document spells out)."""
         site, edition = self.site, self.edition
         collection = site.converted.collection
         names = {name.id: name for name in collection.names}
@@ -330,20 +338,26 @@ class EditionBuild:
             path = _edition_path(src_uri)
             if not search_pages.indexed(path) or src_uri in documents:
                 continue
-            url = page_url(path)
-            url = edition.prefix + url if url else edition.prefix
             article = self._article_of(src_uri)
-            if article is not None:
+            document = self._stored_document(dest)
+            if article is not None and document is None and dest in self.pages:
+                url = page_url(path)
+                url = edition.prefix + url if url else edition.prefix
                 document = search_pages.article_document(article, edition, url, names, tags)
-            else:
-                document = self._stored_document(dest)
+                blob = self.site.store.put(msgspec.json.encode(Document.of(document))) if document else None
+                self.pages[dest] = msgspec.structs.replace(self.pages[dest], search=blob)
             if document is not None:
                 documents[src_uri] = document
         return list(documents.values())
 
     def _stored_document(self, dest: str) -> SearchDocument | None:
         entry = self.pages.get(dest)
-        data = self.site.store.get(entry.search) if entry is not None and entry.search else None
+        if entry is None or not entry.search:
+            return None
+        return self.site.memo.get(f"search:{dest}", entry.search, lambda: self._decoded_document(entry.search))
+
+    def _decoded_document(self, blob: str) -> SearchDocument | None:
+        data = self.site.store.get(blob)
         if data is None:
             return None
         try:

@@ -20,6 +20,7 @@ import msgspec
 
 from hiwar.build.conversion import Converted, convert, keep
 from hiwar.build.edition import EditionBuild, EditionPart, hand_written
+from hiwar.memo import Memo
 from hiwar.build.options import BuildOptions
 from hiwar.build.progress import Progress, Stage
 from hiwar.build.seam import BuildProblem
@@ -43,7 +44,10 @@ STORE = "store"
 class SiteBuild:
     def __init__(self, options: BuildOptions, editions: tuple[Edition, ...], previous: SiteBuild | None = None):
         self.options, self.editions = options, editions
-        self.store = Store(options.cache_dir / STORE)
+        # A preview keeps its store: a blob it read and found whole is not read again to be reused.
+        kept = previous is not None and previous.store.folder == options.cache_dir / STORE
+        self.store = previous.store if kept else Store(options.cache_dir / STORE, options.served_from_store)
+        self.memo = Memo(previous.memo if previous is not None else None)  # what the last build in this process made
         self.progress = Progress()
         # A preview keeps the last build's record in memory, and knows what it put in the folder it serves.
         self.previous: Record = previous.record if previous is not None else Record()
@@ -51,6 +55,7 @@ class SiteBuild:
         self.served: dict[str, str] = previous.served if previous is not None else {}
         self.record = Record()
         self.converted = Converted()
+        self._kept_conversion = previous.converted if previous is not None else None
         self.problems: list[str] = []
         self._internal: set[str] = set()  # where in the code the unexpected errors of this build happened
         self.fingerprint = ""
@@ -60,6 +65,7 @@ class SiteBuild:
         self.pending: list[Edition] = []
         self.report_to: int | None = None  # in an edition's own process: the pipe its part goes through
         self.trees: dict[Target, Tree] = {}
+        self._live: set[str] = set()  # every blob the trees and the outputs hold
         # Pages rendered so far, per edition: shared memory, so a forked edition's count reaches the bar here.
         self.rendered = {edition.lang: multiprocessing.RawValue("q", 0) for edition in editions}
         self._rendering: Stage | None = None
@@ -67,7 +73,8 @@ class SiteBuild:
 
     # ---- before the pages -----------------------------------------------------------------------------------
     def convert(self) -> None:
-        self.converted = convert(self.options, self.progress)
+        self.converted = convert(self.options, self.progress, self._kept_conversion)
+        self._kept_conversion = None  # the cache is this build's now
         self.problems = list(self.converted.problems)
         lines = self.converted.problems
         if lines and not self.options.serving:
@@ -132,7 +139,7 @@ class SiteBuild:
                 derived: Derivations | None = None) -> Context:
         return Context(self.options, self.editions, self.converted, self.store, self.progress, self.fingerprint,
                        edition=edition, body_of=body_of,
-                       derived=derived if derived is not None else Derivations(self.previous.derived))
+                       derived=derived if derived is not None else Derivations(self.previous.derived), memo=self.memo)
 
     # ---- the other editions -----------------------------------------------------------------------------------
     def start_other_editions(self, builder: Callable[[Edition], None]) -> None:
@@ -230,29 +237,40 @@ class SiteBuild:
         pages = {f"pages:{part.lang}": {dest: entry.html for dest, entry in part.pages.items()} for part in parts}
         pages |= {f"files:{part.lang}": part.files for part in parts}
         targets = self._targets()
+        trees: dict[Target, Tree] = {}  # the build's trees once every output is made (a preview serves them)
+        context.trees = trees
         for target in targets:
             def tree_of(made: dict[str, OutputEntry]) -> Tree:
                 owned = {name: entry.of(target.value) for name, entry in made.items()}
                 return merged({**(pages if target is Target.SITE else {}), **owned})
-            self.trees[target] = tree_of(outputs)
+            trees[target] = tree_of(outputs)
             for output in outputs_of(Scope.SITE, target):
-                context.trees = self.trees
                 name, entry = run(output, context, self.previous)
                 outputs[name] = entry
-                self.trees[target] = tree_of(outputs)  # the next output of the target sees this one's files
-            context.trees = self.trees
+                trees[target] = tree_of(outputs)  # the next output of the target sees this one's files
+        self.trees = trees
         for name, entry in self.previous.outputs.items():
             if name not in outputs and _made_elsewhere(name, targets):  # a preview's: kept for the next build
                 outputs[name] = entry
         live = {digest for tree in self.trees.values() for digest in tree.values()}
         live |= {digest for entry in outputs.values() for files in entry.files.values() for digest in files.values()}
         self.record = Record(self.fingerprint, {part.lang: part.pages for part in parts}, outputs, derived.kept(live))
+        self._live = live
         self._publish_folders()
+        self.memo.finished()
+        if not self.options.served_from_store:
+            self.persist()
+        return self.trees
+
+    def persist(self) -> None:
+        """The record saved for the next build, and the store left holding only what it names. A preview does this
+        once the rebuilt site is served (its next build takes the record from memory)."""
+        self.store.flush()
         records.save(self.record, self.options.cache_dir / RECORD)
-        self.store.prune(self.record.blobs() | live)
+        self.store.prune(self.record.blobs() | self._live)
         if self.store.dropped:
             self.progress.note(f"{self.store.folder}: {len(self.store.dropped)} damaged file(s) made again")
-        return self.trees
+            self.store.dropped.clear()
 
     def _targets(self) -> list[Target]:
         if self.options.serving:
@@ -268,7 +286,7 @@ class SiteBuild:
         """Make each folder the build was given hold exactly its tree (the published folders are switched into place
         by `hiwar build` afterwards: outputs/publish.py)."""
         options = self.options
-        folders = [(Target.SITE, options.site_dir)]
+        folders = [] if options.served_from_store else [(Target.SITE, options.site_dir)]
         if not options.serving:
             folders += [(Target.OFFLINE, options.offline_dir), (Target.DIST, options.dist_dir)]
         with self.progress.stage("files written", unit="files") as stage:

@@ -25,7 +25,7 @@ class PageEntry(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     inputs: str  # what it is made of, when that is known without making its Markdown
     html: Digest  # the page as rendered
     body: Digest | None = None  # an article's body as rendered (the feeds' full text)
-    search: Digest | None = None  # what the search knows of a page that is not an article (its rendered text)
+    search: Digest | None = None  # its search document (an article's from the model, another page's from its text)
 
 
 class OutputEntry(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
