@@ -65,6 +65,13 @@ class Preview:
             time.sleep(0.2)
         raise AssertionError(f"{path}: {what} not shown within {timeout:.0f} s:\n{self.tail()}")
 
+    def wait_for_line(self, text: str, timeout: float = 120) -> None:
+        deadline = time.monotonic() + timeout
+        while text not in self.tail():
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                raise AssertionError(f"the preview did not say {text!r}:\n{self.tail()}")
+            time.sleep(0.2)
+
     def files(self) -> dict[str, str]:
         """Every file served now: path -> SHA-256 of its bytes."""
         return json.loads(self.get(".hiwar/files.json")[1])["files"]

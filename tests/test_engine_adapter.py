@@ -31,7 +31,7 @@ from hiwar.engine.adapter import (
     compile_once,
     edition_files,
     engine_name,
-    list_theme_once,
+    theme_once,
     nested_config,
     release_html,
     release_markdown,
@@ -176,9 +176,10 @@ def test_the_engine_makes_a_new_template_environment_for_every_build_and_takes_a
     assert any(True for _ in COMPILED_TEMPLATES._code)
 
 
-def test_the_theme_listing_kept_once_lists_what_the_engine_would_and_sees_a_new_file(tmp_path):
+def test_the_theme_environment_kept_once_lists_what_the_engine_would_and_sees_a_new_file(tmp_path):
     """9: the engine lists the theme's folders through its environment and leaves out dot-paths by its own patterns;
-    the kept listing gives the engine the same static files, and a file added to a folder is listed."""
+    the kept environment gives the engine the same static files; a file added to a folder is listed, in another
+    environment."""
     source = inspect.getsource(Files.add_files_from_theme)
     assert "env.list_templates(filter_func=filter)" in source
     assert "patterns = ['.*', '*/.*'," in source
@@ -193,7 +194,10 @@ def test_the_theme_listing_kept_once_lists_what_the_engine_would_and_sees_a_new_
         return sorted(f.src_uri for f in files)
 
     plain = theme_files()
-    list_theme_once(config)
+    theme_once(config)
     assert theme_files() == plain and "assets/a.css" in plain
+    kept = config.theme.get_env()
+    assert config.theme.get_env() is kept and kept.auto_reload
     (tmp_path / "overrides" / "assets" / "b.css").write_text("b")
     assert theme_files() == sorted(plain + ["assets/b.css"])
+    assert config.theme.get_env() is not kept  # a file added to a theme folder: another environment

@@ -40,6 +40,9 @@ def test_edits_show_on_their_pages_listings_and_search_and_the_preview_serves_wh
     metadata = project / "editorial" / "nested_bullets.yml"
     with Preview(project, tmp_path / "serve.log") as preview:
         preview.wait_until("articles/headings/", lambda page: "</html>" in page, "the article")
+        # It served the last build at once, then found that its first build of the same inputs makes the same site.
+        preview.wait_for_line("preview: up to date")
+        assert "preview: serving http" in preview.tail() and "the last build was" in preview.tail()
 
         # A seed: a sentence in the middle of a paragraph (its translation stays aligned).
         text = seed.read_text(encoding="utf-8")

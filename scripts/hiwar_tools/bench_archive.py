@@ -365,6 +365,7 @@ EDIT_KINDS = ("seed", "translation", "metadata")
 # What the server prints when a rebuild has ended: `make serve` (python -m hiwar serve), or `mkdocs serve`.
 REBUILT = ("hiwar: preview: rebuilt in", "Reloading browsers")
 NOTICED = ("Detected file changes",)
+UP_TO_DATE = ("; watching ", "Serving on")  # the server's first build has ended
 
 
 def serve_command(root: Path, port: int) -> list[str]:
@@ -391,7 +392,8 @@ def preview(root: Path, env: dict, seeds: list[Path], on_line, repeats: int = 3)
         result["load_ready"] = os.getloadavg()
         if result["ready_seconds"] is None:
             raise SystemExit("bench: make serve did not serve:\n" + server_output(server))
-        wait_for(lambda: lines_since(server, 0, "serving http") or lines_since(server, 0, "Serving on"), 60, 0.1, alive)
+        wait_for(lambda: any(lines_since(server, 0, marker) for marker in UP_TO_DATE), BUILD_TIMEOUT, 0.1, alive)
+        result["up_to_date_seconds"] = _line_after(server, 0, UP_TO_DATE, 0.0)  # its first build ended
         wait_for(lambda: False, 3)  # let the server settle before the idle measurement
         before, started = tree_cpu_seconds(server.pid), time.perf_counter()
         time.sleep(5)
@@ -764,6 +766,9 @@ def rows(r: dict) -> list[tuple[str, str, str, str, str]]:
         out.append(("preview: make serve serving an article after (make build ran before)",
                     f"{v['ready_seconds']:.1f} s", "≤ 10 s (at 1,000)", _verdict(v["ready_seconds"], 10),
                     _load(v.get("load_start", v["load_ready"]), v["load_ready"])))
+        if v.get("up_to_date_seconds") is not None:
+            out.append(("preview: its first build (the inputs checked against the last build's) ended after",
+                        f"{v['up_to_date_seconds']:.1f} s", "", "", ""))
         out.append(("preview: server's idle CPU", f"{v['idle_cpu_percent']:.0f} %", "", "", ""))
         for kind, shown in preview_medians(v).items():
             edits = [e for e in v["edits"] if e.get("kind", "seed") == kind]

@@ -47,3 +47,5 @@ def keep(converted: Converted, options: BuildOptions) -> None:
     write_atomically(options.report.parent, options.report.name, ("\n".join(report(collection)) + "\n").encode())
     if collection.cache is not None and not collection.problems:
         collection.cache.save({a.seed.name for a in collection.articles}, {"(related articles)"})
+    if collection.cache is not None and not options.serving:
+        collection.cache.release()  # a build is the last of its process; a preview keeps its cache for the next

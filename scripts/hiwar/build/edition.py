@@ -64,8 +64,9 @@ class Document(msgspec.Struct, frozen=True):
 
 
 class EditionPart(msgspec.Struct):
-    """What one edition made: its pages, its outputs' files, the search documents of its pages, the offline
-    versions of the pages it rendered, and the files only the default edition makes (assets, the theme's pages)."""
+    """What one edition made: its pages (with their search documents), its outputs' files, the search documents of
+    its hand-written pages, the offline versions of the pages it rendered, and the files only the default edition
+    makes (assets, the theme's pages)."""
 
     lang: str
     pages: dict[str, PageEntry] = {}  # generated pages, by path from the site root
@@ -123,7 +124,7 @@ class EditionBuild:
         offered = self._made_before_pages()
         plan = plan_edition(site.converted.collection, self.edition, site.editions, site.converted.related,
                             site.fingerprint, self._recorded, "".join(markdown(d, self.edition) for d in self.downloads),
-                            site.memo)
+                            site.memo if site.options.serving else None)  # a build is the last of its process
         clashes = sorted(set(hand_written) & set(plan))
         if clashes:
             raise BuildProblem([f"{site.options.docs_dir.name}/{clashes[0]}: a hand-written page where the build "
@@ -325,45 +326,44 @@ class EditionBuild:
         return data.decode("utf-8") if data is not None else None
 
     def _search_documents(self) -> list[SearchDocument]:
-        """Every page of the edition the search knows: articles from the model, other pages from their text as
-        rendered (now, or when the page was last made). An article's document is kept with its page (PageEntry.search)
-        and taken from there while the page is made of the same inputs (the article's conversion key covers the names
-        and topics its document spells out)."""
+        """What the search knows of the edition's pages. A generated page's document is kept with it (PageEntry.search),
+        which the site's build reads: an article's is made from the model, and kept while its page is made of the same
+        inputs (the article's conversion key covers the names and topics it spells out); another page's is made from
+        its text as rendered, when it is rendered. Returned are the documents of the hand-written pages, which have
+        no entry."""
         site, edition = self.site, self.edition
         collection = site.converted.collection
         names = {name.id: name for name in collection.names}
         tags = {tag.id: tag.labels[edition.lang] for tag in collection.vocabulary.values()}
-        documents = dict(self.documents)
+        hand_written = []
         for src_uri, dest in self.dests.items():
             path = _edition_path(src_uri)
-            if not search_pages.indexed(path) or src_uri in documents:
+            if not search_pages.indexed(path):
+                continue
+            entry = self.pages.get(dest)
+            if entry is None:
+                if src_uri in self.documents:
+                    hand_written.append(self.documents[src_uri])
                 continue
             article = self._article_of(src_uri)
-            document = self._stored_document(dest)
-            if article is not None and document is None and dest in self.pages:
+            if article is not None and not (entry.search and site.store.has(entry.search)):
                 url = page_url(path)
                 url = edition.prefix + url if url else edition.prefix
                 document = search_pages.article_document(article, edition, url, names, tags)
-                blob = self.site.store.put(msgspec.json.encode(Document.of(document))) if document else None
-                self.pages[dest] = msgspec.structs.replace(self.pages[dest], search=blob)
-            if document is not None:
-                documents[src_uri] = document
-        return list(documents.values())
+                blob = site.store.put(msgspec.json.encode(Document.of(document))) if document else None
+                self.pages[dest] = msgspec.structs.replace(entry, search=blob)
+        return hand_written
 
-    def _stored_document(self, dest: str) -> SearchDocument | None:
-        entry = self.pages.get(dest)
-        if entry is None or not entry.search:
-            return None
-        return self.site.memo.get(f"search:{dest}", entry.search, lambda: self._decoded_document(entry.search))
 
-    def _decoded_document(self, blob: str) -> SearchDocument | None:
-        data = self.site.store.get(blob)
-        if data is None:
-            return None
-        try:
-            return msgspec.json.decode(data, type=Document).search_document()
-        except (msgspec.ValidationError, msgspec.DecodeError):
-            return None
+def stored_document(store, blob: str) -> SearchDocument | None:
+    """A page's search document as kept with it (PageEntry.search); None when the store lost it."""
+    data = store.get(blob)
+    if data is None:
+        return None
+    try:
+        return msgspec.json.decode(data, type=Document).search_document()
+    except (msgspec.ValidationError, msgspec.DecodeError):
+        return None
 
 
 def _edition_path(src_uri: str) -> str:

@@ -7,6 +7,7 @@ outputs/store.py), and the folders are made from the trees, never patched (outpu
 """
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -19,14 +20,14 @@ from pathlib import Path
 import msgspec
 
 from hiwar.build.conversion import Converted, convert, keep
-from hiwar.build.edition import EditionBuild, EditionPart, hand_written
+from hiwar.build.edition import EditionBuild, EditionPart, hand_written, stored_document
 from hiwar.memo import Memo
 from hiwar.build.options import BuildOptions
 from hiwar.build.progress import Progress, Stage
 from hiwar.build.seam import BuildProblem
 from hiwar.model.article import Article
 from hiwar.outputs import record as records
-from hiwar.outputs.contract import Context, Derivations, Scope, Target, run
+from hiwar.outputs.contract import Context, Derivations, OutputClash, Scope, Target, run
 from hiwar.outputs.record import OutputEntry, Record
 from hiwar.outputs.registry import outputs_of
 from hiwar.outputs.store import Store
@@ -153,6 +154,10 @@ class SiteBuild:
             sys.stdout.flush()
             sys.stderr.flush()
             read, write = os.pipe()
+            # What this process holds is shared with the edition's process until either writes it; a collection of
+            # the garbage collector writes to every object it scans, so the objects made so far are set aside from
+            # it, in both processes, until the edition's process ends: the model is shared, not copied.
+            gc.freeze()
             pid = os.fork()
             if pid == 0:
                 os.close(read)
@@ -201,6 +206,7 @@ class SiteBuild:
                 failed.append(edition.lang)
                 continue
             self.parts[edition.lang] = msgspec.msgpack.decode(data, type=EditionPart)
+        gc.unfreeze()  # the editions' processes have ended (start_other_editions)
         if self._rendering is not None:
             self._rendering.close(self.progress.interactive)
             self._rendering = None
@@ -212,6 +218,7 @@ class SiteBuild:
             self._rendering.set(sum(count.value for count in self.rendered.values()))
 
     def abandon(self) -> None:
+        gc.unfreeze()
         for pid, (_, read) in list(self.children.items()):
             try:
                 os.kill(pid, 15)
@@ -233,7 +240,7 @@ class SiteBuild:
         outputs: dict[str, OutputEntry] = {name: entry for part in parts for name, entry in part.outputs.items()}
         context = self.context(None, derived=derived)
         context.page_paths = page_paths
-        context.documents = [document.search_document() for part in parts for document in part.documents]
+        context.documents = self._search_documents(parts)
         pages = {f"pages:{part.lang}": {dest: entry.html for dest, entry in part.pages.items()} for part in parts}
         pages |= {f"files:{part.lang}": part.files for part in parts}
         targets = self._targets()
@@ -254,7 +261,8 @@ class SiteBuild:
                 outputs[name] = entry
         live = {digest for tree in self.trees.values() for digest in tree.values()}
         live |= {digest for entry in outputs.values() for files in entry.files.values() for digest in files.values()}
-        self.record = Record(self.fingerprint, {part.lang: part.pages for part in parts}, outputs, derived.kept(live))
+        self.record = Record(self.fingerprint, {part.lang: part.pages for part in parts}, outputs, derived.kept(live),
+                             {part.lang: part.files for part in parts})
         self._live = live
         self._publish_folders()
         self.memo.finished()
@@ -271,6 +279,24 @@ class SiteBuild:
         if self.store.dropped:
             self.progress.note(f"{self.store.folder}: {len(self.store.dropped)} damaged file(s) made again")
             self.store.dropped.clear()
+
+    def _search_documents(self, parts: list[EditionPart]) -> list:
+        """Every page the search knows, in every edition: those kept with the pages (read from the store; a preview
+        keeps them in memory) and the hand-written pages' documents."""
+        documents = []
+        for part in parts:
+            for dest, entry in part.pages.items():
+                if not entry.search:
+                    continue
+                if self.options.serving:
+                    document = self.memo.get(f"search:{dest}", entry.search,
+                                             lambda blob=entry.search: stored_document(self.store, blob))
+                else:
+                    document = stored_document(self.store, entry.search)
+                if document is not None:
+                    documents.append(document)
+            documents += [document.search_document() for document in part.documents]
+        return documents
 
     def _targets(self) -> list[Target]:
         if self.options.serving:
@@ -294,6 +320,30 @@ class SiteBuild:
                 if folder is not None and target in self.trees:
                     known = self.served if options.serving else None
                     stage.advance(sync(folder, self.trees[target], self.store, known))
+
+
+def last_site(cache_dir: Path) -> tuple[Tree, Store] | None:
+    """The site the last build made, as its record says and its store still holds (each blob there; its bytes are
+    checked where they are read), with the outputs a preview makes: what a preview serves while its first build
+    brings it up to date. None without a whole one."""
+    from hiwar.outputs.registry import OUTPUTS
+    record, _ = records.load(cache_dir / RECORD)
+    if not record.pages or not record.files:
+        return None
+    elsewhere = {output.name for output in OUTPUTS if not output.in_preview}
+    parts = {f"pages:{lang}": {dest: entry.html for dest, entry in pages.items()} for lang, pages in record.pages.items()}
+    parts |= {f"files:{lang}": files for lang, files in record.files.items()}
+    parts |= {name: entry.of(Target.SITE.value) for name, entry in record.outputs.items()
+              if name.split(":", 1)[0] not in elsewhere}
+    store = Store(cache_dir / STORE, in_memory_when_unwritable=True)
+    try:
+        tree = merged(parts)
+    except OutputClash:
+        return None
+    folder = str(store.folder)
+    if not all(os.path.isfile(os.path.join(folder, digest[:2], digest[2:])) for digest in set(tree.values())):
+        return None
+    return tree, store
 
 
 def _made_elsewhere(name: str, targets: list[Target]) -> bool:

@@ -26,11 +26,13 @@ is here, and tests/test_engine_adapter.py fails when the engine changes.
    every template it renders again (a second a build for the theme's); each edition's build, and each rebuild of a
    preview, takes the compiled code from the process's cache instead (`compile_once`: Jinja's bytecode cache, which
    compares each template's source with the one compiled, so an edited template is compiled again).
-9. The theme's files listed once per process. Every build lists every file of the theme's folders to find its static
-   files (`Files.add_files_from_theme`: Material's templates folder holds some 14,000 icons, each then matched against
-   a dozen patterns, half a second a build); the listing is kept while none of the folders changed (each folder's
-   modification time: a file added, removed or renamed changes its folder's), without the paths under a dot-folder,
-   which the engine's own patterns ('.*', '*/.*') leave out (`list_theme_once`).
+9. The theme's environment made once per process. Every build makes a new one, which reads every template it renders
+   again, and lists every file of the theme's folders to find its static files (`Files.add_files_from_theme`:
+   Material's templates folder holds some 14,000 icons, each then matched against a dozen patterns, half a second a
+   build). The environment and its listing are kept while none of the folders changed (each folder's modification
+   time: a file added, removed or renamed changes its folder's); the listing leaves out the paths under a dot-folder,
+   which the engine's own patterns ('.*', '*/.*') leave out; the environment reloads a template whose file changed
+   (`theme_once`).
 """
 from __future__ import annotations
 
@@ -151,33 +153,49 @@ def configure(config: MkDocsConfig, settings: EditionSettings) -> None:
     config.watch.extend(str(path) for path in settings.watch)
 
 
-def list_theme_once(config: MkDocsConfig) -> None:
-    """The theme's environment, as the engine makes it for the build, with the listing of its folders kept (9)."""
+def theme_once(config: MkDocsConfig) -> None:
+    """The theme's template environment made once per process (8, 9): the engine asks for one per build; it gets the
+    one made for the same theme folders, language and files (a file added, removed or renamed in a folder makes a new
+    one), which reloads a template edited since it was loaded (auto_reload: the file's time)."""
     theme = config.theme
     make_env = theme.get_env
-    if getattr(make_env, "lists_once", False):
+    if getattr(make_env, "once", False):
         return
 
     def get_env() -> jinja2.Environment:
-        env = make_env()
-        env.list_templates = functools.partial(_listed_templates, env)
+        folders = tuple(theme.dirs)
+        times = _theme_listing(folders, None)[0]
+        key = (folders, str(theme.locale), tuple(sorted(times.items())))
+        env = _THEME_ENVIRONMENTS.get(key)
+        if env is None:
+            env = compile_once(make_env())
+            env.auto_reload = True
+            env.list_templates = functools.partial(_listed_templates, env)
+            _THEME_ENVIRONMENTS[key] = env
         return env
-    get_env.lists_once = True
+    get_env.once = True
     theme.get_env = get_env
 
 
+_THEME_ENVIRONMENTS: dict[tuple, jinja2.Environment] = {}
 _THEME_LISTINGS: dict[tuple[str, ...], tuple[dict[str, int], list[str]]] = {}  # folders -> (their times, names)
+
+
+def _theme_listing(folders: tuple[str, ...], env: jinja2.Environment | None) -> tuple[dict[str, int], list[str] | None]:
+    """The folders' times and the names the environment's loader lists in them (listed once while none of them
+    changed; None until an environment asked)."""
+    known = _THEME_LISTINGS.get(folders)
+    if known is None or not _unchanged(known[0]) or (known[1] is None and env is not None):
+        times = _folder_times(folders)  # before listing: a change while it lists is seen next time
+        names = None if env is None else [name for name in env.loader.list_templates()
+                                          if not (name.startswith(".") or "/." in name)]
+        known = _THEME_LISTINGS[folders] = (times, names)
+    return known
 
 
 def _listed_templates(env: jinja2.Environment, extensions=None, filter_func=None) -> list[str]:
     """jinja2.Environment.list_templates, with the names its loader lists kept while its folders are unchanged."""
-    folders = tuple(getattr(env.loader, "searchpath", ()))
-    known = _THEME_LISTINGS.get(folders)
-    if known is None or not _unchanged(known[0]):
-        times = _folder_times(folders)  # before listing: a change while it lists is seen next time
-        names = [name for name in env.loader.list_templates() if not (name.startswith(".") or "/." in name)]
-        known = _THEME_LISTINGS[folders] = (times, names)
-    names = known[1]
+    names = _theme_listing(tuple(getattr(env.loader, "searchpath", ())), env)[1]
     if extensions is not None:
         return [name for name in names if "." in name and name.rsplit(".", 1)[1] in extensions]
     return [name for name in names if filter_func(name)] if filter_func is not None else list(names)

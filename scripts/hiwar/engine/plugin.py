@@ -62,7 +62,7 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
             edition = self.assigned
         self.current = self.site.edition_build(edition)
         adapter.configure(config, self.current.settings(self._nav))
-        adapter.list_theme_once(config)
+        adapter.theme_once(config)
         return config
 
     def on_pre_build(self, config: MkDocsConfig):

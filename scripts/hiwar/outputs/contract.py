@@ -147,6 +147,7 @@ class Output(ABC):
     target: ClassVar[Target] = Target.SITE
     scope: ClassVar[Scope] = Scope.SITE
     moment: ClassVar[Moment] = Moment.AFTER_PAGES  # (an edition's output only)
+    in_preview: ClassVar[bool] = True  # made by the preview too (which makes only the site's outputs)
 
     def inputs(self, context: Context) -> str | None:
         """A digest of everything the output is made of, when it can be known without making it; None: made every

@@ -114,7 +114,7 @@ class Store:
         build folder emptied under it: then it writes the blob again)."""
         if digest not in self.verified:
             return False
-        if self._path(digest).is_file():
+        if os.path.isfile(os.path.join(self.folder, digest[:2], digest[2:])):
             return True
         self.verified.discard(digest)
         return False

@@ -120,6 +120,11 @@ class Sitemap(Output):
 
     name = "sitemap"
 
+    def inputs(self, context: Context) -> str:
+        """Every page's address in each edition (the code and the editions are in the fingerprint)."""
+        return inputs_digest(context.fingerprint, context.site_url,
+                             *(f"{path}\0{inputs_digest(urls)}" for path, urls in sorted(context.page_paths.items())))
+
     def produce(self, context: Context, files: Files) -> None:
         for path, data in sitemap_files(context.editions, context.site_url, context.page_paths).items():
             files.add(path, data)

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from hiwar.build.command import _log_to_stderr, say
-from hiwar.build.site import STORE
+from hiwar.build.site import STORE, last_site
 from hiwar.outputs.contract import Target
 from hiwar.outputs.lock import BuildLock
 from hiwar.outputs.store import Store
@@ -49,15 +49,25 @@ def run_serve(config_file: Path, host: str, port: int, engine: str = "mkdocs", v
         watched = changes.watch(configured.inputs)  # before the first build: a save while it runs is seen
         changes.start()
         started = time.monotonic()
+        last = last_site(configured.cache_dir)
+        if last is not None:  # the last build's site, served while the first build brings it up to date
+            site.store = last[1]
+            site.swap(last[0])
+            say(f"preview: serving http://{host}:{port}/ (the last build, while it is brought up to date)")
         built = _build(session)
         if built is None:
             say("the preview could not be built; fix what is said above and run make serve again")
             return 1
         site.store = built.store
-        site.swap(built.trees[Target.SITE])
+        changed = site.swap(built.trees[Target.SITE])
         _persist(built, work)
-        say(f"preview: serving http://{host}:{port}/ (built in {time.monotonic() - started:.1f} s); watching "
-            + ", ".join(_shown(path, config_file.resolve().parent) for path in watched))
+        watching = ", ".join(_shown(path, config_file.resolve().parent) for path in watched)
+        if last is not None:
+            say(f"preview: up to date (built in {time.monotonic() - started:.1f} s; "
+                + ("pages reloaded" if changed else "the last build was") + f"); watching {watching}")
+        else:
+            say(f"preview: serving http://{host}:{port}/ (built in {time.monotonic() - started:.1f} s); "
+                f"watching {watching}")
         while True:
             if not changes.wait(timeout=1.0):
                 continue
