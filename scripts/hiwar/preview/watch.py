@@ -10,11 +10,17 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.events import (DirCreatedEvent, DirDeletedEvent, DirMovedEvent, FileClosedEvent, FileCreatedEvent,
+                             FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileSystemEvent,
+                             FileSystemEventHandler)
 from watchdog.observers import Observer
 
 QUIET_SECONDS = 0.05
-# Events that may change what a file holds or which files there are (not a file opened or read: the build reads them).
+# Events that may change what a file holds or which files there are. Not a file opened or read: every rebuild reads
+# every input, and the system would report each of those (thousands a rebuild), for this process to look at while it
+# rebuilds.
+WATCHED = [FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileClosedEvent, DirCreatedEvent,
+           DirDeletedEvent, DirMovedEvent]
 CHANGES = {"created", "deleted", "modified", "moved", "closed"}
 
 
@@ -51,7 +57,8 @@ class Changes(FileSystemEventHandler):
             return
         if known is not None:
             self._observer.unschedule(known[0])
-        self._watched[folder] = (self._observer.schedule(self, str(folder), recursive=recursive), recursive)
+        self._watched[folder] = (self._observer.schedule(self, str(folder), recursive=recursive, event_filter=WATCHED),
+                                 recursive)
 
     def start(self) -> None:
         self._observer.start()
