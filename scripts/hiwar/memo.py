@@ -33,6 +33,10 @@ class Memo:
             if name.startswith(prefix):
                 self._used.setdefault(name, entry)
 
+    def has_prefix(self, prefix: str) -> bool:
+        """Whether a value whose name starts with `prefix` is kept for the next build."""
+        return any(name.startswith(prefix) for name in self._used)
+
     def finished(self) -> None:
         """The build asked for everything it needed: the next one keeps only that."""
         self._finished = True

@@ -48,8 +48,12 @@ class EditionBook(Output):
         files.add_blob(f"{FOLDER}/{file_name(edition)}", digest, Target.SITE)
 
     def reused(self, context: Context, entry) -> None:
-        for part in ("document", "entry", "file"):  # for the next book this process makes
+        """The book's parts kept for the next book this process makes; a preview's first build (which takes the last
+        build's book) makes them, so that its first edit does not make them all."""
+        for part in ("document", "entry", "file"):
             context.memo.keep(f"epub-{part}:{context.edition.lang}:")
+        if context.options.serving and not context.memo.has_prefix(f"epub-file:{context.edition.lang}:"):
+            self.produce(context, Files(context.store, self.name, self.target))
 
 
 # What a book is made of besides its articles: the code that makes it (the site's and the outputs' packages) and the

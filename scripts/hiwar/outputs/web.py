@@ -97,22 +97,26 @@ class CitationCollection(Output):
         return inputs_digest(context.fingerprint, context.site_url, _articles_digest(context))
 
     def produce(self, context: Context, files: Files) -> None:
-        keys = _article_keys(context)
-
-        def items(article) -> list[dict]:  # each article's records, kept while it is unchanged (read, never changed)
-            made = lambda: exports.items_of(article, context.editions, context.site_url)  # noqa: E731
-            key = keys.get(article.id)
-            if key is None:
-                return made()
-            return context.memo.get(f"citation-items:{article.id}", inputs_digest(context.fingerprint,
-                                                                                  context.site_url, key), made)
         made = exports.collection_files(context.editions, newest_first(context.converted.collection.articles),
-                                        context.site_url, items)
+                                        context.site_url, lambda article: self._items(context, article))
         for path, data in made.items():
             files.add(path, data)
 
+    @staticmethod
+    def _items(context: Context, article) -> list[dict]:
+        """The article's records, kept while it is unchanged (they are read, never changed)."""
+        made = lambda: exports.items_of(article, context.editions, context.site_url)  # noqa: E731
+        key = _article_keys(context).get(article.id)
+        if key is None:
+            return made()
+        return context.memo.get(f"citation-items:{article.id}", inputs_digest(context.fingerprint, context.site_url, key),
+                                made)
+
     def reused(self, context: Context, entry) -> None:
         context.memo.keep("citation-items:")
+        if context.options.serving and not context.memo.has_prefix("citation-items:"):
+            for article in context.converted.collection.articles:  # a preview's first build: for its first edit
+                self._items(context, article)
 
 
 class Sitemap(Output):
@@ -144,19 +148,25 @@ class SearchIndex(Output):
         return digest.hexdigest()
 
     def produce(self, context: Context, files: Files) -> None:
-        # What each document is indexed under: read from its file once per process (a preview's next build takes it
-        # from memory), while the rules that make it are the same.
-        path = context.options.cache_dir / SEARCH_TERMS
-        cache = context.memo.get("search-terms", f"{path}|{TermCache().version}",
-                                 lambda: _KeptTerms(path, context.progress.note))
+        cache = self._terms(context)
         with context.progress.stage("search index", unit="pages") as stage:
             made, stats = index_files(search_pages.ordered(context.documents), cache)
             stage.set(stats.documents)
         for path, data in made.items():
             files.add(f"{SEARCH_FOLDER}/{path}", data)
 
+    @staticmethod
+    def _terms(context: Context) -> TermCache:
+        """What each document is indexed under: read from its file once per process (a preview's next build takes it
+        from memory), while the rules that make it are the same."""
+        path = context.options.cache_dir / SEARCH_TERMS
+        return context.memo.get("search-terms", f"{path}|{TermCache().version}",
+                                lambda: _KeptTerms(path, context.progress.note))
+
     def reused(self, context: Context, entry) -> None:
         context.memo.keep("search-terms")
+        if context.options.serving:
+            self._terms(context)  # a preview's first build: for its first edit
 
 
 class _KeptTerms(TermCache):
