@@ -78,9 +78,12 @@ $(VENV)/.properdocs: $(VENV)/.build-deps requirements-properdocs.txt
 pages: $(VENV)/.build-deps $(VENV)/.plugin recover
 	$(PY) -m hiwar pages --seeds "$(SEEDS)" --out "$(OUT)" $(if $(EDITORIAL),--editorial "$(EDITORIAL)")
 
-# Live preview on 127.0.0.1: a saved seed or editorial file re-renders only the pages it changes.
-serve: assets recover
-	$(MKDOCS) serve --dirty --dev-addr 127.0.0.1:8000 --livereload
+# Live preview (make serve [SERVE_ADDR=HOST:PORT]): the site as `make build` makes it, served on 127.0.0.1:8000 from the
+# build's store (it starts from the last build: after `make build` nothing is rendered again); a saved seed, editorial
+# file, page of docs/ or template rebuilds only what it changes, and open pages reload.
+SERVE_ADDR ?= 127.0.0.1:8000
+serve: assets recover $(ENGINE_DEPS)
+	$(PY) -m hiwar serve --addr $(SERVE_ADDR) --engine $(ENGINE) $(if $(VERBOSE),--verbose)
 
 ## Publishing ---------------------------------------------------------------------
 # make deploy REMOTE=origin BRANCH=gh-pages: the last successful build's site/ (nothing is rebuilt) committed to

@@ -54,7 +54,10 @@ def test_one_table_per_size_with_every_measure(bench):
                      "edited page shows the change", "peak memory, whole build (sum of PSS, sampled)",
                      "peak memory, largest single process (max RSS)", "site folder", "offline zip", "search folder",
                      "largest file of the offline edition", "HTML per article page, ar (mean, max)",
-                     "HTML per article page, en (mean, max)", "preview: edit 1 (00001_synthetic.txt) shown after",
+                     "HTML per article page, en (mean, max)",
+                     "preview: make serve serving an article after (make build ran before)",
+                     "preview: seed edit shown after (median of 3)", "preview: translation edit shown after (median of 3)",
+                     "preview: metadata edit shown after (median of 3)",
                      "search online, ar «الحكومة العراقية»: downloaded (gzip)", "search offline, en: first results after"):
         assert expected in measures, expected
     assert "plugin stage: kiwix editions" in measures and measures["Kiwix editions (ZIM)"][1].startswith("hiwar_ar.zim")
@@ -78,8 +81,10 @@ def test_the_figures_are_sensible(bench):
     assert result["sizes"]["zip_bytes"] > 0
     assert set(result["sizes"]["zim_bytes"]) == {"hiwar_ar.zim", "hiwar_en.zim"}  # the Kiwix editions
     assert all(size > 0 for size in result["sizes"]["zim_bytes"].values())
+    assert result["preview"]["ready_seconds"] is not None
+    assert sorted(edit["kind"] for edit in result["preview"]["edits"]) == sorted(["seed", "translation", "metadata"] * 3)
     for edit in result["preview"]["edits"]:
-        assert edit["shown_seconds"] is not None
+        assert edit["shown_seconds"] is not None and edit["rebuilt_seconds"] is not None
     for lang, search in result["search"]["editions"].items():
         for where in ("online", "offline"):
             assert search[where]["shown"] > 0, (lang, where, search[where]["status"])
@@ -90,7 +95,7 @@ def test_one_line_per_step_when_not_on_a_terminal(bench):
     lines = [line for line in bench["stderr"].splitlines() if line.startswith(f"bench {ARTICLES}: ")]
     assert [line.split(": ")[1] for line in lines] == [
         "synthetic archive", "plain pages (python -m hiwar pages)", "cold make build 1/1", "plain mkdocs build 1/1",
-        "sizes", "search in the browser", "warm make build 1/1 (one seed edited)", "preview (mkdocs serve --dirty)"]
+        "sizes", "search in the browser", "warm make build 1/1 (one seed edited)", "preview (make serve)"]
 
 
 def test_synthetic_translations_are_aligned_with_their_seeds(tmp_path):

@@ -21,14 +21,17 @@ from hiwar.build.seam import EditionSettings
 from hiwar.site.urls import page_dest, page_url, relative_url
 
 from hiwar.engine.adapter import (
+    COMPILED_TEMPLATES,
     CHECKBOX_AUTOCOMPLETE,
     DIRTY_BUILD_WARNING,
     TOC_LABEL,
     GeneratedPage,
     WITHOUT_DIRTY_WARNING,
     drop_dirty_warning,
+    compile_once,
     edition_files,
     engine_name,
+    theme_once,
     nested_config,
     release_html,
     release_markdown,
@@ -202,3 +205,43 @@ def test_the_notes_back_links_title_is_the_editions_and_taken_as_text():
     assert footnotes["BACKLINK_TITLE"].format(1) == "Back to {the} note"  # the extension formats it with the number
     from markdown.extensions.footnotes import FootnoteExtension
     assert FootnoteExtension(**footnotes).getConfig("BACKLINK_TITLE").format(1) == "Back to {the} note"
+
+
+def test_the_engine_makes_a_new_template_environment_for_every_build_and_takes_a_bytecode_cache():
+    """9: each build's environment compiles every template again unless it has a bytecode cache; Jinja compares the
+    source it compiled with the template's, so an edited template is compiled again."""
+    assert "env = config.theme.get_env()" in inspect.getsource(build.build)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    env = compile_once(config.theme.get_env())
+    assert env.bytecode_cache is COMPILED_TEMPLATES
+    env.get_template("main.html")
+    again = compile_once(config.theme.get_env())
+    assert again.get_template("main.html").render  # compiled code from the cache
+    assert any(True for _ in COMPILED_TEMPLATES._code)
+
+
+def test_the_theme_environment_kept_once_lists_what_the_engine_would_and_sees_a_new_file(tmp_path):
+    """10: the engine lists the theme's folders through its environment and leaves out dot-paths by its own patterns;
+    the kept environment gives the engine the same static files; a file added to a folder is listed, in another
+    environment."""
+    source = inspect.getsource(Files.add_files_from_theme)
+    assert "env.list_templates(filter_func=filter)" in source
+    assert "patterns = ['.*', '*/.*'," in source
+    (tmp_path / "overrides" / "assets").mkdir(parents=True)
+    (tmp_path / "overrides" / "assets" / "a.css").write_text("a")
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config.theme.dirs.insert(0, str(tmp_path / "overrides"))
+
+    def theme_files() -> list[str]:
+        files = Files([])
+        files.add_files_from_theme(config.theme.get_env(), config)
+        return sorted(f.src_uri for f in files)
+
+    plain = theme_files()
+    theme_once(config)
+    assert theme_files() == plain and "assets/a.css" in plain
+    kept = config.theme.get_env()
+    assert config.theme.get_env() is kept and kept.auto_reload
+    (tmp_path / "overrides" / "assets" / "b.css").write_text("b")
+    assert theme_files() == sorted(plain + ["assets/b.css"])
+    assert config.theme.get_env() is not kept  # a file added to a theme folder: another environment

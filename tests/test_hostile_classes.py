@@ -7,11 +7,8 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -20,6 +17,7 @@ from bs4 import BeautifulSoup
 from conftest import ENV, FIXTURES, ROOT, html, make_project, mkdocs_build, repository_copy
 
 import hostile
+from preview import Preview
 
 HEADINGS = FIXTURES / "traits" / "headings.txt"
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
@@ -33,50 +31,7 @@ def seeds_with(tmp_path: Path, **texts: str) -> Path:
     return seeds
 
 
-# ---- mkdocs serve: every problem in the banner, the preview kept --------------------------------------------------
-
-class Preview:
-    """`mkdocs serve --dirty` (as `make serve` runs it) on a free port, watching the project's seeds and editorial files."""
-
-    def __init__(self, project: Path, log: Path):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.log = log
-        self.output = log.open("w")
-        self.process = subprocess.Popen(
-            [MKDOCS, "serve", "--dirty", "--livereload", "-a", f"127.0.0.1:{self.port}", "-f", str(project / "mkdocs.yml")],
-            cwd=project, env=ENV, stdout=self.output, stderr=subprocess.STDOUT)
-
-    def page(self, path: str) -> str:
-        """The page as served now; a preview that stopped answering fails the test instead of waiting forever."""
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=20) as response:
-                return response.read().decode("utf-8")
-        except OSError as err:
-            raise AssertionError(f"the preview does not answer ({err}):\n{self.log.read_text()[-3000:]}") from None
-
-    def wait_until(self, path: str, shown, what: str) -> str:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                page = self.page(path)
-            except AssertionError:
-                if self.process.poll() is not None:
-                    raise
-                time.sleep(0.5)
-                continue
-            if shown(page):
-                return page
-            time.sleep(0.5)
-        raise AssertionError(f"{path}: {what} not shown within a minute:\n{self.log.read_text()[-3000:]}")
-
-    def stop(self) -> str:
-        self.process.terminate()
-        self.process.wait(timeout=30)
-        self.output.close()
-        return self.log.read_text()
-
+# ---- make serve: every problem in the banner, the preview kept ---------------------------------------------------
 
 def banner(page: str) -> str:
     found = BeautifulSoup(page, "html.parser").select_one(".hiwar-problems")

@@ -2,6 +2,7 @@
 
     python -m hiwar build [--engine mkdocs|properdocs]                             every edition, staged, published whole
     python -m hiwar recover                                                        complete a switch a stopped build left
+    python -m hiwar serve [--addr HOST:PORT] [--engine mkdocs|properdocs]          the live preview (make serve)
     python -m hiwar pages --seeds DIR --out DIR [--editorial DIR] [--report FILE]   the converter's Markdown pages
     python -m hiwar assets --out DIR                                                the font subset and the app's icons
     python -m hiwar nginx --site DIR [--root DIR] [--listen ADDR] [--out FILE]     nginx configuration for a build
@@ -24,6 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--offline", type=Path, default=Path("site-offline"))
     build.add_argument("--dist", type=Path, default=Path("dist"))
     build.add_argument("--verbose", action="store_true", help="the engine's messages, the pages rendered and reused")
+    serve = commands.add_parser("serve", help="the live preview: the site as make build makes it, rebuilt on every save")
+    serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    serve.add_argument("--engine", default=os.environ.get("ENGINE") or "mkdocs", help="mkdocs (default) or properdocs")
+    serve.add_argument("--addr", default="127.0.0.1:8000", help="where to serve (HOST:PORT)")
+    serve.add_argument("--verbose", action="store_true", help="the engine's messages, the pages rendered and reused")
     recover = commands.add_parser("recover", help="complete the switch of outputs a stopped build left half done")
     recover.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     pages = commands.add_parser("pages", help="convert a folder of seeds into the pages of every edition")
@@ -61,6 +67,13 @@ def main(argv: list[str] | None = None) -> int:
         from hiwar.build.command import run_build
         return run_build(args.config, {"site": args.site, "site-offline": args.offline, "dist": args.dist},
                          args.engine, args.verbose)
+    if args.command == "serve":
+        from hiwar.preview.command import run_serve
+        host, _, port = args.addr.rpartition(":")
+        if not host or not port.isdigit():
+            print(f"hiwar: --addr {args.addr!r}: give HOST:PORT, such as 127.0.0.1:8000", file=sys.stderr)
+            return 2
+        return run_serve(args.config, host, int(port), args.engine, args.verbose)
     if args.command == "recover":
         from hiwar.build.command import run_recover
         return run_recover(args.config)

@@ -26,14 +26,15 @@ class Converted:
         return {article.id: article for article in self.collection.articles}
 
 
-def convert(options: BuildOptions, progress: Progress) -> Converted:
+def convert(options: BuildOptions, progress: Progress, previous: Converted | None = None) -> Converted:
+    """`previous`: the last build's in this process (a preview's), whose articles are taken from memory."""
     with progress.stage("seeds converted", unit="seeds") as stage:
         def told(done: int, total: int) -> None:
             stage.bar.total = total
             stage.set(done)
         collection = collect(options.seeds, options.editorial if options.editorial.is_dir() else None,
                              options.cache_dir, progress=told, languages=options.editions,
-                             say=progress.note)
+                             say=progress.note, kept=previous.collection.cache if previous is not None else None)
     problems = [str(problem) for problem in collection.problems]
     log.info("hiwar: %d article(s), %d converted (the others unchanged); report in %s",
              len(collection.articles), len(collection.converted), options.report)
@@ -46,3 +47,5 @@ def keep(converted: Converted, options: BuildOptions) -> None:
     write_atomically(options.report.parent, options.report.name, ("\n".join(report(collection)) + "\n").encode())
     if collection.cache is not None and not collection.problems:
         collection.cache.save({a.seed.name for a in collection.articles}, {"(related articles)"})
+    if collection.cache is not None and not options.serving:
+        collection.cache.release()  # a build is the last of its process; a preview keeps its cache for the next

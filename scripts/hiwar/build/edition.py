@@ -64,8 +64,9 @@ class Document(msgspec.Struct, frozen=True):
 
 
 class EditionPart(msgspec.Struct):
-    """What one edition made: its pages, its outputs' files, the search documents of its pages, the offline
-    versions of the pages it rendered, and the files only the default edition makes (assets, the theme's pages)."""
+    """What one edition made: its pages (with their search documents), its outputs' files, the search documents of
+    its hand-written pages, the offline versions of the pages it rendered, and the files only the default edition
+    makes (assets, the theme's pages)."""
 
     lang: str
     pages: dict[str, PageEntry] = {}  # generated pages, by path from the site root
@@ -122,7 +123,8 @@ class EditionBuild:
         of docs/ in this edition (paths as in docs/, "en/about.md")."""
         site = self.site
         plan = plan_edition(site.converted.collection, self.edition, site.editions, site.converted.related,
-                            site.fingerprint, self._recorded, "".join(markdown(d, self.edition) for d in self.downloads))
+                            site.fingerprint, self._recorded, "".join(markdown(d, self.edition) for d in self.downloads),
+                            site.memo if site.options.serving else None)  # a build is the last of its process
         clashes = sorted(set(hand_written) & set(plan))
         if clashes:
             raise BuildProblem([f"{site.options.docs_dir.name}/{clashes[0]}: a hand-written page where the build "
@@ -256,9 +258,9 @@ class EditionBuild:
                                self.site.options.site_url)
 
     def with_policy(self, html: str) -> str:
-        """A page with its Content-Security-Policy (not in the preview: its live reload injects an inline script with a
-        new text per request)."""
-        return html if self.site.options.serving else with_policy(html, ONLINE)
+        """A page with its Content-Security-Policy (not under the engine's own server: its live reload injects an
+        inline script with a new text per request; the preview's is a file of the site's origin, which it allows)."""
+        return with_policy(html, ONLINE) if self.site.options.policy_in_pages else html
 
     def template_dest(self, template_name: str) -> tuple[str, bool]:
         """Where one of the theme's own pages goes, and whether the engine writes it there: the other editions' 404
@@ -304,10 +306,15 @@ class EditionBuild:
         reused = 0
         for src_uri, planned in self.planned.items():
             dest = self.dests[src_uri]
-            if planned.markdown is None:  # not rendered: the last build's page, made of the same inputs
-                self.pages[dest] = previous[dest]
+            if planned.markdown is None:  # not rendered: the last build's page, made of the same inputs or Markdown
+                entry = previous[dest]
+                if entry.inputs != planned.inputs:  # the same Markdown from other inputs: recorded with these
+                    article = self._article_of(src_uri) is not None  # its search document is made of the inputs
+                    entry = msgspec.structs.replace(entry, inputs=planned.inputs, **({"search": None} if article else {}))
+                self.pages[dest] = entry
                 reused += 1
-        missing = [dest for dest in self.pages if dest not in set(self.dests.values())]
+        destinations = set(self.dests.values())
+        missing = [dest for dest in self.pages if dest not in destinations]
         if missing:
             raise RuntimeError(f"pages rendered that were not planned: {missing[:3]}")
         documents = self._search_documents()
@@ -328,37 +335,44 @@ class EditionBuild:
         return data.decode("utf-8") if data is not None else None
 
     def _search_documents(self) -> list[SearchDocument]:
-        """Every page of the edition the search knows: articles from the model, other pages from their text as
-        rendered (now, or when the page was last made)."""
+        """What the search knows of the edition's pages. A generated page's document is kept with it (PageEntry.search),
+        which the site's build reads: an article's is made from the model, and kept while its page is made of the same
+        inputs (the article's conversion key covers the names and topics it spells out); another page's is made from
+        its text as rendered, when it is rendered. Returned are the documents of the hand-written pages, which have
+        no entry."""
         site, edition = self.site, self.edition
         collection = site.converted.collection
         names = {name.id: name for name in collection.names}
         tags = {tag.id: tag.labels[edition.lang] for tag in collection.vocabulary.values()}
-        documents = dict(self.documents)
+        hand_written = []
         for src_uri, dest in self.dests.items():
             path = _edition_path(src_uri)
-            if not search_pages.indexed(path) or src_uri in documents:
+            if not search_pages.indexed(path):
                 continue
-            url = page_url(path)
-            url = edition.prefix + url if url else edition.prefix
+            entry = self.pages.get(dest)
+            if entry is None:
+                if src_uri in self.documents:
+                    hand_written.append(self.documents[src_uri])
+                continue
             article = self._article_of(src_uri)
-            if article is not None:
+            if article is not None and not (entry.search and site.store.has(entry.search)):
+                url = page_url(path)
+                url = edition.prefix + url if url else edition.prefix
                 document = search_pages.article_document(article, edition, url, names, tags)
-            else:
-                document = self._stored_document(dest)
-            if document is not None:
-                documents[src_uri] = document
-        return list(documents.values())
+                blob = site.store.put(msgspec.json.encode(Document.of(document))) if document else None
+                self.pages[dest] = msgspec.structs.replace(entry, search=blob)
+        return hand_written
 
-    def _stored_document(self, dest: str) -> SearchDocument | None:
-        entry = self.pages.get(dest)
-        data = self.site.store.get(entry.search) if entry is not None and entry.search else None
-        if data is None:
-            return None
-        try:
-            return msgspec.json.decode(data, type=Document).search_document()
-        except (msgspec.ValidationError, msgspec.DecodeError):
-            return None
+
+def stored_document(store, blob: str) -> SearchDocument | None:
+    """A page's search document as kept with it (PageEntry.search); None when the store lost it."""
+    data = store.get(blob)
+    if data is None:
+        return None
+    try:
+        return msgspec.json.decode(data, type=Document).search_document()
+    except (msgspec.ValidationError, msgspec.DecodeError):
+        return None
 
 
 def _edition_path(src_uri: str) -> str:

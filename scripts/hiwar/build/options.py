@@ -25,6 +25,12 @@ class BuildOptions:
     dist_dir: Path | None  # the downloads (the offline zip, …), when asked for
     parallel: bool  # the other editions in processes of their own, where the platform can fork
     serving: bool  # a live preview: problems are shown on the pages instead of stopping the build
+    # Pages carry their Content-Security-Policy, as published; not under the engine's own server (`mkdocs serve`),
+    # whose live reload injects an inline script the policy would block.
+    policy_in_pages: bool = True
+    # The preview (python -m hiwar serve) serves the site's tree from the store: the engine's site folder is its
+    # scratch, never made to hold the tree.
+    served_from_store: bool = False
     palette: list | dict | None = None  # the theme's colour schemes (the web app's colours)
     theme_stylesheets: Path | None = None  # the theme's stylesheets, where those colours are defined
 

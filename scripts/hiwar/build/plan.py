@@ -17,6 +17,8 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from hiwar.build.listed import Listing, listed, listed_digest, listed_parts
+from hiwar.memo import Memo
 from hiwar.enrich.cache import ArticleCache
 from hiwar.enrich.collection import Collection
 from hiwar.model.article import Article
@@ -29,6 +31,15 @@ from hiwar.site.pages import (ARTICLES_DIR, PARALLEL_DIR, article_path, has_para
                               render_article, render_home, render_parallel)
 
 RELATED_KEY = "(related articles)"  # cached: it changes only when some article's features change
+
+# What each listing reads of the articles (build/listed.py): it is handed nothing else, and is made again only when
+# that changed (in a preview, which keeps the last build's listings in memory).
+_CARD = ("id", "title", "date", "newest_first_key")
+HOME = Listing("home page", frozenset({*_CARD, "summary", "reading_minutes", "translation_status"}))
+TRANSLATIONS = Listing("translations", frozenset({*_CARD, "translation_status", "translated_paragraphs", "parsed"}))
+TOPICS = Listing("topics", frozenset({*_CARD, "tags", "events"}))
+TIMELINE = Listing("timeline", frozenset({*_CARD, "events"}))
+INDEX = Listing("index", frozenset({*_CARD, "mentions"}))
 
 
 @dataclass(frozen=True)
@@ -66,10 +77,10 @@ def related_articles(collection: Collection) -> dict[str, list[Article]]:
 def plan_edition(collection: Collection, edition: Edition, editions: tuple[Edition, ...],
                  related: dict[str, list[Article]], fingerprint: str,
                  recorded: Callable[[str], Recorded | None] = lambda src_uri: None,
-                 downloads: str = "") -> dict[str, PlannedPage]:
-    """Every generated page of one edition; `recorded(src_uri)` tells what an earlier build made of a page;
-    `downloads`: the home page's paragraph offering the edition's books
-    (then a page made of the same inputs or the same Markdown is not rendered)."""
+                 downloads: str = "", memo: Memo | None = None) -> dict[str, PlannedPage]:
+    """Every generated page of one edition; `recorded(src_uri)` tells what an earlier build made of a page (then a
+    page made of the same inputs or the same Markdown is not rendered); `downloads`: the home page's paragraph
+    offering the edition's books; `memo`: the listings the last build in this process made."""
     lang = edition.lang
     articles, vocabulary = collection.articles, collection.vocabulary
     cache = collection.cache or ArticleCache(None, [])
@@ -77,6 +88,26 @@ def plan_edition(collection: Collection, edition: Edition, editions: tuple[Editi
 
     def key_of(*parts: str) -> str:
         return hashlib.sha256("\0".join((fingerprint, lang, *parts)).encode()).hexdigest()
+
+    def listing(kind: Listing | None, render: Callable[[list], dict[str, str] | str], *inputs: str):
+        """A listing's pages, handed the articles as that listing sees them; from the memo when what it reads of
+        them, the shared editorial data (cache.common covers it) and `inputs` are the last build's."""
+        shown = lambda: render(listed(articles, kind, editions) if kind else [])  # noqa: E731
+        if memo is None or collection.cache is None:
+            return shown()
+        name = kind.name if kind else "glossary"
+        key = key_of(name, cache.common, listed_digest(articles, kind, editions, parts_of) if kind else "", *inputs)
+        return memo.get(f"listing:{lang}:{name}", key, shown)
+
+    speeds = ",".join(str(e.words_per_minute) for e in editions)
+
+    def parts_of(article: Article) -> dict[str, bytes]:
+        """What the listings may read of an article; kept while the article is made of the same inputs."""
+        converted = cache.keys.get(article.id)
+        if converted is None:
+            return listed_parts(article, editions)
+        made_of = f"{converted}|{','.join(e.lang for e in editions)}|{speeds}"
+        return memo.get(f"listed:{article.id}", made_of, lambda: listed_parts(article, editions))
 
     cards: dict[str, str] = {}
 
@@ -94,7 +125,7 @@ def plan_edition(collection: Collection, edition: Edition, editions: tuple[Editi
         key, known = content_key(src_uri, markdown), recorded(src_uri)
         return PlannedPage(src_uri, key, inputs, None if known and known.key == key else markdown)
 
-    def listing(path: str, markdown: str) -> None:
+    def listed_page(path: str, markdown: str) -> None:
         src_uri = f"{lang}/{path}"
         plan[src_uri] = planned(src_uri, "", markdown)
 
@@ -106,17 +137,16 @@ def plan_edition(collection: Collection, edition: Edition, editions: tuple[Editi
         else:
             plan[src_uri] = planned(src_uri, inputs, render())
 
-    listing("index.md", render_home(articles, edition, f"{TOPICS_DIR}/index.md#by-year", downloads))
-    for path, text in render_translation_status(articles, edition, editions).items():
-        listing(path, text)
-    for path, text in render_topics(articles, edition, vocabulary, collection.calendar).items():
-        listing(path, text)
-    for path, text in render_timeline(articles, edition, collection.calendar).items():
-        listing(path, text)
-
-    for path, text in render_index(articles, edition, editions, collection.names).items():
-        listing(path, text)
-    listing(GLOSSARY_PAGE, render_glossary(edition, editions, collection.glossary))
+    listed_page("index.md", listing(HOME, lambda shown: render_home(shown, edition, f"{TOPICS_DIR}/index.md#by-year",
+                                                                    downloads), downloads))
+    made = [listing(TRANSLATIONS, lambda shown: render_translation_status(shown, edition, editions)),
+            listing(TOPICS, lambda shown: render_topics(shown, edition, vocabulary, collection.calendar)),
+            listing(TIMELINE, lambda shown: render_timeline(shown, edition, collection.calendar)),
+            listing(INDEX, lambda shown: render_index(shown, edition, editions, collection.names))]
+    for pages in made:
+        for path, text in pages.items():
+            listed_page(path, text)
+    listed_page(GLOSSARY_PAGE, listing(None, lambda shown: render_glossary(edition, editions, collection.glossary)))
     for article in articles:
         shown = related[article.id]
         lazy(article_path(article), key_of(f"{article.id}={cache.keys.get(article.id, '')}", *map(card, shown)), lambda a=article, s=shown: render_article(

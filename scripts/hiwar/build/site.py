@@ -7,6 +7,7 @@ outputs/store.py), and the folders are made from the trees, never patched (outpu
 """
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -19,13 +20,14 @@ from pathlib import Path
 import msgspec
 
 from hiwar.build.conversion import Converted, convert, keep
-from hiwar.build.edition import EditionBuild, EditionPart, hand_written
+from hiwar.build.edition import EditionBuild, EditionPart, hand_written, stored_document
+from hiwar.memo import Memo
 from hiwar.build.options import BuildOptions
 from hiwar.build.progress import Progress, Stage
 from hiwar.build.seam import BuildProblem
 from hiwar.model.article import Article
 from hiwar.outputs import record as records
-from hiwar.outputs.contract import Context, Derivations, Scope, Target, run
+from hiwar.outputs.contract import Context, Derivations, OutputClash, Scope, Target, run
 from hiwar.outputs.record import OutputEntry, Record
 from hiwar.outputs.registry import outputs_of
 from hiwar.outputs.store import Store
@@ -43,7 +45,10 @@ STORE = "store"
 class SiteBuild:
     def __init__(self, options: BuildOptions, editions: tuple[Edition, ...], previous: SiteBuild | None = None):
         self.options, self.editions = options, editions
-        self.store = Store(options.cache_dir / STORE)
+        # A preview keeps its store: a blob it read and found whole is not read again to be reused.
+        kept = previous is not None and previous.store.folder == options.cache_dir / STORE
+        self.store = previous.store if kept else Store(options.cache_dir / STORE, options.served_from_store)
+        self.memo = Memo(previous.memo if previous is not None else None)  # what the last build in this process made
         self.progress = Progress()
         # A preview keeps the last build's record in memory, and knows what it put in the folder it serves.
         self.previous: Record = previous.record if previous is not None else Record()
@@ -51,6 +56,7 @@ class SiteBuild:
         self.served: dict[str, str] = previous.served if previous is not None else {}
         self.record = Record()
         self.converted = Converted()
+        self._kept_conversion = previous.converted if previous is not None else None
         self.problems: list[str] = []
         self._internal: set[str] = set()  # where in the code the unexpected errors of this build happened
         self.fingerprint = ""
@@ -60,6 +66,7 @@ class SiteBuild:
         self.pending: list[Edition] = []
         self.report_to: int | None = None  # in an edition's own process: the pipe its part goes through
         self.trees: dict[Target, Tree] = {}
+        self._live: set[str] = set()  # every blob the trees and the outputs hold
         # Pages rendered so far, per edition: shared memory, so a forked edition's count reaches the bar here.
         self.rendered = {edition.lang: multiprocessing.RawValue("q", 0) for edition in editions}
         self._rendering: Stage | None = None
@@ -67,7 +74,8 @@ class SiteBuild:
 
     # ---- before the pages -----------------------------------------------------------------------------------
     def convert(self) -> None:
-        self.converted = convert(self.options, self.progress)
+        self.converted = convert(self.options, self.progress, self._kept_conversion)
+        self._kept_conversion = None  # the cache is this build's now
         self.problems = list(self.converted.problems)
         lines = self.converted.problems
         if lines and not self.options.serving:
@@ -132,7 +140,7 @@ class SiteBuild:
                 derived: Derivations | None = None) -> Context:
         return Context(self.options, self.editions, self.converted, self.store, self.progress, self.fingerprint,
                        edition=edition, body_of=body_of,
-                       derived=derived if derived is not None else Derivations(self.previous.derived))
+                       derived=derived if derived is not None else Derivations(self.previous.derived), memo=self.memo)
 
     # ---- the other editions -----------------------------------------------------------------------------------
     def start_other_editions(self, builder: Callable[[Edition], None]) -> None:
@@ -146,6 +154,10 @@ class SiteBuild:
             sys.stdout.flush()
             sys.stderr.flush()
             read, write = os.pipe()
+            # What this process holds is shared with the edition's process until either writes it; a collection of
+            # the garbage collector writes to every object it scans, so the objects made so far are set aside from
+            # it, in both processes, until the edition's process ends: the model is shared, not copied.
+            gc.freeze()
             pid = os.fork()
             if pid == 0:
                 os.close(read)
@@ -194,6 +206,7 @@ class SiteBuild:
                 failed.append(edition.lang)
                 continue
             self.parts[edition.lang] = msgspec.msgpack.decode(data, type=EditionPart)
+        gc.unfreeze()  # the editions' processes have ended (start_other_editions)
         if self._rendering is not None:
             self._rendering.close(self.progress.interactive)
             self._rendering = None
@@ -205,6 +218,7 @@ class SiteBuild:
             self._rendering.set(sum(count.value for count in self.rendered.values()))
 
     def abandon(self) -> None:
+        gc.unfreeze()
         for pid, (_, read) in list(self.children.items()):
             try:
                 os.kill(pid, 15)
@@ -226,33 +240,63 @@ class SiteBuild:
         outputs: dict[str, OutputEntry] = {name: entry for part in parts for name, entry in part.outputs.items()}
         context = self.context(None, derived=derived)
         context.page_paths = page_paths
-        context.documents = [document.search_document() for part in parts for document in part.documents]
+        context.documents = self._search_documents(parts)
         pages = {f"pages:{part.lang}": {dest: entry.html for dest, entry in part.pages.items()} for part in parts}
         pages |= {f"files:{part.lang}": part.files for part in parts}
         targets = self._targets()
+        trees: dict[Target, Tree] = {}  # the build's trees once every output is made (a preview serves them)
+        context.trees = trees
         for target in targets:
             def tree_of(made: dict[str, OutputEntry]) -> Tree:
                 owned = {name: entry.of(target.value) for name, entry in made.items()}
                 return merged({**(pages if target is Target.SITE else {}), **owned})
-            self.trees[target] = tree_of(outputs)
+            trees[target] = tree_of(outputs)
             for output in outputs_of(Scope.SITE, target):
-                context.trees = self.trees
                 name, entry = run(output, context, self.previous)
                 outputs[name] = entry
-                self.trees[target] = tree_of(outputs)  # the next output of the target sees this one's files
-            context.trees = self.trees
+                trees[target] = tree_of(outputs)  # the next output of the target sees this one's files
+        self.trees = trees
         for name, entry in self.previous.outputs.items():
             if name not in outputs and _made_elsewhere(name, targets):  # a preview's: kept for the next build
                 outputs[name] = entry
         live = {digest for tree in self.trees.values() for digest in tree.values()}
         live |= {digest for entry in outputs.values() for files in entry.files.values() for digest in files.values()}
-        self.record = Record(self.fingerprint, {part.lang: part.pages for part in parts}, outputs, derived.kept(live))
+        self.record = Record(self.fingerprint, {part.lang: part.pages for part in parts}, outputs, derived.kept(live),
+                             {part.lang: part.files for part in parts})
+        self._live = live
         self._publish_folders()
+        self.memo.finished()
+        if not self.options.served_from_store:
+            self.persist()
+        return self.trees
+
+    def persist(self) -> None:
+        """The record saved for the next build, and the store left holding only what it names. A preview does this
+        once the rebuilt site is served (its next build takes the record from memory)."""
+        self.store.flush()
         records.save(self.record, self.options.cache_dir / RECORD)
-        self.store.prune(self.record.blobs() | live)
+        self.store.prune(self.record.blobs() | self._live)
         if self.store.dropped:
             self.progress.note(f"{self.store.folder}: {len(self.store.dropped)} damaged file(s) made again")
-        return self.trees
+            self.store.dropped.clear()
+
+    def _search_documents(self, parts: list[EditionPart]) -> list:
+        """Every page the search knows, in every edition: those kept with the pages (read from the store; a preview
+        keeps them in memory) and the hand-written pages' documents."""
+        documents = []
+        for part in parts:
+            for dest, entry in part.pages.items():
+                if not entry.search:
+                    continue
+                if self.options.serving:
+                    document = self.memo.get(f"search:{dest}", entry.search,
+                                             lambda blob=entry.search: stored_document(self.store, blob))
+                else:
+                    document = stored_document(self.store, entry.search)
+                if document is not None:
+                    documents.append(document)
+            documents += [document.search_document() for document in part.documents]
+        return documents
 
     def _targets(self) -> list[Target]:
         if self.options.serving:
@@ -268,7 +312,7 @@ class SiteBuild:
         """Make each folder the build was given hold exactly its tree (the published folders are switched into place
         by `hiwar build` afterwards: outputs/publish.py)."""
         options = self.options
-        folders = [(Target.SITE, options.site_dir)]
+        folders = [] if options.served_from_store else [(Target.SITE, options.site_dir)]
         if not options.serving:
             folders += [(Target.OFFLINE, options.offline_dir), (Target.DIST, options.dist_dir)]
         with self.progress.stage("files written", unit="files") as stage:
@@ -276,6 +320,30 @@ class SiteBuild:
                 if folder is not None and target in self.trees:
                     known = self.served if options.serving else None
                     stage.advance(sync(folder, self.trees[target], self.store, known))
+
+
+def last_site(cache_dir: Path) -> tuple[Tree, Store] | None:
+    """The site the last build made, as its record says and its store still holds (each blob there; its bytes are
+    checked where they are read), with the outputs a preview makes: what a preview serves while its first build
+    brings it up to date. None without a whole one."""
+    from hiwar.outputs.registry import OUTPUTS
+    record, _ = records.load(cache_dir / RECORD)
+    if not record.pages or not record.files:
+        return None
+    elsewhere = {output.name for output in OUTPUTS if not output.in_preview}
+    parts = {f"pages:{lang}": {dest: entry.html for dest, entry in pages.items()} for lang, pages in record.pages.items()}
+    parts |= {f"files:{lang}": files for lang, files in record.files.items()}
+    parts |= {name: entry.of(Target.SITE.value) for name, entry in record.outputs.items()
+              if name.split(":", 1)[0] not in elsewhere}
+    store = Store(cache_dir / STORE, in_memory_when_unwritable=True)
+    try:
+        tree = merged(parts)
+    except OutputClash:
+        return None
+    folder = str(store.folder)
+    if not all(os.path.isfile(os.path.join(folder, digest[:2], digest[2:])) for digest in set(tree.values())):
+        return None
+    return tree, store
 
 
 def _made_elsewhere(name: str, targets: list[Target]) -> bool:

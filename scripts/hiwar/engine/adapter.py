@@ -27,14 +27,28 @@ is here, and tests/test_engine_adapter.py fails when the engine changes.
    line's own output, which shows errors only) drops them first (mkdocs#4126): a link to a missing page or anchor
    would not stop the build. Under strict mode the logger lets warnings through (`warnings_counted`); each is shown,
    as the error it is.
+9. Templates compiled once per process. The engine makes a new template environment for every build, which compiles
+   every template it renders again (a second a build for the theme's); each edition's build, and each rebuild of a
+   preview, takes the compiled code from the process's cache instead (`compile_once`: Jinja's bytecode cache, which
+   compares each template's source with the one compiled, so an edited template is compiled again).
+10. The theme's environment made once per process. Every build makes a new one, which reads every template it renders
+   again, and lists every file of the theme's folders to find its static files (`Files.add_files_from_theme`:
+   Material's templates folder holds some 14,000 icons, each then matched against a dozen patterns, half a second a
+   build). The environment and its listing are kept while none of the folders changed (each folder's modification
+   time: a file added, removed or renamed changes its folder's); the listing leaves out the paths under a dot-folder,
+   which the engine's own patterns ('.*', '*/.*') leave out; the environment reloads a template whose file changed
+   (`theme_once`).
 """
 from __future__ import annotations
 
+import functools
 import logging
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 from mkdocs.commands import build as engine_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -157,6 +171,69 @@ def warnings_counted() -> None:
         logger.setLevel(logging.WARNING)
 
 
+def theme_once(config: MkDocsConfig) -> None:
+    """The theme's template environment made once per process (9, 10): the engine asks for one per build; it gets the
+    one made for the same theme folders, language and files (a file added, removed or renamed in a folder makes a new
+    one), which reloads a template edited since it was loaded (auto_reload: the file's time)."""
+    theme = config.theme
+    make_env = theme.get_env
+    if getattr(make_env, "once", False):
+        return
+
+    def get_env() -> jinja2.Environment:
+        folders = tuple(theme.dirs)
+        times = _theme_listing(folders, None)[0]
+        key = (folders, str(theme.locale), tuple(sorted(times.items())))
+        env = _THEME_ENVIRONMENTS.get(key)
+        if env is None:
+            env = compile_once(make_env())
+            env.auto_reload = True
+            env.list_templates = functools.partial(_listed_templates, env)
+            _THEME_ENVIRONMENTS[key] = env
+        return env
+    get_env.once = True
+    theme.get_env = get_env
+
+
+_THEME_ENVIRONMENTS: dict[tuple, jinja2.Environment] = {}
+_THEME_LISTINGS: dict[tuple[str, ...], tuple[dict[str, int], list[str]]] = {}  # folders -> (their times, names)
+
+
+def _theme_listing(folders: tuple[str, ...], env: jinja2.Environment | None) -> tuple[dict[str, int], list[str] | None]:
+    """The folders' times and the names the environment's loader lists in them (listed once while none of them
+    changed; None until an environment asked)."""
+    known = _THEME_LISTINGS.get(folders)
+    if known is None or not _unchanged(known[0]) or (known[1] is None and env is not None):
+        times = _folder_times(folders)  # before listing: a change while it lists is seen next time
+        names = None if env is None else [name for name in env.loader.list_templates()
+                                          if not (name.startswith(".") or "/." in name)]
+        known = _THEME_LISTINGS[folders] = (times, names)
+    return known
+
+
+def _listed_templates(env: jinja2.Environment, extensions=None, filter_func=None) -> list[str]:
+    """jinja2.Environment.list_templates, with the names its loader lists kept while its folders are unchanged."""
+    names = _theme_listing(tuple(getattr(env.loader, "searchpath", ())), env)[1]
+    if extensions is not None:
+        return [name for name in names if "." in name and name.rsplit(".", 1)[1] in extensions]
+    return [name for name in names if filter_func(name)] if filter_func is not None else list(names)
+
+
+def _folder_times(folders: tuple[str, ...]) -> dict[str, int]:
+    times = {}
+    for folder in folders:
+        for root, _, _ in os.walk(folder):
+            times[root] = os.stat(root).st_mtime_ns
+    return times
+
+
+def _unchanged(times: dict[str, int]) -> bool:
+    try:
+        return all(os.stat(folder).st_mtime_ns == time for folder, time in times.items())
+    except OSError:
+        return False
+
+
 def nav_entries(config: MkDocsConfig) -> list[tuple[str, str]]:
     """The configured navigation: (key of the language table, page path inside an edition) of each entry."""
     return [(key, path) for item in (config.nav or []) for key, path in item.items()]
@@ -183,6 +260,34 @@ def build_site(config_file: Path, site_dir: Path) -> None:
         config.plugins.on_shutdown()
 
 
+class Session:
+    """Builds of one site in one process, each after the last: the preview's (hiwar.preview). Each build loads the
+    configuration again (an edited mkdocs.yml is read) and is a dirty build, as `make build`'s is; the plugin instance
+    the engine keeps between loads keeps what the last build made (a new instance, where the engine makes one per
+    load, is handed it: 6). Returns the site's build (hiwar.build.site.SiteBuild), whose trees the preview serves."""
+
+    def __init__(self, config_file: Path, site_dir: Path):
+        self.config_file, self.site_dir = config_file, site_dir
+        self.plugin = None
+
+    def build(self):
+        config = load_config(config_file=str(self.config_file), site_dir=str(self.site_dir))
+        plugin = config.plugins[PLUGIN_NAME]
+        if self.plugin is None:
+            config.plugins.on_startup(command="serve", dirty=True)
+        elif plugin is not self.plugin:
+            plugin.on_startup(command="serve", dirty=True)
+            plugin.site = self.plugin.site
+        plugin.preview = True
+        self.plugin = plugin
+        build(config, dirty=True)
+        return plugin.site
+
+    def close(self) -> None:
+        if self.plugin is not None:
+            self.plugin.on_shutdown()
+
+
 @dataclass(frozen=True)
 class Configured:
     """What the command line needs of the plugin's configuration, read by the engine's own loader."""
@@ -192,6 +297,8 @@ class Configured:
     cache_dir: Path
     palette: list | dict | None  # the theme's colour schemes
     theme_stylesheets: Path | None  # the theme's stylesheets (where the palette's colours are defined)
+    inputs: tuple[Path, ...] = ()  # what a build reads besides the code: the configuration, docs/, the theme's
+    # overrides, the seeds, the editorial files, the language tables and the assets (what the preview watches)
 
 
 def plugin_options(config_file: Path) -> Configured:
@@ -201,8 +308,12 @@ def plugin_options(config_file: Path) -> Configured:
 
     def absolute(value: str) -> Path:
         return Path(value) if Path(value).is_absolute() else (project / value).resolve()
-    return Configured(list(options.editions), absolute(options.languages_dir) if options.languages_dir else None,
-                      absolute(options.cache_dir), config.theme.get("palette"), theme_stylesheets(config))
+    languages = absolute(options.languages_dir) if options.languages_dir else None
+    inputs = (config_file.resolve(), Path(config.docs_dir), *([Path(config.theme.custom_dir)] if config.theme.custom_dir
+              else []), absolute(options.seeds), absolute(options.editorial), *([languages] if languages else []),
+              absolute(options.assets_dir))
+    return Configured(list(options.editions), languages, absolute(options.cache_dir), config.theme.get("palette"),
+                      theme_stylesheets(config), inputs)
 
 
 def theme_stylesheets(config: MkDocsConfig) -> Path | None:
@@ -225,6 +336,30 @@ WITHOUT_DIRTY_WARNING = _WithoutDirtyWarning()
 def drop_dirty_warning() -> None:
     """Under the engine's own logger (its module's: `mkdocs.commands.build`, or ProperDocs' name for it)."""
     engine_build.log.addFilter(WITHOUT_DIRTY_WARNING)
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates in memory, by template (never on disk: compiled code is never read from the build folder)."""
+
+    def __init__(self):
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)  # Jinja drops it when the template's source changed since
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = _CompiledTemplates()
+
+
+def compile_once(env: jinja2.Environment) -> jinja2.Environment:
+    if env.bytecode_cache is None:
+        env.bytecode_cache = COMPILED_TEMPLATES
+    return env
 
 
 def release_markdown(page) -> None:

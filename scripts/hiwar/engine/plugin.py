@@ -37,6 +37,9 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
         super().__init__()
         self.command = "build"
         self.dirty = False
+        # The preview (python -m hiwar serve, adapter.Session) builds as `make build` does, into the store it serves
+        # from; `mkdocs serve` is the engine's own server.
+        self.preview = False
         # The whole build (conversion, editions); a preview keeps the last one, whose pages it reuses.
         self.site: SiteBuild | None = None
         # The edition a nested or forked build is making; None in the build the engine started (the default one).
@@ -59,6 +62,7 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
             edition = self.assigned
         self.current = self.site.edition_build(edition)
         adapter.configure(config, self.current.settings(self._nav))
+        adapter.theme_once(config)
         return config
 
     def on_pre_build(self, config: MkDocsConfig):
@@ -98,7 +102,8 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
         return Files(result)
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
-        for dest, data in adapter.static_files(files, self.command == "serve"):  # this edition's: on_files left out the others'
+        adapter.compile_once(env)
+        for dest, data in adapter.static_files(files, self._engine_serving):  # this edition's: on_files left out the others'
             self._guarded(self.current.file, dest, data)
         return env
 
@@ -156,6 +161,11 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
 
     # ---- editions ---------------------------------------------------------------------------------------------
     @property
+    def _engine_serving(self) -> bool:
+        """Under the engine's own server (`mkdocs serve`): its live reload injects inline scripts into the pages."""
+        return self.command == "serve" and not self.preview
+
+    @property
     def _nav(self) -> list[tuple[str, str]]:
         return self._configured_nav
 
@@ -185,6 +195,7 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
             offline_dir=path(option.offline_dir) if option.offline_dir else None,
             dist_dir=path(option.dist_dir) if option.dist_dir else None,
             parallel=option.parallel, serving=self.command == "serve",
+            policy_in_pages=not self._engine_serving, served_from_store=self.preview,
             palette=config.theme.get("palette"), theme_stylesheets=adapter.theme_stylesheets(config))
 
     @staticmethod
@@ -196,14 +207,15 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
         """Build one more edition into the same site folder: the engine loads the configuration again, and the plugin
         instance it makes for that build takes this one's site and the edition to make (adapter.py, 6)."""
         config, plugin = adapter.nested_config(str(self.site.options.config_file), str(self.site.options.site_dir))
-        primary = (plugin.site, plugin.assigned, plugin.current, plugin.command, plugin.dirty)
+        primary = (plugin.site, plugin.assigned, plugin.current, plugin.command, plugin.dirty, plugin.preview)
         plugin.site, plugin.assigned, plugin.command, plugin.dirty = self.site, edition, self.command, True
+        plugin.preview = self.preview
         plugin._configured_nav = self._configured_nav
         adapter.drop_dirty_warning()
         try:
             adapter.build(config, dirty=True)
         finally:
-            plugin.site, plugin.assigned, plugin.current, plugin.command, plugin.dirty = primary
+            plugin.site, plugin.assigned, plugin.current, plugin.command, plugin.dirty, plugin.preview = primary
 
     def _unlock(self) -> None:
         if self.lock is not None and self.assigned is None:

@@ -50,12 +50,14 @@ class Collection:
 
 def collect(seeds_dir: Path, editorial_dir: Path | None, cache_dir: Path | None = None,
             progress: Callable[[int, int], None] | None = None,
-            languages: tuple[str, ...] = EDITION_LANGUAGES, say: Callable[[str], None] = lambda line: None) -> Collection:
+            languages: tuple[str, ...] = EDITION_LANGUAGES, say: Callable[[str], None] = lambda line: None,
+            kept: ArticleCache | None = None) -> Collection:
     """Read, understand and enrich every seed; gather every problem instead of stopping at the first.
 
     `languages`: the edition languages, the source first. With a cache folder, a seed whose inputs are
     unchanged since the last run is not read again; `say` tells, in one line, of a damaged cache. Which files are inputs is ingest/inputs.py's to say:
-    links out of the project, folders and other special files are refused, never read.
+    links out of the project, folders and other special files are refused, never read. `kept`: the cache of the last
+    run in this process (the preview's), whose articles are taken from memory.
     """
     collection = Collection(languages=languages)
     if not seeds_dir.is_dir():
@@ -69,7 +71,11 @@ def collect(seeds_dir: Path, editorial_dir: Path | None, cache_dir: Path | None 
     collection.calendar = _shared(load_calendar, inputs.shared.get("events.yml"), ctx, collection, Calendar())
     collection.names = _shared(load_names, inputs.shared.get("names.yml"), ctx, collection, [])
     collection.glossary = _shared(load_glossary, inputs.shared.get("glossary.yml"), ctx, collection, [])
-    cache = ArticleCache(cache_dir, [file.path for file in inputs.shared.values()], languages, say)
+    shared = [file.path for file in inputs.shared.values()]
+    if kept is not None and kept.path is not None and cache_dir is not None and kept.path.parent == cache_dir:
+        cache = kept.renewed(shared, languages, say)
+    else:
+        cache = ArticleCache(cache_dir, shared, languages, say)
     articles: list[Article | None] = []  # in seed order; None until converted
     pending: list[tuple[int, SeedInput, str]] = []  # (index in articles, seed, cache key) of the seeds to convert
     for seed in inputs.seeds:

@@ -33,18 +33,27 @@ class EditionBook(Output):
 
     def produce(self, context: Context, files: Files) -> None:
         collection, edition = context.converted.collection, context.edition
-        documents = None
+        documents = kept = None
         if collection.cache is not None and all(a.id in collection.cache.keys for a in collection.articles):
-            documents = ArticleDocuments(context.options.cache_dir / "epub" / edition.lang,
-                                         _document_keys(collection, edition, context.editions, context.site_url))
+            keys = _document_keys(collection, edition, context.editions, context.site_url)
+            documents = ArticleDocuments(context.options.cache_dir / "epub" / edition.lang, keys)
+            kept = KeptParts(context.memo, edition.lang, keys, documents)
         with context.progress.stage(f"e-book {edition.lang}", unit="books") as stage:
             data = epub_bytes(collection, edition, context.editions, context.site_url,
-                              context.options.assets_dir / "fonts", documents=documents)
+                              context.options.assets_dir / "fonts", documents=kept, kept=kept)
             stage.advance()
         if documents is not None:
             documents.save()
         digest = files.add(file_name(edition), data)
         files.add_blob(f"{FOLDER}/{file_name(edition)}", digest, Target.SITE)
+
+    def reused(self, context: Context, entry) -> None:
+        """The book's parts kept for the next book this process makes; a preview's first build (which takes the last
+        build's book) makes them, so that its first edit does not make them all."""
+        for part in ("document", "entry", "file"):
+            context.memo.keep(f"epub-{part}:{context.edition.lang}:")
+        if context.options.serving and not context.memo.has_prefix(f"epub-file:{context.edition.lang}:"):
+            self.produce(context, Files(context.store, self.name, self.target))
 
 
 # What a book is made of besides its articles: the code that makes it (the site's and the outputs' packages) and the
@@ -117,17 +126,55 @@ class ArticleDocuments:
         self.used[article_id] = entry
         return data, tuple(entry[2])
 
+    def keep(self, article_id: str) -> None:
+        """The article's document, taken from memory (KeptParts), stays in the cache folder."""
+        entry, key = self.index.get(article_id), self.keys.get(article_id)
+        if isinstance(entry, list) and len(entry) == 3 and entry[0] == key:
+            self.used.setdefault(article_id, entry)
+
     def put(self, article_id: str, document: bytes, terms: tuple[str, ...]) -> None:
         key = self.keys[article_id]
-        write_atomically(self.folder, f"{key}.xhtml", document)
+        try:
+            write_atomically(self.folder, f"{key}.xhtml", document)
+        except OSError:  # a cache: the book is made all the same, and its next build makes the document again
+            return
         self.used[article_id] = [key, hashlib.sha256(document).hexdigest(), list(terms)]
 
     def save(self) -> None:
-        write_atomically(self.folder, self.INDEX, json.dumps(self.used, sort_keys=True).encode())
-        kept = {f"{entry[0]}.xhtml" for entry in self.used.values()} | {self.INDEX}
-        for path in self.folder.iterdir():
-            if path.name not in kept and not path.name.startswith("."):
-                path.unlink()
+        try:
+            write_atomically(self.folder, self.INDEX, json.dumps(self.used, sort_keys=True).encode())
+            kept = {f"{entry[0]}.xhtml" for entry in self.used.values()} | {self.INDEX}
+            for path in self.folder.iterdir():
+                if path.name not in kept and not path.name.startswith("."):
+                    path.unlink()
+        except OSError:  # a cache (above)
+            pass
+
+
+class KeptParts:
+    """The parts of an edition's book that the last build in this process made (build/memo): each article's document
+    (else from ArticleDocuments), its entry in the package, and every file's compressed bytes, each taken while it is
+    made of the same (the article's document key; the file's bytes)."""
+
+    def __init__(self, memo, lang: str, keys: dict[str, str], documents: ArticleDocuments):
+        self.memo, self.lang, self.keys, self.documents = memo, lang, keys, documents
+
+    def get(self, article_id: str) -> tuple[bytes, tuple[str, ...]] | None:
+        found = self.memo.get(f"epub-document:{self.lang}:{article_id}", self.keys[article_id],
+                              lambda: self.documents.get(article_id))
+        if found is not None:
+            self.documents.keep(article_id)
+        return found
+
+    def put(self, article_id: str, document: bytes, terms: tuple[str, ...]) -> None:
+        self.documents.put(article_id, document, terms)
+        self.memo.put(f"epub-document:{self.lang}:{article_id}", self.keys[article_id], (document, terms))
+
+    def article_doc(self, article_id: str, name: str, make):
+        return self.memo.get(f"epub-entry:{self.lang}:{article_id}", f"{self.keys[article_id]}:{name}", make)
+
+    def deflated(self, path: str, data: bytes, make) -> tuple[int, bytes]:
+        return self.memo.get(f"epub-file:{self.lang}:{path}", hashlib.sha256(data).hexdigest(), make)
 
 
 KEY = re.compile(r"[0-9a-f]{64}")  # a document's file name in the cache: its digest, nothing else

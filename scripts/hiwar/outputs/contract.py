@@ -16,6 +16,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from hiwar.memo import Memo
 from hiwar.outputs.paths import check_relative
 from hiwar.outputs.record import OutputEntry, Record
 from hiwar.outputs.store import Store
@@ -68,6 +69,8 @@ class Context:
     documents: list[SearchDocument] = field(default_factory=list)  # every page as the search sees it
     page_paths: dict[str, dict[str, str]] = field(default_factory=dict)  # every page: its URL path per edition
     derived: Derivations = field(default_factory=lambda: Derivations({}))  # files derived from others, kept
+    # What the last build in this process made (a preview's): parts of an output made of unchanged inputs (build/memo.py)
+    memo: Memo = field(default_factory=Memo)
 
 
     @property
@@ -110,6 +113,16 @@ class Files:
         self.add_blob(path, digest, target)
         return digest
 
+    def kept(self, name: str, key: str, make: Callable[[], dict[str, bytes]], memo: Memo) -> dict[str, str]:
+        """Files made by `make` (path -> bytes) into the store, or, when the last build in this process made them of the
+        inputs `key` and the store still holds them whole, those files: path -> blob, not yet added."""
+        def stored() -> dict[str, str]:
+            return {path: self.store.put(data) for path, data in make().items()}
+        blobs = memo.get(name, key, stored)
+        if not all(self.store.has(digest) for digest in blobs.values()):
+            blobs = memo.put(name, key, stored())
+        return blobs
+
     def add_blob(self, path: str, digest: str, target: Target | None = None) -> None:
         check_relative(path, f"the output {self.owner}")
         tree = self.trees.setdefault(target or self.target, {})
@@ -134,6 +147,7 @@ class Output(ABC):
     target: ClassVar[Target] = Target.SITE
     scope: ClassVar[Scope] = Scope.SITE
     moment: ClassVar[Moment] = Moment.AFTER_PAGES  # (an edition's output only)
+    in_preview: ClassVar[bool] = True  # made by the preview too (which makes only the site's outputs)
 
     def inputs(self, context: Context) -> str | None:
         """A digest of everything the output is made of, when it can be known without making it; None: made every
@@ -143,6 +157,10 @@ class Output(ABC):
     @abstractmethod
     def produce(self, context: Context, files: Files) -> None:
         ...
+
+    def reused(self, context: Context, entry: OutputEntry) -> None:
+        """The last build's files are taken as they are (the inputs are the same): an output that keeps parts of
+        itself in the memo (Files.kept) may take them from here."""
 
 
 class OutputClash(RuntimeError):
@@ -160,6 +178,7 @@ def run(output: Output, context: Context, previous: Record) -> tuple[str, Output
     known = previous.outputs.get(name)
     if key is not None and known is not None and known.inputs == key and all(
             context.store.has(digest) for files in known.files.values() for digest in files.values()):
+        output.reused(context, known)
         return name, OutputEntry(key, {target: dict(files) for target, files in known.files.items()})
     made = Files(context.store, name, output.target)
     output.produce(context, made)

@@ -25,7 +25,7 @@ class PageEntry(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     inputs: str  # what it is made of, when that is known without making its Markdown
     html: Digest  # the page as rendered
     body: Digest | None = None  # an article's body as rendered (the feeds' full text)
-    search: Digest | None = None  # what the search knows of a page that is not an article (its rendered text)
+    search: Digest | None = None  # its search document (an article's from the model, another page's from its text)
 
 
 class OutputEntry(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -44,6 +44,8 @@ class Record(msgspec.Struct, forbid_unknown_fields=True):
     pages: dict[str, dict[str, PageEntry]] = {}  # edition -> page's path in the site -> entry
     outputs: dict[str, OutputEntry] = {}  # output name -> entry
     derived: dict[str, Digest] = {}  # "kind:digest of the source" -> digest of what was derived from it
+    # edition -> path in the site -> blob, of its other files (hand-written pages, assets, the theme's files and pages)
+    files: dict[str, dict[str, Digest]] = {}
 
     def blobs(self) -> set[str]:
         names = {entry.html for pages in self.pages.values() for entry in pages.values()}
@@ -52,6 +54,7 @@ class Record(msgspec.Struct, forbid_unknown_fields=True):
         names |= {digest for output in self.outputs.values() for files in output.files.values()
                   for digest in files.values()}
         names |= set(self.derived.values())
+        names |= {digest for files in self.files.values() for digest in files.values()}
         return names
 
 

@@ -22,10 +22,14 @@ def is_digest(value: object) -> bool:
 
 
 class Store:
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, in_memory_when_unwritable: bool = False):
         self.folder = folder
         self.verified: set[str] = set()  # blobs read and found whole by this process
         self.dropped: list[str] = []  # blobs found damaged by this process (each made again)
+        # The preview's: a blob that cannot be written (the build folder is not writable) is kept in memory, so the
+        # preview goes on serving, with the error in its banner; a build stops instead.
+        self.in_memory_when_unwritable = in_memory_when_unwritable
+        self.memory: dict[str, bytes] = {}
 
     def _path(self, digest: str) -> Path:
         if not is_digest(digest):
@@ -34,10 +38,16 @@ class Store:
 
     def put(self, data: bytes) -> str:
         digest = digest_of(data)
-        if digest not in self.verified:
+        if not self._known(digest) and digest not in self.memory:
             path = self._path(digest)
-            if not self._whole(path, digest):
-                _write(path, data)
+            try:
+                if not self._whole(path, digest):
+                    _write(path, data)
+            except OSError:
+                if not self.in_memory_when_unwritable:
+                    raise
+                self.memory[digest] = data
+                return digest
             self.verified.add(digest)
         return digest
 
@@ -76,9 +86,12 @@ class Store:
 
     def get(self, digest: str) -> bytes | None:
         """The blob's bytes, or None when it is missing or not what its name says (then it is removed)."""
+        if digest in self.memory:
+            return self.memory[digest]
         try:
             data = self._path(digest).read_bytes()
         except (FileNotFoundError, NotADirectoryError, IsADirectoryError, ValueError):
+            self.verified.discard(digest)
             return None
         if digest in self.verified or digest_of(data) == digest:
             self.verified.add(digest)
@@ -88,11 +101,23 @@ class Store:
 
     def size(self, digest: str) -> int:
         """The blob's size (its bytes are checked where they are read)."""
+        if digest in self.memory:
+            return len(self.memory[digest])
         return self._path(digest).stat().st_size
 
     def has(self, digest: str) -> bool:
         """Whether the blob is there and whole (read and hashed once per process)."""
-        return digest in self.verified or self.get(digest) is not None
+        return self._known(digest) or digest in self.memory or self.get(digest) is not None
+
+    def _known(self, digest: str) -> bool:
+        """Found whole earlier in this process, and still there (a process that lives on, the preview's, may see the
+        build folder emptied under it: then it writes the blob again)."""
+        if digest not in self.verified:
+            return False
+        if os.path.isfile(os.path.join(self.folder, digest[:2], digest[2:])):
+            return True
+        self.verified.discard(digest)
+        return False
 
     def _whole(self, path: Path, digest: str) -> bool:
         try:
@@ -108,9 +133,17 @@ class Store:
         except OSError:
             pass
 
+    def flush(self) -> None:
+        """Blobs kept in memory written to the folder, once it is writable again (then they leave memory)."""
+        for digest, data in list(self.memory.items()):
+            _write(self._path(digest), data)
+            self.verified.add(digest)
+            del self.memory[digest]
+
     def prune(self, keep: set[str]) -> int:
         """Remove every blob but `keep` (what the last build's record names); returns how many were removed."""
         removed = 0
+        self.memory = {digest: data for digest, data in self.memory.items() if digest in keep}
         if not self.folder.is_dir():
             return 0
         for shard in self.folder.iterdir():
@@ -120,6 +153,7 @@ class Store:
             for blob in shard.iterdir():
                 if shard.name + blob.name not in keep:
                     blob.unlink()
+                    self.verified.discard(shard.name + blob.name)
                     removed += 1
         return removed
 

@@ -17,10 +17,11 @@ class WebApp(Output):
     name = "web-app"
     target = Target.SITE
     scope = Scope.SITE
+    in_preview = False  # its service worker would keep serving the pages it cached instead of the edited ones
 
     def produce(self, context: Context, files: Files) -> None:
-        if context.options.serving:
-            return  # the preview's live reload injects an inline script per request: no app, no policy
+        if context.options.serving and not self.in_preview:
+            return
         tree = context.trees[Target.SITE]
         store = context.store
         every = site_files(((path, store.size(digest), digest) for path, digest in tree.items()),

@@ -18,7 +18,7 @@ English entries are marked as translations of the Arabic ones (biblatex `related
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import rispy
@@ -137,10 +137,14 @@ def edition_files(edition: Edition, editions: Sequence[Edition], articles: Itera
     """One edition's per-article files (every article whose text the edition has), by path from the site root."""
     files = {}
     for article in articles:
-        if not is_translated(article, edition):
-            continue
-        files.update(article_files(article, edition, editions, site_url, vocabulary))
+        if article_paths(article, edition):
+            files.update(article_files(article, edition, editions, site_url, vocabulary))
     return files
+
+
+def article_paths(article: Article, edition: Edition) -> list[str]:
+    """The files edition_files makes for the article: none while the edition has no text of it."""
+    return [article_file(article, edition, fmt) for fmt in FORMATS] if is_translated(article, edition) else []
 
 
 def article_files(article: Article, edition: Edition, editions: Sequence[Edition], site_url: str,
@@ -151,13 +155,15 @@ def article_files(article: Article, edition: Edition, editions: Sequence[Edition
 
 
 def collection_files(editions: Sequence[Edition], articles: Iterable[Article], site_url: str,
-                     vocabulary: Mapping[str, Tag]) -> dict[str, bytes]:
-    """The whole archive in every edition, newest article first, each original followed by its translations."""
-    items = [item for article in articles for item in items_of(article, editions, site_url, vocabulary)]
+                     vocabulary: Mapping[str, Tag], records: Callable[[Article], list[dict]] | None = None) -> dict[str, bytes]:
+    """The whole archive in every edition, newest article first, each original followed by its translations;
+    `records` gives an article's records (items_of, or the same kept from an earlier build)."""
+    records = records or (lambda article: items_of(article, editions, site_url, vocabulary))
+    items = [item for article in articles for item in records(article)]
     return {collection_file(FORMATS[0]): csl_json(items, editions),
             collection_file(FORMATS[1]): ris(items, editions),
             collection_file(FORMATS[2]): bibtex(items, editions, related=True)}
 
 
-__all__ = ["FORMATS", "Format", "article_file", "article_files", "collection_file", "collection_files", "csl_item",
+__all__ = ["FORMATS", "Format", "article_file", "article_files", "article_paths", "collection_file", "collection_files", "csl_item",
            "edition_files"]

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Sequence
+import zlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 from datetime import datetime
@@ -27,7 +28,7 @@ from lxml import etree
 
 from hiwar.enrich.collection import Collection
 from hiwar.outputs.epub import fonts
-from hiwar.outputs.epub.book import TEXT, Book, article_text, book_of, modified_time, with_glossary
+from hiwar.outputs.epub.book import TEXT, ArticleDoc, Book, article_text, book_of, modified_time, with_glossary
 from hiwar.outputs.epub.cover import cover_png
 from hiwar.site.body import is_source
 from hiwar.site.editions import Edition
@@ -66,15 +67,26 @@ class DocumentCache(Protocol):
     def put(self, article_id: str, document: bytes, terms: tuple[str, ...]) -> None: ...
 
 
+class KeptParts(Protocol):
+    """Parts of a book an earlier book of the same process made (a preview's), each taken when it is made of the same:
+    an article's entry in the package and its navigation, and a file's compressed bytes."""
+
+    def article_doc(self, article_id: str, name: str, make: Callable[[], ArticleDoc]) -> ArticleDoc: ...
+
+    def deflated(self, path: str, data: bytes, make: Callable[[], tuple[int, bytes]]) -> tuple[int, bytes]: ...
+
+
 def epub_bytes(collection: Collection, edition: Edition, editions: Sequence[Edition], site_url: str, fonts_dir: Path,
-               modified: datetime | None = None, documents: DocumentCache | None = None) -> bytes:
+               modified: datetime | None = None, documents: DocumentCache | None = None,
+               kept: KeptParts | None = None) -> bytes:
     """The edition's book; `fonts_dir` holds the font files the site bundles (build/assets/fonts). With `documents`,
-    an article's document made of the same article is taken from there (its text is the costly part of a book)."""
+    an article's document made of the same article is taken from there (its text is the costly part of a book); with
+    `kept`, so are the other parts an earlier book made (the same bytes come out)."""
     truetype = {weight: fonts.truetype(fonts.font_file(fonts_dir, weight)) for weight in fonts.WEIGHTS}
     book = book_of(collection, edition, editions, site_url, fonts.licence_text(fonts_dir),
-                   modified or modified_time(collection))
+                   modified or modified_time(collection), kept.article_doc if kept is not None else None)
     files = _documents(book, collection, edition, editions, truetype, documents)
-    return _packed(files)
+    return _packed(files, kept.deflated if kept is not None else None)
 
 
 def _environment(edition: Edition, editions: Sequence[Edition]) -> Environment:
@@ -151,16 +163,43 @@ def _checked(data: bytes, template: str, edition: Edition) -> bytes:
     return data
 
 
-def _packed(files: dict[str, bytes]) -> bytes:
+def _packed(files: dict[str, bytes],
+            kept: Callable[[str, bytes, Callable[[], tuple[int, bytes]]], tuple[int, bytes]] | None = None) -> bytes:
     """The container: `mimetype` first and stored (readers identify the file by its first bytes), then the rest,
-    compressed, container.xml first and the others in sorted order."""
+    compressed, container.xml first and the others in sorted order. `kept`: a file's compressed bytes (and CRC) from an
+    earlier book of the same process, when it held the same file."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr(_entry("mimetype", zipfile.ZIP_STORED), MEDIA_TYPE)
         order = sorted(files, key=lambda name: (name != "META-INF/container.xml", name))
         for name in order:
-            archive.writestr(_entry(name, zipfile.ZIP_DEFLATED), files[name])
+            if kept is None:
+                archive.writestr(_entry(name, zipfile.ZIP_DEFLATED), files[name])
+            else:
+                crc, data = kept(name, files[name], lambda name=name: deflated(files[name]))
+                _write_deflated(archive, _entry(name, zipfile.ZIP_DEFLATED), len(files[name]), crc, data)
     return out.getvalue()
+
+
+def deflated(data: bytes) -> tuple[int, bytes]:
+    """A file's CRC and its bytes compressed as zipfile compresses a ZIP_DEFLATED entry (zipfile._get_compressor)."""
+    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    return zlib.crc32(data), compressor.compress(data) + compressor.flush()
+
+
+def _write_deflated(archive: zipfile.ZipFile, info: zipfile.ZipInfo, size: int, crc: int, data: bytes) -> None:
+    """An entry whose compressed bytes are known, written as ZipFile.writestr writes a deflated entry into a seekable
+    file (its local header with the sizes and CRC, the bytes, then the central directory's record at close), through
+    the same members of ZipFile; tests/test_epub.py compares the two byte for byte."""
+    info.file_size, info.compress_size, info.CRC, info.flag_bits = size, len(data), crc, 0
+    info.header_offset = archive.fp.tell()
+    archive._writecheck(info)
+    archive._didModify = True
+    archive.fp.write(info.FileHeader(False))
+    archive.fp.write(data)
+    archive.start_dir = archive.fp.tell()
+    archive.filelist.append(info)
+    archive.NameToInfo[info.filename] = info
 
 
 def _entry(name: str, compression: int) -> zipfile.ZipInfo:

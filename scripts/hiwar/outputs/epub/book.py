@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -145,13 +145,17 @@ def in_book(article: Article, edition: Edition) -> bool:
 
 
 def book_of(collection: Collection, edition: Edition, editions: Sequence[Edition], site_url: str,
-            font_licence: str, modified: datetime) -> Book:
-    """The book but its glossary, which lists the terms its articles gloss (set once their texts are made: with_glossary)."""
+            font_licence: str, modified: datetime,
+            kept: Callable[[str, str, Callable[[], ArticleDoc]], ArticleDoc] | None = None) -> Book:
+    """The book but its glossary, which lists the terms its articles gloss (set once their texts are made:
+    with_glossary). `kept(article id, name, make)`: an article's entry as an earlier book made it of the same."""
     t = edition.t
     articles = [a for a in newest_first(collection.articles) if in_book(a, edition)]
     width = max(3, len(str(len(articles))))
-    docs = [_article_doc(article, edition, editions, site_url, f"article-{n:0{width}d}", collection.vocabulary)
-            for n, article in enumerate(articles, 1)]
+    kept = kept or (lambda article_id, name, make: make())
+    docs = [kept(article.id, name, lambda article=article, name=name: _article_doc(article, edition, editions, site_url,
+                                                                                   name, collection.vocabulary))
+            for n, article in enumerate(articles, 1) for name in [f"article-{n:0{width}d}"]]
     return Book(
         lang=edition.lang, dir=edition.dir, identifier=identifier(site_url, edition), title=t("epub.title"),
         creator=t("site.name"), translator=None if is_source(edition) else t("cite.translator"),
