@@ -303,3 +303,26 @@ def test_a_seed_whose_id_would_be_index_is_refused(tmp_path):
     assert hostile.problem_lines(result.stderr)[0] == (
         'seeds/Index.txt: its name gives the article id "index", the name MkDocs keeps for a folder\'s own page; '
         "rename it")
+
+
+@pytest.mark.parametrize("failing", [("en",), ("ar", "en")])
+def test_a_problem_met_by_an_editions_own_process_is_told_once_by_the_build(tmp_path, failing):
+    """The English edition is built in a process of its own: its problem is reported by the build, once, and when the
+    Arabic edition fails on the same input the build tells it once, not once per edition."""
+    project = make_project(tmp_path, seeds_with(tmp_path, **{"headings.txt": HEADINGS.read_text(encoding="utf-8")}))
+    regression = tmp_path / "regression"
+    regression.mkdir()
+    (regression / "sitecustomize.py").write_text(
+        "from hiwar.build import edition\nfrom hiwar.build.seam import BuildProblem\n"
+        "planned = edition.EditionBuild.plan\n"
+        "def plan(self, *args):\n"
+        f"    if self.lang in {failing!r}:\n"
+        "        raise BuildProblem(['editorial/tags.yml: a problem both editions meet'], 'one problem')\n"
+        "    return planned(self, *args)\n"
+        "edition.EditionBuild.plan = plan\n", encoding="utf-8")
+    env = {**ENV, "PYTHONPATH": f"{regression}{os.pathsep}{ENV['PYTHONPATH']}",
+           "HIWAR_SITE_DIR": str(tmp_path / "out" / "site"), "HIWAR_OFFLINE_DIR": ""}
+    result = subprocess.run([MKDOCS, "build", "--quiet", "-f", str(project / "mkdocs.yml")], cwd=project, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert hostile.problem_lines(result.stderr).count("editorial/tags.yml: a problem both editions meet") == 1

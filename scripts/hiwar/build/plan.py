@@ -37,9 +37,9 @@ RELATED_KEY = "(related articles)"  # cached: it changes only when some article'
 _CARD = ("id", "title", "date", "newest_first_key")
 HOME = Listing("home page", frozenset({*_CARD, "summary", "reading_minutes", "translation_status"}))
 TRANSLATIONS = Listing("translations", frozenset({*_CARD, "translation_status", "translated_paragraphs", "parsed"}))
-TOPICS = Listing("topics", frozenset({*_CARD, "tags", "events"}))
-TIMELINE = Listing("timeline", frozenset({*_CARD, "events"}))
-INDEX = Listing("index", frozenset({*_CARD, "mentions"}))
+TOPICS = Listing("topics", frozenset({*_CARD, "tags", "events", "translation_status"}))
+TIMELINE = Listing("timeline", frozenset({*_CARD, "events", "translation_status"}))
+INDEX = Listing("index", frozenset({*_CARD, "mentions", "translation_status"}))
 
 
 @dataclass(frozen=True)

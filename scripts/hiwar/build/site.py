@@ -162,6 +162,7 @@ class SiteBuild:
             if pid == 0:
                 os.close(read)
                 status = 1
+                errors = _HeldErrors()  # reported by this process's parent, which may have failed on the same input
                 try:
                     self.report_to = write
                     builder(edition)
@@ -170,6 +171,8 @@ class SiteBuild:
                     for line in getattr(err, "lines", []):
                         log.error(line)
                     log.error("hiwar: the %s edition failed: %s", edition.lang, err)
+                    if self.report_to is not None:
+                        _send(self.report_to, FAILED + msgspec.msgpack.encode(errors.held))
                 finally:
                     logging.shutdown()
                     os._exit(status)
@@ -184,11 +187,7 @@ class SiteBuild:
     def edition_done(self, part: EditionPart) -> None:
         """An edition's build is over: in its own process, its part goes to the site's build through the pipe."""
         if self.report_to is not None:
-            data = msgspec.msgpack.encode(part)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(self.report_to, view):]
-            os.close(self.report_to)
+            _send(self.report_to, BUILT + msgspec.msgpack.encode(part))
             self.report_to = None
         else:
             self.parts[part.lang] = part
@@ -202,10 +201,13 @@ class SiteBuild:
             data = _read_all(read, lambda: self._count())
             _, status = os.waitpid(pid, 0)
             del self.children[pid]
-            if os.waitstatus_to_exitcode(status) != 0 or not data:
+            if os.waitstatus_to_exitcode(status) != 0 or not data.startswith(BUILT):
                 failed.append(edition.lang)
+                if data.startswith(FAILED):
+                    for name, level, message in msgspec.msgpack.decode(data[1:], type=list[tuple[str, int, str]]):
+                        logging.getLogger(name).log(level, message)
                 continue
-            self.parts[edition.lang] = msgspec.msgpack.decode(data, type=EditionPart)
+            self.parts[edition.lang] = msgspec.msgpack.decode(data[1:], type=EditionPart)
         gc.unfreeze()  # the editions' processes have ended (start_other_editions)
         if self._rendering is not None:
             self._rendering.close(self.progress.interactive)
@@ -351,6 +353,41 @@ def _made_elsewhere(name: str, targets: list[Target]) -> bool:
     from hiwar.outputs.registry import OUTPUTS
     base = name.split(":", 1)[0]
     return any(output.name == base and output.target not in targets for output in OUTPUTS)
+
+
+# What an edition's process sends its parent, after a byte that says which it is: its part, or the errors it met.
+BUILT, FAILED = b"P", b"F"
+
+
+class _HeldErrors(logging.Filter):
+    """In an edition's process, the errors logged are held instead of printed, and sent to the parent: when the
+    parent's own edition fails (most often on the same input) it stops this one and reports its own problems, so a
+    problem is told once, not once per edition, and never as two processes' interleaved output."""
+
+    def __init__(self):
+        super().__init__()
+        self.held: list[tuple[str, int, str]] = []
+        self._seen: dict[int, logging.LogRecord] = {}  # a record goes through every handler it propagates to
+        loggers = [logging.getLogger(), *(logger for logger in logging.Logger.manager.loggerDict.values()
+                                          if isinstance(logger, logging.Logger))]
+        for handler in {*(h for logger in loggers for h in logger.handlers), logging.lastResort}:
+            if handler is not None:
+                handler.addFilter(self)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.ERROR:
+            return True
+        if id(record) not in self._seen:
+            self._seen[id(record)] = record
+            self.held.append((record.name, record.levelno, record.getMessage()))
+        return False
+
+
+def _send(handle: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(handle, view):]
+    os.close(handle)
 
 
 def _read_all(handle: int, waiting: Callable[[], None]) -> bytes:
