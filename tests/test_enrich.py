@@ -23,7 +23,7 @@ from hiwar.model.dates import PartialDate
 from hiwar.model.editorial import Editorial
 from hiwar.model.texts import Texts
 from hiwar.site.editions import load_editions
-from hiwar.site.pages import article_meta
+from hiwar.site.pages import article_page
 
 VOCABULARY = load_vocabulary(ROOT / "editorial" / "tags.yml")
 CALENDAR = load_calendar(ROOT / "editorial" / "events.yml")
@@ -47,7 +47,7 @@ def editorial(tmp_path, text: str) -> Editorial:
 # ---- a new seed: everything found automatically -------------------------------------------------------------------------
 def test_new_seed_gets_summary_date_people_and_tags_marked_automatic():
     article = enriched(NEW_SEED)
-    meta = article_meta(article, ARABIC, VOCABULARY)
+    meta = article_page(article, ARABIC, VOCABULARY).front_matter()
     assert meta["automatic"] == ["date", "entities", "summary", "tags"] and meta["editorial"] == []
     assert article.date == Sourced(PartialDate(2021, 7, 25), AUTOMATIC)
     assert "tomorrow" in article.date_evidence["en"]
@@ -117,7 +117,7 @@ def test_an_editor_overrides_any_automatic_value(tmp_path):
         tmp_path, "date:\n  value: 2021-07\n  evidence:\n    ar: تقدير المحرر\n    en: The editor's estimate\n"
         "summary:\n  ar: ملخص من المحرر.\n  en: An editor's summary.\ntags: [elections]\n"
         "entities:\n  - kind: person\n    ar: مصطفى الكاظمي\n    en: Mustafa al-Kadhimi\n"))
-    meta = article_meta(article, ARABIC, VOCABULARY)
+    meta = article_page(article, ARABIC, VOCABULARY).front_matter()
     assert meta["automatic"] == []
     assert meta["editorial"] == ["date", "entities", "summary", "tags"]
     assert (meta["date"], meta["summary"], meta["tag_ids"]) == ("2021-07", "ملخص من المحرر.", ["elections"])

@@ -101,11 +101,14 @@ class Editing(RuleBasedStateMachine):
             assert seed.stat().st_size == stat.st_size
             os.utime(seed, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # as cp -p, rsync -t, tar x or unzip leave it
 
-    @rule(line=st.sampled_from(["The future of the US presence, revised", "Conclusion, revised"]))
-    def edit_a_translation(self, line):
+    @rule(edit=st.sampled_from([(0, "The future of the US presence, revised"), (-3, "Conclusion, revised"),
+                                (2, "The article looks at the future of the US presence in Iraq, revised.")]))
+    def edit_a_translation(self, edit):
+        """A title, a heading, or a paragraph's text (which the side-by-side page's rows show)."""
+        index, line = edit
         translation = self.project / "editorial" / "headings.en.txt"
         lines = translation.read_text(encoding="utf-8").splitlines()
-        lines[0 if "future" in line else -2] = line
+        lines[index] = line
         translation.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     @rule(summary=st.sampled_from(["Another summary.", "A third summary, longer than the others."]))
@@ -180,3 +183,18 @@ class Editing(RuleBasedStateMachine):
 Editing.TestCase.settings = settings(max_examples=EXAMPLES, stateful_step_count=STEPS, deadline=None,
                                      suppress_health_check=list(HealthCheck), derandomize=EXAMPLES == 1)
 test_an_in_place_build_equals_a_clean_build = Editing.TestCase
+
+
+def test_a_translations_paragraph_edited_shows_on_the_side_by_side_page_of_an_in_place_build():
+    """The side-by-side page's rows are its template's, not its Markdown's: a page whose Markdown is unchanged is
+    rendered again when what its template shows changed (found by the preview's comparison with a clean build)."""
+    editing = Editing()
+    editing.start()
+    try:
+        editing.an_in_place_build_publishes_what_a_clean_build_does()
+        editing.edit_a_translation((2, "The article looks at the future of the US presence in Iraq, revised."))
+        editing.an_in_place_build_publishes_what_a_clean_build_does()
+        page = editing.project / "site" / "en" / "parallel" / "headings" / "index.html"
+        assert "in Iraq, revised." in page.read_text(encoding="utf-8")
+    finally:
+        editing.teardown()

@@ -118,11 +118,13 @@ def plan_edition(collection: Collection, edition: Edition, editions: tuple[Editi
             cards[article.id] = f"{article.id}|{page_title(article, edition)}|{date.edtf() if date else ''}"
         return cards[article.id]
 
-    def content_key(src_uri: str, markdown: str) -> str:
-        return key_of(src_uri, hashlib.sha256(markdown.encode()).hexdigest())
+    def content_key(src_uri: str, markdown: str, inputs: str) -> str:
+        # An article's pages are made of their Markdown and of the article's view, which the templates read (the
+        # side-by-side page's rows are the template's): both are in the key.
+        return key_of(src_uri, hashlib.sha256(markdown.encode()).hexdigest(), inputs)
 
     def planned(src_uri: str, inputs: str, markdown: str) -> PlannedPage:
-        key, known = content_key(src_uri, markdown), recorded(src_uri)
+        key, known = content_key(src_uri, markdown, inputs), recorded(src_uri)
         return PlannedPage(src_uri, key, inputs, None if known and known.key == key else markdown)
 
     def listed_page(path: str, markdown: str) -> None:
