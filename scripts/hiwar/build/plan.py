@@ -26,6 +26,7 @@ from hiwar.site.editions import Edition
 from hiwar.site.listings import (GLOSSARY_PAGE, INDEX_PAGE, NAMES_DIR, TIMELINE_DIR, TIMELINE_PAGE, TOPICS_DIR,
                                  TRANSLATIONS_PAGE, render_glossary, render_index, render_timeline, render_topics,
                                  render_translation_status)
+from hiwar.site.views import parallel_view
 from hiwar.site.related import feature_signature, related_map, render_related
 from hiwar.site.pages import (ARTICLES_DIR, PARALLEL_DIR, article_path, has_parallel, page_title, parallel_path,
                               render_article, render_home, render_parallel)
@@ -118,26 +119,25 @@ def plan_edition(collection: Collection, edition: Edition, editions: tuple[Editi
             cards[article.id] = f"{article.id}|{page_title(article, edition)}|{date.edtf() if date else ''}"
         return cards[article.id]
 
-    def content_key(src_uri: str, markdown: str, inputs: str) -> str:
-        # An article's pages are made of their Markdown and of the article's view, which the templates read (the
-        # side-by-side page's rows are the template's): both are in the key.
-        return key_of(src_uri, hashlib.sha256(markdown.encode()).hexdigest(), inputs)
+    def content_key(src_uri: str, markdown: str, shown: str) -> str:
+        return key_of(src_uri, hashlib.sha256(markdown.encode()).hexdigest(), hashlib.sha256(shown.encode()).hexdigest())
 
-    def planned(src_uri: str, inputs: str, markdown: str) -> PlannedPage:
-        key, known = content_key(src_uri, markdown, inputs), recorded(src_uri)
+    def planned(src_uri: str, inputs: str, markdown: str, shown: str = "") -> PlannedPage:
+        """`shown`: what the page's templates show besides what its Markdown states (the side-by-side rows)."""
+        key, known = content_key(src_uri, markdown, shown), recorded(src_uri)
         return PlannedPage(src_uri, key, inputs, None if known and known.key == key else markdown)
 
     def listed_page(path: str, markdown: str) -> None:
         src_uri = f"{lang}/{path}"
         plan[src_uri] = planned(src_uri, "", markdown)
 
-    def lazy(path: str, inputs: str, render: Callable[[], str]) -> None:
+    def lazy(path: str, inputs: str, render: Callable[[], str], shown: Callable[[], str] = str) -> None:
         src_uri = f"{lang}/{path}"
         known = recorded(src_uri)
         if known and known.inputs == inputs:
             plan[src_uri] = PlannedPage(src_uri, known.key, inputs, None)
         else:
-            plan[src_uri] = planned(src_uri, inputs, render())
+            plan[src_uri] = planned(src_uri, inputs, render(), shown())
 
     listed_page("index.md", listing(HOME, lambda shown: render_home(shown, edition, f"{TOPICS_DIR}/index.md#by-year",
                                                                     downloads), downloads))
@@ -155,7 +155,8 @@ def plan_edition(collection: Collection, edition: Edition, editions: tuple[Editi
             a, edition, editions, vocabulary, collection.glossary, render_related(s, edition, article_path(a))))
         if has_parallel(article, edition, editions):
             lazy(parallel_path(article), key_of("parallel", f"{article.id}={cache.keys.get(article.id, '')}"),
-                 lambda a=article: render_parallel(a, edition, editions, vocabulary))
+                 lambda a=article: render_parallel(a, edition, editions, vocabulary),
+                 lambda a=article: repr(parallel_view(a, edition, editions)))  # its rows are its template's
     return plan
 
 
