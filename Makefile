@@ -19,7 +19,7 @@ OUT ?= build/pages
 EDITORIAL ?= $(if $(filter seeds seeds/,$(SEEDS)),editorial,)
 ZIP := dist/hiwar-offline.zip
 
-.PHONY: build recover pages serve test test-long assets clean bench bench-search bench-summary test-tools audit deploy nginx-conf
+.PHONY: build recover pages serve lint test test-long assets clean bench bench-search bench-summary test-tools audit deploy nginx-conf
 
 ## Environments ---------------------------------------------------------------
 $(VENV)/.build-deps: requirements.txt constraints.txt scripts/install-build-tools.sh
@@ -135,8 +135,13 @@ audit: $(VENV)/.test-deps build test-tools tools/lighthouse/node_modules/.instal
 test-tools:
 	bash scripts/install-test-tools.sh
 
-# make test: every test but the long runs (README, "Tests"), on every core.
-test: $(VENV)/.test-deps build test-tools
+# make lint: ruff on the code and the tests, mypy --strict on the model (settings in pyproject.toml).
+lint: $(VENV)/.test-deps
+	$(PY) -m ruff check scripts tests
+	$(PY) -m mypy
+
+# make test: the lint, then every test but the long runs (README, "Tests"), on every core.
+test: $(VENV)/.test-deps lint build test-tools
 	$(PY) -m pytest -n auto --dist loadfile -m "not long" tests
 
 # make test-long: the long property runs (hostile strings in every field: 120 sites; in-place build = clean build:

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from conftest import ROOT
 
+from conftest import ROOT
 from hiwar.model.dates import DateValue, PartialDate, parse_date_value
 
 SITE_URL = "https://hiwar.example.org/"

@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+
 from conftest import ROOT, make_project
 
 # Fixed words the fields are placed around: each makes a feature appear whatever the field holds.
@@ -243,7 +244,7 @@ def write_inputs(base: Path, f: Fields) -> tuple[Path, Path]:
     seeds, editorial = base / "seeds", base / "editorial"
     seeds.mkdir()
     editorial.mkdir()
-    a_stem, b_stem = a_seed_name(f)[:-4], b_seed_name(f)[:-4]
+    a_stem = a_seed_name(f)[:-4]
     _write(seeds / a_seed_name(f), seed_a(f))
     _write(seeds / b_seed_name(f), seed_b(f))
     for name, text in PLAIN_SEEDS.items():

@@ -230,10 +230,7 @@ def test_a_new_build_replaces_the_old_caches_and_carries_over_only_what_it_left_
     import shutil
     import threading
 
-    from conftest import files_in, QuietHandler
-    from hiwar.site import webapp
-    from hiwar.site.editions import load_editions
-    from hiwar.site.webapp.manifest import theme_colours
+    from conftest import QuietHandler
 
     class Revalidated(QuietHandler):
         """Pages as the site's headers serve them: revalidated every time (no stale copy from the HTTP cache)."""

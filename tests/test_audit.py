@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import ROOT
 
 AUDIT = ROOT / "tools" / "audit" / "node_modules"

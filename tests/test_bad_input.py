@@ -10,7 +10,21 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ENV, FIXTURES, PYTHON, ROOT, content, html, make_project, mkdocs_build, read_article_page, repository_copy, run_pages, vocabulary_only
+
+from conftest import (
+    ENV,
+    FIXTURES,
+    PYTHON,
+    ROOT,
+    content,
+    html,
+    make_project,
+    mkdocs_build,
+    read_article_page,
+    repository_copy,
+    run_pages,
+    vocabulary_only,
+)
 from hiwar.enrich.collection import collect
 from hiwar.ingest.reader import read_article
 from hiwar.ingest.seed import ARTICLE_TEXT_LIMIT, read_seed

@@ -12,6 +12,7 @@ import re
 import subprocess
 
 import pytest
+
 from conftest import ENV, PYTHON, ROOT
 from hiwar_tools.bench_archive import COLUMNS, SUMMARY
 from hiwar_tools.synthetic import synthetic_seeds

@@ -13,8 +13,18 @@ from hiwar.enrich.collection import collect
 from hiwar.model.editorial import Note
 from hiwar.model.texts import Texts
 from hiwar.model.translation import UNTRANSLATED
-from hiwar.site.body import (BulletList, Cell, EndNote, Gloss, GlossedTerm, Heading, NoteMark, Paragraph,
-                             article_body, parallel_rows)
+from hiwar.site.body import (
+    BulletList,
+    Cell,
+    EndNote,
+    Gloss,
+    GlossedTerm,
+    Heading,
+    NoteMark,
+    Paragraph,
+    article_body,
+    parallel_rows,
+)
 from hiwar.site.editions import load_editions
 
 EDITIONS = load_editions(["ar", "en"])

@@ -5,6 +5,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+
 from conftest import ROOT, content, html
 from hiwar.knowledge.events import load_calendar
 

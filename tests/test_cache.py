@@ -11,9 +11,9 @@ import pytest
 
 from conftest import FIXTURES, vocabulary_only
 from hiwar.enrich import cache as cache_module
-from hiwar.sealed import write_sealed
 from hiwar.enrich.cache import ArticleCache
 from hiwar.enrich.collection import collect
+from hiwar.sealed import write_sealed
 
 OLD = 1_600_000_000 * 10**9  # a time long before the files are hashed: they are not "racy"
 

@@ -12,6 +12,7 @@ import extruct
 import feedparser
 import pytest
 import rispy
+
 from citable_support import ARTICLES, EDITIONS, assert_exact, assert_honest
 from conftest import html
 

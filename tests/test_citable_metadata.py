@@ -10,9 +10,10 @@ from functools import cache
 
 import extruct
 import pytest
-from citable_support import ARTICLES, EDITIONS, OG_LOCALES, SITE_URL, assert_honest
-from conftest import ROOT, FIXTURES, make_project, mkdocs_build
 from pyld import jsonld
+
+from citable_support import ARTICLES, EDITIONS, OG_LOCALES, SITE_URL, assert_honest
+from conftest import FIXTURES, ROOT, make_project, mkdocs_build
 
 PAGES = [pytest.param(article, lang, id=f"{lang}-{article.stem}") for article in ARTICLES for lang in EDITIONS]
 HTML_METADATA = ROOT / "tools" / "audit" / "html-metadata.js"

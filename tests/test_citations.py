@@ -9,24 +9,23 @@ import json
 
 import bibtexparser
 import pytest
-from bibtex_reader import read_bibtex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bibtex_reader import read_bibtex
 from conftest import ROOT
 from hiwar.ingest.naming import slug
-from hiwar.knowledge.vocabulary import load_vocabulary
 from hiwar.ingest.seed import normalise
-
+from hiwar.knowledge.vocabulary import load_vocabulary
 from hiwar.model.article import AUTOMATIC, Sourced
 from hiwar.model.dates import DateRange, PartialDate, parse_date_value
-from hiwar.site.citations import bibtex_text, bibtex_url, biblatex, citation_text
-from hiwar.site.markup import Run, escaped_view, language_runs
+from hiwar.site.citations import biblatex, bibtex_text, bibtex_url, citation_text
 from hiwar.site.editions import load_editions
 from hiwar.site.exports import FORMATS, bibtex, collection_files, csl_json, edition_files, ris
+from hiwar.site.markup import Run, escaped_view, language_runs
 from hiwar.site.metadata import article_metadata
-from hiwar.site.urls import href as url_path
 from hiwar.site.reference import csl_date, csl_item, date_value, items_of, machine_date, page_url
+from hiwar.site.urls import href as url_path
 
 EDITIONS = load_editions(["ar", "en"])
 ARABIC, ENGLISH = EDITIONS

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-import yaml
+
 from hiwar.model.dates import parse_date_value
 from hiwar.site.dateformat import format_date, html_datetime, precision_label
 from hiwar.site.editions import PACKAGE_LANGUAGES, load_table

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from hiwar.model.dates import (
     MAX_INTERVAL_YEARS,
     DateRange,

@@ -4,6 +4,7 @@ from __future__ import annotations
 import time
 
 import pytest
+
 from conftest import ROOT
 from hiwar.ingest.reader import read_article
 from hiwar.ingest.seed import read_seed
@@ -11,8 +12,8 @@ from hiwar.knowledge.dates import parse_date_line
 from hiwar.knowledge.dating import infer_date
 from hiwar.knowledge.events import Calendar, Event, load_calendar, phrase_key
 from hiwar.knowledge.evidence import explain
-from hiwar.model.texts import Texts
 from hiwar.model.dates import parse_date_value
+from hiwar.model.texts import Texts
 from hiwar.problems import InputError
 
 CALENDAR = load_calendar(ROOT / "editorial" / "events.yml")

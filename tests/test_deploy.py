@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, repository_copy
+from conftest import repository_copy
 from hiwar_tools.deploy import custom_domain
 
 GIT = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@localhost", "GIT_COMMITTER_NAME": "t",

@@ -13,32 +13,31 @@ import material
 import pytest
 from mkdocs.commands import build
 from mkdocs.config import load_config
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from conftest import ROOT
 from hiwar.build.seam import EditionSettings
-from hiwar.site.urls import page_dest, page_url, relative_url
-
 from hiwar.engine.adapter import (
-    COMPILED_TEMPLATES,
     CHECKBOX_AUTOCOMPLETE,
+    COMPILED_TEMPLATES,
     DIRTY_BUILD_WARNING,
     TOC_LABEL,
-    GeneratedPage,
     WITHOUT_DIRTY_WARNING,
-    drop_dirty_warning,
+    GeneratedPage,
     compile_once,
+    drop_dirty_warning,
     edition_files,
     engine_name,
-    theme_once,
     nested_config,
     release_html,
     release_markdown,
     static_files,
     theme_markup_fixed,
+    theme_once,
     written,
 )
+from hiwar.site.urls import page_dest, page_url, relative_url
 
 THEME = Path(material.__file__).parent / "templates"
 
@@ -179,6 +178,7 @@ def test_strict_mode_counts_only_the_warnings_a_quiet_logger_lets_through_so_the
     logger, so a broken link does not stop a quiet strict build; `warnings_counted` sets the logger back to WARNING.
     (tests/test_markdown_contract.py shows a quiet strict build stopped by a broken link.)"""
     from mkdocs import __main__ as cli
+
     from hiwar.engine.adapter import ENGINE_LOGGER, warnings_counted
     assert "state.logger.setLevel(logging.ERROR)" in inspect.getsource(cli.quiet_option)
     assert "logging.getLogger('mkdocs').addHandler(warning_counter)" in inspect.getsource(build.build)

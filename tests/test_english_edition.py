@@ -6,6 +6,7 @@ import re
 import shutil
 
 import pytest
+
 from conftest import FIXTURES, ROOT, content, html, make_project, mkdocs_build, read_article_page, vocabulary_only
 
 STEMS = sorted(path.stem for path in (ROOT / "seeds").glob("*.txt"))

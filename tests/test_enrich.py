@@ -33,9 +33,10 @@ ARABIC, ENGLISH = load_editions(["ar", "en"])
 NEW_SEED = FIXTURES / "new_seed" / "kadhimi_heads_to_washington.txt"
 
 
-def enriched(path, editorial=Editorial(), translations=None, languages=("ar", "en")):
+def enriched(path, editorial=None, translations=None, languages=("ar", "en")):
     seed = read_seed(path)
-    return enrich(seed, read_article(seed), editorial, translations, VOCABULARY, CALENDAR, NAMES, GLOSSARY, languages)
+    return enrich(seed, read_article(seed), editorial or Editorial(), translations, VOCABULARY, CALENDAR, NAMES, GLOSSARY,
+                  languages)
 
 
 def editorial(tmp_path, text: str) -> Editorial:

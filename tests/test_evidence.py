@@ -6,8 +6,8 @@ import datetime as dt
 import re
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from hiwar.knowledge.dating import Inference, Reason, infer_date
 from hiwar.knowledge.events import Event, OfficeTerm, load_calendar
 from hiwar.knowledge.evidence import date_line_evidence, explain, inferred_evidence, phrases

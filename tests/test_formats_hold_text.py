@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import feedparser
 import pytest
+from lxml import etree
+
 from bibtex_reader import read_bibtex
 from conftest import FIXTURES, html, make_project, mkdocs_build
-from lxml import etree
 
 # YAML refuses U+FFFE and U+FFFF written as they are; its escapes give them (and every other code point).
 METADATA = r'''title:

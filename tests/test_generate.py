@@ -9,11 +9,11 @@ import shutil
 import pytest
 
 from conftest import FIXTURES, vocabulary_only
+from hiwar.build import plan as generate
+from hiwar.build.plan import Recorded, generated_paths, plan_edition, related_articles, render_pages
 from hiwar.enrich.collection import collect
 from hiwar.model.article import Sourced
-from hiwar.build import plan as generate
 from hiwar.site.editions import load_editions
-from hiwar.build.plan import Recorded, generated_paths, plan_edition, related_articles, render_pages
 
 EDITIONS = load_editions(["ar", "en"])
 ARABIC, ENGLISH = EDITIONS

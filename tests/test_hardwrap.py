@@ -10,6 +10,7 @@ import textwrap
 import pytest
 
 from conftest import FIXTURES, ROOT
+from hiwar.build.plan import render_pages
 from hiwar.enrich.collection import collect
 from hiwar.enrich.report import report
 from hiwar.ingest.hardwrap import paragraph_lines, wrapping
@@ -18,7 +19,6 @@ from hiwar.ingest.seed import read_seed
 from hiwar.ingest.translation import load_translation
 from hiwar.model.seed import HEADING
 from hiwar.site.editions import load_editions
-from hiwar.build.plan import render_pages
 
 WRAPPED = FIXTURES / "hard_wrapped"
 NOT_WRAPPED = FIXTURES / "not_wrapped"

@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 import http.server
+import re
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from conftest import QuietHandler, mkdocs_build
 
 import hostile
+from conftest import QuietHandler, mkdocs_build
 
 pytestmark = pytest.mark.long  # two sites built from hostile inputs, tabbed through in the browser: make test-long
 

@@ -3,7 +3,6 @@ reader, an editor at `make serve` or whoever runs `make build` sees when an inpu
 from __future__ import annotations
 
 import json
-
 import os
 import re
 import shutil
@@ -14,9 +13,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ENV, FIXTURES, ROOT, html, make_project, mkdocs_build, repository_copy
 
 import hostile
+from conftest import ENV, FIXTURES, html, make_project, mkdocs_build, repository_copy
 from preview import Preview
 
 HEADINGS = FIXTURES / "traits" / "headings.txt"

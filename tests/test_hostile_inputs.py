@@ -23,22 +23,22 @@ import re
 import tempfile
 import time
 import unicodedata
-import zipfile
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import feedparser
 import pytest
-from bibtex_reader import read_bibtex
 from bs4 import BeautifulSoup
-from conftest import mkdocs_build
-from hiwar.ingest.seed import normalise
 from hypothesis import HealthCheck, event, given, note, settings
 from hypothesis import strategies as st
 from lxml import etree
 
 import hostile
+from bibtex_reader import read_bibtex
+from conftest import mkdocs_build
+from hiwar.ingest.seed import normalise
 from hostile import FIELD_NAMES, Fields
 
 CI = bool(os.environ.get("CI"))

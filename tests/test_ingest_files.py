@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+
 from conftest import ENV, FIXTURES, ROOT
 from hiwar.enrich.collection import collect
 from hiwar.ingest.files import SizeLimit, read_bytes

@@ -7,6 +7,7 @@ import datetime as dt
 import shutil
 
 import pytest
+
 from conftest import FIXTURES
 from hiwar.enrich.collection import collect
 from hiwar.ingest.editorial import MAX_NOTES, load_editorial

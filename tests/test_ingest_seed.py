@@ -6,9 +6,10 @@ import codecs
 import re
 
 import pytest
-from conftest import FIXTURES
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from conftest import FIXTURES
 from hiwar.ingest.seed import ARTICLE_TEXT_LIMIT, normalise, read_seed
 from hiwar.knowledge.dates import parse_date_line
 from hiwar.model.dates import PartialDate

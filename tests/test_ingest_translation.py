@@ -6,6 +6,7 @@ import random
 import shutil
 
 import pytest
+
 from conftest import FIXTURES, ROOT
 from hiwar.enrich.collection import collect
 from hiwar.ingest.reader import read_article

@@ -4,6 +4,7 @@ naming the file and the line, never a hang or a value silently dropped; an empty
 from __future__ import annotations
 
 import pytest
+
 from conftest import FIXTURES
 from hiwar.ingest.datafile import read_yaml
 from hiwar.problems import InputError

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+
 from conftest import FIXTURES, read_article_page, rendered_markdown, run_pages, split_page, vocabulary_only
 
 EVIDENCE = "  evidence:\n    ar: دليل\n    en: The evidence.\n"

@@ -34,7 +34,7 @@ def test_a_long_listing_is_split_into_pages_linked_newest_to_oldest(many):
     pages = paginated("topics/iran.md", "Iran", "Topics: Iran", "# Iran\n", many, EDITIONS[1], ArticleLinks.dated)
     assert list(pages) == ["topics/iran.md", "topics/iran/2.md", "topics/iran/3.md"]
     counts = []
-    for path, text in pages.items():
+    for text in pages.values():
         meta, body = split_page(text)
         soup = rendered_markdown(body)
         counts.append(len(soup.select("ul li")))

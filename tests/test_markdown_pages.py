@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from hiwar.site.markdown_pages import write_pages
 from hiwar.outputs.paths import OutsideOutput
+from hiwar.site.markdown_pages import write_pages
 
 OWNED = ["ar/index.md", "ar/articles", "en/articles"]
 

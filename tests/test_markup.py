@@ -11,10 +11,26 @@ from bs4 import BeautifulSoup
 from markupsafe import Markup
 
 from conftest import rendered_markdown
-
-from hiwar.site.markup import (Run, attributes, escaped, escaped_in, escaped_view, heading, html_block, json_for_script,
-                               language_runs, link, list_item, literal, literal_in, note, note_mark, paragraph, span,
-                               table)
+from hiwar.site.markup import (
+    Run,
+    attributes,
+    escaped,
+    escaped_in,
+    escaped_view,
+    heading,
+    html_block,
+    json_for_script,
+    language_runs,
+    link,
+    list_item,
+    literal,
+    literal_in,
+    note,
+    note_mark,
+    paragraph,
+    span,
+    table,
+)
 
 HOSTILE = ['<b>عريض</b>', '<script>alert(1)</script>', '[رابط](javascript:alert(1))', '*نجمة* _شرطة_ `شيفرة`',
            '--8<-- "/etc/passwd"', '{: onclick="alert(1)" }', '$x^2$', '{{ config.site_name }}', '{% if true %}',

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from conftest import FIXTURES, content, html, make_project, mkdocs_build
 
 STEM = "kadhimi_heads_to_washington"

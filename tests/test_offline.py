@@ -6,10 +6,10 @@ from __future__ import annotations
 import html5lib
 import pytest
 
+from hiwar.build.progress import Progress
 from hiwar.outputs.contract import Context, Derivations, Files, Target
 from hiwar.outputs.offline import OfflineEdition, derive_pages, file_url, offline_page, online_only
 from hiwar.outputs.store import Store
-from hiwar.build.progress import Progress
 
 
 def links(html: str) -> list[tuple[str, str, str]]:

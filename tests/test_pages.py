@@ -18,8 +18,16 @@ from hiwar.model.editorial import Editorial, Note
 from hiwar.model.texts import Texts
 from hiwar.site import pages
 from hiwar.site.editions import load_editions
-from hiwar.site.pages import (DESCRIPTION_CHARS, description, has_parallel, page_title, render_article, render_home,
-                              render_parallel, time_element)
+from hiwar.site.pages import (
+    DESCRIPTION_CHARS,
+    description,
+    has_parallel,
+    page_title,
+    render_article,
+    render_home,
+    render_parallel,
+    time_element,
+)
 from hiwar.site.views import parallel_view
 
 EDITIONS = load_editions(["ar", "en"])

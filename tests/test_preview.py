@@ -9,8 +9,7 @@ import hashlib
 import re
 
 from builds import build, clean_copy, small_project
-from hiwar.site.webapp import made_here
-from hiwar.site.webapp import MANIFEST
+from hiwar.site.webapp import MANIFEST, made_here
 from preview import Preview, without_reload
 
 SENTENCE = "وأضاف المحرر جملة جديدة في وسط الفقرة"

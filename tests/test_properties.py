@@ -9,6 +9,10 @@ from pathlib import Path
 
 import markdown
 from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pymdownx.slugs import slugify
+
 from conftest import ROOT, split_page
 from hiwar.enrich.article import enrich
 from hiwar.ingest.reader import read_article
@@ -18,9 +22,6 @@ from hiwar.model.editorial import Editorial
 from hiwar.problems import InputError
 from hiwar.site.editions import load_editions
 from hiwar.site.pages import render_article
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from pymdownx.slugs import slugify
 
 settings.register_profile("ci", max_examples=300, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow])

@@ -6,7 +6,8 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hiwar.site import related
 

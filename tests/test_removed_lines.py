@@ -3,6 +3,7 @@ caption, or a pull-quote — a pull-quote only when the ¶ it repeats word for w
 from __future__ import annotations
 
 import pytest
+
 from conftest import FIXTURES, ROOT, run_pages
 from hiwar.ingest.reader import read_article
 from hiwar.ingest.seed import read_seed

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import expect
+
 from conftest import ROOT, QuietHandler, make_project, mkdocs_build
 from hiwar.knowledge.searchtext import index_tokens, matches, query_terms
 from hiwar_tools.synthetic import synthetic_seeds
-from playwright.sync_api import expect
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
 STEMS = {path.stem[:3]: path.stem for path in (ROOT / "seeds").glob("*.txt")}

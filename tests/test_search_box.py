@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import material
+
 from conftest import ROOT, html
 from hiwar.site.editions import load_editions
 from hiwar.site.search.assets import search_context

@@ -11,19 +11,19 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hiwar.problems import InputError
-from hiwar.site.search import SearchDocument, TermCache, index_files, search_assets
-from hiwar.site.search import index as index_module
-from hiwar.site.search.index import _terms as terms_of
-from hiwar.site.search import assets as search_assets_module
-from hiwar.site.search.index import CHUNK_CHARACTERS
-from hiwar.site.search.postings import decode, encode
+from conftest import ROOT
 from hiwar.enrich.collection import collect
+from hiwar.problems import InputError
 from hiwar.site.editions import load_editions
+from hiwar.site.search import SearchDocument, TermCache, index_files, search_assets
+from hiwar.site.search import assets as search_assets_module
+from hiwar.site.search import index as index_module
+from hiwar.site.search.index import CHUNK_CHARACTERS
+from hiwar.site.search.index import _terms as terms_of
+from hiwar.site.search.postings import decode, encode
 from hiwar.site.search_pages import article_document
 from hiwar_tools.bench_search import synthetic_documents
 

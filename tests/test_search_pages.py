@@ -8,10 +8,10 @@ import dataclasses
 import msgspec
 import pytest
 
+from hiwar.build.edition import Document
 from hiwar.model.article import AUTOMATIC, Sourced
 from hiwar.site.editions import load_editions
 from hiwar.site.search import SearchDocument
-from hiwar.build.edition import Document
 from hiwar.site.search_pages import ARTICLE_BOOST, PAGE_BOOST, article_document, indexed, ordered, page_document
 
 ARABIC, ENGLISH = load_editions(["ar", "en"])

@@ -11,10 +11,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from conftest import FIXTURES, ROOT
 from hiwar.knowledge.rules import char_class, rules
-from hiwar.knowledge.searchtext import (TOKEN, WORD_AS_WRITTEN, highlight_forms, index_tokens, marked_words,
-                                        query_terms)
+from hiwar.knowledge.searchtext import TOKEN, WORD_AS_WRITTEN, highlight_forms, index_tokens, marked_words, query_terms
 from hiwar.knowledge.text import fold
 from hiwar.site.search import search_assets
 from hiwar.site.search.assets import SCRIPT

@@ -6,6 +6,7 @@ import re
 import zipfile
 
 import pytest
+
 from conftest import ROOT, content, html, sha256
 from hiwar.model.dates import parse_date_value
 

@@ -10,12 +10,12 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
+from conftest import ROOT, files_in
+from hiwar.engine.adapter import plugin_options
 from hiwar.site.editions import load_editions
 from hiwar.site.webapp import FILE_LIST, MANIFEST, SUMMARY, WORKER, for_hosts_only
 from hiwar.site.webapp.files import SiteFile, build_version, edition_files, site_files
-from hiwar.engine.adapter import plugin_options
 from hiwar.site.webapp.manifest import theme_colours
-from conftest import ROOT, files_in
 
 THEME_STYLESHEETS = plugin_options(ROOT / "mkdocs.yml").theme_stylesheets
 

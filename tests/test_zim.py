@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import shutil
 import socket
 import subprocess
@@ -16,7 +15,6 @@ import time
 import xml.etree.ElementTree as ET
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.error import HTTPError
 from urllib.parse import urlencode, urljoin, urlsplit
 from urllib.request import urlopen
 
@@ -31,7 +29,7 @@ from hiwar.build.seam import BuildProblem
 from hiwar.ingest.seed import normalise
 from hiwar.outputs import zim
 from hiwar.outputs.contract import Context, Derivations, Files, Target, run
-from hiwar.outputs.record import OutputEntry, Record
+from hiwar.outputs.record import Record
 from hiwar.outputs.store import Store
 from hiwar.site.editions import load_editions
 
@@ -481,8 +479,9 @@ def test_on_a_phone_an_article_fits_the_screen_without_the_site_search(books, se
 def hostile_books(tmp_path_factory):
     """A project with a payload in every field (as the browser test has it), built once with its offline edition and
     its downloads: the two ZIM files are among them."""
-    from test_hostile_browser import hostile_fields
     import dataclasses
+
+    from test_hostile_browser import hostile_fields
     base = tmp_path_factory.mktemp("hostile-zim")
     # And links in single quotes, which tools that scan a page for links (zimcheck) read inside text and JSON too.
     quoted = "<img src='../../../x.png'> <a href='../../y/'>y</a>"
@@ -570,7 +569,7 @@ def test_a_link_is_an_attribute_a_parser_reads_not_text_that_looks_like_one():
 
 
 def test_a_page_that_holds_the_marks_the_quotes_are_written_with_keeps_them_as_text():
-    page = f"<html><body><p>\ufdd0'\ufdd1\" <a href='../y/index.html'>y</a></p></body></html>".encode()
+    page = "<html><body><p>\ufdd0'\ufdd1\" <a href='../y/index.html'>y</a></p></body></html>".encode()
     out = zim.kiwix_page(page, "x/index.html", frozenset(), "https://s.example/").decode()
     assert "<p>\ufdd0&#39;\ufdd1&#34; <a href=\"https://s.example/y/\">y</a></p>" in out
 

@@ -521,6 +521,7 @@ def search_offline(browser, path: Path, query: str) -> dict:
 
 def search(root: Path) -> dict:
     from playwright.sync_api import sync_playwright
+
     from hiwar_tools.bench_search import QUERIES, CountingHost
     from hiwar_tools.browser import BROWSER, FLAGS
     handler = functools.partial(CountingHost, directory=str(root / "site"))

@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from hiwar.build.options import BuildOptions
 from hiwar.build.plan import related_articles
 from hiwar.build.progress import Progress
 from hiwar.enrich.collection import Collection, collect
 from hiwar.enrich.report import report
 from hiwar.model.article import Article
 from hiwar.outputs.paths import write_atomically
-from hiwar.build.options import BuildOptions
 
 log = logging.getLogger("hiwar")
 

@@ -22,15 +22,15 @@ from hiwar.outputs.contract import Moment, Scope, Target, run
 from hiwar.outputs.paths import OutsideOutput, check_relative
 from hiwar.outputs.record import OutputEntry, PageEntry
 from hiwar.outputs.registry import outputs_of
-from hiwar.site import feeds, search_pages
+from hiwar.site import feeds, search_pages, webapp
 from hiwar.site.atom import ATOM_FILE, ATOM_TYPE
-from hiwar.site import webapp
 from hiwar.site.downloads import Download, fill, markdown
 from hiwar.site.editions import Edition
-from hiwar.site.error_pages import SECTIONS as ERROR_TEMPLATES, error_page_view
-from hiwar.site.policy import ONLINE, with_policy
+from hiwar.site.error_pages import SECTIONS as ERROR_TEMPLATES
+from hiwar.site.error_pages import error_page_view
 from hiwar.site.markup import escaped_view
-from hiwar.site.pages import PARALLEL_DIR, article_path, has_parallel, parallel_path
+from hiwar.site.pages import PARALLEL_DIR, article_path
+from hiwar.site.policy import ONLINE, with_policy
 from hiwar.site.search import SearchDocument, search_assets, search_context
 from hiwar.site.urls import page_dest, page_url, relative_url
 from hiwar.site.view import Alternate, LinkView, PageView, ParallelView

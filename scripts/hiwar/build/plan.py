@@ -18,18 +18,38 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hiwar.build.listed import Listing, listed, listed_digest, listed_parts
-from hiwar.memo import Memo
 from hiwar.enrich.cache import ArticleCache
 from hiwar.enrich.collection import Collection
+from hiwar.memo import Memo
 from hiwar.model.article import Article
 from hiwar.site.editions import Edition
-from hiwar.site.listings import (GLOSSARY_PAGE, INDEX_PAGE, NAMES_DIR, TIMELINE_DIR, TIMELINE_PAGE, TOPICS_DIR,
-                                 TRANSLATIONS_PAGE, render_glossary, render_index, render_timeline, render_topics,
-                                 render_translation_status)
-from hiwar.site.views import parallel_view
+from hiwar.site.listings import (
+    GLOSSARY_PAGE,
+    INDEX_PAGE,
+    NAMES_DIR,
+    TIMELINE_DIR,
+    TIMELINE_PAGE,
+    TOPICS_DIR,
+    TRANSLATIONS_PAGE,
+    render_glossary,
+    render_index,
+    render_timeline,
+    render_topics,
+    render_translation_status,
+)
+from hiwar.site.pages import (
+    ARTICLES_DIR,
+    PARALLEL_DIR,
+    article_path,
+    has_parallel,
+    page_title,
+    parallel_path,
+    render_article,
+    render_home,
+    render_parallel,
+)
 from hiwar.site.related import feature_signature, related_map, render_related
-from hiwar.site.pages import (ARTICLES_DIR, PARALLEL_DIR, article_path, has_parallel, page_title, parallel_path,
-                              render_article, render_home, render_parallel)
+from hiwar.site.views import parallel_view
 
 RELATED_KEY = "(related articles)"  # cached: it changes only when some article's features change
 

@@ -21,10 +21,10 @@ import msgspec
 
 from hiwar.build.conversion import Converted, convert, keep
 from hiwar.build.edition import EditionBuild, EditionPart, hand_written, stored_document
-from hiwar.memo import Memo
 from hiwar.build.options import BuildOptions
 from hiwar.build.progress import Progress, Stage
 from hiwar.build.seam import BuildProblem
+from hiwar.memo import Memo
 from hiwar.model.article import Article
 from hiwar.outputs import record as records
 from hiwar.outputs.contract import Context, Derivations, OutputClash, Scope, Target, run
@@ -249,7 +249,7 @@ class SiteBuild:
         trees: dict[Target, Tree] = {}  # the build's trees once every output is made (a preview serves them)
         context.trees = trees
         for target in targets:
-            def tree_of(made: dict[str, OutputEntry]) -> Tree:
+            def tree_of(made: dict[str, OutputEntry], target: Target = target) -> Tree:
                 owned = {name: entry.of(target.value) for name, entry in made.items()}
                 return merged({**(pages if target is Target.SITE else {}), **owned})
             trees[target] = tree_of(outputs)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
+from hiwar.ingest.naming import slug
 from hiwar.knowledge.dating import Inference, infer_date
 from hiwar.knowledge.events import Calendar, events_in
 from hiwar.knowledge.evidence import date_line_evidence, inferred_evidence
@@ -16,7 +17,6 @@ from hiwar.knowledge.summary import summarise
 from hiwar.knowledge.text import words
 from hiwar.knowledge.vocabulary import Tag, automatic_tags
 from hiwar.model.article import AUTOMATIC, EDITORIAL, SEED, Article, Sourced
-from hiwar.ingest.naming import slug
 from hiwar.model.editorial import Editorial, Entity
 from hiwar.model.languages import EDITION_LANGUAGES, SOURCE_LANGUAGE
 from hiwar.model.seed import HEADING, ParsedSeed, Seed

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from collections.abc import Callable
 from pathlib import Path
 
 from hiwar.enrich.article import enrich
@@ -32,7 +32,6 @@ from hiwar.model.article import Article
 from hiwar.model.editorial import Editorial
 from hiwar.model.languages import EDITION_LANGUAGES, translation_languages
 from hiwar.problems import InputError, Problem
-
 
 
 @dataclass

@@ -80,7 +80,7 @@ class ArticlePage(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True,
 
     def front_matter(self) -> dict[str, Any]:
         """The front matter as data, ready for the YAML writer (keys in order; entities flat)."""
-        data = msgspec.to_builtins(self)
+        data: dict[str, Any] = msgspec.to_builtins(self)
         data["entities"] = [{"kind": entity.kind, **entity.labels} for entity in self.entities]
         return data
 

@@ -158,7 +158,7 @@ class Output(ABC):
     def produce(self, context: Context, files: Files) -> None:
         ...
 
-    def reused(self, context: Context, entry: OutputEntry) -> None:
+    def reused(self, context: Context, entry: OutputEntry) -> None:  # noqa: B027 — a hook; most outputs need none
         """The last build's files are taken as they are (the inputs are the same): an output that keeps parts of
         itself in the memo (Files.kept) may take them from here."""
 

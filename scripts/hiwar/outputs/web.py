@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 
-from hiwar.outputs.contract import Context, Files, Output, Scope, Target, inputs_digest
+from hiwar.outputs.contract import Context, Files, Output, Scope, inputs_digest
 from hiwar.site import exports, feeds, search_pages
 from hiwar.site.pages import newest_first
 from hiwar.site.search import TermCache, index_files
@@ -60,8 +60,9 @@ class CitationFiles(Output):
     def produce(self, context: Context, files: Files) -> None:
         edition, keys = context.edition, _article_keys(context)
         for article in context.converted.collection.articles:  # each article's files, kept while it is unchanged
-            made = lambda a=article: exports.edition_files(edition, context.editions, [a], context.site_url,
-                                                                 context.converted.collection.vocabulary)  # noqa: E731
+            def made(a=article) -> dict[str, bytes]:
+                return exports.edition_files(edition, context.editions, [a], context.site_url,
+                                             context.converted.collection.vocabulary)
             key = keys.get(article.id)
             if key is None:
                 blobs = {path: files.store.put(data) for path, data in made().items()}

@@ -8,8 +8,8 @@ datetime) come from the value itself, never from these words.
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
 from collections.abc import Mapping
+from datetime import datetime, timezone
 
 from hiwar.model.dates import DAY, MONTH, DateRange, DateValue, PartialDate
 

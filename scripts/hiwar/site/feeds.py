@@ -14,9 +14,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
 from hiwar.enrich.collection import Collection
-from hiwar.site.atom import ATOM_FILE, atom_feed
 from hiwar.model.article import Article
+from hiwar.site.atom import ATOM_FILE, atom_feed
 from hiwar.site.editions import Edition
 from hiwar.site.fulltext import feed_html
 from hiwar.site.pages import article_page, article_path, is_translated, newest_first

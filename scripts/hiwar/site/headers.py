@@ -219,7 +219,7 @@ def headers_files(site: Site) -> dict[str, bytes]:
 
 
 def paths_of(folder: Path) -> Iterable[str]:
-    for root, dirs, names in os.walk(folder):
+    for root, _dirs, names in os.walk(folder):
         base = Path(root).relative_to(folder).as_posix()
         base = "" if base == "." else base + "/"
         for name in names:

@@ -3,7 +3,6 @@ for that build). The web app's files and the hosts' `_headers` are an output of 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
 
 import jinja2
 

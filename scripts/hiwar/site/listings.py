@@ -19,8 +19,18 @@ from hiwar.model.article import Article
 from hiwar.model.texts import Texts
 from hiwar.site.body import is_source, is_translated, label_editions
 from hiwar.site.editions import Edition
-from hiwar.site.markup import (bullet_list, escaped, heading, html_block, link, literal, literal_in, paragraph, span,
-                               table)
+from hiwar.site.markup import (
+    bullet_list,
+    escaped,
+    heading,
+    html_block,
+    link,
+    literal,
+    literal_in,
+    paragraph,
+    span,
+    table,
+)
 from hiwar.site.pages import article_path, front_matter, newest_first, page_title, time_element
 from hiwar.site.urls import source_link
 

@@ -20,12 +20,36 @@ from hiwar.model.article import AUTOMATIC, EDITORIAL, Article
 from hiwar.model.dates import DateValue
 from hiwar.model.languages import SOURCE_LANGUAGE
 from hiwar.model.page import ArticlePage, EntityName, NoteFacts
-from hiwar.site.body import (BodyBlock, BulletList, EndNote, GlossedTerm, Heading, Inline, ListItem, NoteMark, Text,
-                             article_body, is_source, is_translated)
+from hiwar.site.body import (
+    BodyBlock,
+    BulletList,
+    EndNote,
+    GlossedTerm,
+    Heading,
+    Inline,
+    ListItem,
+    NoteMark,
+    Text,
+    article_body,
+    is_source,
+    is_translated,
+)
 from hiwar.site.dateformat import html_datetime
 from hiwar.site.editions import Edition
-from hiwar.site.markup import (emphasis, escaped_in, heading, link, list_item, literal, literal_in, note, note_mark,
-                               paragraph, span, strong)
+from hiwar.site.markup import (
+    emphasis,
+    escaped_in,
+    heading,
+    link,
+    list_item,
+    literal,
+    literal_in,
+    note,
+    note_mark,
+    paragraph,
+    span,
+    strong,
+)
 from hiwar.site.urls import source_link
 
 DESCRIPTION_CHARS = 160

@@ -20,7 +20,6 @@ import base64
 import hashlib
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Iterable
 
 import lxml.html

@@ -16,8 +16,9 @@ from hiwar.model.article import Article
 from hiwar.model.dates import DateRange, DateValue, PartialDate
 from hiwar.model.languages import SOURCE_LANGUAGE
 from hiwar.site.editions import Edition
-from hiwar.site.urls import href, page_url as served_at
 from hiwar.site.pages import ARTICLES_DIR, article_page, is_translated
+from hiwar.site.urls import href
+from hiwar.site.urls import page_url as served_at
 
 # The kind of item: an article on a website (Zotero's "Web Page"; RIS ELEC; biblatex @online).
 CSL_TYPE = "webpage"

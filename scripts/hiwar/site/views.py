@@ -9,13 +9,13 @@ from markupsafe import Markup
 from hiwar.knowledge.vocabulary import Tag
 from hiwar.model.article import AUTOMATIC, EDITORIAL, SEED, Article
 from hiwar.model.languages import SOURCE_LANGUAGE
+from hiwar.model.seed import HEADING, LIST_ITEM
+from hiwar.site.body import parallel_rows
 from hiwar.site.citations import biblatex, citation_text
 from hiwar.site.editions import Edition
 from hiwar.site.exports import FORMATS, article_file
 from hiwar.site.markup import Run, language_runs
 from hiwar.site.metadata import article_metadata
-from hiwar.model.seed import HEADING, LIST_ITEM
-from hiwar.site.body import parallel_rows
 from hiwar.site.pages import article_page, parallel_sides
 from hiwar.site.reference import csl_item, source_edition
 from hiwar.site.urls import relative_url

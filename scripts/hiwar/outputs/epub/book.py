@@ -16,8 +16,20 @@ from hiwar.knowledge.vocabulary import Tag
 from hiwar.model.article import Article
 from hiwar.model.dates import PartialDate
 from hiwar.model.seed import HEADING
-from hiwar.site.body import (Body, BodyBlock, BulletList, EndNote, GlossedTerm, Heading, ListItem, Paragraph, article_body,
-                             block_text, is_source, is_translated)
+from hiwar.site.body import (
+    Body,
+    BodyBlock,
+    BulletList,
+    EndNote,
+    GlossedTerm,
+    Heading,
+    ListItem,
+    Paragraph,
+    article_body,
+    block_text,
+    is_source,
+    is_translated,
+)
 from hiwar.site.citations import citation_text
 from hiwar.site.dateformat import html_datetime
 from hiwar.site.editions import Edition

@@ -25,8 +25,8 @@ from typing import Callable, Iterable
 import msgspec
 
 from hiwar.knowledge import searchtext
-from hiwar.sealed import Unreadable, read_sealed, write_sealed
 from hiwar.knowledge.searchtext import index_tokens
+from hiwar.sealed import Unreadable, read_sealed, write_sealed
 from hiwar.site.search.document import SearchDocument
 from hiwar.site.search.postings import ALPHABET, WEIGHT_BITS, encode, weight
 

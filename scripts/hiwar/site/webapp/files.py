@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable, Sequence
 
 from hiwar.site.atom import ATOM_FILE
