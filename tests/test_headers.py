@@ -146,6 +146,7 @@ def test_nginx_sends_the_tables_headers_for_a_page_an_asset_a_feed_a_reference_f
         f"{prefix}citations/{ARTICLE}.{lang}.ris": "application/x-research-info-systems; charset=utf-8",
         f"{prefix}citations/{ARTICLE}.{lang}.csl.json": "application/vnd.citationstyles.csl+json; charset=utf-8",
         f"{prefix}manifest.webmanifest": "application/manifest+json; charset=utf-8",
+        f"downloads/hiwar-{lang}.epub": "application/epub+zip",  # the books the home and About pages offer
         "sw.js": None,
         f"{prefix}no/such/page/": "text/html; charset=utf-8",
     }

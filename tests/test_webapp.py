@@ -75,6 +75,8 @@ def test_each_editions_list_has_its_pages_the_shared_files_and_their_real_sizes(
         path = site / (url + "index.html" if url.endswith("/") else url)
         assert path.stat().st_size == size, url
         assert not url.endswith((".map", "feed.xml", "feed.json", "404.html")) and "/lunr/" not in url, url
+        assert not url.startswith("downloads/"), url  # the e-books are for e-readers: no edition saves them
+    assert any((site / "downloads").glob("*.epub"))
     other = "en/" if not prefix else ""
     assert not any(url.startswith(other) and other for url in urls)
 

@@ -3,8 +3,9 @@
 An edition is its own pages and files (the default edition: everything not in another edition's folder) and what
 every edition shares: the stylesheets, scripts, fonts and icons (`assets/`) and the search index (`search/`). What
 no reader opens is left out: what crawlers, feed readers and servers read (feeds, the compressed sitemap, the 404
-pages, the host and service worker files), source maps, and Material's own search engine (`lunr/`, `workers/`: this site's search
-replaces it and never loads them).
+pages, the host and service worker files), source maps, Material's own search engine (`lunr/`, `workers/`: this site's
+search replaces it and never loads them), and the downloads (`downloads/`: the e-books, read in an e-reader, not the
+browser; several megabytes each at a thousand articles).
 """
 from __future__ import annotations
 
@@ -13,10 +14,11 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from hiwar.site.atom import ATOM_FILE
+from hiwar.site.downloads import FOLDER as DOWNLOADS
 from hiwar.site.feeds import JSON_FILE
 
 SHARED = ("assets/", "search/")
-UNUSED_THEME_FOLDERS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+NOT_READ_IN_THE_BROWSER = ("assets/javascripts/lunr/", "assets/javascripts/workers/", f"{DOWNLOADS}/")
 # The theme's language selector reads the edition's sitemap.xml, so it stays; the compressed copy is for crawlers.
 NOT_FOR_READERS = {ATOM_FILE, JSON_FILE, "sitemap.xml.gz", "404.html"}
 DIGEST_LENGTH = 16  # hex characters of sha256: enough to tell two versions of one file apart
@@ -54,7 +56,7 @@ def build_version(files: Sequence[SiteFile]) -> str:
 
 def for_readers(path: str) -> bool:
     name = path.rsplit("/", 1)[-1]
-    return not (name in NOT_FOR_READERS or name.endswith(".map") or path.startswith(UNUSED_THEME_FOLDERS))
+    return not (name in NOT_FOR_READERS or name.endswith(".map") or path.startswith(NOT_READ_IN_THE_BROWSER))
 
 
 def edition_files(files: Sequence[SiteFile], prefix: str, prefixes: Sequence[str]) -> list[SiteFile]:
