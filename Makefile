@@ -135,9 +135,11 @@ audit: $(VENV)/.test-deps build test-tools tools/lighthouse/node_modules/.instal
 test-tools:
 	bash scripts/install-test-tools.sh
 
-# make lint: ruff on the code and the tests, mypy --strict on the model (settings in pyproject.toml).
+# make lint: ruff's checks and its formatter (as a check) on the code and the tests, mypy --strict on the model
+# (settings in pyproject.toml; `.venv/bin/ruff format scripts tests` formats).
 lint: $(VENV)/.test-deps
 	$(PY) -m ruff check scripts tests
+	$(PY) -m ruff format --check scripts tests
 	$(PY) -m mypy
 
 # make test: the lint, then every test but the long runs (README, "Tests"), on every core.

@@ -9,6 +9,7 @@
   third as another character; these three are given here as biber's recoding table (Biber/LaTeX/recode_data.xml,
   "symbols") and LaTeX print them.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,8 +23,9 @@ BIBER_SYMBOLS = {"textbraceleft": "{", "textbraceright": "}", "textasciicircum":
 
 def _latex_reader() -> LatexNodes2Text:
     context = get_default_latex_context_db()
-    context.add_context_category("biber-symbols", prepend=True,
-                                 macros=[MacroTextSpec(name, text) for name, text in BIBER_SYMBOLS.items()])
+    context.add_context_category(
+        "biber-symbols", prepend=True, macros=[MacroTextSpec(name, text) for name, text in BIBER_SYMBOLS.items()]
+    )
     return LatexNodes2Text(latex_context=context)
 
 
@@ -56,8 +58,9 @@ def read_bibtex(text: str) -> dict[str, Entry]:
     for key, entry in data.entries.items():
         names = {}
         for role, persons in entry.persons.items():
-            assert all(not (p.first_names or p.middle_names or p.prelast_names or p.lineage_names) for p in persons), \
+            assert all(not (p.first_names or p.middle_names or p.prelast_names or p.lineage_names) for p in persons), (
                 f"{key}: {role}: a name was split into parts"
+            )
             names[role] = [" ".join(person.last_names) for person in persons]
         entries[key] = Entry(entry.type, dict(entry.fields), names)
     return entries

@@ -1,6 +1,7 @@
 """Projects built the way `make build` builds (python -m hiwar build: staged, published whole), and what they
 publish, read back file by file and zip entry by zip entry: for the tests that compare an in-place build with a
 clean one."""
+
 from __future__ import annotations
 
 import hashlib
@@ -24,19 +25,32 @@ def small_project(base: Path, names=("headings.txt", "date_line.txt", "nested_bu
     shutil.copy(FIXTURES / "translations" / "headings.en.txt", project / "editorial" / "headings.en.txt")
     (project / "editorial" / "date_line.yml").write_text(
         "summary:\n  ar: ملخص كتبه المحررون.\n  en: A summary written by the editors.\ntags: [strategic-dialogue]\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return project
 
 
 def build(project: Path, env: dict | None = None, timeout: int = 600) -> subprocess.CompletedProcess:
     """`make build`'s command, in the project."""
-    return subprocess.run([PYTHON, "-m", "hiwar", "build"], cwd=project, env={**ENV, **(env or {})},
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [PYTHON, "-m", "hiwar", "build"],
+        cwd=project,
+        env={**ENV, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def start_build(project: Path, env: dict | None = None) -> subprocess.Popen:
-    return subprocess.Popen([PYTHON, "-m", "hiwar", "build"], cwd=project, env={**ENV, **(env or {})},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [PYTHON, "-m", "hiwar", "build"],
+        cwd=project,
+        env={**ENV, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def zim_contents(path: Path) -> bytes:

@@ -1,5 +1,6 @@
 """What the citation tests expect of every article, read from the editorial files themselves (not from the site's
 code), and the rule every machine-readable date must keep."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,15 +36,22 @@ class Expected:
 
 def expected(stem: str) -> Expected:
     data = yaml.safe_load((ROOT / "editorial" / f"{stem}.yml").read_text(encoding="utf-8"))
-    return Expected(stem, {lang: data["title"][lang] for lang in EDITIONS},
-                    parse_date_value(str(data["date"]["value"]), 2100), data.get("author"), data.get("publisher"))
+    return Expected(
+        stem,
+        {lang: data["title"][lang] for lang in EDITIONS},
+        parse_date_value(str(data["date"]["value"]), 2100),
+        data.get("author"),
+        data.get("publisher"),
+    )
 
 
 ARTICLES = [expected(stem) for stem in STEMS]
 
 # A date as the formats write it: 2021, 2021-07, 2021-07-25 (or with slashes, as Highwire and RIS do), optionally
 # with a time (feeds); an interval is two of those joined by "/" (EDTF, in CSL-JSON and biblatex).
-SINGLE = re.compile(r"(?P<year>\d{4})(?:[-/](?P<month>\d{2})(?:[-/](?P<day>\d{2})(?:T[\d:.]+(?:Z|[+-]\d\d:\d\d))?)?)?/*")
+SINGLE = re.compile(
+    r"(?P<year>\d{4})(?:[-/](?P<month>\d{2})(?:[-/](?P<day>\d{2})(?:T[\d:.]+(?:Z|[+-]\d\d:\d\d))?)?)?/*"
+)
 
 
 def parse_machine_date(text: str) -> PartialDate:

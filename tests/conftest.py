@@ -1,4 +1,5 @@
 """Shared fixtures: the real built sites, and sites built the same way from fixture seeds."""
+
 from __future__ import annotations
 
 import functools
@@ -23,8 +24,12 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PYTHON = sys.executable
 # Builds date what has no date of its own (an undated article in the Atom feed) by SOURCE_DATE_EPOCH, as the
 # Makefile sets it, so that two builds of the same inputs are the same.
-ENV = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "NO_MKDOCS_2_WARNING": "1",
-       "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1577836800")}
+ENV = {
+    **os.environ,
+    "PYTHONPATH": str(ROOT / "scripts"),
+    "NO_MKDOCS_2_WARNING": "1",
+    "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1577836800"),
+}
 
 
 def html(path: Path) -> BeautifulSoup:
@@ -49,6 +54,7 @@ def site_markdown():
     """Python-Markdown with the site's extensions, configured as mkdocs.yml configures them (read by MkDocs' loader)."""
     import markdown
     from mkdocs.utils.yaml import yaml_load
+
     config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     names, configs = [], {}
     for entry in config["markdown_extensions"]:
@@ -72,6 +78,7 @@ def read_article_page(path: Path):
     """An article page of `make pages`: its front matter read by MkDocs and checked into the typed model (the
     converter's contract, model/page.py), and its body."""
     from hiwar.model.page import ArticlePage
+
     data, body = read_front_matter(path)
     return ArticlePage.from_front_matter(data), body
 
@@ -135,16 +142,22 @@ def make_project(base: Path, seeds: Path, editorial: Path | None = None) -> Path
     return project
 
 
-def mkdocs_build(project: Path, site: Path, offline: bool = False, dirty: bool = False,
-                 dist: Path | None = None) -> subprocess.CompletedProcess:
+def mkdocs_build(
+    project: Path, site: Path, offline: bool = False, dirty: bool = False, dist: Path | None = None
+) -> subprocess.CompletedProcess:
     """`mkdocs build` of a project into `site`; with offline=True, `site` receives the offline edition (the online
     one goes beside it, in `site`-online), and `dist`, when given, the downloads (the offline zip, …)."""
     online = site.with_name(f"{site.name}-online") if offline else site
-    env = {**ENV, "HIWAR_SITE_DIR": str(online), "HIWAR_OFFLINE_DIR": str(site) if offline else "",
-           "HIWAR_DIST_DIR": str(dist) if dist else ""}
+    env = {
+        **ENV,
+        "HIWAR_SITE_DIR": str(online),
+        "HIWAR_OFFLINE_DIR": str(site) if offline else "",
+        "HIWAR_DIST_DIR": str(dist) if dist else "",
+    }
     command = [str(Path(PYTHON).parent / "mkdocs"), "build", "--quiet", "-f", str(project / "mkdocs.yml")]
-    return subprocess.run(command + (["--dirty"] if dirty else []), capture_output=True, text=True, env=env,
-                          cwd=project, timeout=300)
+    return subprocess.run(
+        command + (["--dirty"] if dirty else []), capture_output=True, text=True, env=env, cwd=project, timeout=300
+    )
 
 
 @pytest.fixture(scope="session")
@@ -161,12 +174,11 @@ def offline_zip() -> Path:
     return zips[0]
 
 
-
-
 @pytest.fixture(scope="session")
 def browser():
     """Debian's chromium-headless-shell driven by Playwright (make test installs it)."""
     from playwright.sync_api import sync_playwright
+
     if not Path(BROWSER).exists():
         pytest.fail(f"{BROWSER} is missing: `make test` installs it (scripts/install-test-tools.sh)")
     with sync_playwright() as playwright:
@@ -189,6 +201,7 @@ def offline_root(offline_zip, tmp_path_factory) -> Path:
 def project_collection():
     """This project's seeds and editorial files converted, without a site: the input the site's modules take."""
     from hiwar.enrich.collection import collect
+
     collection = collect(ROOT / "seeds", ROOT / "editorial")
     assert not collection.problems, collection.problems
     return collection
@@ -241,12 +254,12 @@ def http_site(site):
     server.shutdown()
 
 
-
 @pytest.fixture(scope="session")
 def nginx_site(site, tmp_path_factory):
     """The online site served by Debian's nginx on 127.0.0.1 (a free port), with the configuration `make nginx-conf`
     makes (deploy/nginx.conf): in the foreground, with its own prefix and temporary folders; stopped at the end."""
     from hiwar_tools.nginx import NginxError, serving
+
     try:
         with serving(site, tmp_path_factory.mktemp("nginx")) as url:
             yield url

@@ -7,6 +7,7 @@ feature of the site something to show (a byline, a date line, headings, lists, a
 an event in the timeline, an editor's note marked at its phrase), so that the same project with benign strings in
 the same places is the yardstick a hostile one is measured against.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -190,9 +191,17 @@ def metadata_a(f: Fields) -> dict:
         "publisher": {"ar": f.publisher_ar, "en": f.publisher_en},
         "summary": {"ar": f.summary_ar, "en": f.summary_en},
         "tags": ["hostile-topic"],
-        "entities": [{"kind": "person", "ar": f.entity_ar, "en": f.entity_en, "variants": [NAME_WORD, f.entity_variant]}],
-        "notes": [{"kind": "editor", "paragraph": 1, "at": {"ar": f.a_note_at, "en": f.a_en_note_at},
-                   "text": {"ar": f.note_ar, "en": f.note_en}}],
+        "entities": [
+            {"kind": "person", "ar": f.entity_ar, "en": f.entity_en, "variants": [NAME_WORD, f.entity_variant]}
+        ],
+        "notes": [
+            {
+                "kind": "editor",
+                "paragraph": 1,
+                "at": {"ar": f.a_note_at, "en": f.a_en_note_at},
+                "text": {"ar": f.note_ar, "en": f.note_en},
+            }
+        ],
     }
 
 
@@ -213,25 +222,61 @@ def seed_b(f: Fields) -> str:
 
 
 # Plain seeds that name the name of names.yml too: mentioned by more articles than the index lists, it gets a page.
-PLAIN_SEEDS = {f"zz-plain-{n}.txt": f"مقال عادي رقم {n}\n\n{FILLERS[n % 3]} وقال {NAME_WORD} إن الحوار مستمر.\n"
-               for n in range(4)}
+PLAIN_SEEDS = {
+    f"zz-plain-{n}.txt": f"مقال عادي رقم {n}\n\n{FILLERS[n % 3]} وقال {NAME_WORD} إن الحوار مستمر.\n" for n in range(4)
+}
 
 
 def shared_files(f: Fields) -> dict[str, dict]:
     return {
         "tags.yml": {"hostile-topic": {"ar": f.tag_ar, "en": f.tag_en, "match": [TAG_WORD, f.tag_match]}},
-        "names.yml": {"names": [{"id": "hostile-name", "kind": "person", "ar": f.name_ar, "en": f.name_en,
-                                 "variants": [NAME_WORD, f.name_variant], "ambiguous": [f.name_ambiguous]}]},
-        "events.yml": {
-            "events": [{"id": "hostile-event", "date": "2021-05-02", "ar": f.event_ar, "en": f.event_en,
-                        "match": [list(EVENT_WORDS), [f.event_match]], "round": True}],
-            "terms": [{"id": "hostile-office", "from": "2021-01-20", "to": "2025-01-20", "ar": f.office_ar,
-                       "en": f.office_en, "match": [f.office_match],
-                       "former": [f.office_former]}],
+        "names.yml": {
+            "names": [
+                {
+                    "id": "hostile-name",
+                    "kind": "person",
+                    "ar": f.name_ar,
+                    "en": f.name_en,
+                    "variants": [NAME_WORD, f.name_variant],
+                    "ambiguous": [f.name_ambiguous],
+                }
+            ]
         },
-        "glossary.yml": {"terms": [{"id": "hostile-gloss", "ar": f.gloss_ar, "en": f.gloss_en,
-                                    "match": [GLOSS_WORD, f.gloss_match], "match_en": [GLOSS_WORD_EN, f.gloss_match_en],
-                                    "definition": {"ar": f.definition_ar, "en": f.definition_en}}]},
+        "events.yml": {
+            "events": [
+                {
+                    "id": "hostile-event",
+                    "date": "2021-05-02",
+                    "ar": f.event_ar,
+                    "en": f.event_en,
+                    "match": [list(EVENT_WORDS), [f.event_match]],
+                    "round": True,
+                }
+            ],
+            "terms": [
+                {
+                    "id": "hostile-office",
+                    "from": "2021-01-20",
+                    "to": "2025-01-20",
+                    "ar": f.office_ar,
+                    "en": f.office_en,
+                    "match": [f.office_match],
+                    "former": [f.office_former],
+                }
+            ],
+        },
+        "glossary.yml": {
+            "terms": [
+                {
+                    "id": "hostile-gloss",
+                    "ar": f.gloss_ar,
+                    "en": f.gloss_en,
+                    "match": [GLOSS_WORD, f.gloss_match],
+                    "match_en": [GLOSS_WORD_EN, f.gloss_match_en],
+                    "definition": {"ar": f.definition_ar, "en": f.definition_en},
+                }
+            ]
+        },
     }
 
 
@@ -275,8 +320,23 @@ def write_project(base: Path, f: Fields) -> Path:
 
 # ---- reading what was built --------------------------------------------------------------------------------------
 
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcdoc", "poster", "data", "codebase", "cite", "background",
-                  "xlink:href", "srcset", "ping", "manifest", "icon"}
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "srcdoc",
+    "poster",
+    "data",
+    "codebase",
+    "cite",
+    "background",
+    "xlink:href",
+    "srcset",
+    "ping",
+    "manifest",
+    "icon",
+}
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
 
@@ -319,9 +379,14 @@ def structure(site: Path) -> Structure:
 def scheme(url: str) -> str | None:
     """The scheme a browser reads in an attribute value (the URL standard: edge C0 controls and spaces stripped, tabs
     and newlines removed anywhere), or None for a relative URL."""
-    cleaned = "".join(ch for ch in url.strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13"
-                                               "\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
-                      if ch not in "\t\n\r")
+    cleaned = "".join(
+        ch
+        for ch in url.strip(
+            "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13"
+            "\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "
+        )
+        if ch not in "\t\n\r"
+    )
     head, colon, _ = cleaned.partition(":")
     if not colon or not head or not head[0].isascii() or not head[0].isalpha():
         return None
@@ -371,8 +436,17 @@ def outside_snapshot() -> dict[str, tuple]:
     """What a build must never write into: this repository's sources, its assets and its docs (a project made by
     make_project links to them)."""
     found = {}
-    for top in ("README.md", "mkdocs.yml", "Makefile", "docs", "overrides", "seeds", "editorial", "scripts/hiwar",
-                "build/assets"):
+    for top in (
+        "README.md",
+        "mkdocs.yml",
+        "Makefile",
+        "docs",
+        "overrides",
+        "seeds",
+        "editorial",
+        "scripts/hiwar",
+        "build/assets",
+    ):
         path = ROOT / top
         if path.is_file():
             found[top] = (path.stat().st_size, path.stat().st_mtime_ns)
@@ -414,8 +488,11 @@ EPUB_XML = (".xhtml", ".opf", ".xml")
 
 def _local(name: str) -> str:
     """An element's or attribute's name with its namespace as a prefix a reader recognises (epub:type, xml:lang)."""
-    prefixes = {"http://www.idpf.org/2007/ops": "epub:", "http://www.w3.org/XML/1998/namespace": "xml:",
-                "http://purl.org/dc/elements/1.1/": "dc:"}
+    prefixes = {
+        "http://www.idpf.org/2007/ops": "epub:",
+        "http://www.w3.org/XML/1998/namespace": "xml:",
+        "http://purl.org/dc/elements/1.1/": "dc:",
+    }
     if name.startswith("{"):
         uri, local = name[1:].split("}", 1)
         return prefixes.get(uri, "") + local

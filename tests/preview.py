@@ -1,5 +1,6 @@
 """The live preview as a test drives it: `make serve`'s command (python -m hiwar serve) on a free port of 127.0.0.1,
 read over http like a browser, and what it serves (/.hiwar/files.json: every path with its blob's SHA-256)."""
+
 from __future__ import annotations
 
 import json
@@ -24,8 +25,21 @@ class Preview:
         self.log = log
         self.output = log.open("w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "hiwar", "serve", "--addr", f"127.0.0.1:{self.port}", "--config",
-             str(project / "mkdocs.yml")], cwd=project, env=ENV, stdout=self.output, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "hiwar",
+                "serve",
+                "--addr",
+                f"127.0.0.1:{self.port}",
+                "--config",
+                str(project / "mkdocs.yml"),
+            ],
+            cwd=project,
+            env=ENV,
+            stdout=self.output,
+            stderr=subprocess.STDOUT,
+        )
 
     def __enter__(self) -> "Preview":
         return self

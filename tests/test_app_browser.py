@@ -3,6 +3,7 @@ file://: every page type of both editions, the search and the language switch ru
 without a single violation or console error; the policy does block what it does not name. With service workers:
 pages read online open again offline, a page never read shows the offline page in its edition's language, and after
 "Save for offline" articles never opened and the search work without a connection."""
+
 from __future__ import annotations
 
 import time
@@ -14,8 +15,19 @@ from hiwar.site.policy import ONLINE, with_policy
 from test_browser import check_search_and_switch, search
 
 ARTICLE = "004_619acb7bf2d5c641"
-PAGE_TYPES = ["", f"articles/{ARTICLE}/", f"parallel/{ARTICLE}/", "topics/", "topics/iran/", "topics/years/2021/",
-              "timeline/", "people/", "glossary/", "translations/", "about/"]
+PAGE_TYPES = [
+    "",
+    f"articles/{ARTICLE}/",
+    f"parallel/{ARTICLE}/",
+    "topics/",
+    "topics/iran/",
+    "topics/years/2021/",
+    "timeline/",
+    "people/",
+    "glossary/",
+    "translations/",
+    "about/",
+]
 # Recorded in every page before its own scripts run: what the policy blocked.
 WATCH = """
 window.__violations = [];
@@ -32,12 +44,15 @@ class Watched:
         self.context.add_init_script(WATCH)
         self.page = self.context.new_page()
         self.problems: list[str] = []
-        self.page.on("console", lambda m: self.problems.append(f"console {m.type}: {m.text}")
-                     if m.type == "error" else None)
+        self.page.on(
+            "console", lambda m: self.problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None
+        )
         self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
         # (a request the next navigation cancels is no failure: net::ERR_ABORTED)
-        self.page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url} {r.failure}")
-                     if r.failure != "net::ERR_ABORTED" else None)
+        self.page.on(
+            "requestfailed",
+            lambda r: self.problems.append(f"failed: {r.url} {r.failure}") if r.failure != "net::ERR_ABORTED" else None,
+        )
 
     def violations(self) -> list[str]:
         return self.page.evaluate("window.__violations")
@@ -77,8 +92,9 @@ def test_every_page_type_runs_under_the_policy_online(watched, nginx_site, prefi
 
 
 def test_search_and_language_switch_online_under_the_policy(watched, nginx_site):
-    check_search_and_switch(watched.page, nginx_site, f"{nginx_site}articles/{ARTICLE}/",
-                            f"{nginx_site}en/articles/{ARTICLE}/")
+    check_search_and_switch(
+        watched.page, nginx_site, f"{nginx_site}articles/{ARTICLE}/", f"{nginx_site}en/articles/{ARTICLE}/"
+    )
     watched.page.goto(f"{nginx_site}en/")
     assert "Kadhimi" in " ".join(search(watched.page, "Kadhimi").all_inner_texts())
     assert watched.violations() == [] and watched.problems == []
@@ -119,8 +135,12 @@ def test_every_page_type_runs_under_the_offline_policy_from_file(watched, offlin
 
 def test_search_and_language_switch_from_file_under_the_policy(watched, offline_root):
     base = offline_root.as_uri()
-    check_search_and_switch(watched.page, f"{base}/index.html", f"{base}/articles/{ARTICLE}/index.html",
-                            f"{base}/en/articles/{ARTICLE}/index.html")
+    check_search_and_switch(
+        watched.page,
+        f"{base}/index.html",
+        f"{base}/articles/{ARTICLE}/index.html",
+        f"{base}/en/articles/{ARTICLE}/index.html",
+    )
     assert watched.violations() == [] and watched.problems == []
 
 
@@ -132,8 +152,9 @@ def test_the_policy_blocks_what_it_does_not_name_and_allows_a_style_attribute_by
 </body></html>"""
     made = with_policy(page, ONLINE)
     # what slipped through the escaping would be unknown to the policy: added after the policy was made
-    injected = made.replace('<p id="late">x</p>', '<p id="late" style="color: red">x</p>'
-                                                  '<script>window.injected = true;</script>')
+    injected = made.replace(
+        '<p id="late">x</p>', '<p id="late" style="color: red">x</p><script>window.injected = true;</script>'
+    )
     (tmp_path / "page.html").write_text(injected, encoding="utf-8")
     watched.page.goto((tmp_path / "page.html").as_uri())
     assert watched.page.evaluate("window.allowed") is True
@@ -175,8 +196,10 @@ def test_pages_read_online_open_offline_and_others_show_the_offline_page_in_thei
         response = page.goto(nginx_site + path)
         assert response.status == 200 and response.from_service_worker, path
         assert page.locator("h1").first.inner_text() == title
-    for path, lang, words in (("articles/001_9f79dd596af1e7b3/", "ar", "غير متصل"),
-                              ("en/articles/001_9f79dd596af1e7b3/", "en", "offline")):
+    for path, lang, words in (
+        ("articles/001_9f79dd596af1e7b3/", "ar", "غير متصل"),
+        ("en/articles/001_9f79dd596af1e7b3/", "en", "offline"),
+    ):
         response = page.goto(nginx_site + path)
         assert response.status == 503 and response.from_service_worker
         assert page.locator("html").get_attribute("lang") == lang
@@ -185,8 +208,9 @@ def test_pages_read_online_open_offline_and_others_show_the_offline_page_in_thei
 
 
 @pytest.mark.parametrize("prefix,other", [("", "en/"), ("en/", "")])
-def test_save_for_offline_then_every_article_and_the_search_work_without_a_connection(app, nginx_site, site, prefix,
-                                                                                    other):
+def test_save_for_offline_then_every_article_and_the_search_work_without_a_connection(
+    app, nginx_site, site, prefix, other
+):
     page = app.page
     page.add_init_script("""
       window.__states = [];
@@ -254,8 +278,9 @@ def test_a_new_build_replaces_the_old_caches_and_carries_over_only_what_it_left_
         before = set(page.evaluate("caches.keys()"))
         changed, kept = "articles/000_683b6dac8a733867/", f"articles/{ARTICLE}/"
         html = (copy / changed / "index.html").read_text(encoding="utf-8")
-        (copy / changed / "index.html").write_text(html.replace("</article>", "<p>تصحيح</p></article>", 1),
-                                                   encoding="utf-8")
+        (copy / changed / "index.html").write_text(
+            html.replace("</article>", "<p>تصحيح</p></article>", 1), encoding="utf-8"
+        )
         version = _app_files_made_again(copy)
         assert not any(name.endswith(version) for name in before)
         page.reload()
@@ -284,9 +309,13 @@ def _app_files_made_again(site) -> str:
     from hiwar.site.editions import load_editions
     from hiwar.site.webapp.files import site_files
     from hiwar.site.webapp.manifest import theme_colours
+
     configured = plugin_options(ROOT / "mkdocs.yml")
-    made, summary = webapp.app_files(site_files(files_in(site), leave=webapp.made_here), load_editions(["ar", "en"]),
-                                     theme_colours(configured.palette, configured.theme_stylesheets))
+    made, summary = webapp.app_files(
+        site_files(files_in(site), leave=webapp.made_here),
+        load_editions(["ar", "en"]),
+        theme_colours(configured.palette, configured.theme_stylesheets),
+    )
     for path, data in made.items():
         (site / path).write_bytes(data)
     return summary["version"]

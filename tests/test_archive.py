@@ -1,5 +1,6 @@
 """The offline edition as one zip (outputs/archive.py): every file under one top folder in name order, the same bytes
 for the same files, readable by zipfile and unzip, each file compressed once and taken from the store after that."""
+
 from __future__ import annotations
 
 import io
@@ -17,8 +18,11 @@ from hiwar.outputs.archive import FIXED_TIME, write_zip
 from hiwar.outputs.contract import Derivations
 from hiwar.outputs.store import Store
 
-FILES = {"index.html": "<p>home</p>".encode(), "articles/a/index.html": "<p>مقال</p>".encode(),
-         "assets/style.css": b"body {}"}
+FILES = {
+    "index.html": "<p>home</p>".encode(),
+    "articles/a/index.html": "<p>مقال</p>".encode(),
+    "assets/style.css": b"body {}",
+}
 
 
 def zipped(tmp_path, files: dict[str, bytes], derived: Derivations | None = None, progress=lambda count: None) -> bytes:
@@ -33,8 +37,11 @@ def test_every_file_is_in_the_zip_under_its_top_folder_in_name_order(tmp_path):
     counted = []
     data = zipped(tmp_path, FILES, progress=counted.append)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        assert archive.namelist() == ["hiwar-offline/articles/a/index.html", "hiwar-offline/assets/style.css",
-                                      "hiwar-offline/index.html"]
+        assert archive.namelist() == [
+            "hiwar-offline/articles/a/index.html",
+            "hiwar-offline/assets/style.css",
+            "hiwar-offline/index.html",
+        ]
         assert archive.read("hiwar-offline/articles/a/index.html").decode("utf-8") == "<p>مقال</p>"
         for info in archive.infolist():
             mode = info.external_attr >> 16
@@ -69,7 +76,11 @@ def counting_packs(monkeypatch) -> list[int]:
 def test_a_rebuild_compresses_only_what_changed_and_gives_the_bytes_of_a_fresh_zip(tmp_path, monkeypatch):
     derived = Derivations({})
     zipped(tmp_path, FILES, derived)
-    edited = {**FILES, "articles/a/index.html": "<p>مقال آخر</p>".encode(), "articles/b/index.html": "<p>جديد</p>".encode()}
+    edited = {
+        **FILES,
+        "articles/a/index.html": "<p>مقال آخر</p>".encode(),
+        "articles/b/index.html": "<p>جديد</p>".encode(),
+    }
     compressed = counting_packs(monkeypatch)
     again = zipped(tmp_path, edited, Derivations(derived.made))
     assert len(compressed) == 2  # the edited page and the new one; the others come from the store

@@ -1,6 +1,7 @@
 """The bundled font (site/assets.py): Noto Naskh Arabic from the pinned npm package, each weight one woff2 holding
 the Arabic blocks and Latin, its licence beside it, the same bytes from the same package, and not made again while
 it is up to date."""
+
 from __future__ import annotations
 
 import os
@@ -22,8 +23,11 @@ def fonts(tmp_path_factory):
 
 def test_each_weight_is_one_woff2_covering_arabic_and_latin_with_its_licence(fonts):
     _, written = fonts
-    assert [path.name for path in written] == ["noto-naskh-arabic-400.woff2", "noto-naskh-arabic-700.woff2",
-                                               "LICENSE-NotoNaskhArabic-OFL.txt"]
+    assert [path.name for path in written] == [
+        "noto-naskh-arabic-400.woff2",
+        "noto-naskh-arabic-700.woff2",
+        "LICENSE-NotoNaskhArabic-OFL.txt",
+    ]
     for path in written[:2]:
         font = TTFont(path)
         assert font.flavor == "woff2"
@@ -46,5 +50,6 @@ def test_a_font_is_not_made_again_while_it_is_newer_than_its_sources(fonts, monk
     os.utime(written[0], ns=(4 * 10**18, 4 * 10**18))  # newer than anything in node_modules
     os.utime(written[1], ns=(4 * 10**18, 4 * 10**18))
     from hiwar.site import assets
+
     monkeypatch.setattr(assets, "_merged_subset", lambda sources, target: pytest.fail(f"{target.name} made again"))
     build_assets(out, ROOT)

@@ -1,5 +1,6 @@
 """The checks CI holds at zero: accessibility (axe-core), HTML validity (Nu HTML Checker), links and anchors,
 and requests to other hosts — on the online site and the offline edition."""
+
 from __future__ import annotations
 
 import json
@@ -31,9 +32,22 @@ def offline_site(offline_root) -> Path:
 @pytest.mark.parametrize("edition", ["site", "offline"])
 def test_html_is_valid(site, offline_site, edition):
     folder = site if edition == "site" else offline_site
-    result = subprocess.run(["java", "-Xss1024k", "-jar", str(AUDIT / "vnu-jar" / "build" / "dist" / "vnu.jar"),
-                             "--format", "json", "--skip-non-html", "--exit-zero-always", str(folder)],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [
+            "java",
+            "-Xss1024k",
+            "-jar",
+            str(AUDIT / "vnu-jar" / "build" / "dist" / "vnu.jar"),
+            "--format",
+            "json",
+            "--skip-non-html",
+            "--exit-zero-always",
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     messages = json.loads(result.stderr)["messages"]
     errors = [f"{m['url'].rsplit('/', 3)[-3:]}: {m['message']}" for m in messages if m["type"] == "error"]
     assert errors == []
@@ -92,7 +106,9 @@ def axe_problems(browser, urls: dict[str, str], own_origin: tuple[str, ...]) -> 
     context = browser.new_context(bypass_csp=True, service_workers="block")
     page = context.new_page()
     outside: list[str] = []
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((*own_origin, "data:", "blob:")) else None)
+    page.on(
+        "request", lambda r: outside.append(r.url) if not r.url.startswith((*own_origin, "data:", "blob:")) else None
+    )
     problems = {}
     for name, url in urls.items():
         page.goto(url)
@@ -115,9 +131,14 @@ def test_no_accessibility_violations_on_any_page(site, http_site, browser):
 
 
 def test_no_accessibility_violations_offline_and_no_outside_request(offline_site, browser):
-    pages = ("index.html", "en/index.html", "articles/004_619acb7bf2d5c641/index.html",
-             "en/articles/001_9f79dd596af1e7b3/index.html", "en/parallel/004_619acb7bf2d5c641/index.html",
-             "timeline/index.html")
+    pages = (
+        "index.html",
+        "en/index.html",
+        "articles/004_619acb7bf2d5c641/index.html",
+        "en/articles/001_9f79dd596af1e7b3/index.html",
+        "en/parallel/004_619acb7bf2d5c641/index.html",
+        "timeline/index.html",
+    )
     problems, outside = axe_problems(browser, {p: (offline_site / p).as_uri() for p in pages}, ("file:",))
     assert problems == {}
     assert outside == []

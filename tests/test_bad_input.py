@@ -3,6 +3,7 @@
 What each problem says is checked on the conversion (collect(): the problems it gathers, one line each); that
 `make pages` prints them, fails and writes nothing is checked once in test_converter_cli.py, and that `mkdocs build`
 and `make build` stop and leave the published sites alone, below."""
+
 from __future__ import annotations
 
 import resource
@@ -57,14 +58,17 @@ def test_supported_encodings_and_line_ends_are_read_as_the_same_arabic_text(fixt
     assert not any(ch in text + parsed.title for ch in INVISIBLE_OR_REORDERING + "\r")
 
 
-@pytest.mark.parametrize("fixture,message", [
-    ("empty.txt", "is empty or holds only whitespace"),
-    ("whitespace_only.txt", "is empty or holds only whitespace"),
-    ("binary.txt", "is a binary file, not text"),
-    ("latin_only.txt", "is not Arabic text"),
-    ("undecodable.txt", "is not in a supported encoding"),
-    ("notes.md", "is not a seed: seeds are plain-text files ending in .txt"),
-])
+@pytest.mark.parametrize(
+    "fixture,message",
+    [
+        ("empty.txt", "is empty or holds only whitespace"),
+        ("whitespace_only.txt", "is empty or holds only whitespace"),
+        ("binary.txt", "is a binary file, not text"),
+        ("latin_only.txt", "is not Arabic text"),
+        ("undecodable.txt", "is not in a supported encoding"),
+        ("notes.md", "is not a seed: seeds are plain-text files ending in .txt"),
+    ],
+)
 def test_unusable_seed_is_one_clear_line_naming_the_file(tmp_path, fixture, message):
     seeds = one_seed(tmp_path, FIXTURES / "traits" / "headings.txt")
     shutil.copy(FIXTURES / "invalid" / fixture, seeds / fixture)
@@ -87,17 +91,26 @@ def editorial_with(tmp_path, **files) -> tuple:
     return seeds, editorial
 
 
-@pytest.mark.parametrize("metadata,message", [
-    ("sumary:\n  ar: ملخص\n  en: Summary\n", "editorial/headings.yml: unknown field 'sumary'"),
-    ("date:\n  value: 2021-02-30\n", "editorial/headings.yml: field 'date': value: 2021-02-30 does not exist"),
-    ("date:\n  value: 30/02/2021\n", "editorial/headings.yml: field 'date': value: '30/02/2021' is not a date"),
-    ("tags: [strategic-dialog]\n", "editorial/headings.yml: field 'tags': 'strategic-dialog' is not in editorial/tags.yml"),
-    ("title:\n  ar: عنوان\n  fr: Titre\n", "editorial/headings.yml: field 'title': unknown key 'fr'"),
-    ("summary:\n  ar: ملخص فقط\n", "editorial/headings.yml: field 'summary': missing en:"),
-    ("entities:\n  - kind: human\n    ar: فلان\n    en: Someone\n", "field 'entities': entry 1: kind must be one of"),
-    ("title: [unclosed\n", "editorial/headings.yml: is not valid YAML (line 2"),
-    ("- just\n- a list\n", "editorial/headings.yml: must be a mapping of fields"),
-])
+@pytest.mark.parametrize(
+    "metadata,message",
+    [
+        ("sumary:\n  ar: ملخص\n  en: Summary\n", "editorial/headings.yml: unknown field 'sumary'"),
+        ("date:\n  value: 2021-02-30\n", "editorial/headings.yml: field 'date': value: 2021-02-30 does not exist"),
+        ("date:\n  value: 30/02/2021\n", "editorial/headings.yml: field 'date': value: '30/02/2021' is not a date"),
+        (
+            "tags: [strategic-dialog]\n",
+            "editorial/headings.yml: field 'tags': 'strategic-dialog' is not in editorial/tags.yml",
+        ),
+        ("title:\n  ar: عنوان\n  fr: Titre\n", "editorial/headings.yml: field 'title': unknown key 'fr'"),
+        ("summary:\n  ar: ملخص فقط\n", "editorial/headings.yml: field 'summary': missing en:"),
+        (
+            "entities:\n  - kind: human\n    ar: فلان\n    en: Someone\n",
+            "field 'entities': entry 1: kind must be one of",
+        ),
+        ("title: [unclosed\n", "editorial/headings.yml: is not valid YAML (line 2"),
+        ("- just\n- a list\n", "editorial/headings.yml: must be a mapping of fields"),
+    ],
+)
 def test_broken_metadata_names_the_file_and_the_field(tmp_path, metadata, message):
     (found,) = problems(*editorial_with(tmp_path, headings__yml=metadata))
     assert message in found
@@ -117,14 +130,22 @@ def test_translation_with_a_missing_paragraph_names_the_first_paragraph_that_dif
 def test_translation_that_drops_a_bullet_is_refused_at_that_item(tmp_path):
     seeds = one_seed(tmp_path, FIXTURES / "traits" / "nested_bullets.txt")
     editorial = vocabulary_only(tmp_path)
-    english = ["Options of the Iraqi government", "The government has several options, including:",
-               "  • To ask US forces to leave Iraq.", "  • To ignore parliament's decision, which means:",
-               "    • An internal escalation with the armed factions.", "Or a regional escalation between Tehran and Washington.",
-               "  • To look for a middle way that satisfies both sides.", "The last option remains the most likely."]
+    english = [
+        "Options of the Iraqi government",
+        "The government has several options, including:",
+        "  • To ask US forces to leave Iraq.",
+        "  • To ignore parliament's decision, which means:",
+        "    • An internal escalation with the armed factions.",
+        "Or a regional escalation between Tehran and Washington.",
+        "  • To look for a middle way that satisfies both sides.",
+        "The last option remains the most likely.",
+    ]
     (editorial / "nested_bullets.en.txt").write_text("\n".join(english), encoding="utf-8")
     (found,) = problems(seeds, editorial)
-    assert "does not match its seed at ¶5 (seed line 8): the seed has a bullet at indent 4, the translation a plain line" \
+    assert (
+        "does not match its seed at ¶5 (seed line 8): the seed has a bullet at indent 4, the translation a plain line"
         in found
+    )
 
 
 def test_editorial_file_without_a_seed_is_reported(tmp_path):
@@ -137,7 +158,7 @@ def test_a_seed_as_large_as_an_article_may_be_converts_and_a_byte_more_is_one_li
     seeds.mkdir()
     text = (ROOT / "seeds" / "002_344b185d2b28595d.txt").read_text(encoding="utf-8")
     data = ((text + "\n") * (ARTICLE_TEXT_LIMIT.bytes // len(text.encode()) + 1)).encode()
-    data = data[:data.rindex(b"\n", 0, ARTICLE_TEXT_LIMIT.bytes) + 1]  # whole lines, within the limit
+    data = data[: data.rindex(b"\n", 0, ARTICLE_TEXT_LIMIT.bytes) + 1]  # whole lines, within the limit
     data += b" " * (ARTICLE_TEXT_LIMIT.bytes - len(data))
     (seeds / "big.txt").write_bytes(data)
     result = run_pages(seeds, tmp_path / "out")
@@ -145,31 +166,45 @@ def test_a_seed_as_large_as_an_article_may_be_converts_and_a_byte_more_is_one_li
     front, body = read_article_page(tmp_path / "out" / "ar" / "articles" / "big.md")
     assert front.words > 150_000 and body.count("{: #p-") > 2000
     (seeds / "big.txt").write_bytes(data + b" ")
-    assert problems(seeds) == ["seeds/big.txt: is 2,097,153 bytes (2 MiB), more than the 2,097,152 (2 MiB) an article's "
-                               "text (a seed or a translation) may have; split it into articles, or remove what is not "
-                               "the article's text"]
+    assert problems(seeds) == [
+        "seeds/big.txt: is 2,097,153 bytes (2 MiB), more than the 2,097,152 (2 MiB) an article's "
+        "text (a seed or a translation) may have; split it into articles, or remove what is not "
+        "the article's text"
+    ]
 
 
 def test_a_huge_seed_is_one_line_and_never_read(tmp_path):
     seeds = one_seed(tmp_path, FIXTURES / "traits" / "headings.txt")
     with (seeds / "huge.txt").open("wb") as sparse:
-        sparse.truncate(64 * 2**30)  # 64 GiB that take no disk; read to be hashed or converted, they would exhaust memory
+        sparse.truncate(
+            64 * 2**30
+        )  # 64 GiB that take no disk; read to be hashed or converted, they would exhaust memory
     limited = lambda: resource.setrlimit(resource.RLIMIT_AS, (4 * 2**30, 4 * 2**30))  # noqa: E731 (a failure, not an OOM)
-    result = subprocess.run([PYTHON, "-m", "hiwar", "pages", "--seeds", str(seeds), "--out", str(tmp_path / "out")],
-                            capture_output=True, text=True, env=ENV, cwd=ROOT, timeout=120, preexec_fn=limited)
+    result = subprocess.run(
+        [PYTHON, "-m", "hiwar", "pages", "--seeds", str(seeds), "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        cwd=ROOT,
+        timeout=120,
+        preexec_fn=limited,
+    )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0] == (
         "seeds/huge.txt: is 68,719,476,736 bytes (64 GiB), more than the 2,097,152 (2 MiB) an article's text (a seed or "
-        "a translation) may have; split it into articles, or remove what is not the article's text")
+        "a translation) may have; split it into articles, or remove what is not the article's text"
+    )
 
 
 def test_limits_on_what_one_metadata_file_can_cost_are_one_line_each(tmp_path):
     note = "  - kind: editor\n    paragraph: 1\n    text:\n      ar: ملاحظة\n      en: A note\n"
     assert problems(*editorial_with(tmp_path, headings__yml="date:\n  value: 1500/2024\n")) == [
         "editorial/headings.yml: field 'date': value: 1500/2024 touches 525 calendar years (1500 to 2024); an interval "
-        "may touch at most 10: a wider one does not date anything"]
+        "may touch at most 10: a wider one does not date anything"
+    ]
     assert problems(*editorial_with(tmp_path, headings__yml="notes:\n" + note * 2000)) == [
-        "editorial/headings.yml: field 'notes': holds 2,000 notes, more than the 200 accepted (editorial/README.md)"]
+        "editorial/headings.yml: field 'notes': holds 2,000 notes, more than the 200 accepted (editorial/README.md)"
+    ]
 
 
 def test_mkdocs_build_stops_on_a_bad_seed_and_writes_no_page(tmp_path):
@@ -190,14 +225,22 @@ def test_failed_make_build_leaves_the_previous_sites_untouched(tmp_path):
     env = {**ENV, "PYTHONPATH": str(copy / "scripts")}
     first = subprocess.run(["make", "build"], cwd=copy, capture_output=True, text=True, env=env, timeout=600)
     assert first.returncode == 0, first.stderr
-    before = {p.relative_to(copy): p.read_bytes() for d in ("site", "site-offline", "dist") for p in (copy / d).rglob("*")
-              if p.is_file()}
+    before = {
+        p.relative_to(copy): p.read_bytes()
+        for d in ("site", "site-offline", "dist")
+        for p in (copy / d).rglob("*")
+        if p.is_file()
+    }
     (copy / "seeds" / "zz_empty.txt").write_bytes(b"")
     second = subprocess.run(["make", "build"], cwd=copy, capture_output=True, text=True, env=env, timeout=600)
     assert second.returncode != 0
     assert "seeds/zz_empty.txt: is empty" in second.stderr
-    after = {p.relative_to(copy): p.read_bytes() for d in ("site", "site-offline", "dist") for p in (copy / d).rglob("*")
-             if p.is_file()}
+    after = {
+        p.relative_to(copy): p.read_bytes()
+        for d in ("site", "site-offline", "dist")
+        for p in (copy / d).rglob("*")
+        if p.is_file()
+    }
     assert after == before
 
 
@@ -230,9 +273,22 @@ def test_live_preview_keeps_serving_and_shows_the_problem(tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([str(ROOT / ".venv" / "bin" / "mkdocs"), "serve", "--no-livereload", "-a", f"127.0.0.1:{port}",
-                               "-f", str(project / "mkdocs.yml")], cwd=project, env=ENV,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        [
+            str(ROOT / ".venv" / "bin" / "mkdocs"),
+            "serve",
+            "--no-livereload",
+            "-a",
+            f"127.0.0.1:{port}",
+            "-f",
+            str(project / "mkdocs.yml"),
+        ],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         page = ""
         for _ in range(120):

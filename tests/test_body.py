@@ -1,6 +1,7 @@
 """An article's body as data (site/body.py): its blocks in reading order, each paragraph's ¶ number and anchor, lists
 nested by level, the placeholders of what is not translated yet, the text cut at glossary terms and notes' marks, and
 the notes after the text. The site's pages and the EPUB both render it; here it is read as data."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -69,7 +70,10 @@ def test_the_blocks_follow_the_seed_in_reading_order_with_the_same_numbers_in_ev
     body = article_body(article, ARABIC, EDITIONS)
     assert [type(block) for block in body.blocks] == [Paragraph, Heading, Paragraph, Heading, Paragraph]
     assert [(p.number, p.anchor, p.part, p.of_long_line) for p in paragraphs(body)] == [
-        (1, "p-1", 1, False), (2, "p-2", 1, False), (3, "p-3", 1, False)]
+        (1, "p-1", 1, False),
+        (2, "p-2", 1, False),
+        (3, "p-3", 1, False),
+    ]
     assert body.blocks[1] == Heading("دوافع الحوار")
     assert plain(body.blocks[2].content) == "تزايد الضغط السياسي على الحكومة العراقية لإنهاء الوجود الأجنبي."
     assert body.notes == ()
@@ -83,8 +87,11 @@ def test_no_markup_is_made_of_text_that_looks_like_markup(traits):
 
 
 def test_list_items_nest_by_level_under_the_item_before(traits):
-    (items,) = [block.items for block in article_body(traits["nested_bullets"], ARABIC, EDITIONS).blocks
-                if isinstance(block, BulletList)]
+    (items,) = [
+        block.items
+        for block in article_body(traits["nested_bullets"], ARABIC, EDITIONS).blocks
+        if isinstance(block, BulletList)
+    ]
     assert [(item.number, item.level, len(item.items)) for item in items] == [(2, 0, 0), (3, 0, 2), (6, 0, 0)]
     assert [(item.anchor, item.level, item.items) for item in items[1].items] == [("p-4", 1, ()), ("p-5", 1, ())]
     assert plain(items[1].items[1].content) == "أو تصعيداً إقليمياً بين طهران وواشنطن."
@@ -96,9 +103,13 @@ def test_a_long_line_is_parts_in_the_original_and_one_paragraph_in_a_translation
     assert len(parts) > 2 and all(p.of_long_line for p in parts)
     assert [p.anchor for p in parts] == ["p-1"] + [f"p-1-{k}" for k in range(2, len(parts) + 1)]
     assert " ".join(plain(p.content) for p in parts) == " ".join(
-        " ".join(b.text for b in long_article.parsed.blocks if b.number == 1).split())
+        " ".join(b.text for b in long_article.parsed.blocks if b.number == 1).split()
+    )
     english = paragraphs(article_body(long_article, ENGLISH, EDITIONS))
-    assert [(p.number, p.anchor, p.part, p.of_long_line) for p in english] == [(1, "p-1", 1, True), (2, "p-2", 1, False)]
+    assert [(p.number, p.anchor, p.part, p.of_long_line) for p in english] == [
+        (1, "p-1", 1, True),
+        (2, "p-2", 1, False),
+    ]
     assert plain(english[0].content).endswith("in session number 28 of the long series of meetings.")
 
 
@@ -121,8 +132,12 @@ def test_notes_are_numbered_in_reading_order_and_given_in_the_editions_language(
     articles, _ = project
     article = articles[NOTED]
     body = article_body(article, ENGLISH, EDITIONS)
-    assert [(n.number, n.kind) for n in body.notes] == [(1, "translator"), (2, "editor"), (3, "translator"),
-                                                        (4, "translator")]
+    assert [(n.number, n.kind) for n in body.notes] == [
+        (1, "translator"),
+        (2, "editor"),
+        (3, "translator"),
+        (4, "translator"),
+    ]
     assert body.notes[1] == EndNote(2, "editor", "Dhi Qar is a province, not a city; its capital is Nasiriyah.")
     (paragraph,) = [p for p in paragraphs(body) if p.number == 2]
     position = paragraph.content.index(NoteMark(1, "translator"))
@@ -131,7 +146,9 @@ def test_notes_are_numbered_in_reading_order_and_given_in_the_editions_language(
 
 def test_a_note_whose_phrase_is_missing_is_marked_at_its_paragraphs_end(project):
     articles, _ = project
-    article = dataclasses.replace(articles[NOTED], notes=[Note("editor", 3, Texts(ar="ليست في الفقرة"), Texts(ar="م", en="N"))])
+    article = dataclasses.replace(
+        articles[NOTED], notes=[Note("editor", 3, Texts(ar="ليست في الفقرة"), Texts(ar="م", en="N"))]
+    )
     (paragraph,) = [p for p in paragraphs(article_body(article, ENGLISH, EDITIONS)) if p.number == 3]
     assert paragraph.content[-1] == NoteMark(1, "editor")
 
@@ -172,7 +189,9 @@ def test_what_a_translation_lacks_is_a_placeholder(traits, project):
     heading = next((b for b in article.parsed.blocks if b.kind == "heading"), None)
     if heading is not None:
         lines[heading.line] = UNTRANSLATED
-    partial = dataclasses.replace(article, translations={"en": dataclasses.replace(article.translations["en"], lines=lines)})
+    partial = dataclasses.replace(
+        article, translations={"en": dataclasses.replace(article.translations["en"], lines=lines)}
+    )
     body = article_body(partial, ENGLISH, EDITIONS)
     assert next(p for p in paragraphs(body) if p.number == 2).content is None
     if heading is not None:
@@ -185,7 +204,8 @@ def test_side_by_side_rows_are_whole_lines_beside_their_translation(long_article
     assert [(row.number, row.anchor) for row in numbered] == [(1, "p-1"), (2, "p-2")]
     arabic, english = numbered[0].cells
     assert arabic.lang == "ar" and arabic.text == " ".join(
-        " ".join(b.text for b in long_article.parsed.blocks if b.number == 1).split())
+        " ".join(b.text for b in long_article.parsed.blocks if b.number == 1).split()
+    )
     line = long_article.parsed.numbered[0].line
     assert english == Cell("en", " ".join(long_article.translations["en"].lines[line].split()))
     without = dataclasses.replace(long_article, translations={})

@@ -1,4 +1,5 @@
 """Ways into the archive: topics, years and rounds, timeline, index of names, glossary, related articles."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -59,8 +60,15 @@ def test_timeline_links_events_to_the_paragraphs_that_discuss_them(site):
         links += [a["href"] for a in sibling.select("a[href]")]
     assert any("001_9f79dd596af1e7b3/#p-" in link for link in links)
     assert any("003_a6238033f2a5b92a/#p-" in link for link in links)
-    for event in ("sfa-sofa-2008", "parliament-vote-2020", "dialogue-round-1", "dialogue-round-2", "dialogue-round-3",
-                  "dialogue-round-4", "hmc-talks-2024"):
+    for event in (
+        "sfa-sofa-2008",
+        "parliament-vote-2020",
+        "dialogue-round-1",
+        "dialogue-round-2",
+        "dialogue-round-3",
+        "dialogue-round-4",
+        "hmc-talks-2024",
+    ):
         assert timeline.find(id=event) is not None, event
 
 
@@ -89,8 +97,13 @@ def test_topics_list_years_and_rounds(site):
 
 def test_the_rounds_on_the_topics_page_are_the_events_marked_round_in_events_yml(site, project_collection):
     rounds = load_calendar(ROOT / "editorial" / "events.yml").rounds()
-    assert [event.id for event in rounds] == ["dialogue-round-1", "dialogue-round-2", "dialogue-round-3",
-                                              "dialogue-round-4", "hmc-talks-2024"]
+    assert [event.id for event in rounds] == [
+        "dialogue-round-1",
+        "dialogue-round-2",
+        "dialogue-round-3",
+        "dialogue-round-4",
+        "hmc-talks-2024",
+    ]
     discussed = [event for event in rounds if any(event.id in a.events for a in project_collection.articles)]
     topics = content(html(site / "en" / "topics" / "index.html"))
     headings = [h.get_text(" ", strip=True).removesuffix(" #") for h in topics.find_all("h3")]  # # the permalink
@@ -101,8 +114,14 @@ def test_the_rounds_on_the_topics_page_are_the_events_marked_round_in_events_yml
 def test_glossary_defines_terms_in_both_languages(site):
     for prefix in ("", "en/"):
         glossary = content(html(site / prefix / "glossary" / "index.html"))
-        for term in ("strategic-dialogue", "popular-mobilization-forces", "coordination-framework", "quds-force",
-                     "international-coalition", "strategic-framework-agreement"):
+        for term in (
+            "strategic-dialogue",
+            "popular-mobilization-forces",
+            "coordination-framework",
+            "quds-force",
+            "international-coalition",
+            "strategic-framework-agreement",
+        ):
             heading = glossary.find(id=term)
             assert heading is not None, term
             definition, other = heading.find_next_siblings("p")[:2]
@@ -116,7 +135,9 @@ def test_a_glossary_term_in_an_article_carries_its_translation_for_hover_and_foc
     assert term["tabindex"] == "0"
     gloss = term.select_one(".hiwar-gloss")
     assert gloss["role"] == "tooltip" and gloss["lang"] == "en" and term["aria-describedby"] == gloss["id"]
-    english = html(site / "en" / "articles" / "001_9f79dd596af1e7b3" / "index.html").select_one(".hiwar-term .hiwar-gloss")
+    english = html(site / "en" / "articles" / "001_9f79dd596af1e7b3" / "index.html").select_one(
+        ".hiwar-term .hiwar-gloss"
+    )
     assert english["lang"] == "ar"
 
 

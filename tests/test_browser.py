@@ -1,5 +1,6 @@
 """In a real browser (Debian's chromium-headless-shell driven by Playwright): search and language switch,
 on the online site over http and on the offline edition unpacked from its zip and opened from file://."""
+
 from __future__ import annotations
 
 from urllib.parse import urlparse
@@ -68,8 +69,9 @@ def test_offline_edition_from_file_search_language_switch_and_no_outside_request
     page = browser.new_page()
     requests = Requests(page, "file")
     base = offline_root.as_uri()
-    check_search_and_switch(page, f"{base}/index.html", f"{base}/articles/{ARTICLE}/index.html",
-                            f"{base}/en/articles/{ARTICLE}/index.html")
+    check_search_and_switch(
+        page, f"{base}/index.html", f"{base}/articles/{ARTICLE}/index.html", f"{base}/en/articles/{ARTICLE}/index.html"
+    )
     # the English edition searches too, from disk
     page.goto(f"{base}/en/index.html")
     results = search(page, "Kadhimi")

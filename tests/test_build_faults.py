@@ -2,6 +2,7 @@
 dist/ each whole, the last build's or the new one's, and the next build completes or redoes the work and publishes
 exactly what a clean build does; two builds at once run one after the other. `make test` kills a build at two steps
 of publishing and at two moments of building; `make test-long` at every step and HIWAR_FAULT_MOMENTS moments."""
+
 from __future__ import annotations
 
 import os
@@ -22,8 +23,10 @@ MOMENTS = int(os.environ.get("HIWAR_FAULT_MOMENTS", "2"))
 
 
 def by_folder(files: dict) -> dict[str, dict]:
-    return {name: {path: data for path, data in files.items() if path == name or path.startswith(name + "/")}
-            for name in PUBLISHED}
+    return {
+        name: {path: data for path, data in files.items() if path == name or path.startswith(name + "/")}
+        for name in PUBLISHED
+    }
 
 
 @pytest.fixture
@@ -42,7 +45,9 @@ def edited(tmp_path):
 def assert_whole_old_or_new(project, old, new):
     now = by_folder(published(project))
     for name, files in now.items():
-        assert files in (by_folder(old)[name], by_folder(new)[name]), f"{name}/ is neither the old build nor the new one"
+        assert files in (by_folder(old)[name], by_folder(new)[name]), (
+            f"{name}/ is neither the old build nor the new one"
+        )
 
 
 @pytest.mark.parametrize("step", STEPS if LONG else ["journal written", "switched site-offline/"])
@@ -62,8 +67,14 @@ def test_a_build_killed_while_publishing_leaves_whole_outputs_and_the_next_build
 def test_a_build_killed_at_a_random_moment_leaves_whole_outputs_and_the_next_build_is_clean(edited, moment):
     project, old, new = edited
     started = time.monotonic()
-    process = subprocess.Popen([PYTHON, "-m", "hiwar", "build"], cwd=project, start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+    process = subprocess.Popen(
+        [PYTHON, "-m", "hiwar", "build"],
+        cwd=project,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=ENV,
+    )
     delay = random.Random(moment).uniform(0.2, 8.0)
     try:
         process.wait(timeout=delay)
@@ -78,8 +89,14 @@ def test_a_build_killed_at_a_random_moment_leaves_whole_outputs_and_the_next_bui
 
 def test_two_builds_at_once_run_one_after_the_other_and_publish_what_a_clean_build_does(edited):
     project, _, new = edited
-    first = subprocess.Popen([PYTHON, "-m", "hiwar", "build"], cwd=project, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True, env=ENV)
+    first = subprocess.Popen(
+        [PYTHON, "-m", "hiwar", "build"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=ENV,
+    )
     time.sleep(0.5)
     second = build(project)
     out, err = first.communicate(timeout=600)

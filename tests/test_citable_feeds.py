@@ -1,6 +1,7 @@
 """The feeds of each edition: the Atom feed read by feedparser (the parser behind many feed readers; its 6.x releases
 do not read JSON Feed, which is read as the JSON it is), both with every article, its full text in the edition's
 language and direction, and honest dates."""
+
 from __future__ import annotations
 
 import json
@@ -25,7 +26,9 @@ def test_the_atom_feed_parses_cleanly_with_every_article_and_its_full_text(site,
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "atom10"
     assert feed.feed.language == lang
-    assert feed.feed.author == ("Hiwar" if lang == "en" else "حوار")  # Atom's author of entries that name none: the site
+    assert feed.feed.author == (
+        "Hiwar" if lang == "en" else "حوار"
+    )  # Atom's author of entries that name none: the site
     by_url = {entry.link: entry for entry in feed.entries}
     assert set(by_url) == {article.url(lang) for article in ARTICLES}
     for article in ARTICLES:
@@ -67,6 +70,8 @@ def test_the_atom_feed_links_each_entry_to_its_page_and_to_the_other_edition(sit
     for entry in feed.entries:
         pages = {link.hreflang: (link.rel, link.href) for link in entry.links}
         stem = entry.link.rstrip("/").rsplit("/", 1)[-1]
-        assert pages == {code: ("alternate" if code == lang else "related", f"https://hiwar.example.org/{folder}articles/{stem}/")
-                         for code, folder in EDITIONS.items()}
+        assert pages == {
+            code: ("alternate" if code == lang else "related", f"https://hiwar.example.org/{folder}articles/{stem}/")
+            for code, folder in EDITIONS.items()
+        }
         assert_honest(entry.updated, next(a for a in ARTICLES if a.stem == stem).date, moment=True)

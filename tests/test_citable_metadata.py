@@ -1,6 +1,7 @@
 """Every article page, in both editions, tells the tools that read pages what it is — read back with those tools:
 extruct (JSON-LD, Open Graph, microdata, Dublin Core), Wikimedia's html-metadata (behind Wikipedia's citation tool:
 Highwire, Dublin Core, Open Graph, JSON-LD) and pyld (JSON-LD expanded against schema.org, offline)."""
+
 from __future__ import annotations
 
 import json
@@ -25,15 +26,18 @@ def other(lang: str) -> str:
 
 
 def extruct_of(page):
-    return extruct.extract(page.read_text(encoding="utf-8"), syntaxes=["json-ld", "opengraph", "dublincore", "microdata"],
-                           uniform=True)
+    return extruct.extract(
+        page.read_text(encoding="utf-8"), syntaxes=["json-ld", "opengraph", "dublincore", "microdata"], uniform=True
+    )
 
 
 @cache
 def html_metadata(site) -> dict:
     """html-metadata's reading of every article page (one Node process for all of them)."""
     files = [str(article.page(site, lang)) for article in ARTICLES for lang in EDITIONS]
-    result = subprocess.run(["node", str(HTML_METADATA), *files], capture_output=True, text=True, timeout=120, check=True)
+    result = subprocess.run(
+        ["node", str(HTML_METADATA), *files], capture_output=True, text=True, timeout=120, check=True
+    )
     return json.loads(result.stdout)
 
 
@@ -125,6 +129,7 @@ def test_json_ld_expands_to_schema_org_terms_only(site, article, lang):
 
 def test_feed_links_online_and_none_offline(site, offline_root):
     from bs4 import BeautifulSoup
+
     for lang, folder in EDITIONS.items():
         for page in (site / folder / "index.html", ARTICLES[0].page(site, lang)):
             head = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").head
@@ -138,7 +143,7 @@ def test_feed_links_online_and_none_offline(site, offline_root):
         assert 'type="application/atom+xml"' not in page.read_text(encoding="utf-8"), page
 
 
-HOSTILE_TITLE = 'Quotes " and \' & </script><script>alert(1)</script> <!-- end'
+HOSTILE_TITLE = "Quotes \" and ' & </script><script>alert(1)</script> <!-- end"
 HOSTILE_AUTHOR = 'An "author" </script> & co'
 
 
@@ -149,9 +154,15 @@ def test_metadata_of_hostile_text_is_text_in_every_format(tmp_path):
     shutil.copy(FIXTURES / "translations" / "headings.txt", seeds / "headings.txt")
     project = make_project(tmp_path, seeds)
     shutil.copy(FIXTURES / "translations" / "headings.en.txt", project / "editorial" / "headings.en.txt")
-    (project / "editorial" / "headings.yml").write_text(json.dumps({
-        "title": {"ar": HOSTILE_TITLE, "en": HOSTILE_TITLE}, "author": {"ar": HOSTILE_AUTHOR, "en": HOSTILE_AUTHOR}}),
-        encoding="utf-8")
+    (project / "editorial" / "headings.yml").write_text(
+        json.dumps(
+            {
+                "title": {"ar": HOSTILE_TITLE, "en": HOSTILE_TITLE},
+                "author": {"ar": HOSTILE_AUTHOR, "en": HOSTILE_AUTHOR},
+            }
+        ),
+        encoding="utf-8",
+    )
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     page = tmp_path / "site" / "en" / "articles" / "headings" / "index.html"  # the English title is the editors'

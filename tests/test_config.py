@@ -1,5 +1,6 @@
 """The plugin's typed configuration (engine/config.py): defaults for every option, and a wrong value named with the
 option it belongs to."""
+
 from __future__ import annotations
 
 import pytest
@@ -17,14 +18,31 @@ def validated(**options):
 def test_every_option_has_a_default():
     config, errors = validated()
     assert errors == {}
-    assert (config.seeds, config.editorial, config.editions, config.languages_dir) == ("seeds", "editorial", ["ar", "en"], None)
-    assert (config.cache_dir, config.report, config.offline_dir, config.dist_dir) == ("build/cache", "build/report.txt", "", "")
+    assert (config.seeds, config.editorial, config.editions, config.languages_dir) == (
+        "seeds",
+        "editorial",
+        ["ar", "en"],
+        None,
+    )
+    assert (config.cache_dir, config.report, config.offline_dir, config.dist_dir) == (
+        "build/cache",
+        "build/report.txt",
+        "",
+        "",
+    )
     assert config.parallel is True
 
 
-@pytest.mark.parametrize("option,value", [
-    ("editions", "ar"), ("editions", ["ar", 5]), ("seeds", 5), ("parallel", "yes"), ("languages_dir", "/no/such/folder"),
-])
+@pytest.mark.parametrize(
+    "option,value",
+    [
+        ("editions", "ar"),
+        ("editions", ["ar", 5]),
+        ("seeds", 5),
+        ("parallel", "yes"),
+        ("languages_dir", "/no/such/folder"),
+    ],
+)
 def test_a_wrong_value_is_an_error_naming_its_option(option, value):
     _, errors = validated(**{option: value})
     assert list(errors) == [option]

@@ -1,4 +1,5 @@
 """`make pages SEEDS=DIR OUT=DIR`: the converter alone, on any folder; bad input gets a clear answer."""
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,14 @@ def test_make_pages_converts_any_folder_into_the_docs_layout(tmp_path):
     shutil.copytree(FIXTURES / "traits", seeds)
     before = {p.name: sha256(p) for p in seeds.iterdir()}
     out = tmp_path / "out"
-    result = subprocess.run(["make", "--no-print-directory", "pages", f"SEEDS={seeds}", f"OUT={out}"],
-                            cwd=ROOT, capture_output=True, text=True, env=ENV, timeout=300)
+    result = subprocess.run(
+        ["make", "--no-print-directory", "pages", f"SEEDS={seeds}", f"OUT={out}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     for lang in ("ar", "en"):
         assert (out / lang / "index.md").exists()
@@ -72,8 +79,9 @@ def test_a_large_folder_is_converted_in_parallel_with_the_same_pages_and_problem
         serial.mkdir()
         shutil.copy(seeds / f"{n:02d}_{traits[n % len(traits)].name}", serial)
         assert run_pages(serial, tmp_path / f"out_{n}").returncode == 0
-        (page, body), (alone, alone_body) = (read_article_page(folder / "ar" / "articles" / name)
-                                             for folder in (tmp_path / "out", tmp_path / f"out_{n}"))
+        (page, body), (alone, alone_body) = (
+            read_article_page(folder / "ar" / "articles" / name) for folder in (tmp_path / "out", tmp_path / f"out_{n}")
+        )
         assert RELATED.sub("", body) == RELATED.sub("", alone_body)  # the related list depends on the other seeds
         for key in ("title", "date", "summary", "tags", "mentions", "entities", "seed_sha256"):
             assert getattr(page, key) == getattr(alone, key), key
@@ -83,14 +91,22 @@ def test_a_large_folder_is_converted_in_parallel_with_the_same_pages_and_problem
     assert failed.returncode == 1
     problems = [line for line in failed.stderr.splitlines() if line.startswith("seeds/")]
     assert len(problems) == 2  # in seed order, as from a serial run
-    assert problems[0].startswith("seeds/30_empty.txt: is empty") and problems[1].startswith("seeds/45_binary.txt: is a binary")
+    assert problems[0].startswith("seeds/30_empty.txt: is empty") and problems[1].startswith(
+        "seeds/45_binary.txt: is a binary"
+    )
     assert "Traceback" not in failed.stderr and not (tmp_path / "failed").exists()
 
 
 def test_an_edition_without_a_language_table_is_one_line_naming_it_and_nothing_is_written(tmp_path):
     out = tmp_path / "out"
-    result = subprocess.run([PYTHON, "-m", "hiwar", "pages", "--seeds", str(FIXTURES / "traits"), "--out", str(out),
-                             "--editions", "ar,xx"], capture_output=True, text=True, env=ENV, cwd=ROOT, timeout=300)
+    result = subprocess.run(
+        [PYTHON, "-m", "hiwar", "pages", "--seeds", str(FIXTURES / "traits"), "--out", str(out), "--editions", "ar,xx"],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        cwd=ROOT,
+        timeout=300,
+    )
     assert result.returncode == 1
     assert result.stderr.splitlines()[0].startswith("languages/xx.yml: no table of UI strings for the language 'xx'")
     assert "Traceback" not in result.stderr

@@ -1,6 +1,7 @@
 """Editions and their language tables (site/editions.py): a table's nested sections become dotted keys, plural forms
 stay whole, a string missing or unknown in one language is an error naming it, and a project's own table comes
 before the package's."""
+
 from __future__ import annotations
 
 import pytest
@@ -61,11 +62,14 @@ def test_a_string_is_looked_up_by_its_key_with_its_placeholders_filled(tmp_path)
     assert english.section("article") == {"reading_time": "{minutes} min read", "notes": {"title": "Notes"}}
 
 
-@pytest.mark.parametrize("key,message", [
-    ("article.summary", "no string 'article.summary'"),
-    ("article.notes", "no string 'article.notes'"),  # its strings are article.notes.*
-    ("search.results", "'search.results' is a section, not a string"),
-])
+@pytest.mark.parametrize(
+    "key,message",
+    [
+        ("article.summary", "no string 'article.summary'"),
+        ("article.notes", "no string 'article.notes'"),  # its strings are article.notes.*
+        ("search.results", "'search.results' is a section, not a string"),
+    ],
+)
 def test_a_key_the_table_does_not_hold_as_a_string_is_an_error_naming_file_and_key(tmp_path, key, message):
     english = load_table("xx", [table(tmp_path / "languages")])
     with pytest.raises(MissingString) as error:
@@ -93,19 +97,25 @@ def test_a_project_table_replaces_the_packages_for_its_language_only(tmp_path):
     assert arabic.t("site.name") == "حوار" and arabic.table.source == "languages/ar.yml"
 
 
-@pytest.mark.parametrize("text,message", [
-    ("language: [unclosed\n", "cannot be read as a YAML language table"),
-    ("- a list\n", "must map sections to strings"),
-    ("", "must map sections to strings"),
-])
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("language: [unclosed\n", "cannot be read as a YAML language table"),
+        ("- a list\n", "must map sections to strings"),
+        ("", "must map sections to strings"),
+    ],
+)
 def test_a_table_that_is_not_a_mapping_of_strings_is_an_input_error_naming_it(tmp_path, text, message):
     with pytest.raises(InputError, match=f"^languages/xx.yml: {message}"):
         load_table("xx", [table(tmp_path / "languages", text=text)])
 
 
 def test_a_language_without_a_table_is_an_error_saying_where_it_was_looked_for(tmp_path):
-    with pytest.raises(InputError, match=r"^languages/xx\.yml: no table of UI strings for the language 'xx' "
-                                         rf"\(looked in {tmp_path}, {PACKAGE_LANGUAGES}\)$"):
+    with pytest.raises(
+        InputError,
+        match=r"^languages/xx\.yml: no table of UI strings for the language 'xx' "
+        rf"\(looked in {tmp_path}, {PACKAGE_LANGUAGES}\)$",
+    ):
         load_editions(["ar", "xx"], tmp_path)
 
 
@@ -116,12 +126,15 @@ def test_a_string_missing_in_one_language_or_unknown_to_the_first_is_named(tmp_p
     with pytest.raises(InputError) as error:
         load_editions(["aa", "bb"], tmp_path)
     # one line, as every problem is: the file that lacks the string, then what is wrong
-    assert str(error.value) == (f"{tmp_path.name}/bb.yml: the string 'site.about' is not translated "
-                                f"(it is in {tmp_path.name}/aa.yml)")
+    assert str(error.value) == (
+        f"{tmp_path.name}/bb.yml: the string 'site.about' is not translated (it is in {tmp_path.name}/aa.yml)"
+    )
     with pytest.raises(TableErrors) as errors:
         load_editions(["aa", "bb", "cc"], tmp_path)
-    assert errors.value.lines == [f"{tmp_path.name}/bb.yml: the string 'site.about' is not translated (it is in {tmp_path.name}/aa.yml)",
-                                  f"{tmp_path.name}/cc.yml: the string 'site.extra' is unknown (it is not in {tmp_path.name}/aa.yml)"]
+    assert errors.value.lines == [
+        f"{tmp_path.name}/bb.yml: the string 'site.about' is not translated (it is in {tmp_path.name}/aa.yml)",
+        f"{tmp_path.name}/cc.yml: the string 'site.extra' is unknown (it is not in {tmp_path.name}/aa.yml)",
+    ]
 
 
 def test_a_plural_form_one_language_lacks_is_no_missing_string(tmp_path):

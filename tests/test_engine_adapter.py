@@ -1,6 +1,7 @@
 """Everything engine/adapter.py relies on in how MkDocs (or ProperDocs) and the theme behave today; these tests fail
 when that changes, so that a framework update is a review of the adapter, not a silent breakage. The seam itself:
 only engine/ imports the engine."""
+
 from __future__ import annotations
 
 import ast
@@ -67,8 +68,10 @@ def test_the_theme_still_writes_the_markup_the_adapter_corrects():
 
 
 def test_the_corrections_touch_only_what_they_name():
-    html = ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
-            '<input type="text" autocomplete="off">' + TOC_LABEL)
+    html = (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+        '<input type="text" autocomplete="off">' + TOC_LABEL
+    )
     fixed = theme_markup_fixed(html)
     assert 'id="__drawer">' in fixed and '<input type="text" autocomplete="off">' in fixed
     assert 'for="__toc"' not in fixed
@@ -81,7 +84,9 @@ def test_mkdocs_reads_a_page_markdown_only_to_convert_it_and_its_html_only_to_re
     populate, render = inspect.getsource(build._populate_page), inspect.getsource(build._build_page)
     assert "page.markdown" not in populate.split("on_page_content", 1)[1]
     assert "page.content" not in render.split("on_post_page", 1)[1]
-    assert "page.markdown" not in inspect.getsource(build.build) and "page.content" not in inspect.getsource(build.build)
+    assert "page.markdown" not in inspect.getsource(build.build) and "page.content" not in inspect.getsource(
+        build.build
+    )
 
 
 def test_released_pages_hold_no_text():
@@ -103,23 +108,39 @@ def test_only_the_engine_package_imports_the_engine():
     for path in (ROOT / "scripts" / "hiwar").rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
-                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
             if any(name.split(".")[0] in ("mkdocs", "properdocs", "material") for name in names):
                 importing.add(path.relative_to(ROOT / "scripts" / "hiwar").as_posix())
     assert importing <= {"engine/plugin.py", "engine/config.py", "engine/adapter.py", "engine/__init__.py"}, importing
     assert len(importing - {"engine/__init__.py"}) <= 3
 
 
-@pytest.mark.parametrize("path", ["index.md", "about.md", "articles/000_683b6dac8a733867.md", "topics/index.md",
-                                  "topics/iran/2.md", "articles/مقال.md"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "index.md",
+        "about.md",
+        "articles/000_683b6dac8a733867.md",
+        "topics/index.md",
+        "topics/iran/2.md",
+        "articles/مقال.md",
+    ],
+)
 def test_the_engine_serves_a_page_where_the_sites_url_rule_says(path):
     file = File(path, None, "", True)
     assert file.dest_uri == page_dest(path)
     assert ("" if file.url in (".", "./") else file.url) == page_url(path).replace("مقال", "%D9%85%D9%82%D8%A7%D9%84")
 
 
-@pytest.mark.parametrize("target", ["", ".", "articles/x/", "en/articles/x/", "assets/a.css", "en/", "../x/", "a/../b/"])
+@pytest.mark.parametrize(
+    "target", ["", ".", "articles/x/", "en/articles/x/", "assets/a.css", "en/", "../x/", "a/../b/"]
+)
 @pytest.mark.parametrize("origin", ["", ".", "articles/x/", "en/topics/iran/", "404.html", "en/", "a/b/c.html"])
 def test_the_engine_links_pages_as_the_sites_url_rule_does(target, origin):
     assert relative_url(target, origin) == get_relative_url(target, origin)
@@ -180,6 +201,7 @@ def test_strict_mode_counts_only_the_warnings_a_quiet_logger_lets_through_so_the
     from mkdocs import __main__ as cli
 
     from hiwar.engine.adapter import ENGINE_LOGGER, warnings_counted
+
     assert "state.logger.setLevel(logging.ERROR)" in inspect.getsource(cli.quiet_option)
     assert "logging.getLogger('mkdocs').addHandler(warning_counter)" in inspect.getsource(build.build)
     assert "warning_counter.setLevel(logging.WARNING)" in inspect.getsource(build.build)
@@ -198,12 +220,14 @@ def test_strict_mode_counts_only_the_warnings_a_quiet_logger_lets_through_so_the
 
 def test_the_notes_back_links_title_is_the_editions_and_taken_as_text():
     from hiwar.engine.adapter import configure
+
     config = load_config(config_file=str(ROOT / "mkdocs.yml"))
     settings = EditionSettings("Hiwar", "d", "c", "en", {}, "Link", "Back to {the} note", [], None, (), (), ())
     configure(config, settings)
     footnotes = config.mdx_configs["footnotes"]
     assert footnotes["BACKLINK_TITLE"].format(1) == "Back to {the} note"  # the extension formats it with the number
     from markdown.extensions.footnotes import FootnoteExtension
+
     assert FootnoteExtension(**footnotes).getConfig("BACKLINK_TITLE").format(1) == "Back to {the} note"
 
 

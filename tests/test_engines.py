@@ -2,6 +2,7 @@
 (engine/): `make build ENGINE=properdocs` publishes exactly what the MkDocs build publishes, but for the generator
 each page names (and so the digests and sizes of pages that the web app's file lists and the zip's bytes hold: every
 page and every zip entry is compared, with that tag set aside)."""
+
 from __future__ import annotations
 
 import json
@@ -21,11 +22,18 @@ DESCRIBING = ("offline-files.json", "offline.json", "sw.js")
 
 def built_with(tmp_path, engine: str) -> dict:
     project = small_project(tmp_path / engine)
-    result = subprocess.run([PYTHON, "-m", "hiwar", "build", "--engine", engine], cwd=project, env=ENV,
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [PYTHON, "-m", "hiwar", "build", "--engine", engine],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr
-    return {path: normalised(path, data) for path, data in published(project).items()
-            if not path.endswith(".zip")}  # the zip: entry by entry (published() lists them)
+    return {
+        path: normalised(path, data) for path, data in published(project).items() if not path.endswith(".zip")
+    }  # the zip: entry by entry (published() lists them)
 
 
 def normalised(path: str, data: bytes | None) -> bytes | None:
@@ -60,8 +68,13 @@ def test_properdocs_publishes_what_mkdocs_publishes_but_the_generator(tmp_path):
 
 
 def test_an_unknown_engine_is_one_line(tmp_path):
-    result = subprocess.run([PYTHON, "-m", "hiwar", "build", "--engine", "zensical"], cwd=tmp_path, env=ENV,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [PYTHON, "-m", "hiwar", "build", "--engine", "zensical"],
+        cwd=tmp_path,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines()[-1].startswith("hiwar: unknown engine 'zensical'")
-

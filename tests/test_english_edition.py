@@ -1,4 +1,5 @@
 """The English edition: complete translations aligned by paragraph, editorial metadata, citation, parallel reading."""
+
 from __future__ import annotations
 
 import json
@@ -55,10 +56,13 @@ def test_citation_marks_the_arabic_original_title_on_english_pages(site):
 
 
 def test_editorial_dates_and_their_evidence_are_in_front_matter_and_feeds(site, pages):
-    expected = {"000_683b6dac8a733867": ("2020-08-17/2020-08-19", "range"), "001_9f79dd596af1e7b3": ("2021-07-25", "day"),
-                "002_344b185d2b28595d": ("2024-01-30/2024-02-02", "range"),
-                "003_a6238033f2a5b92a": ("2021-07-26/2021-08-27", "range"),
-                "004_619acb7bf2d5c641": ("2021-05-03", "day")}
+    expected = {
+        "000_683b6dac8a733867": ("2020-08-17/2020-08-19", "range"),
+        "001_9f79dd596af1e7b3": ("2021-07-25", "day"),
+        "002_344b185d2b28595d": ("2024-01-30/2024-02-02", "range"),
+        "003_a6238033f2a5b92a": ("2021-07-26/2021-08-27", "range"),
+        "004_619acb7bf2d5c641": ("2021-05-03", "day"),
+    }
     for lang in ("ar", "en"):
         for stem, (date, precision) in expected.items():
             page, _ = read_article_page(pages / lang / "articles" / f"{stem}.md")
@@ -85,7 +89,9 @@ def test_author_and_publisher_only_where_the_text_states_them(pages):
 def test_parallel_page_pairs_every_paragraph_with_its_translation(site, stem):
     for prefix in ("", "en/"):
         rows = content(html(site / f"{prefix}parallel/{stem}/index.html")).select(".hiwar-parallel-row")
-        arabic_blocks = content(html(site / "articles" / stem / "index.html")).select("h2[id]:not(#hiwar-about-title):not(#notes), [id^=p-]")
+        arabic_blocks = content(html(site / "articles" / stem / "index.html")).select(
+            "h2[id]:not(#hiwar-about-title):not(#notes), [id^=p-]"
+        )
         assert len(rows) == len([b for b in arabic_blocks if not re.match(r"p-\d+-\d+$", b.get("id", ""))])
         for row in rows:
             cells = row.select(".hiwar-parallel-cell")
@@ -107,7 +113,9 @@ def test_partial_translation_is_marked_and_listed_as_partial(tmp_path):
     editorial = vocabulary_only(tmp_path)
     (editorial / "headings.en.txt").write_text(
         "The future of the US presence\n\nThe article discusses the future of the US presence in Iraq after the dialogue.\n\n"
-        "Motives of the dialogue\n\n[untranslated]\n\nConclusion\n\n[untranslated]\n", encoding="utf-8")
+        "Motives of the dialogue\n\n[untranslated]\n\nConclusion\n\n[untranslated]\n",
+        encoding="utf-8",
+    )
     project = make_project(tmp_path, seeds, editorial)
     assert mkdocs_build(project, tmp_path / "site").returncode == 0
     page = content(html(tmp_path / "site" / "en" / "articles" / "headings" / "index.html"))
@@ -123,8 +131,9 @@ def test_english_page_before_translation_shows_notice_and_link_to_the_original(t
     notice = soup.select_one(".hiwar-translation-pending")
     assert "Translation in preparation" in notice.get_text()
     link = notice.find("a", hreflang="ar")
-    assert (traits_site / "en" / "articles" / "headings" / link["href"] / "index.html").resolve() == \
-        (traits_site / "articles" / "headings" / "index.html").resolve()
+    assert (traits_site / "en" / "articles" / "headings" / link["href"] / "index.html").resolve() == (
+        traits_site / "articles" / "headings" / "index.html"
+    ).resolve()
     for marked in soup.select('[lang="ar"]'):
         marked.extract()
     assert not ARABIC_LETTER.search(content(soup).get_text())

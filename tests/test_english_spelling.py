@@ -7,6 +7,7 @@ names, notes, tags, glossary, events). None may contain a US spelling from the l
 (the convention writes -ise/-yse), a full stop after Mr, Mrs, Ms or Dr, or a curly quotation mark or apostrophe
 (the convention writes " and ').
 """
+
 from __future__ import annotations
 
 import re
@@ -19,58 +20,158 @@ EDITORIAL = Path(__file__).resolve().parent.parent / "editorial"
 
 # Established proper names keep the spelling their bearers use; they are taken out of a text before it is checked.
 PROPER_NAMES = (
-    "Popular Mobilization Forces", "Popular Mobilization Commission", "Popular Mobilization Units",
-    "World Health Organization", "Department of Defense", "Secretary of Defense", "Israel Defense Forces",
+    "Popular Mobilization Forces",
+    "Popular Mobilization Commission",
+    "Popular Mobilization Units",
+    "World Health Organization",
+    "Department of Defense",
+    "Secretary of Defense",
+    "Israel Defense Forces",
 )
 
 # US spellings and the British form the edition writes instead (whole words, any letter case).
 US_SPELLINGS = {
     # -or / -our
-    "behavior": "behaviour", "behaviors": "behaviours", "behavioral": "behavioural",
-    "neighbor": "neighbour", "neighbors": "neighbours", "neighboring": "neighbouring",
-    "neighborhood": "neighbourhood", "neighborhoods": "neighbourhoods",
-    "color": "colour", "colors": "colours", "favor": "favour", "favors": "favours", "favored": "favoured",
-    "favorable": "favourable", "favorite": "favourite", "honor": "honour", "honors": "honours",
-    "honored": "honoured", "labor": "labour", "rumor": "rumour", "rumors": "rumours", "harbor": "harbour",
-    "vigor": "vigour", "armor": "armour", "armored": "armoured", "endeavor": "endeavour",
-    "endeavors": "endeavours", "humor": "humour", "valor": "valour", "candor": "candour", "fervor": "fervour",
+    "behavior": "behaviour",
+    "behaviors": "behaviours",
+    "behavioral": "behavioural",
+    "neighbor": "neighbour",
+    "neighbors": "neighbours",
+    "neighboring": "neighbouring",
+    "neighborhood": "neighbourhood",
+    "neighborhoods": "neighbourhoods",
+    "color": "colour",
+    "colors": "colours",
+    "favor": "favour",
+    "favors": "favours",
+    "favored": "favoured",
+    "favorable": "favourable",
+    "favorite": "favourite",
+    "honor": "honour",
+    "honors": "honours",
+    "honored": "honoured",
+    "labor": "labour",
+    "rumor": "rumour",
+    "rumors": "rumours",
+    "harbor": "harbour",
+    "vigor": "vigour",
+    "armor": "armour",
+    "armored": "armoured",
+    "endeavor": "endeavour",
+    "endeavors": "endeavours",
+    "humor": "humour",
+    "valor": "valour",
+    "candor": "candour",
+    "fervor": "fervour",
     "savior": "saviour",
     # -er / -re
-    "center": "centre", "centers": "centres", "centered": "centred", "theater": "theatre",
-    "theaters": "theatres", "kilometer": "kilometre", "kilometers": "kilometres", "liter": "litre",
-    "liters": "litres", "fiber": "fibre", "caliber": "calibre", "somber": "sombre", "specter": "spectre",
-    "maneuver": "manoeuvre", "maneuvers": "manoeuvres",
+    "center": "centre",
+    "centers": "centres",
+    "centered": "centred",
+    "theater": "theatre",
+    "theaters": "theatres",
+    "kilometer": "kilometre",
+    "kilometers": "kilometres",
+    "liter": "litre",
+    "liters": "litres",
+    "fiber": "fibre",
+    "caliber": "calibre",
+    "somber": "sombre",
+    "specter": "spectre",
+    "maneuver": "manoeuvre",
+    "maneuvers": "manoeuvres",
     # -ense / -ence
-    "defense": "defence", "defenses": "defences", "offense": "offence", "offenses": "offences",
+    "defense": "defence",
+    "defenses": "defences",
+    "offense": "offence",
+    "offenses": "offences",
     "pretense": "pretence",
     # -og / -ogue, -am / -amme
-    "catalog": "catalogue", "dialog": "dialogue", "analog": "analogue",
-    "program": "programme", "programs": "programmes",
+    "catalog": "catalogue",
+    "dialog": "dialogue",
+    "analog": "analogue",
+    "program": "programme",
+    "programs": "programmes",
     # doubled and single l
-    "traveled": "travelled", "traveling": "travelling", "traveler": "traveller", "travelers": "travellers",
-    "canceled": "cancelled", "canceling": "cancelling", "labeled": "labelled", "labeling": "labelling",
-    "modeled": "modelled", "signaled": "signalled", "signaling": "signalling", "fueled": "fuelled",
-    "fueling": "fuelling", "leveled": "levelled", "channeled": "channelled", "counseled": "counselled",
-    "counselor": "counsellor", "marvelous": "marvellous", "jewelry": "jewellery",
-    "fulfill": "fulfil", "fulfills": "fulfils", "fulfillment": "fulfilment", "enrollment": "enrolment",
-    "installment": "instalment", "skillful": "skilful", "willful": "wilful",
+    "traveled": "travelled",
+    "traveling": "travelling",
+    "traveler": "traveller",
+    "travelers": "travellers",
+    "canceled": "cancelled",
+    "canceling": "cancelling",
+    "labeled": "labelled",
+    "labeling": "labelling",
+    "modeled": "modelled",
+    "signaled": "signalled",
+    "signaling": "signalling",
+    "fueled": "fuelled",
+    "fueling": "fuelling",
+    "leveled": "levelled",
+    "channeled": "channelled",
+    "counseled": "counselled",
+    "counselor": "counsellor",
+    "marvelous": "marvellous",
+    "jewelry": "jewellery",
+    "fulfill": "fulfil",
+    "fulfills": "fulfils",
+    "fulfillment": "fulfilment",
+    "enrollment": "enrolment",
+    "installment": "instalment",
+    "skillful": "skilful",
+    "willful": "wilful",
     # others
-    "gray": "grey", "mold": "mould", "plow": "plough", "toward": "towards", "afterward": "afterwards",
-    "gotten": "got", "percent": "per cent",
+    "gray": "grey",
+    "mold": "mould",
+    "plow": "plough",
+    "toward": "towards",
+    "afterward": "afterwards",
+    "gotten": "got",
+    "percent": "per cent",
 }
 
 # The -ize/-yze family the edition writes with -ise/-yse (organise, realise, stabilisation, analyse), found by
 # pattern; words that end in -ize in every spelling are not part of it.
 IZE = re.compile(r"\b[a-z]+(?:iz|yz)(?:e|es|ed|ing|ation|ations|er|ers)\b", re.IGNORECASE)
-IZE_IN_BOTH = {"size", "sizes", "sized", "sizing", "oversized", "undersized", "downsize", "downsized",
-               "downsizing", "prize", "prizes", "prized", "seize", "seizes", "seized", "seizing", "capsize",
-               "capsized", "maize", "baize"}
+IZE_IN_BOTH = {
+    "size",
+    "sizes",
+    "sized",
+    "sizing",
+    "oversized",
+    "undersized",
+    "downsize",
+    "downsized",
+    "downsizing",
+    "prize",
+    "prizes",
+    "prized",
+    "seize",
+    "seizes",
+    "seized",
+    "seizing",
+    "capsize",
+    "capsized",
+    "maize",
+    "baize",
+}
 TITLE_WITH_STOP = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.")
 US_WORDS = re.compile(r"\b(?:" + "|".join(sorted(US_SPELLINGS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 # Typographic quotation marks, and the accents typed for an apostrophe, with the straight mark the edition writes.
-STRAIGHT_FORM = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
-                 "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"'}
+STRAIGHT_FORM = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "`": "'",
+    "\u00b4": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+}
 CURLY_MARK = re.compile("[" + re.escape("".join(STRAIGHT_FORM)) + "]")
 # Arabic quoted verbatim in «…» is the seed's text as printed, its own “…” included.
 ARABIC_QUOTATION = re.compile(r"«[^«»]*»")
@@ -82,7 +183,7 @@ def english_fields(data, where: str):
         for key, value in data.items():
             place = f"{where}.{key}"
             if key == "en" or str(key).endswith("_en"):
-                for text in (value if isinstance(value, list) else [value]):
+                for text in value if isinstance(value, list) else [value]:
                     if isinstance(text, str):
                         yield place, text
             else:
@@ -113,8 +214,9 @@ def us_spellings(text: str) -> list[str]:
     for name in PROPER_NAMES:
         text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE)
     found = [f"{m.group()} → {US_SPELLINGS[m.group().lower()]}" for m in US_WORDS.finditer(text)]
-    found += [f"{m.group()} → {british_ise(m.group())}" for m in IZE.finditer(text)
-              if m.group().lower() not in IZE_IN_BOTH]
+    found += [
+        f"{m.group()} → {british_ise(m.group())}" for m in IZE.finditer(text) if m.group().lower() not in IZE_IN_BOTH
+    ]
     found += [f"{m.group()} → {m.group()[:-1]}" for m in TITLE_WITH_STOP.finditer(text)]
     return found
 
@@ -141,28 +243,34 @@ def test_every_quotation_mark_and_apostrophe_is_straight():
     assert not wrong, "curly quotation marks in the English edition (see editorial/README.md):\n" + "\n".join(wrong)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("his meeting with \u201cBiden\u201d", ["\u201c → \"", "\u201d → \""]),
-    ("Al-Kadhimi\u2019s visit", ["\u2019 → '"]),
-    ("\u2018domestic dues\u2019", ["\u2018 → '", "\u2019 → '"]),
-    ("Iraq`s and Iran\u00b4s", ["` → '", "\u00b4 → '"]),
-    ("his meeting with \"Biden\"; al-Kadhimi's visit; 'domestic dues'", []),
-    ("The original has «سيزور “واشنطن”», 'will visit Washington'", []),
-    ("«سيزور “واشنطن”» and \u201cWashington\u201d", ["\u201c → \"", "\u201d → \""]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("his meeting with \u201cBiden\u201d", ['\u201c → "', '\u201d → "']),
+        ("Al-Kadhimi\u2019s visit", ["\u2019 → '"]),
+        ("\u2018domestic dues\u2019", ["\u2018 → '", "\u2019 → '"]),
+        ("Iraq`s and Iran\u00b4s", ["` → '", "\u00b4 → '"]),
+        ("his meeting with \"Biden\"; al-Kadhimi's visit; 'domestic dues'", []),
+        ("The original has «سيزور “واشنطن”», 'will visit Washington'", []),
+        ("«سيزور “واشنطن”» and \u201cWashington\u201d", ['\u201c → "', '\u201d → "']),
+    ],
+)
 def test_the_check_finds_curly_marks_and_spares_straight_ones_and_quoted_arabic(text, expected):
     assert curly_marks(text) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Iran's subversive behavior", ["behavior → behaviour"]),
-    ("to its Arab neighborhood", ["neighborhood → neighbourhood"]),
-    ("the terrorist organization ISIS", ["organization → organisation"]),
-    ("they analyzed and mobilized", ["analyzed → analysed", "mobilized → mobilised"]),
-    ("Dr. Ahmed Anwar", ["Dr. → Dr"]),
-    ("the Popular Mobilization Forces (PMF) organise", []),
-    ("the size of the prize they seized", []),
-    ("Iran's subversive behaviour; the organisation; stabilising; Dr Ahmed Anwar", []),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran's subversive behavior", ["behavior → behaviour"]),
+        ("to its Arab neighborhood", ["neighborhood → neighbourhood"]),
+        ("the terrorist organization ISIS", ["organization → organisation"]),
+        ("they analyzed and mobilized", ["analyzed → analysed", "mobilized → mobilised"]),
+        ("Dr. Ahmed Anwar", ["Dr. → Dr"]),
+        ("the Popular Mobilization Forces (PMF) organise", []),
+        ("the size of the prize they seized", []),
+        ("Iran's subversive behaviour; the organisation; stabilising; Dr Ahmed Anwar", []),
+    ],
+)
 def test_the_check_finds_us_spellings_and_spares_british_ones_and_proper_names(text, expected):
     assert us_spellings(text) == expected

@@ -1,6 +1,7 @@
 """Enrichment (enrich/article.py): a seed as the reader understood it, plus what the editors stated, becomes an
 Article with every value a page needs and where each came from — the seed, an editor, or automatic inference. An
 editor's value always wins over an automatic one."""
+
 from __future__ import annotations
 
 import pytest
@@ -35,8 +36,17 @@ NEW_SEED = FIXTURES / "new_seed" / "kadhimi_heads_to_washington.txt"
 
 def enriched(path, editorial=None, translations=None, languages=("ar", "en")):
     seed = read_seed(path)
-    return enrich(seed, read_article(seed), editorial or Editorial(), translations, VOCABULARY, CALENDAR, NAMES, GLOSSARY,
-                  languages)
+    return enrich(
+        seed,
+        read_article(seed),
+        editorial or Editorial(),
+        translations,
+        VOCABULARY,
+        CALENDAR,
+        NAMES,
+        GLOSSARY,
+        languages,
+    )
 
 
 def editorial(tmp_path, text: str) -> Editorial:
@@ -56,8 +66,15 @@ def test_new_seed_gets_summary_date_people_and_tags_marked_automatic():
     assert article.summary["en"] == Sourced(None, AUTOMATIC)  # no automatic summary in a translation's language
     assert {"strategic-dialogue", "us-military-presence"} <= set(article.tags.value)
     english_names = [entity.labels["en"] for entity in article.entities.value]
-    for name in ("Mustafa al-Kadhimi", "Joe Biden", "Esmail Qaani", "Quds Force", "Popular Mobilization Forces (PMF)",
-                 "the White House", "Iran"):
+    for name in (
+        "Mustafa al-Kadhimi",
+        "Joe Biden",
+        "Esmail Qaani",
+        "Quds Force",
+        "Popular Mobilization Forces (PMF)",
+        "the White House",
+        "Iran",
+    ):
         assert name in english_names
     assert "Hamas" not in english_names  # حماس here is "enthusiasm"
     assert article.mentions["esmail-qaani"] == [2]  # found under the variant spelling قاءأني
@@ -91,8 +108,10 @@ def test_the_seeds_title_byline_and_date_line_are_values_from_the_seed():
     assert article.title["ar"] == Sourced("الحوار الاستراتيجي بين بغداد وواشنطن: ما الذي تغيّر؟", SEED)
     assert (article.author, article.author_origin) == (Texts(ar="علي حسن"), SEED)
     assert article.date == Sourced(PartialDate(2021, 5, 3), SEED)
-    assert article.date_evidence == Texts(ar="يذكر سطرٌ في النص الأصلي التاريخ (يوم/شهر/سنة): 03/05/2021",
-                                          en="A line of the original gives the date (day/month/year).")
+    assert article.date_evidence == Texts(
+        ar="يذكر سطرٌ في النص الأصلي التاريخ (يوم/شهر/سنة): 03/05/2021",
+        en="A line of the original gives the date (day/month/year).",
+    )
 
 
 def test_explanations_are_given_only_in_the_edition_languages_that_have_words_for_them():
@@ -114,10 +133,15 @@ def test_the_article_is_identified_by_the_slug_of_its_seed_and_keeps_no_second_c
 
 # ---- what an editor states -----------------------------------------------------------------------------------------------
 def test_an_editor_overrides_any_automatic_value(tmp_path):
-    article = enriched(NEW_SEED, editorial(
-        tmp_path, "date:\n  value: 2021-07\n  evidence:\n    ar: تقدير المحرر\n    en: The editor's estimate\n"
-        "summary:\n  ar: ملخص من المحرر.\n  en: An editor's summary.\ntags: [elections]\n"
-        "entities:\n  - kind: person\n    ar: مصطفى الكاظمي\n    en: Mustafa al-Kadhimi\n"))
+    article = enriched(
+        NEW_SEED,
+        editorial(
+            tmp_path,
+            "date:\n  value: 2021-07\n  evidence:\n    ar: تقدير المحرر\n    en: The editor's estimate\n"
+            "summary:\n  ar: ملخص من المحرر.\n  en: An editor's summary.\ntags: [elections]\n"
+            "entities:\n  - kind: person\n    ar: مصطفى الكاظمي\n    en: Mustafa al-Kadhimi\n",
+        ),
+    )
     meta = article_page(article, ARABIC, VOCABULARY).front_matter()
     assert meta["automatic"] == []
     assert meta["editorial"] == ["date", "entities", "summary", "tags"]
@@ -137,21 +161,33 @@ def test_an_editorial_date_wins_over_the_seeds_date_line(tmp_path):
 
 
 def test_an_editorial_author_wins_over_the_byline(tmp_path):
-    article = enriched(FIXTURES / "traits" / "byline_biqalam.txt",
-                       editorial(tmp_path, "author:\n  ar: علي حسن الموسوي\n  en: Ali Hassan al-Musawi\n"))
+    article = enriched(
+        FIXTURES / "traits" / "byline_biqalam.txt",
+        editorial(tmp_path, "author:\n  ar: علي حسن الموسوي\n  en: Ali Hassan al-Musawi\n"),
+    )
     assert (article.author["en"], article.author_origin) == ("Ali Hassan al-Musawi", EDITORIAL)
 
 
-@pytest.mark.parametrize("stated,expected", [
-    ("title:\n  ar: عنوان آخر\n  en: Another title\n", {"ar": Sourced("مستقبل الوجود الأمريكي", SEED),
-                                                          "en": Sourced("Another title", EDITORIAL)}),
-    ("", {"ar": Sourced("مستقبل الوجود الأمريكي", SEED), "en": Sourced("The future of the US presence", EDITORIAL)}),
-], ids=["the editor's title", "the translated title line"])
+@pytest.mark.parametrize(
+    "stated,expected",
+    [
+        (
+            "title:\n  ar: عنوان آخر\n  en: Another title\n",
+            {"ar": Sourced("مستقبل الوجود الأمريكي", SEED), "en": Sourced("Another title", EDITORIAL)},
+        ),
+        (
+            "",
+            {"ar": Sourced("مستقبل الوجود الأمريكي", SEED), "en": Sourced("The future of the US presence", EDITORIAL)},
+        ),
+    ],
+    ids=["the editor's title", "the translated title line"],
+)
 def test_a_translations_title_is_the_editors_or_else_the_translated_title_line(tmp_path, stated, expected):
     seed_path = FIXTURES / "translations" / "headings.txt"
     seed = read_seed(seed_path)
     parsed = read_article(seed)
-    english = load_translation(FIXTURES / "translations" / "headings.en.txt", "editorial/headings.en.txt", "en", parsed,
-                               seed.text)
+    english = load_translation(
+        FIXTURES / "translations" / "headings.en.txt", "editorial/headings.en.txt", "en", parsed, seed.text
+    )
     article = enrich(seed, parsed, editorial(tmp_path, stated) if stated else Editorial(), {"en": english}, VOCABULARY)
     assert article.title == expected  # the seed's own title line stays the Arabic title

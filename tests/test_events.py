@@ -1,5 +1,6 @@
 """Dated events and office terms (knowledge/events.py): an event is mentioned where every word of one of its groups
 appears, however it is spelt or whatever clitic it carries, and found with the ¶ numbers that discuss it."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,8 +18,11 @@ def test_a_phrase_key_is_its_folded_words_padded_so_matches_fall_on_word_boundar
 
 
 def test_events_and_terms_are_read_with_their_dates_and_phrase_keys():
-    assert (SOLEIMANI.id, SOLEIMANI.date.edtf(), SOLEIMANI.labels["en"]) == ("soleimani-killing", "2020-01-03",
-                                                                              "Qasem Soleimani is killed")
+    assert (SOLEIMANI.id, SOLEIMANI.date.edtf(), SOLEIMANI.labels["en"]) == (
+        "soleimani-killing",
+        "2020-01-03",
+        "Qasem Soleimani is killed",
+    )
     assert SOLEIMANI.match == (("اغتيال", "سليماني"), ("مقتل", "سليماني"))
     trump, kadhimi = CALENDAR.terms
     assert (trump.start, trump.end) == (dt.date(2017, 1, 20), dt.date(2021, 1, 20))
@@ -34,7 +38,8 @@ def test_the_rounds_of_the_dialogue_are_the_events_marked_round_oldest_first(tmp
         "  - {id: later-talks, date: 2024-01-27, ar: محادثات, en: Talks, match: [[محادثات]], round: true}\n"
         "  - {id: a-visit, date: 2021-01-01, ar: زيارة, en: A visit, match: [[زيارة]], round: false}\n"
         "  - {id: first-talks, date: 2020-06-11/2020-06-12, ar: جولة, en: A round, match: [[جولة]], round: true}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     assert [event.id for event in load_calendar(tmp_path / "events.yml").rounds()] == ["first-talks", "later-talks"]
 
 
@@ -57,8 +62,12 @@ def test_words_are_found_with_their_clitics_and_in_any_spelling():
 
 
 def test_each_event_is_found_with_the_paragraphs_that_discuss_it():
-    paragraphs = [(1, "انطلقت الجولة الثالثة من الحوار في نيسان."), (2, "ولا علاقة لهذه الفقرة."),
-                  (3, "وذكّر المتحدث بمقتل سليماني عام 2020."), (5, "وتناولت الجولة الثالثة ملف الحوار الأمني.")]
+    paragraphs = [
+        (1, "انطلقت الجولة الثالثة من الحوار في نيسان."),
+        (2, "ولا علاقة لهذه الفقرة."),
+        (3, "وذكّر المتحدث بمقتل سليماني عام 2020."),
+        (5, "وتناولت الجولة الثالثة ملف الحوار الأمني."),
+    ]
     assert events_in(paragraphs, CALENDAR) == {"soleimani-killing": [3], "dialogue-round-3": [1, 5]}
     assert events_in(paragraphs, Calendar()) == {}
     assert events_in([(1, "لا ذكر هنا لأي حدث.")], CALENDAR) == {}  # an event not discussed is not listed

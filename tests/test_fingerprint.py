@@ -1,6 +1,7 @@
 """The site's fingerprint (build/fingerprint.py): what every page is also made of. The same inputs give the same
 fingerprint; a change to any of them (configuration, templates and hand-written files, settings, the site code, the
 theme's version) gives another, so no page of an earlier build is reused."""
+
 from __future__ import annotations
 
 import pytest
@@ -31,14 +32,18 @@ def test_the_same_inputs_give_the_same_fingerprint(project):
     assert len(fingerprint_of(project)) == 64
 
 
-@pytest.mark.parametrize("change", [
-    lambda p: (p / "mkdocs.yml").write_text("site_name: y\n", encoding="utf-8"),
-    lambda p: (p / "overrides" / "partials" / "header.html").write_text("<header data-x>", encoding="utf-8"),
-    lambda p: (p / "overrides" / "partials" / "footer.html").write_text("<footer>", encoding="utf-8"),
-    lambda p: (p / "overrides" / "partials" / "header.html").rename(p / "overrides" / "header.html"),
-    lambda p: (p / "languages").mkdir() or (p / "languages" / "fr.yml").write_text("a: b\n", encoding="utf-8"),
-    lambda p: (p / "code" / "pages.py").write_text("PAGES = 2\n", encoding="utf-8"),
-], ids=["configuration", "template", "template added", "template moved", "language table added", "site code"])
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda p: (p / "mkdocs.yml").write_text("site_name: y\n", encoding="utf-8"),
+        lambda p: (p / "overrides" / "partials" / "header.html").write_text("<header data-x>", encoding="utf-8"),
+        lambda p: (p / "overrides" / "partials" / "footer.html").write_text("<footer>", encoding="utf-8"),
+        lambda p: (p / "overrides" / "partials" / "header.html").rename(p / "overrides" / "header.html"),
+        lambda p: (p / "languages").mkdir() or (p / "languages" / "fr.yml").write_text("a: b\n", encoding="utf-8"),
+        lambda p: (p / "code" / "pages.py").write_text("PAGES = 2\n", encoding="utf-8"),
+    ],
+    ids=["configuration", "template", "template added", "template moved", "language table added", "site code"],
+)
 def test_a_change_to_any_input_of_every_page_gives_another_fingerprint(project, change):
     before = fingerprint_of(project)
     change(project)

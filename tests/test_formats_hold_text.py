@@ -2,6 +2,7 @@
 in the seed, the translation and YAML values) and everything BibTeX gives a meaning to, built once. Its feeds and
 sitemaps are read with lxml's XML parser (which refuses what is not well-formed) and feedparser, its BibTeX files and
 the page's biblatex entry with pybtex (bibtex_reader.py): each shows the text, the odd code points as U+FFFD."""
+
 from __future__ import annotations
 
 import feedparser
@@ -12,7 +13,7 @@ from bibtex_reader import read_bibtex
 from conftest import FIXTURES, html, make_project, mkdocs_build
 
 # YAML refuses U+FFFE and U+FFFF written as they are; its escapes give them (and every other code point).
-METADATA = r'''title:
+METADATA = r"""title:
   en: "A } title {with \\ braces\uFFFE and 50% of $x_1^2$ & #tags ~ @home -- ''quoted''"
 author:
   ar: "كاتب } \uFFFF"
@@ -23,11 +24,15 @@ publisher:
 summary:
   ar: "ملخص\uFFFE فيه } و{ و\\"
   en: "A summary\uFFFF with } and { and \\"
-'''
-SEED_NONCHARACTERS = {"مستقبل الوجود الأمريكي": "مستقبل\ufffe الوجود } الأمريكي",
-                      "لإنهاء الوجود الأجنبي": "لإنهاء\uffff الوجود الأجنبي"}
-TITLE = {"ar": "مستقبل\ufffd الوجود } الأمريكي",
-         "en": "A } title {with \\ braces\ufffd and 50% of $x_1^2$ & #tags ~ @home -- ''quoted''"}
+"""
+SEED_NONCHARACTERS = {
+    "مستقبل الوجود الأمريكي": "مستقبل\ufffe الوجود } الأمريكي",
+    "لإنهاء الوجود الأجنبي": "لإنهاء\uffff الوجود الأجنبي",
+}
+TITLE = {
+    "ar": "مستقبل\ufffd الوجود } الأمريكي",
+    "en": "A } title {with \\ braces\ufffd and 50% of $x_1^2$ & #tags ~ @home -- ''quoted''",
+}
 AUTHOR = {"ar": "كاتب } \ufffd", "en": "A {writer} \ufffd"}
 PUBLISHER = {"ar": "ناشر {", "en": "Publisher }, url = {https://evil.example/"}
 SUMMARY = {"ar": "ملخص\ufffd فيه } و{ و\\", "en": "A summary\ufffd with } and { and \\"}
@@ -46,7 +51,9 @@ def site(tmp_path_factory):
     (seeds / "headings.txt").write_text(seed, encoding="utf-8")
     project = make_project(base, seeds)
     english = (FIXTURES / "translations" / "headings.en.txt").read_text(encoding="utf-8")
-    (project / "editorial" / "headings.en.txt").write_text(english.replace("has grown", "has\ufffe grown"), encoding="utf-8")
+    (project / "editorial" / "headings.en.txt").write_text(
+        english.replace("has grown", "has\ufffe grown"), encoding="utf-8"
+    )
     (project / "editorial" / "headings.yml").write_text(METADATA, encoding="utf-8")
     result = mkdocs_build(project, base / "site")
     assert result.returncode == 0, result.stderr

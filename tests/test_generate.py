@@ -1,6 +1,7 @@
 """Planning an edition's generated pages (site/generate.py): each page has a key (its Markdown, the site's
 fingerprint and the edition) and an inputs key (what it is made of). A page whose recorded inputs key is unchanged
 is not even made into Markdown; one whose Markdown is unchanged is made but not rendered again."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -41,6 +42,7 @@ def renders(monkeypatch) -> list[str]:
     def counted(article, *args, **kwargs):
         made.append(article.id)
         return render(article, *args, **kwargs)
+
     monkeypatch.setattr(generate, "render_article", counted)
     return made
 
@@ -50,8 +52,11 @@ def plan(collection, edition=ARABIC, recorded=lambda src_uri: None, fingerprint=
 
 
 def as_recorded(planned, **changes):
-    return lambda src_uri: dataclasses.replace(Recorded(planned[src_uri].key, planned[src_uri].inputs), **changes) \
-        if src_uri in planned else None
+    return lambda src_uri: (
+        dataclasses.replace(Recorded(planned[src_uri].key, planned[src_uri].inputs), **changes)
+        if src_uri in planned
+        else None
+    )
 
 
 def article_pages(planned):
@@ -60,8 +65,13 @@ def article_pages(planned):
 
 def test_every_generated_page_of_an_edition_is_planned_with_its_markdown(collection, renders):
     planned = plan(collection)
-    assert {f"ar/articles/{stem}.md" for stem in STEMS} | {"ar/index.md", "ar/glossary.md", "ar/people.md",
-                                                          "ar/translations.md", "ar/topics/index.md"} <= set(planned)
+    assert {f"ar/articles/{stem}.md" for stem in STEMS} | {
+        "ar/index.md",
+        "ar/glossary.md",
+        "ar/people.md",
+        "ar/translations.md",
+        "ar/topics/index.md",
+    } <= set(planned)
     assert all(src_uri.startswith("ar/") and page.src_uri == src_uri for src_uri, page in planned.items())
     assert all(page.markdown.startswith("---\n") for page in planned.values())
     assert sorted(renders) == sorted(STEMS)
@@ -73,8 +83,9 @@ def test_a_page_whose_inputs_are_unchanged_is_not_made_again(collection, renders
     renders.clear()
     again = plan(collection, recorded=as_recorded(first))
     assert renders == []
-    assert {src_uri: (page.key, page.inputs) for src_uri, page in again.items()} == \
-        {src_uri: (page.key, page.inputs) for src_uri, page in first.items()}
+    assert {src_uri: (page.key, page.inputs) for src_uri, page in again.items()} == {
+        src_uri: (page.key, page.inputs) for src_uri, page in first.items()
+    }
     assert all(page.markdown is None for page in again.values())
 
 
@@ -84,7 +95,9 @@ def test_a_page_whose_markdown_is_unchanged_is_made_but_not_rendered_again(colle
     again = plan(collection, recorded=as_recorded(first, inputs="made of other inputs"))
     assert sorted(renders) == sorted(STEMS)  # the inputs key does not say: the Markdown is made, and compared
     assert all(page.markdown is None for page in again.values())
-    assert {src_uri: page.key for src_uri, page in again.items()} == {src_uri: page.key for src_uri, page in first.items()}
+    assert {src_uri: page.key for src_uri, page in again.items()} == {
+        src_uri: page.key for src_uri, page in first.items()
+    }
 
 
 def test_a_page_whose_markdown_changed_is_rendered(collection):
@@ -93,7 +106,9 @@ def test_a_page_whose_markdown_changed_is_rendered(collection):
     assert all(page.markdown == first[src_uri].markdown for src_uri, page in again.items())
 
 
-def test_a_page_recorded_with_the_same_inputs_but_another_key_keeps_the_recorded_key_until_its_inputs_change(collection):
+def test_a_page_recorded_with_the_same_inputs_but_another_key_keeps_the_recorded_key_until_its_inputs_change(
+    collection,
+):
     """The inputs key decides alone: a recorded page made of the same inputs is taken as it is."""
     first = plan(collection)
     again = plan(collection, recorded=as_recorded(first, key="recorded"))
@@ -123,7 +138,9 @@ def test_an_article_page_is_made_of_its_conversion_and_of_the_cards_of_the_artic
     assert [src for src in first if first[src].inputs != converted[src].inputs] == ["ar/articles/nested_bullets.md"]
     monkeypatch.undo()
 
-    retitled = dataclasses.replace(by_id["headings"], title={**by_id["headings"].title, "ar": Sourced("عنوان جديد", "editorial")})
+    retitled = dataclasses.replace(
+        by_id["headings"], title={**by_id["headings"].title, "ar": Sourced("عنوان جديد", "editorial")}
+    )
     shown = article_pages(plan(collection, related={**related, "date_line": [retitled]}))
     assert [src for src in first if first[src].inputs != shown[src].inputs] == ["ar/articles/date_line.md"]
 
@@ -144,8 +161,10 @@ def test_related_articles_are_scored_again_only_when_some_articles_features_chan
 
 def test_make_pages_gets_every_page_of_every_edition_and_owns_their_folders(collection):
     pages = render_pages(collection, EDITIONS)
-    assert pages == {**{s: p.markdown for s, p in plan(collection, fingerprint="").items()},
-                     **{s: p.markdown for s, p in plan(collection, ENGLISH, fingerprint="").items()}}
+    assert pages == {
+        **{s: p.markdown for s, p in plan(collection, fingerprint="").items()},
+        **{s: p.markdown for s, p in plan(collection, ENGLISH, fingerprint="").items()},
+    }
     owned = generated_paths(EDITIONS)
     assert {"ar/index.md", "ar/articles", "en/articles", "en/parallel", "en/glossary.md"} <= set(owned)
     assert "ar/about.md" not in owned and "en/about.md" not in owned  # hand-written

@@ -1,5 +1,6 @@
 """The glossary (knowledge/glossary.py): a term is found in Arabic text in any spelling that folds alike, with marks
 between its letters and clitics before it, as a whole word; in a translation, by the spellings given for it."""
+
 from __future__ import annotations
 
 from conftest import FIXTURES
@@ -15,8 +16,11 @@ def finds(term, text: str, lang: str = "ar") -> str | None:
 
 
 def test_each_term_has_its_labels_and_definitions_in_every_language():
-    assert (PMF.id, PMF.labels["en"], PMF.definitions["ar"]) == ("pmf", "the Popular Mobilization Forces",
-                                                                 "فصائل مسلحة عراقية")
+    assert (PMF.id, PMF.labels["en"], PMF.definitions["ar"]) == (
+        "pmf",
+        "the Popular Mobilization Forces",
+        "فصائل مسلحة عراقية",
+    )
 
 
 def test_a_term_is_found_in_any_spelling_that_folds_alike():
@@ -41,7 +45,11 @@ def test_in_a_translation_a_term_is_found_by_its_spellings_in_that_language_alon
 
 
 def test_each_term_is_found_with_the_paragraphs_that_use_it():
-    paragraphs = [(1, "هاجمت فصائل الحشد الشعبي القاعدة."), (2, "لا مصطلح هنا."), (4, "ورد الإطار التنسيقي وهيئة الحشد.")]
+    paragraphs = [
+        (1, "هاجمت فصائل الحشد الشعبي القاعدة."),
+        (2, "لا مصطلح هنا."),
+        (4, "ورد الإطار التنسيقي وهيئة الحشد."),
+    ]
     assert terms_in(paragraphs, GLOSSARY) == {"pmf": [1, 4], "coordination-framework": [4]}
     assert terms_in(paragraphs, []) == {}
 

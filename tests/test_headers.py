@@ -2,6 +2,7 @@
 the locations of deploy/nginx.conf; Debian's nginx, started with that configuration, sends exactly the table's headers
 for a page, an asset, a feed, a reference file and a missing page of each edition, compressed, with each edition's
 own 404 page."""
+
 from __future__ import annotations
 
 import gzip
@@ -79,14 +80,21 @@ def test_netlifys_own_reader_of_the_headers_file_gives_every_file_the_tables_hea
     import subprocess
 
     from conftest import ROOT
+
     reader = ROOT / "tools" / "hosting" / "netlify-headers.js"
     if not (ROOT / "tools" / "hosting" / "node_modules" / "@netlify" / "headers-parser").is_dir():
         pytest.fail("tools/hosting is not installed: `make test` installs it (scripts/install-test-tools.sh)")
     paths = {"/" + p: p for p in site_paths if p != headers.HEADERS_FILE}
     paths.update({"/" + p[: -len("index.html")]: p for p in site_paths if p.endswith("index.html")})
     paths.update({"/en/no/such/page/": "en/no/such/page/", "/no/such.bib": "no/such.bib"})
-    result = subprocess.run(["node", str(reader), str(site / headers.HEADERS_FILE)], input=json.dumps(list(paths)),
-                            capture_output=True, text=True, check=True, timeout=120)
+    result = subprocess.run(
+        ["node", str(reader), str(site / headers.HEADERS_FILE)],
+        input=json.dumps(list(paths)),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
     read = json.loads(result.stdout)
     assert read["errors"] == []
     for request, path in paths.items():
@@ -94,21 +102,36 @@ def test_netlifys_own_reader_of_the_headers_file_gives_every_file_the_tables_hea
 
 
 def test_types_of_feeds_reference_files_books_and_the_manifest(table):
-    types = {path: headers_for(table, path).get("Content-Type") for path in
-             ("feed.xml", "en/feed.json", "citations/a.ar.bib", "en/citations/a.en.ris", "citations/hiwar.csl.json",
-              "dist/hiwar.epub", "hiwar_ar.zim", "en/manifest.webmanifest")}
-    assert types == {"feed.xml": "application/atom+xml; charset=utf-8",
-                     "en/feed.json": "application/feed+json; charset=utf-8",
-                     "citations/a.ar.bib": "application/x-bibtex; charset=utf-8",
-                     "en/citations/a.en.ris": "application/x-research-info-systems; charset=utf-8",
-                     "citations/hiwar.csl.json": "application/vnd.citationstyles.csl+json; charset=utf-8",
-                     "dist/hiwar.epub": "application/epub+zip", "hiwar_ar.zim": "application/x-zim",
-                     "en/manifest.webmanifest": "application/manifest+json; charset=utf-8"}
+    types = {
+        path: headers_for(table, path).get("Content-Type")
+        for path in (
+            "feed.xml",
+            "en/feed.json",
+            "citations/a.ar.bib",
+            "en/citations/a.en.ris",
+            "citations/hiwar.csl.json",
+            "dist/hiwar.epub",
+            "hiwar_ar.zim",
+            "en/manifest.webmanifest",
+        )
+    }
+    assert types == {
+        "feed.xml": "application/atom+xml; charset=utf-8",
+        "en/feed.json": "application/feed+json; charset=utf-8",
+        "citations/a.ar.bib": "application/x-bibtex; charset=utf-8",
+        "en/citations/a.en.ris": "application/x-research-info-systems; charset=utf-8",
+        "citations/hiwar.csl.json": "application/vnd.citationstyles.csl+json; charset=utf-8",
+        "dist/hiwar.epub": "application/epub+zip",
+        "hiwar_ar.zim": "application/x-zim",
+        "en/manifest.webmanifest": "application/manifest+json; charset=utf-8",
+    }
 
 
 def test_nginx_locations_repeat_the_general_headers_and_refuse_what_nginx_would_read_as_syntax():
-    table = [Rule(Match("all"), (("X-A", "1"), ("Cache-Control", "c"))),
-             Rule(Match("exact", "feed.xml"), (("Content-Type", "application/atom+xml; charset=utf-8"),))]
+    table = [
+        Rule(Match("all"), (("X-A", "1"), ("Cache-Control", "c"))),
+        Rule(Match("exact", "feed.xml"), (("Content-Type", "application/atom+xml; charset=utf-8"),)),
+    ]
     text = nginx_locations(table, "/site/")
     feed = text.split("location = /site/feed.xml {", 1)[1].split("\n    }", 1)[0]
     assert 'default_type "application/atom+xml";' in feed and 'add_header X-A "1" always;' in feed
@@ -132,7 +155,8 @@ def _get(url: str, **kwargs) -> requests.Response:
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_nginx_sends_the_tables_headers_for_a_page_an_asset_a_feed_a_reference_file_and_a_missing_page(
-        nginx_site, site, site_paths, table, prefix):
+    nginx_site, site, site_paths, table, prefix
+):
     bundle = next(p for p in site_paths if p.startswith("assets/javascripts/bundle."))
     lang = "en" if prefix else "ar"
     requests_and_types = {
@@ -160,8 +184,10 @@ def test_nginx_sends_the_tables_headers_for_a_page_an_asset_a_feed_a_reference_f
         if media_type:
             assert response.headers["Content-Type"] == media_type, path
         if not missing:
-            assert response.content == (site / (path + "index.html" if path.endswith("/") or not path else path)
-                                        ).read_bytes(), path
+            assert (
+                response.content
+                == (site / (path + "index.html" if path.endswith("/") or not path else path)).read_bytes()
+            ), path
         else:  # the 404 page of the edition the address is in
             page = BeautifulSoup(response.content, "html.parser")
             assert page.html["lang"] == lang
@@ -187,11 +213,16 @@ def test_nginx_sends_a_folder_without_its_slash_to_the_folder_by_a_relative_addr
 
 def test_the_nginx_configuration_takes_only_plain_words_for_its_parameters(site, tmp_path):
     from hiwar.site.hosting import nginx_conf
+
     text = nginx_conf(site, root=tmp_path / "www", listen="127.0.0.1:8080", server_name="hiwar.example.org")
     assert f"root {tmp_path / 'www'};" in text and "listen 127.0.0.1:8080;" in text
     assert "~^/en/ /en/404.html;" in text and "default /404.html;" in text
-    for bad in ({"root": Path("/srv/a site")}, {"root": Path("/srv/x;evil")}, {"server_name": "a}b"},
-                {"listen": "80; include /etc/passwd"}):
+    for bad in (
+        {"root": Path("/srv/a site")},
+        {"root": Path("/srv/x;evil")},
+        {"server_name": "a}b"},
+        {"listen": "80; include /etc/passwd"},
+    ):
         with pytest.raises(ValueError):
             nginx_conf(site, **bad)
 
@@ -199,8 +230,12 @@ def test_the_nginx_configuration_takes_only_plain_words_for_its_parameters(site,
 def test_the_theme_pages_view_is_for_the_404_and_offline_pages_only():
     from hiwar.site.editions import load_editions
     from hiwar.site.error_pages import error_page_view
+
     editions = load_editions(["ar", "en"])
     view = error_page_view("404.html", editions[1], editions, None, "https://example.github.io/hiwar/")
     assert view.lang == "en" and str(view.heading) == "Page not found"
-    assert [(a.lang, a.href, a.current) for a in view.alternates] == [("ar", "/hiwar/", False), ("en", "/hiwar/en/", True)]
+    assert [(a.lang, a.href, a.current) for a in view.alternates] == [
+        ("ar", "/hiwar/", False),
+        ("en", "/hiwar/en/", True),
+    ]
     assert error_page_view("sitemap.xml", editions[0], editions, None, None) is None

@@ -2,6 +2,7 @@
 over http and offline from file://, is loaded, hovered and tabbed through while the browser watches for dialogs
 (every payload calls alert or sets a flag), console errors, script-like elements or `on…` attributes added to the
 page after it loaded, and requests to any other host."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.long  # two sites built from hostile inputs, tabbed thr
 PAYLOADS = [
     "<script>alert('script')</script>",
     "<img src=x onerror=\"alert('img')\">",
-    "\" onmouseover=\"alert('attribute') \" x=\"",
+    '" onmouseover="alert(\'attribute\') " x="',
     "' autofocus onfocus='alert(`focus`)' x='",
     "<svg/onload=alert('svg')>",
     "[link](javascript:alert('markdown'))",
@@ -35,12 +36,12 @@ PAYLOADS = [
     "{{ 'zq' ~ 7191*3 }}<script>alert('jinja')</script>",
     "<!--><script>alert('comment')</script>-->",
     "<![CDATA[<script>alert('cdata')</script>]]>",
-    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert('refresh')\">",
-    "<base href=\"https://evil.example/\">",
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(\'refresh\')">',
+    '<base href="https://evil.example/">',
     "<object data=\"javascript:alert('object')\"></object>",
     "<style>@import 'https://evil.example/x.css';</style>",
     "<link rel=stylesheet href=https://evil.example/y.css>",
-    "<img src=\"https://evil.example/pixel.png\">",
+    '<img src="https://evil.example/pixel.png">',
 ]
 BYLINE_PAYLOAD = "<svg onload=alert()>"  # a byline: no digits, no . : ! ?
 
@@ -49,9 +50,15 @@ def hostile_fields() -> hostile.Fields:
     values = {}
     for index, field in enumerate(dataclasses.fields(hostile.Fields)):
         values[field.name] = PAYLOADS[index % len(PAYLOADS)] + " " + PAYLOADS[(index * 7 + 3) % len(PAYLOADS)]
-    values.update(a_name="onerror=alert(1)#x", b_name="[x](javascript:alert(1))",
-                  a_byline="علي " + BYLINE_PAYLOAD, b_byline="سعيد " + BYLINE_PAYLOAD,
-                  a_title_line=PAYLOADS[0], b_title_line=PAYLOADS[1], a_en_title_line=PAYLOADS[2])
+    values.update(
+        a_name="onerror=alert(1)#x",
+        b_name="[x](javascript:alert(1))",
+        a_byline="علي " + BYLINE_PAYLOAD,
+        b_byline="سعيد " + BYLINE_PAYLOAD,
+        a_title_line=PAYLOADS[0],
+        b_title_line=PAYLOADS[1],
+        a_en_title_line=PAYLOADS[2],
+    )
     return hostile.Fields(**values)
 
 
@@ -135,9 +142,14 @@ def benign_messages(browser, tmp_path_factory) -> set[str]:
     server, url = serve(base / "site-online")
     messages = set()
     try:
-        for root, origin, site in ((url, url, base / "site-online"), ((base / "site").as_uri() + "/", "file", base / "site")):
+        for root, origin, site in (
+            (url, url, base / "site-online"),
+            ((base / "site").as_uri() + "/", "file", base / "site"),
+        ):
             watched = Watched(browser, origin, root)
-            kinds = {re.sub(r"^((?:en/)?(?:articles|parallel|topics|people))/[^/]+/", r"\1/*/", p): p for p in pages_of(site)}
+            kinds = {
+                re.sub(r"^((?:en/)?(?:articles|parallel|topics|people))/[^/]+/", r"\1/*/", p): p for p in pages_of(site)
+            }
             for path in sorted(set(kinds.values())):  # one page of each kind: the complaints are the template's
                 messages |= {event.split(": ", 1)[1] for event in watched.visit(root + visited(path, origin))}
             watched.page.close()
@@ -155,8 +167,10 @@ class Watched:
         self.origin, self.root, self.expected = origin, root, expected
         self.page.add_init_script(WATCH)
         self.page.on("dialog", self.dialog)
-        self.page.on("console", lambda message: self.events.append(f"console {message.text}")
-                     if message.type == "error" else None)
+        self.page.on(
+            "console",
+            lambda message: self.events.append(f"console {message.text}") if message.type == "error" else None,
+        )
         self.page.on("pageerror", lambda error: self.events.append(f"page error {error}"))
         self.page.on("request", self.request)
 
@@ -169,7 +183,8 @@ class Watched:
         if url.startswith(("data:", "blob:", "about:")):
             return
         if (self.origin == "file" and urlparse(url).scheme != "file") or (
-                self.origin != "file" and not url.startswith(self.origin)):
+            self.origin != "file" and not url.startswith(self.origin)
+        ):
             self.events.append(f"request {url}")
 
     def visit(self, url: str, touched: bool = True) -> list[str]:
@@ -178,7 +193,9 @@ class Watched:
         page = self.page
         page.goto(url, wait_until="load")
         if touched:
-            for element in page.locator("article a, article .hiwar-term, h1, .hiwar-author, .md-select__link").all()[:25]:
+            for element in page.locator("article a, article .hiwar-term, h1, .hiwar-author, .md-select__link").all()[
+                :25
+            ]:
                 try:
                     element.hover(timeout=1000, force=True)
                 except Exception:  # noqa: BLE001 — an element out of view or hidden: nothing to hover
@@ -193,8 +210,11 @@ class Watched:
 
 def pages_of(site: Path) -> list[str]:
     """Every page but the server's 404 and the pages of the plain seeds (hostile.PLAIN_SEEDS: no field of theirs)."""
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                  if p.name != "404.html" and "zz-plain-" not in p.as_posix())
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if p.name != "404.html" and "zz-plain-" not in p.as_posix()
+    )
 
 
 def visited(path: str, origin: str) -> str:

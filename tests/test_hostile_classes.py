@@ -1,5 +1,6 @@
 """One test per class of hostile input (issue 13) that the ingest tests do not already hold on the site side: what a
 reader, an editor at `make serve` or whoever runs `make build` sees when an input is crafted or broken."""
+
 from __future__ import annotations
 
 import json
@@ -32,6 +33,7 @@ def seeds_with(tmp_path: Path, **texts: str) -> Path:
 
 # ---- make serve: every problem in the banner, the preview kept ---------------------------------------------------
 
+
 def banner(page: str) -> str:
     found = BeautifulSoup(page, "html.parser").select_one(".hiwar-problems")
     return found.get_text(" ") if found is not None else ""
@@ -49,15 +51,20 @@ def test_the_preview_shows_every_problem_on_every_page_and_keeps_serving(tmp_pat
     preview = Preview(project, tmp_path / "serve.log")
     try:
         for path in PAGES:
-            assert preview.wait_until(path, lambda page: "</html>" in page, "the page") and not banner(preview.page(path))
+            assert preview.wait_until(path, lambda page: "</html>" in page, "the page") and not banner(
+                preview.page(path)
+            )
 
         # An id that names a path and holds markup: refused, shown as text, the other articles still previewed.
-        tags.write_text(good_tags + '"../../README<img src=x onerror=alert(1)>": {ar: عنوان, en: Title}\n',
-                        encoding="utf-8")
+        tags.write_text(
+            good_tags + '"../../README<img src=x onerror=alert(1)>": {ar: عنوان, en: Title}\n', encoding="utf-8"
+        )
         for path in PAGES:
             shown = preview.wait_until(path, lambda page: "tags.yml" in banner(page), "the tags.yml problem")
-            assert ('editorial/tags.yml: id "../../README<img src=x onerror=alert(1)>": must be lower-case ASCII letters'
-                    in banner(shown))
+            assert (
+                'editorial/tags.yml: id "../../README<img src=x onerror=alert(1)>": must be lower-case ASCII letters'
+                in banner(shown)
+            )
             assert not BeautifulSoup(shown, "html.parser").select(".hiwar-problems img")
         tags.write_text(good_tags, encoding="utf-8")
         for path in PAGES:
@@ -85,9 +92,11 @@ def test_the_preview_shows_every_problem_on_every_page_and_keeps_serving(tmp_pat
 # ---- <meta name="author">: a byline and NAME.yml's author are text ----------------------------------------------
 
 BYLINE_ATTACK = '"><script>alert()</script><b'  # what a byline may hold: no digits, no . : ! ?
-AUTHOR_ATTACK = "x\" onmouseover=\"alert(1)\"><img src=x onerror=alert(1)><meta name=\"author\" content=\"y"
-TEXT = ("عقدت الجولة الثالثة من الحوار الاستراتيجي بين العراق والولايات المتحدة عبر الاتصال المرئي، وناقش الجانبان "
-        "مستقبل القوات الأمريكية في العراق.")
+AUTHOR_ATTACK = 'x" onmouseover="alert(1)"><img src=x onerror=alert(1)><meta name="author" content="y'
+TEXT = (
+    "عقدت الجولة الثالثة من الحوار الاستراتيجي بين العراق والولايات المتحدة عبر الاتصال المرئي، وناقش الجانبان "
+    "مستقبل القوات الأمريكية في العراق."
+)
 
 
 def head_of(page: Path):
@@ -95,18 +104,25 @@ def head_of(page: Path):
 
 
 def test_a_crafted_byline_or_author_is_the_author_meta_as_text(tmp_path):
-    seeds = seeds_with(tmp_path, **{
-        "byline.txt": f"قراءة في نتائج الحوار\n\nبقلم {BYLINE_ATTACK}\n\n{TEXT}\n",
-        "edited.txt": f"مستقبل الحوار\n\n{TEXT}\n",
-    })
+    seeds = seeds_with(
+        tmp_path,
+        **{
+            "byline.txt": f"قراءة في نتائج الحوار\n\nبقلم {BYLINE_ATTACK}\n\n{TEXT}\n",
+            "edited.txt": f"مستقبل الحوار\n\n{TEXT}\n",
+        },
+    )
     project = make_project(tmp_path, seeds)
-    (project / "editorial" / "edited.yml").write_text(hostile.dump({"author": {"ar": AUTHOR_ATTACK, "en": AUTHOR_ATTACK}}),
-                                                      encoding="utf-8")
+    (project / "editorial" / "edited.yml").write_text(
+        hostile.dump({"author": {"ar": AUTHOR_ATTACK, "en": AUTHOR_ATTACK}}), encoding="utf-8"
+    )
     result = mkdocs_build(project, tmp_path / "site", offline=True)
     assert result.returncode == 0, result.stderr
     for site in (tmp_path / "site-online", tmp_path / "site"):  # online, and the offline edition
-        for page, author in [("articles/byline/index.html", BYLINE_ATTACK), ("articles/edited/index.html", AUTHOR_ATTACK),
-                             ("en/articles/edited/index.html", AUTHOR_ATTACK)]:
+        for page, author in [
+            ("articles/byline/index.html", BYLINE_ATTACK),
+            ("articles/edited/index.html", AUTHOR_ATTACK),
+            ("en/articles/edited/index.html", AUTHOR_ATTACK),
+        ]:
             head = head_of(site / page)
             assert [meta["content"] for meta in head.find_all("meta", attrs={"name": "author"})] == [author], page
             assert not head.find_all(["img", "b"]) and not head.find_all(attrs={"onmouseover": True})
@@ -120,13 +136,16 @@ def test_a_crafted_byline_or_author_is_the_author_meta_as_text(tmp_path):
 
 # ---- editorial text is read as seed text: nothing in it reorders, hides or colours what is shown ---------------
 
+
 def test_editorial_text_cannot_reorder_or_hide_what_the_reader_sees(tmp_path):
     """Bidi overrides, isolates and marks, zero-width and control characters (a terminal escape) in NAME.yml are
     neutralised as in a seed: the page shows the letters in their order, nothing else."""
     project = make_project(tmp_path, seeds_with(tmp_path, **{"edited.txt": f"مستقبل الحوار\n\n{TEXT}\n"}))
-    metadata = {"title": {"en": "The \u202eweiv lacitirc\u202c dialogue"},
-                "author": {"ar": "علي\u200b حسن\u2066", "en": "Ali\u00ad \u200fHassan\x1b[31m"},
-                "summary": {"ar": "ملخص\u061c قصير\x07", "en": "A\u2028short\x00summary\u2069"}}
+    metadata = {
+        "title": {"en": "The \u202eweiv lacitirc\u202c dialogue"},
+        "author": {"ar": "علي\u200b حسن\u2066", "en": "Ali\u00ad \u200fHassan\x1b[31m"},
+        "summary": {"ar": "ملخص\u061c قصير\x07", "en": "A\u2028short\x00summary\u2069"},
+    }
     (project / "editorial" / "edited.yml").write_text(hostile.dump(metadata), encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
@@ -139,36 +158,52 @@ def test_editorial_text_cannot_reorder_or_hide_what_the_reader_sees(tmp_path):
     assert arabic.select_one(".hiwar-summary p:not(.admonition-title)").get_text() == "ملخص قصير"
     feed = hostile.feed(tmp_path / "site", "en")["items"][0]
     assert (feed["title"], feed["authors"], feed["summary"]) == (
-        "The weiv lacitirc dialogue", [{"name": "Ali Hassan [31m"}], "A short summary")
+        "The weiv lacitirc dialogue",
+        [{"name": "Ali Hassan [31m"}],
+        "A short summary",
+    )
 
 
 # ---- identifiers: never a path, an anchor or an attribute of their own choosing --------------------------------
 
 NAME_ENTRY = "names:\n  - id: {id}\n    kind: person\n    ar: فلان الفلاني\n    en: Someone\n    variants: [الحوار]\n"
 EVENT_ENTRY = "events:\n  - id: {id}\n    date: 2021-04-07\n    ar: جولة\n    en: A round\n    match: [[الحوار]]\n"
-GLOSS_ENTRY = ("terms:\n  - id: {id}\n    ar: الحوار\n    en: the dialogue\n    match: [الحوار]\n"
-               "    definition: {{ar: تعريف, en: A definition}}\n")
+GLOSS_ENTRY = (
+    "terms:\n  - id: {id}\n    ar: الحوار\n    en: the dialogue\n    match: [الحوار]\n"
+    "    definition: {{ar: تعريف, en: A definition}}\n"
+)
 
 
-@pytest.mark.parametrize("name,text", [
-    ("tags.yml", "'{id}': {{ar: الحوار, en: Dialogue, match: [الحوار]}}\n"),
-    ("names.yml", NAME_ENTRY), ("events.yml", EVENT_ENTRY), ("glossary.yml", GLOSS_ENTRY),
-])
-@pytest.mark.parametrize("bad_id", ["../../../README", "/tmp/hiwar-owned", 'x" onclick="alert(1)', "x} {: onfocus=alert(1)"])
+@pytest.mark.parametrize(
+    "name,text",
+    [
+        ("tags.yml", "'{id}': {{ar: الحوار, en: Dialogue, match: [الحوار]}}\n"),
+        ("names.yml", NAME_ENTRY),
+        ("events.yml", EVENT_ENTRY),
+        ("glossary.yml", GLOSS_ENTRY),
+    ],
+)
+@pytest.mark.parametrize(
+    "bad_id", ["../../../README", "/tmp/hiwar-owned", 'x" onclick="alert(1)', "x} {: onfocus=alert(1)"]
+)
 def test_an_id_cannot_choose_a_path_or_an_attribute(tmp_path, name, text, bad_id):
     """The ids of tags.yml, names.yml, events.yml and glossary.yml become page paths, anchors and attributes: one
     that is not lower-case letters, digits and hyphens stops the build with one line naming it, nothing written."""
     project = make_project(tmp_path, seeds_with(tmp_path, **{"headings.txt": HEADINGS.read_text(encoding="utf-8")}))
     quoted = bad_id.replace("\\", "\\\\").replace('"', '\\"')
-    (project / "editorial" / name).write_text(text.format(id=f'"{quoted}"' if name != "tags.yml" else bad_id.replace("'", "''")),
-                                              encoding="utf-8")
+    (project / "editorial" / name).write_text(
+        text.format(id=f'"{quoted}"' if name != "tags.yml" else bad_id.replace("'", "''")), encoding="utf-8"
+    )
     (project / "README.md").write_text("the project's own README\n", encoding="utf-8")
     before = hostile.files_under(tmp_path)
     result = mkdocs_build(project, tmp_path / "site", offline=True)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     problems = hostile.problem_lines(result.stderr)
-    assert problems[0].startswith(f"editorial/{name}: ") and "must be lower-case ASCII letters, digits and hyphens" in problems[0]
+    assert (
+        problems[0].startswith(f"editorial/{name}: ")
+        and "must be lower-case ASCII letters, digits and hyphens" in problems[0]
+    )
     assert all(hostile.printable(line) for line in problems)
     after = hostile.files_under(tmp_path)
     made = sorted(set(after) - set(before))
@@ -179,8 +214,15 @@ def test_an_id_cannot_choose_a_path_or_an_attribute(tmp_path, name, text, bad_id
 
 # ---- seed file names: a URL is a slug, a link always works --------------------------------------------------------
 
-URL_LIKE_NAMES = ["a#b.txt", "c%2e%2e.txt", "what?.txt", "x..%2F..%2Fetc.txt", "x.y z.txt", "[k](javascript:alert(1)).txt",
-                  "قراءة في الحوار.txt"]
+URL_LIKE_NAMES = [
+    "a#b.txt",
+    "c%2e%2e.txt",
+    "what?.txt",
+    "x..%2F..%2Fetc.txt",
+    "x.y z.txt",
+    "[k](javascript:alert(1)).txt",
+    "قراءة في الحوار.txt",
+]
 
 
 def test_seed_names_with_url_characters_give_working_links(tmp_path):
@@ -192,7 +234,9 @@ def test_seed_names_with_url_characters_give_working_links(tmp_path):
         seen = hostile.structure(site)
         assert not hostile.unsafe_urls(seen)
         named = {}
-        for link in BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser").select("h2 a[href^=\"articles/\"]"):
+        for link in BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser").select(
+            'h2 a[href^="articles/"]'
+        ):
             target = site / unquote(urlsplit(link["href"]).path)
             page = target if offline else target / "index.html"
             assert page.is_file(), link["href"]
@@ -206,14 +250,20 @@ def test_seed_names_with_url_characters_give_working_links(tmp_path):
                 assert target.is_file() or (not offline and (target / "index.html").is_file()), (page, value)
 
 
-@pytest.mark.parametrize("name,shown", [("a\nb.txt", "seeds/a\\x0ab.txt"), ("a\rb.txt", "seeds/a\\x0db.txt"),
-                                        ("\u202eevil.txt", "seeds/\\u202eevil.txt")])
+@pytest.mark.parametrize(
+    "name,shown",
+    [("a\nb.txt", "seeds/a\\x0ab.txt"), ("a\rb.txt", "seeds/a\\x0db.txt"), ("\u202eevil.txt", "seeds/\\u202eevil.txt")],
+)
 def test_a_seed_name_with_a_line_break_or_a_bidi_control_is_one_line_of_refusal(tmp_path, name, shown):
-    seeds = seeds_with(tmp_path, **{name: HEADINGS.read_text(encoding="utf-8"), "ok.txt": HEADINGS.read_text(encoding="utf-8")})
+    seeds = seeds_with(
+        tmp_path, **{name: HEADINGS.read_text(encoding="utf-8"), "ok.txt": HEADINGS.read_text(encoding="utf-8")}
+    )
     result = mkdocs_build(make_project(tmp_path, seeds), tmp_path / "site")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert hostile.problem_lines(result.stderr)[0] == \
-        f"{shown}: its name holds control or invisible formatting characters (U+{ord(name[1] if name[0] == 'a' else name[0]):04X}); rename it"
+    assert (
+        hostile.problem_lines(result.stderr)[0]
+        == f"{shown}: its name holds control or invisible formatting characters (U+{ord(name[1] if name[0] == 'a' else name[0]):04X}); rename it"
+    )
     assert not list((tmp_path / "site").rglob("*.html"))
 
 
@@ -221,17 +271,29 @@ def test_no_page_is_written_outside_the_site_even_if_an_id_got_past_the_schema(t
     """The second line of defence: with the id rule switched off (as a regression would), a tag whose id climbs out of
     the site still gets no page written outside it; the build stops with one line."""
     project = make_project(tmp_path, seeds_with(tmp_path, **{"headings.txt": HEADINGS.read_text(encoding="utf-8")}))
-    (project / "editorial" / "tags.yml").write_text("'../../escaped': {ar: الحوار, en: Dialogue, match: [الحوار]}\n",
-                                                    encoding="utf-8")
+    (project / "editorial" / "tags.yml").write_text(
+        "'../../escaped': {ar: الحوار, en: Dialogue, match: [الحوار]}\n", encoding="utf-8"
+    )
     regression = tmp_path / "regression"
     regression.mkdir()
     (regression / "sitecustomize.py").write_text(
-        "import re\nimport hiwar.ingest.schema as schema\nschema.IDENTIFIER = re.compile(r'(?s).+')\n", encoding="utf-8")
+        "import re\nimport hiwar.ingest.schema as schema\nschema.IDENTIFIER = re.compile(r'(?s).+')\n", encoding="utf-8"
+    )
     out = tmp_path / "out"
-    env = {**ENV, "PYTHONPATH": f"{regression}{os.pathsep}{ENV['PYTHONPATH']}", "HIWAR_SITE_DIR": str(out / "site"),
-           "HIWAR_OFFLINE_DIR": ""}
-    result = subprocess.run([MKDOCS, "build", "--quiet", "-f", str(project / "mkdocs.yml")], cwd=project, env=env,
-                            capture_output=True, text=True, timeout=300)
+    env = {
+        **ENV,
+        "PYTHONPATH": f"{regression}{os.pathsep}{ENV['PYTHONPATH']}",
+        "HIWAR_SITE_DIR": str(out / "site"),
+        "HIWAR_OFFLINE_DIR": "",
+    }
+    result = subprocess.run(
+        [MKDOCS, "build", "--quiet", "-f", str(project / "mkdocs.yml")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert not (out / "escaped").exists()  # site/topics/../../escaped
     assert result.returncode == 1 and "Traceback" not in result.stderr
     (problem,) = [line for line in hostile.problem_lines(result.stderr) if "outside" in line]
@@ -240,18 +302,30 @@ def test_no_page_is_written_outside_the_site_even_if_an_id_got_past_the_schema(t
 
 # ---- make build: the site, the offline edition and the zip change together or not at all -----------------------
 
+
 def published(copy: Path) -> dict[str, tuple]:
-    return {name: hostile.files_under(copy / name) if (copy / name).is_dir() else
-            ("file", (copy / name).read_bytes()) for name in ("site", "site-offline", "dist") if (copy / name).exists()}
+    return {
+        name: hostile.files_under(copy / name) if (copy / name).is_dir() else ("file", (copy / name).read_bytes())
+        for name in ("site", "site-offline", "dist")
+        if (copy / name).exists()
+    }
 
 
 def make_build(copy: Path, file_size_limit: int | None = None) -> subprocess.CompletedProcess:
     def limited():
         import resource
+
         resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit, file_size_limit))
 
-    return subprocess.run(["make", "build"], cwd=copy, capture_output=True, text=True, timeout=600,
-                          env={**ENV, "PYTHONPATH": str(copy / "scripts")}, preexec_fn=limited if file_size_limit else None)
+    return subprocess.run(
+        ["make", "build"],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**ENV, "PYTHONPATH": str(copy / "scripts")},
+        preexec_fn=limited if file_size_limit else None,
+    )
 
 
 @pytest.mark.long  # make test-long
@@ -295,13 +369,15 @@ def test_make_build_that_fails_late_leaves_the_published_site_as_it_was(tmp_path
 def test_a_seed_whose_id_would_be_index_is_refused(tmp_path):
     """`index` is the page of a folder itself: articles/index.md would be the articles/ page, and the feed's link to
     articles/index/ would lead nowhere. The name is refused with one line, like any name that gives no usable id."""
-    seeds = seeds_with(tmp_path, **{"Index.txt": HEADINGS.read_text(encoding="utf-8"),
-                                    "ok.txt": HEADINGS.read_text(encoding="utf-8")})
+    seeds = seeds_with(
+        tmp_path, **{"Index.txt": HEADINGS.read_text(encoding="utf-8"), "ok.txt": HEADINGS.read_text(encoding="utf-8")}
+    )
     result = mkdocs_build(make_project(tmp_path, seeds), tmp_path / "site")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert hostile.problem_lines(result.stderr)[0] == (
         'seeds/Index.txt: its name gives the article id "index", the name MkDocs keeps for a folder\'s own page; '
-        "rename it")
+        "rename it"
+    )
 
 
 @pytest.mark.parametrize("failing", [("en",), ("ar", "en")])
@@ -318,10 +394,22 @@ def test_a_problem_met_by_an_editions_own_process_is_told_once_by_the_build(tmp_
         f"    if self.lang in {failing!r}:\n"
         "        raise BuildProblem(['editorial/tags.yml: a problem both editions meet'], 'one problem')\n"
         "    return planned(self, *args)\n"
-        "edition.EditionBuild.plan = plan\n", encoding="utf-8")
-    env = {**ENV, "PYTHONPATH": f"{regression}{os.pathsep}{ENV['PYTHONPATH']}",
-           "HIWAR_SITE_DIR": str(tmp_path / "out" / "site"), "HIWAR_OFFLINE_DIR": ""}
-    result = subprocess.run([MKDOCS, "build", "--quiet", "-f", str(project / "mkdocs.yml")], cwd=project, env=env,
-                            capture_output=True, text=True, timeout=300)
+        "edition.EditionBuild.plan = plan\n",
+        encoding="utf-8",
+    )
+    env = {
+        **ENV,
+        "PYTHONPATH": f"{regression}{os.pathsep}{ENV['PYTHONPATH']}",
+        "HIWAR_SITE_DIR": str(tmp_path / "out" / "site"),
+        "HIWAR_OFFLINE_DIR": "",
+    }
+    result = subprocess.run(
+        [MKDOCS, "build", "--quiet", "-f", str(project / "mkdocs.yml")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert hostile.problem_lines(result.stderr).count("editorial/tags.yml: a problem both editions meet") == 1

@@ -16,6 +16,7 @@ events.yml and glossary.yml), and the site is built, both editions, online and o
 - nothing is written outside the output folders;
 - or the input is refused: one line per problem, `FILE: what is wrong`, no traceback, no page written.
 """
+
 from __future__ import annotations
 
 import os
@@ -46,37 +47,221 @@ SITE_URL = "https://hiwar.example.org/"
 
 # Pieces of attacks, each a string that means something to one of the layers text goes through.
 MARKUP = [
-    '"', "'", "<", ">", "&", "{", "}", "[", "]", "(", ")", "`", "*", "_", "#", "|", "\\", "!", ":", "=", "/", "?", "%",
-    ";", "~", "^", "$", "+", "-", ".", ",", "@", "<<", ">>", "'\"", "\"'", "  ",
-    "<script>alert(1)</script>", "</script><script>alert(1)</script>", "<img src=x onerror=alert(1)>",
-    "<svg/onload=alert(1)>", '" onmouseover="alert(1)', "' onfocus='alert(1)' autofocus='", '"><b>x</b>',
-    "<a href=javascript:alert(1)>x</a>", "<iframe srcdoc='<script>alert(1)</script>'></iframe>",
-    "<object data=javascript:alert(1)>", "<form action=javascript:alert(1)><button formaction=javascript:alert(1)>",
-    "<base href=//evil.example/>", '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
-    "<style>*{color:red}</style>", "</style>", "</title>", "</textarea>", "</noscript>", "<!--", "-->", "--!>",
-    "<![CDATA[ x ]]>", "<?xml x?>", "<!DOCTYPE x>", "&lt;", "&#60;", "&#x3c;", "&amp;", "&#0;", "&quot;", "&nbsp",
-    "javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", " javascript:alert(1)",
-    "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "file:///etc/passwd", "http://evil.example/x",
-    "//evil.example/", "mailto:x@example.org", "../", "../../README", "..\\..\\x", "%2e%2e/", "%2e", "%2F", "%00",
-    "?x=1", "#frag", "#", "index.html",
-    "[x](javascript:alert(1))", "[x](data:text/html,x)", "![i](javascript:alert(1))", "<javascript:alert(1)>",
-    "<http://evil.example>", "[x]: javascript:alert(1)", "[x][x]", "{: onclick=\"alert(1)\" }", "{#id .cls onclick=alert(1)}",
-    '--8<-- "/etc/passwd"', '--8<-- "README.md"', ";--8<--", "$x^2$", "$$", "\\(x\\)", "\\[x\\]", "2021. ", "    code",
-    "??? note", "!!! danger", "***", "---", "===", "- [ ] ", "1. ", "> ", "| a | b |", "[^1]", "*[HTML]: x", "==x==",
-    "^^x^^", "~~x~~", "++ctrl++", ":smile:", "{~~a~>b~~}", "<div markdown=1>", "```", "~~~",
-    "{{ 'zq' ~ 7191*3 }}", "{% set v = 'zq' ~ 7191*4 %}{{ v }}", "{{ config.site_name }}", "{{ page.meta }}",
-    "{# c #}", "{%- raw %}", "{{", "}}", "{%", "%}", "{0}", "{x}", "{0.__class__}", "{lang}", "%s", "%(x)s", "%d",
-    "title: x", "key: [a, b]", "- item", "&anchor x", "*alias", "!!python/object/apply:os.system ['id']", "--- ",
-    "...", "? x", "<<: *x", "@x", "`x`", "|-", ">-",
-    "\n", "\r\n", "\r", "\t", "\x00", "\x01", "\x07", "\x0b", "\x0c", "\x1b[31m", "\x7f", "\x85", "\u2028", "\u2029",
-    "\u202e", "\u202d", "\u2066", "\u2067", "\u2069", "\u200e", "\u200f", "\u061c", "\u200b", "\ufeff", "\u00a0",
-    "\u00ad", "\ufffd", "\U0001f600", "\u0301",
-    "\ufffe", "\uffff", "\ufdd0", "\U0010ffff",  # noncharacters: XML 1.0 cannot hold the first two
-    "\\}", "\\{", "}, url = {x", "@misc{x,", "''", "``", "!`", "\\textbf{x}",  # what BibTeX and LaTeX read
-    "الحوار", "الاستراتيجي", "بغداد", "«", "»", "،", "؛", "؟", "٢٠٢١", "Biden", "x",
+    '"',
+    "'",
+    "<",
+    ">",
+    "&",
+    "{",
+    "}",
+    "[",
+    "]",
+    "(",
+    ")",
+    "`",
+    "*",
+    "_",
+    "#",
+    "|",
+    "\\",
+    "!",
+    ":",
+    "=",
+    "/",
+    "?",
+    "%",
+    ";",
+    "~",
+    "^",
+    "$",
+    "+",
+    "-",
+    ".",
+    ",",
+    "@",
+    "<<",
+    ">>",
+    "'\"",
+    "\"'",
+    "  ",
+    "<script>alert(1)</script>",
+    "</script><script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg/onload=alert(1)>",
+    '" onmouseover="alert(1)',
+    "' onfocus='alert(1)' autofocus='",
+    '"><b>x</b>',
+    "<a href=javascript:alert(1)>x</a>",
+    "<iframe srcdoc='<script>alert(1)</script>'></iframe>",
+    "<object data=javascript:alert(1)>",
+    "<form action=javascript:alert(1)><button formaction=javascript:alert(1)>",
+    "<base href=//evil.example/>",
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+    "<style>*{color:red}</style>",
+    "</style>",
+    "</title>",
+    "</textarea>",
+    "</noscript>",
+    "<!--",
+    "-->",
+    "--!>",
+    "<![CDATA[ x ]]>",
+    "<?xml x?>",
+    "<!DOCTYPE x>",
+    "&lt;",
+    "&#60;",
+    "&#x3c;",
+    "&amp;",
+    "&#0;",
+    "&quot;",
+    "&nbsp",
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "java\tscript:alert(1)",
+    " javascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "file:///etc/passwd",
+    "http://evil.example/x",
+    "//evil.example/",
+    "mailto:x@example.org",
+    "../",
+    "../../README",
+    "..\\..\\x",
+    "%2e%2e/",
+    "%2e",
+    "%2F",
+    "%00",
+    "?x=1",
+    "#frag",
+    "#",
+    "index.html",
+    "[x](javascript:alert(1))",
+    "[x](data:text/html,x)",
+    "![i](javascript:alert(1))",
+    "<javascript:alert(1)>",
+    "<http://evil.example>",
+    "[x]: javascript:alert(1)",
+    "[x][x]",
+    '{: onclick="alert(1)" }',
+    "{#id .cls onclick=alert(1)}",
+    '--8<-- "/etc/passwd"',
+    '--8<-- "README.md"',
+    ";--8<--",
+    "$x^2$",
+    "$$",
+    "\\(x\\)",
+    "\\[x\\]",
+    "2021. ",
+    "    code",
+    "??? note",
+    "!!! danger",
+    "***",
+    "---",
+    "===",
+    "- [ ] ",
+    "1. ",
+    "> ",
+    "| a | b |",
+    "[^1]",
+    "*[HTML]: x",
+    "==x==",
+    "^^x^^",
+    "~~x~~",
+    "++ctrl++",
+    ":smile:",
+    "{~~a~>b~~}",
+    "<div markdown=1>",
+    "```",
+    "~~~",
+    "{{ 'zq' ~ 7191*3 }}",
+    "{% set v = 'zq' ~ 7191*4 %}{{ v }}",
+    "{{ config.site_name }}",
+    "{{ page.meta }}",
+    "{# c #}",
+    "{%- raw %}",
+    "{{",
+    "}}",
+    "{%",
+    "%}",
+    "{0}",
+    "{x}",
+    "{0.__class__}",
+    "{lang}",
+    "%s",
+    "%(x)s",
+    "%d",
+    "title: x",
+    "key: [a, b]",
+    "- item",
+    "&anchor x",
+    "*alias",
+    "!!python/object/apply:os.system ['id']",
+    "--- ",
+    "...",
+    "? x",
+    "<<: *x",
+    "@x",
+    "`x`",
+    "|-",
+    ">-",
+    "\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "\x00",
+    "\x01",
+    "\x07",
+    "\x0b",
+    "\x0c",
+    "\x1b[31m",
+    "\x7f",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\u202e",
+    "\u202d",
+    "\u2066",
+    "\u2067",
+    "\u2069",
+    "\u200e",
+    "\u200f",
+    "\u061c",
+    "\u200b",
+    "\ufeff",
+    "\u00a0",
+    "\u00ad",
+    "\ufffd",
+    "\U0001f600",
+    "\u0301",
+    "\ufffe",
+    "\uffff",
+    "\ufdd0",
+    "\U0010ffff",  # noncharacters: XML 1.0 cannot hold the first two
+    "\\}",
+    "\\{",
+    "}, url = {x",
+    "@misc{x,",
+    "''",
+    "``",
+    "!`",
+    "\\textbf{x}",  # what BibTeX and LaTeX read
+    "الحوار",
+    "الاستراتيجي",
+    "بغداد",
+    "«",
+    "»",
+    "،",
+    "؛",
+    "؟",
+    "٢٠٢١",
+    "Biden",
+    "x",
 ]
-TOKEN = st.one_of(st.sampled_from(MARKUP),
-                  st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=3))
+TOKEN = st.one_of(
+    st.sampled_from(MARKUP),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=3),
+)
 
 
 def joined(tokens: list[str], spaces: list[bool]) -> str:
@@ -85,7 +270,8 @@ def joined(tokens: list[str], spaces: list[bool]) -> str:
 
 def hostile_text(max_tokens: int = 6):
     return st.lists(st.tuples(TOKEN, st.booleans()), min_size=1, max_size=max_tokens).map(
-        lambda pairs: joined([t for t, _ in pairs], [s for _, s in pairs]))
+        lambda pairs: joined([t for t, _ in pairs], [s for _, s in pairs])
+    )
 
 
 def with_a_word(text: str) -> str:
@@ -96,8 +282,11 @@ def with_a_word(text: str) -> str:
 
 # A byline is a name after بقلم: the reader takes at most five words and none of these characters.
 BYLINE_EXCLUDED = set("0123456789.،:؛!?؟\n\r\x85\u2028\u2029") | set("٠١٢٣٤٥٦٧٨٩")
-BYLINE = hostile_text(3).map(lambda s: "".join(ch for ch in s if ch not in BYLINE_EXCLUDED)) \
+BYLINE = (
+    hostile_text(3)
+    .map(lambda s: "".join(ch for ch in s if ch not in BYLINE_EXCLUDED))
     .map(lambda s: ("علي " + s.strip())[:50].strip())
+)
 # A title line: at most 25 words, or the reader takes it for a paragraph (and the note would move to another ¶).
 TITLE_LINE = hostile_text(3)
 # File names: anything the file system takes (not "/" or NUL), up to 40 characters; a name the build refuses
@@ -109,24 +298,51 @@ TAKEN_NAME_PIECES = [m for m in NAME_PIECES if not any(unicodedata.category(ch) 
 
 
 def file_name(pieces: list[str], categories: tuple[str, ...]):
-    piece = st.one_of(st.sampled_from(pieces),
-                      st.text(alphabet=st.characters(codec="utf-8", exclude_categories=categories,
-                                                     exclude_characters=hostile.NOT_IN_FILE_NAMES), min_size=1, max_size=3))
+    piece = st.one_of(
+        st.sampled_from(pieces),
+        st.text(
+            alphabet=st.characters(
+                codec="utf-8", exclude_categories=categories, exclude_characters=hostile.NOT_IN_FILE_NAMES
+            ),
+            min_size=1,
+            max_size=3,
+        ),
+    )
     return st.lists(piece, min_size=1, max_size=6).map(lambda parts: "".join(parts)[:40])
 
 
 ANY_NAME = file_name(NAME_PIECES + ["\udce9"], ("Cs",))
 TAKEN_NAME = file_name(TAKEN_NAME_PIECES, REFUSED_IN_NAMES)
 # Names that mean something to MkDocs or to the site's own files, as they are.
-SITE_NAMES = ["index", "Index", "INDEX", "404", "feed", "sitemap.xml", "assets", "search", "parallel", "articles",
-              "topics", "en", "ar", "people", "about"]
+SITE_NAMES = [
+    "index",
+    "Index",
+    "INDEX",
+    "404",
+    "feed",
+    "sitemap.xml",
+    "assets",
+    "search",
+    "parallel",
+    "articles",
+    "topics",
+    "en",
+    "ar",
+    "people",
+    "about",
+]
 
 
 def seed_file_name(first: str):
     """A seed's name without .txt: `first` and a generated name (the two seeds' names differ by their first letter),
     or sometimes a name the site has a use for."""
-    return st.integers(0, 15).flatmap(lambda n: st.sampled_from(SITE_NAMES) if n == 5 and first == "a" else
-                                      (ANY_NAME if n == 7 else TAKEN_NAME).map(lambda name: first + name))
+    return st.integers(0, 15).flatmap(
+        lambda n: (
+            st.sampled_from(SITE_NAMES)
+            if n == 5 and first == "a"
+            else (ANY_NAME if n == 7 else TAKEN_NAME).map(lambda name: first + name)
+        )
+    )
 
 
 def field_strategy(name: str):
@@ -143,8 +359,9 @@ FIELDS = st.builds(Fields, **{name: field_strategy(name) for name in FIELD_NAMES
 ID_FIELDS = ["tags.yml", "names.yml", "events.yml", "events.yml terms", "glossary.yml", "NAME.yml tags"]
 # One id in twelve is hostile too: refused with a line naming the file and the id, or, if it happens to be a valid id,
 # built like any other.
-BAD_ID = st.integers(0, 11).flatmap(lambda n: st.tuples(st.sampled_from(ID_FIELDS), hostile_text(4)) if n == 5
-                                    else st.just(None))
+BAD_ID = st.integers(0, 11).flatmap(
+    lambda n: st.tuples(st.sampled_from(ID_FIELDS), hostile_text(4)) if n == 5 else st.just(None)
+)
 
 # 6 built sites in make test; 120 in make test-long (CI runs both); HIWAR_HOSTILE_EXAMPLES=N for more or fewer.
 EXAMPLES = int(os.environ.get("HIWAR_HOSTILE_EXAMPLES", 6))
@@ -233,8 +450,13 @@ def shown(text: str) -> str:
     return " ".join(normalise(text).split())
 
 
-@settings(max_examples=EXAMPLES, deadline=None, derandomize=CI, print_blob=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=CI,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+)
 @given(fields=FIELDS, bad_id=BAD_ID)
 def test_hostile_strings_in_every_field_stay_text(benign_sites, repository_before, fields, bad_id):
     with tempfile.TemporaryDirectory(prefix="hostile-") as directory:
@@ -242,8 +464,13 @@ def test_hostile_strings_in_every_field_stay_text(benign_sites, repository_befor
         project = write(base, fields, bad_id)
         (base / "outside").mkdir()
         (base / "outside" / "sentinel.txt").write_text("untouched\n", encoding="utf-8")
-        outputs = (base / "site", base / "site-online", base / "dist", project / "build" / "cache",
-                   project / "build" / "report.txt")
+        outputs = (
+            base / "site",
+            base / "site-online",
+            base / "dist",
+            project / "build" / "cache",
+            project / "build" / "report.txt",
+        )
         before = hostile.files_under(base, skip=outputs)
         started = time.monotonic()
         result = build(base, project)
@@ -271,8 +498,12 @@ def check_books(site: Path, fields: Fields, benign) -> None:
     assert seen.pairs <= benign.pairs, seen.pairs - benign.pairs
     assert not seen.handlers and not hostile.unsafe_urls(seen)
     expected = {
-        "ar": (shown(f"مستقبل {hostile.one_line(fields.a_title_line)} الحوار"), fields.author_ar, fields.summary_ar,
-               fields.note_ar),
+        "ar": (
+            shown(f"مستقبل {hostile.one_line(fields.a_title_line)} الحوار"),
+            fields.author_ar,
+            fields.summary_ar,
+            fields.note_ar,
+        ),
         "en": (shown(fields.title_en), fields.author_en, fields.summary_en, fields.note_en),
     }
     for lang, (title, author, summary, note_text) in expected.items():
@@ -296,8 +527,11 @@ def check_refusal(base: Path, result, bad_id) -> None:
         if source.startswith(("seeds/", "editorial/")):  # which kind of file, and the start of what is wrong
             source, message = re.match(r"(.*?(?:\.en\.txt|\.yml|\.txt)): (.*)", line).groups()
             name = source.split("/", 1)[1]
-            kind = name if name in ("tags.yml", "names.yml", "events.yml", "glossary.yml") else \
-                "NAME" + (".en.txt" if name.endswith(".en.txt") else Path(name).suffix)
+            kind = (
+                name
+                if name in ("tags.yml", "names.yml", "events.yml", "glossary.yml")
+                else "NAME" + (".en.txt" if name.endswith(".en.txt") else Path(name).suffix)
+            )
             event(f"refused: {source.split('/')[0]}/{kind}: {' '.join(message.split()[:4])}")
     note(f"problems: {problems}")
     assert problems, result.stderr
@@ -320,14 +554,17 @@ def check_site(site: Path, benign, offline: bool) -> None:
     for prefix in ("", "en"):
         data = hostile.feed(site, prefix)
         for item in data["items"]:
-            assert item["url"].startswith(SITE_URL) and (site / unquote(item["_hiwar"]["path"]) / "index.html").is_file()
+            assert (
+                item["url"].startswith(SITE_URL) and (site / unquote(item["_hiwar"]["path"]) / "index.html").is_file()
+            )
     if not offline:
         for prefix in ("", "en"):
             root = ET.fromstring((site / prefix / "sitemap.xml").read_bytes())
             for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc"):
                 assert loc.text.startswith(SITE_URL)
-                assert (site / unquote(loc.text[len(SITE_URL):]) / "index.html").is_file() or \
-                       (site / unquote(loc.text[len(SITE_URL):])).is_file(), loc.text
+                assert (site / unquote(loc.text[len(SITE_URL) :]) / "index.html").is_file() or (
+                    site / unquote(loc.text[len(SITE_URL) :])
+                ).is_file(), loc.text
     check_links(site, seen, offline)
 
 
@@ -363,7 +600,11 @@ def check_text_is_text(site: Path, fields: Fields) -> None:
     the seed's file name — is the same text on the page, in <title>, in <meta> and in the feeds."""
     a_name, b_name = hostile.a_seed_name(fields), hostile.b_seed_name(fields)
     expected = {
-        "": (shown(f"مستقبل {hostile.one_line(fields.a_title_line)} الحوار"), shown(fields.author_ar), shown(fields.summary_ar)),
+        "": (
+            shown(f"مستقبل {hostile.one_line(fields.a_title_line)} الحوار"),
+            shown(fields.author_ar),
+            shown(fields.summary_ar),
+        ),
         "en": (shown(fields.title_en), shown(fields.author_en), shown(fields.summary_en)),
     }
     for prefix, (title, author, summary) in expected.items():
@@ -390,7 +631,8 @@ def check_text_is_text(site: Path, fields: Fields) -> None:
         # the BibTeX collection: every entry whole, the title and the author as the page has them
         slug = unquote(items[a_name]["url"].rstrip("/").rsplit("/", 1)[1])
         reference = read_bibtex((site / "citations" / "hiwar.bib").read_text(encoding="utf-8"))[
-            f"hiwar:{slug}:{prefix or 'ar'}"]
+            f"hiwar:{slug}:{prefix or 'ar'}"
+        ]
         assert (reference.text("title"), reference.names_text("author")) == (title, [author])
         if prefix == "":
             byline = pages[b_name].find("meta", attrs={"name": "author"})

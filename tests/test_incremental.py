@@ -2,6 +2,7 @@
 of edit (a seed, an article's editorial file, a shared vocabulary, a template), an incremental build gives exactly
 the site a build from scratch gives; it rewrites every file whose content changed, and no page whose inputs (its
 Markdown, or the templates) stayed the same."""
+
 from __future__ import annotations
 
 import shutil
@@ -19,8 +20,11 @@ ALWAYS_WRITTEN = {"404.html", "503.html", "about/index.html", "en/about/index.ht
 
 
 def _files(site: Path) -> dict[str, tuple[bytes, int, int]]:
-    return {p.relative_to(site).as_posix(): (p.read_bytes(), p.stat().st_ino, p.stat().st_mtime_ns)
-            for p in site.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): (p.read_bytes(), p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in site.rglob("*")
+        if p.is_file()
+    }
 
 
 def _markdown(project: Path, out: Path) -> dict[str, bytes]:
@@ -42,8 +46,9 @@ def _project(tmp_path: Path) -> Path:
         (seeds / name).write_bytes((FIXTURES / "traits" / name).read_bytes())
     project = make_project(tmp_path, seeds)
     (project / "editorial" / "date_line.yml").write_text(
-        "summary:\n  ar: ملخص كتبه المحررون.\n  en: A summary written by the editors.\n"
-        "tags: [strategic-dialogue]\n", encoding="utf-8")  # a topic whose label the vocabulary edit changes
+        "summary:\n  ar: ملخص كتبه المحررون.\n  en: A summary written by the editors.\ntags: [strategic-dialogue]\n",
+        encoding="utf-8",
+    )  # a topic whose label the vocabulary edit changes
     # A copy of the templates, so that the test can edit one.
     (project / "overrides").unlink()
     shutil.copytree(ROOT / "overrides", project / "overrides")
@@ -58,24 +63,34 @@ def _edit_seed(project: Path) -> None:
 def _edit_editorial(project: Path) -> None:
     (project / "editorial" / "date_line.yml").write_text(
         "summary:\n  ar: ملخص آخر كتبه المحررون.\n  en: Another summary written by the editors.\n"
-        "tags: [strategic-dialogue]\n", encoding="utf-8")
+        "tags: [strategic-dialogue]\n",
+        encoding="utf-8",
+    )
 
 
 def _edit_vocabulary(project: Path) -> None:
     tags = project / "editorial" / "tags.yml"
-    tags.write_text(tags.read_text(encoding="utf-8").replace("en: Strategic dialogue\n", "en: The strategic dialogue\n", 1),
-                    encoding="utf-8")
+    tags.write_text(
+        tags.read_text(encoding="utf-8").replace("en: Strategic dialogue\n", "en: The strategic dialogue\n", 1),
+        encoding="utf-8",
+    )
 
 
 def _edit_template(project: Path) -> None:
     header = project / "overrides" / "partials" / "article-header.html"
-    header.write_text(header.read_text(encoding="utf-8").replace('<div class="hiwar-article-meta">',
-                                                                 '<div class="hiwar-article-meta" data-edited>'),
-                      encoding="utf-8")
+    header.write_text(
+        header.read_text(encoding="utf-8").replace(
+            '<div class="hiwar-article-meta">', '<div class="hiwar-article-meta" data-edited>'
+        ),
+        encoding="utf-8",
+    )
 
 
-@pytest.mark.parametrize("edit", [_edit_seed, _edit_editorial, _edit_vocabulary, _edit_template],
-                         ids=["seed", "editorial file", "shared vocabulary", "template"])
+@pytest.mark.parametrize(
+    "edit",
+    [_edit_seed, _edit_editorial, _edit_vocabulary, _edit_template],
+    ids=["seed", "editorial file", "shared vocabulary", "template"],
+)
 def test_an_incremental_build_equals_a_fresh_one_and_rewrites_only_what_changed(tmp_path, edit):
     project = _project(tmp_path)
     site = tmp_path / "site"
@@ -109,7 +124,10 @@ def test_the_edited_article_and_the_listings_that_show_it_change(tmp_path):
     assert entry is None or "headings" not in str(entry.find_next_sibling("ul"))
     _edit_seed(project)
     assert mkdocs_build(project, site, dirty=True).returncode == 0
-    assert "التقى مصطفى الكاظمي بالسفير الأمريكي" in content(html(site / "articles" / "headings" / "index.html")).get_text()
+    assert (
+        "التقى مصطفى الكاظمي بالسفير الأمريكي"
+        in content(html(site / "articles" / "headings" / "index.html")).get_text()
+    )
     entry = content(html(site / "people" / "index.html")).find(id="mustafa-al-kadhimi")
     assert "headings" in str(entry.find_next_sibling("ul"))  # the index now lists the edited article
 

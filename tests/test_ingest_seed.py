@@ -1,5 +1,6 @@
 """A seed in any supported encoding is read as the same Arabic text, or refused: never letter-spaced; code points that
 are not characters (which XML cannot hold) are read as U+FFFD, in a seed as in every text read with its rule."""
+
 from __future__ import annotations
 
 import codecs
@@ -28,7 +29,9 @@ def test_utf32_with_a_byte_order_mark_is_read_in_either_byte_order(name):
 
 @pytest.mark.parametrize("name", ["utf32_no_bom", "utf16_no_bom"])
 def test_utf16_and_utf32_without_a_byte_order_mark_are_refused(name):
-    with pytest.raises(InputError, match=f"^seeds/{name}.txt: is a binary file, not text; save the article as UTF-8 text$"):
+    with pytest.raises(
+        InputError, match=f"^seeds/{name}.txt: is a binary file, not text; save the article as UTF-8 text$"
+    ):
         read_seed(FIXTURES / "invalid" / f"{name}.txt", f"seeds/{name}.txt")
 
 
@@ -36,7 +39,9 @@ def test_a_utf16_mark_before_utf32_text_is_refused_not_letter_spaced(tmp_path):
     text = (FIXTURES / "encodings" / "utf8_bom.txt").read_bytes().decode("utf-8-sig")
     path = tmp_path / "mixed.txt"
     path.write_bytes(b"\xfe\xff" + text.encode("utf-32-be"))  # a UTF-16 BE mark, UTF-32 bytes: NULs between letters
-    with pytest.raises(InputError, match="^seeds/mixed.txt: starts with a utf_16 byte-order mark but holds NUL characters"):
+    with pytest.raises(
+        InputError, match="^seeds/mixed.txt: starts with a utf_16 byte-order mark but holds NUL characters"
+    ):
         read_seed(path, "seeds/mixed.txt")
 
 
@@ -49,8 +54,11 @@ def test_a_date_line_with_a_year_no_publication_can_have_stays_text():
 # XML 1.0's Char production: what a feed, a sitemap or any other XML output can hold.
 NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 NONCHARACTERS = [chr(code) for code in range(0xFDD0, 0xFDF0)] + [
-    chr(plane + last) for plane in range(0, 0x110000, 0x10000) for last in (0xFFFE, 0xFFFF)]
-ANY_CODE_POINT = st.text(st.one_of(st.characters(codec=None), st.characters(categories=["Cs"]), st.sampled_from(NONCHARACTERS)))
+    chr(plane + last) for plane in range(0, 0x110000, 0x10000) for last in (0xFFFE, 0xFFFF)
+]
+ANY_CODE_POINT = st.text(
+    st.one_of(st.characters(codec=None), st.characters(categories=["Cs"]), st.sampled_from(NONCHARACTERS))
+)
 
 
 def test_there_are_66_noncharacters_and_each_becomes_the_replacement_character():
@@ -90,4 +98,5 @@ def test_a_seed_is_at_most_2_mib_and_a_larger_one_is_refused_unread(tmp_path):
         read_seed(path, "seeds/huge.txt")
     assert str(refused.value) == (
         "seeds/huge.txt: is 52,428,800 bytes (50 MiB), more than the 2,097,152 (2 MiB) an article's text (a seed or a "
-        "translation) may have; split it into articles, or remove what is not the article's text")
+        "translation) may have; split it into articles, or remove what is not the article's text"
+    )

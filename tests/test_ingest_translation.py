@@ -1,5 +1,6 @@
 """Translations: the alignment check costs time in proportion to the lines (and still names the first paragraph that
 differs), and a translated title line titles the translation."""
+
 from __future__ import annotations
 
 import random
@@ -19,8 +20,11 @@ def aligned_pair(tmp_path, seed_lines: int, translated_lines: int, missing: int,
     """A seed of `seed_lines` paragraphs of `length` words (fewest, most), and a translation that lacks paragraph
     `missing` and is cut or padded with unrelated lines to `translated_lines` lines."""
     pick = random.Random(13)
-    vocabulary = [word for word in (ROOT / "seeds" / "002_344b185d2b28595d.txt").read_text(encoding="utf-8").split()
-                  if not any(ch.isdigit() for ch in word)]  # a paragraph's only number is its own
+    vocabulary = [
+        word
+        for word in (ROOT / "seeds" / "002_344b185d2b28595d.txt").read_text(encoding="utf-8").split()
+        if not any(ch.isdigit() for ch in word)
+    ]  # a paragraph's only number is its own
     arabic, english = [], []
     for n in range(1, seed_lines + 1):
         words = pick.sample(vocabulary, pick.randint(*length))
@@ -28,7 +32,9 @@ def aligned_pair(tmp_path, seed_lines: int, translated_lines: int, missing: int,
         english.append(f"{' '.join(['word'] * int(len(words) * 1.2))} {n}.")
     del english[missing - 1]
     english = english[:translated_lines]
-    english += [f"An extra line {n}, with nothing like it in the original." for n in range(translated_lines - len(english))]
+    english += [
+        f"An extra line {n}, with nothing like it in the original." for n in range(translated_lines - len(english))
+    ]
     seed_path, translation_path = tmp_path / "long.txt", tmp_path / "long.en.txt"
     seed_path.write_text("\n\n".join(arabic), encoding="utf-8")
     translation_path.write_text("\n\n".join(english), encoding="utf-8")
@@ -42,8 +48,10 @@ def test_a_translation_ten_times_longer_than_its_seed_is_reported_at_the_first_m
     seed, parsed, path = aligned_pair(tmp_path, 1_000, 10_000, missing=300)
     with pytest.raises(InputError) as caught:
         load_translation(path, "editorial/long.en.txt", "en", parsed, seed.text)
-    assert str(caught.value).startswith("editorial/long.en.txt: does not match its seed at ¶300 (seed line 599): "
-                                        "10000 lines for 1000 in the seed: a line is missing or extra here")
+    assert str(caught.value).startswith(
+        "editorial/long.en.txt: does not match its seed at ¶300 (seed line 599): "
+        "10000 lines for 1000 in the seed: a line is missing or extra here"
+    )
 
 
 def test_a_seed_ten_times_longer_than_its_translation_is_reported_at_the_first_missing_paragraph(tmp_path):
@@ -83,6 +91,9 @@ def test_a_translation_over_the_size_of_an_articles_text_is_refused_unread(tmp_p
     seed = read_seed(FIXTURES / "translations" / "headings.txt", "seeds/headings.txt")
     path = tmp_path / "headings.en.txt"
     path.write_bytes(b"The future of the US presence\n" * 70_000)
-    with pytest.raises(InputError, match=r"^editorial/headings.en.txt: is 2,100,000 bytes \(2 MiB\), more than the 2,097,152 "
-                                         r"\(2 MiB\) an article's text \(a seed or a translation\) may have"):
+    with pytest.raises(
+        InputError,
+        match=r"^editorial/headings.en.txt: is 2,100,000 bytes \(2 MiB\), more than the 2,097,152 "
+        r"\(2 MiB\) an article's text \(a seed or a translation\) may have",
+    ):
         load_translation(path, "editorial/headings.en.txt", "en", read_article(seed), seed.text)

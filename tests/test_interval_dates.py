@@ -1,5 +1,6 @@
 """Interval dates from NAME.yml and events.yml reach every page exactly: in words, in the front-matter, in the
 listings and the timeline, and nowhere as a day or a month the evidence does not give."""
+
 from __future__ import annotations
 
 import shutil
@@ -32,7 +33,9 @@ def out(tmp_path_factory):
         shutil.copy(FIXTURES / "traits" / name, seeds / name)
     editorial = vocabulary_only(base)
     (editorial / "headings.yml").write_text(f"date:\n  value: 2023-12-30/2024-01-02\n{EVIDENCE}", encoding="utf-8")
-    (editorial / "nested_bullets.yml").write_text(f"date:\n  value: 2024-01-30/2024-02-02\n{EVIDENCE}", encoding="utf-8")
+    (editorial / "nested_bullets.yml").write_text(
+        f"date:\n  value: 2024-01-30/2024-02-02\n{EVIDENCE}", encoding="utf-8"
+    )
     events = editorial / "events.yml"
     events.write_text(events.read_text(encoding="utf-8").replace("\nterms:", TALKS + "\nterms:"), encoding="utf-8")
     result = run_pages(seeds, base / "out", editorial)
@@ -50,12 +53,19 @@ def test_an_interval_is_in_the_front_matter_exactly_and_in_words_in_each_edition
         assert page.date_value.edtf() == page.date
     assert english.date_display == "between 30 January and 2 February 2024"
     assert arabic.date_display == "بين 30 كانون الثاني/يناير و2 شباط/فبراير 2024"
-    assert (english.date_precision_label, arabic.date_precision_label) == ("window between two dates", "فترة بين تاريخين")
+    assert (english.date_precision_label, arabic.date_precision_label) == (
+        "window between two dates",
+        "فترة بين تاريخين",
+    )
 
 
 def test_a_window_across_the_new_year_has_no_html_datetime_and_is_listed_under_both_years(out):
     page, _ = read_article_page(out / "en" / "articles" / "headings.md")
-    assert (page.date, page.date_datetime, page.date_published) == ("2023-12-30/2024-01-02", None, "2023-12-30T12:00:00Z")
+    assert (page.date, page.date_datetime, page.date_published) == (
+        "2023-12-30/2024-01-02",
+        None,
+        "2023-12-30T12:00:00Z",
+    )
     topics = rendered(out / "en" / "topics" / "index.md")
     by_year = topics.find(id="by-year").find_next("ul")
     for year in ("2023", "2024"):
@@ -72,7 +82,10 @@ def test_home_pages_show_windows_in_words_and_say_no_more_than_html_can(out):
     assert times == [("2024", "between 30 January and 2 February 2024"), ("2021-05-03", "3 May 2021")]
     # newest first by last day: 2 February 2024, 2 January 2024 (no <time>: no day, month or year holds it), 3 May 2021
     assert [card.split(" ·")[0] for card in cards] == [
-        "between 30 January and 2 February 2024", "between 30 December 2023 and 2 January 2024", "3 May 2021"]
+        "between 30 January and 2 February 2024",
+        "between 30 December 2023 and 2 January 2024",
+        "3 May 2021",
+    ]
 
 
 def test_the_timeline_places_an_event_of_two_days_by_its_days(out):
@@ -80,19 +93,27 @@ def test_the_timeline_places_an_event_of_two_days_by_its_days(out):
     talks = timeline.select_one("h2#talks-2025")
     talks.select_one(".headerlink").extract()
     assert (talks.time["datetime"], talks.get_text()) == (
-        "2025-03", "between 10 and 11 March 2025: A round of talks over two days")
+        "2025-03",
+        "between 10 and 11 March 2025: A round of talks over two days",
+    )
     events = [h["id"] for h in timeline.select("h2")]
     assert events.index("tower-22-attack") < events.index("talks-2025")
     arabic = (out / "ar" / "timeline.md").read_text(encoding="utf-8")
     assert "بين 10 و11 آذار&#47;مارس 2025" in arabic  # ASCII punctuation in text is escaped (markup.literal)
 
 
-@pytest.mark.parametrize("value,message", [
-    ("2024-02-02/2024-01-30", "field 'date': value: 2024-02-02/2024-01-30 ends (2024-01-30) before it starts (2024-02-02)"),
-    ("2024-01-30/2024-02-30", "field 'date': value: 2024-02-30 does not exist"),
-    ("2024/2999", "field 'date': value: 2024/2999: year 2999 is after"),
-    ("2024-01-30/", "field 'date': value: '2024-01-30/' is an open interval"),
-])
+@pytest.mark.parametrize(
+    "value,message",
+    [
+        (
+            "2024-02-02/2024-01-30",
+            "field 'date': value: 2024-02-02/2024-01-30 ends (2024-01-30) before it starts (2024-02-02)",
+        ),
+        ("2024-01-30/2024-02-30", "field 'date': value: 2024-02-30 does not exist"),
+        ("2024/2999", "field 'date': value: 2024/2999: year 2999 is after"),
+        ("2024-01-30/", "field 'date': value: '2024-01-30/' is an open interval"),
+    ],
+)
 def test_a_wrong_interval_in_name_yml_names_the_file_the_field_and_what_is_wrong(tmp_path, value, message):
     seeds = tmp_path / "seeds"
     seeds.mkdir()

@@ -1,5 +1,6 @@
 """What a build keeps in memory for the next build of the same process (the preview's, hiwar/memo.py): each part is
 taken only while it is made of the same inputs, so what comes out is what a build made afresh gives, byte for byte."""
+
 from __future__ import annotations
 
 import copy
@@ -30,8 +31,9 @@ def edited(collection, article, **changes):
     changed = dataclasses.replace(article, **changes)
     cache = copy.copy(collection.cache)
     cache.keys = {**cache.keys, article.id: f"edited {changes!r}"}
-    return dataclasses.replace(collection, cache=cache,
-                               articles=[changed if a is article else a for a in collection.articles])
+    return dataclasses.replace(
+        collection, cache=cache, articles=[changed if a is article else a for a in collection.articles]
+    )
 
 
 def retitled(collection, article, title: str):
@@ -41,6 +43,7 @@ def retitled(collection, article, title: str):
 def test_a_book_made_again_from_the_parts_an_earlier_book_kept_is_the_same_bytes(project_collection, tmp_path):
     """Each article's entry, its document and every file's compressed bytes (outputs/books.py KeptParts, written into
     the zip as zipfile writes them): the book is the one made afresh, before and after an article changes."""
+
     def made(collection, memo: Memo) -> bytes:
         keys = _document_keys(collection, ARABIC, EDITIONS, SITE_URL)
         kept = KeptParts(memo, ARABIC.lang, keys, ArticleDocuments(tmp_path / "ar", keys))
@@ -58,8 +61,12 @@ def test_a_book_made_again_from_the_parts_an_earlier_book_kept_is_the_same_bytes
 
 
 def plan(collection, edition, memo=None):
-    return {src: page.markdown for src, page in plan_edition(collection, edition, EDITIONS, related_articles(collection),
-                                                             "fingerprint", memo=memo).items()}
+    return {
+        src: page.markdown
+        for src, page in plan_edition(
+            collection, edition, EDITIONS, related_articles(collection), "fingerprint", memo=memo
+        ).items()
+    }
 
 
 @pytest.mark.parametrize("edition", EDITIONS, ids=lambda e: e.lang)

@@ -1,5 +1,6 @@
 """An archive larger than a page should hold: the home page and the index of names stay short,
 and every article is still reachable (by year, and from a page per name)."""
+
 from __future__ import annotations
 
 from conftest import FIXTURES, content, html, make_project, mkdocs_build
@@ -13,8 +14,9 @@ def _archive(base, offline=False):
     seeds.mkdir()
     text = (FIXTURES / "new_seed" / "kadhimi_heads_to_washington.txt").read_text(encoding="utf-8")
     for n in range(ARTICLES):
-        (seeds / f"article_{n:02d}.txt").write_text(f"الحوار الاستراتيجي: المقال {n + 1}\n{n + 1:02d}/03/2021\n\n{text}",
-                                                    encoding="utf-8")
+        (seeds / f"article_{n:02d}.txt").write_text(
+            f"الحوار الاستراتيجي: المقال {n + 1}\n{n + 1:02d}/03/2021\n\n{text}", encoding="utf-8"
+        )
     result = mkdocs_build(make_project(base, seeds), base / "site", offline=offline)
     assert result.returncode == 0, result.stderr
     return base / "site"
@@ -38,7 +40,10 @@ def test_home_and_index_stay_short_and_link_to_everything(tmp_path):
     entry = index.find(id="mustafa-al-kadhimi")
     assert len(entry.find_next_sibling("ul").select("li")) == 5
     all_link = entry.find_next_sibling("p").a
-    assert (all_link.get_text(), all_link["href"]) == (f"All {ARTICLES} articles that mention it", "mustafa-al-kadhimi/")
+    assert (all_link.get_text(), all_link["href"]) == (
+        f"All {ARTICLES} articles that mention it",
+        "mustafa-al-kadhimi/",
+    )
     name_page = content(html(site / "en" / "people" / "mustafa-al-kadhimi" / "index.html"))
     assert "Mustafa al-Kadhimi" in name_page.find("h1").get_text()
     items = name_page.select("li")

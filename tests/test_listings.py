@@ -1,4 +1,5 @@
 """Listings at the level of the module: pages stay light however many articles a listing holds."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -25,9 +26,12 @@ def many(tmp_path_factory):
     seeds = tmp_path_factory.mktemp("seeds")
     (seeds / "one.txt").write_bytes((FIXTURES / "traits" / "date_line.txt").read_bytes())
     (article,) = collect(seeds, None).articles
-    return [dataclasses.replace(article, id=f"a{n:04d}",
-                                date=Sourced(PartialDate(2021 + n // 300, 1 + n // 28 % 12, 1 + n % 28), "seed"))
-            for n in range(LISTED * 2 + 3)]
+    return [
+        dataclasses.replace(
+            article, id=f"a{n:04d}", date=Sourced(PartialDate(2021 + n // 300, 1 + n // 28 % 12, 1 + n % 28), "seed")
+        )
+        for n in range(LISTED * 2 + 3)
+    ]
 
 
 def test_a_long_listing_is_split_into_pages_linked_newest_to_oldest(many):
@@ -67,9 +71,13 @@ def test_links_are_paths_of_markdown_relative_to_the_page():
 
 
 def test_list_entries_are_text_whatever_the_title_holds(many):
-    hostile = dataclasses.replace(many[0], title={lang: Sourced('<img src=x onerror=alert(1)> [a](javascript:x)', "seed")
-                                                  for lang in ("ar", "en")})
-    made = ArticleLinks(EDITIONS[1], "topics/index.md").items([ArticleLinks(EDITIONS[1], "topics/index.md").dated(hostile)])
+    hostile = dataclasses.replace(
+        many[0],
+        title={lang: Sourced("<img src=x onerror=alert(1)> [a](javascript:x)", "seed") for lang in ("ar", "en")},
+    )
+    made = ArticleLinks(EDITIONS[1], "topics/index.md").items(
+        [ArticleLinks(EDITIONS[1], "topics/index.md").dated(hostile)]
+    )
     soup = rendered_markdown(made)
     assert soup.find("img") is None and [a["href"] for a in soup.find_all("a")] == ["../articles/a0000.md"]
     assert "<img src=x onerror=alert(1)>" in soup.get_text()
@@ -78,6 +86,7 @@ def test_list_entries_are_text_whatever_the_title_holds(many):
 def test_the_index_previews_five_articles_a_name_and_lists_the_rest_on_its_page(many):
     from hiwar.knowledge.names import Name
     from hiwar.model.texts import Texts
+
     name = Name("someone", "person", Texts(ar="فلان", en="Someone"), (("فلان",),), frozenset())
     mentioned = [dataclasses.replace(a, mentions={"someone": [1, 2]}) for a in many[:12]]
     pages = listings.render_index(mentioned, EDITIONS[1], EDITIONS, [name])
@@ -92,15 +101,19 @@ def test_the_index_previews_five_articles_a_name_and_lists_the_rest_on_its_page(
 
 def test_the_rounds_listed_on_the_topics_page_are_the_events_marked_round(many, tmp_path):
     from hiwar.knowledge.events import load_calendar
+
     (tmp_path / "events.yml").write_text(
         "events:\n"
         "  - {id: talks-in-amman, date: 2022-03-01, ar: محادثات عمّان, en: Talks in Amman, match: [[عمان]], round: true}\n"
         "  - {id: dialogue-round-9, date: 2021-01-01, ar: زيارة, en: A visit named like a round, match: [[زيارة]]}\n"
         "  - {id: first-talks, date: 2020-06-11, ar: الجولة الأولى, en: The first talks, match: [[جولة]], round: true}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     calendar = load_calendar(tmp_path / "events.yml")
-    discussing = [dataclasses.replace(a, events={"talks-in-amman": [1], "dialogue-round-9": [2], "first-talks": [3]})
-                  for a in many[:2]]
+    discussing = [
+        dataclasses.replace(a, events={"talks-in-amman": [1], "dialogue-round-9": [2], "first-talks": [3]})
+        for a in many[:2]
+    ]
     overview = listings.render_topics(discussing, EDITIONS[1], {}, calendar)["topics/index.md"]
     rendered = rendered_markdown(split_page(overview)[1])
     for permalink in rendered.select("a.headerlink"):
@@ -116,6 +129,7 @@ def test_every_page_of_a_long_name_listing_links_back_to_the_name_in_the_index(m
     """(The link was made for the first page and so led nowhere from the next ones; MkDocs now checks every link.)"""
     from hiwar.knowledge.names import Name
     from hiwar.model.texts import Texts
+
     name = Name("someone", "person", Texts(ar="فلان", en="Someone"), (("فلان",),), frozenset())
     mentioned = [dataclasses.replace(a, mentions={"someone": [1]}) for a in many]
     pages = listings.render_index(mentioned, EDITIONS[1], EDITIONS, [name])

@@ -1,6 +1,7 @@
 """The converter's Markdown (README, "The converter's Markdown"): generated pages hold no HTML, only the syntax of the
 site's Markdown extensions; a link is the path of the target page's Markdown, which MkDocs resolves and checks, so a
 link to a page or an anchor that is not there stops the build; a page renders in time proportional to its size."""
+
 from __future__ import annotations
 
 import re
@@ -35,12 +36,17 @@ def test_generated_pages_hold_no_html_and_link_to_markdown(pages):
                 assert (path.parent / target.split("#")[0]).resolve().is_file(), (path, target)
 
 
-@pytest.mark.parametrize("link,problem", [
-    ("[the glossary](glossary.md)", None),
-    ("[nowhere](nowhere.md)", "contains a link 'nowhere.md', but the target 'en/nowhere.md' is not found"),
-    ("[a ¶ no article has](articles/date_line.md#p-99)",
-     "contains a link 'articles/date_line.md#p-99', but the doc 'en/articles/date_line.md' does not contain an anchor"),
-])
+@pytest.mark.parametrize(
+    "link,problem",
+    [
+        ("[the glossary](glossary.md)", None),
+        ("[nowhere](nowhere.md)", "contains a link 'nowhere.md', but the target 'en/nowhere.md' is not found"),
+        (
+            "[a ¶ no article has](articles/date_line.md#p-99)",
+            "contains a link 'articles/date_line.md#p-99', but the doc 'en/articles/date_line.md' does not contain an anchor",
+        ),
+    ],
+)
 def test_a_link_to_a_page_or_an_anchor_that_is_not_there_stops_the_build_naming_it(tmp_path, link, problem):
     project = make_project(tmp_path, FIXTURES / "traits")
     about = project / "docs" / "en" / "about.md"
@@ -57,11 +63,13 @@ def rendering_time(path: Path, size: int) -> float:
     bytes (whole lines of a real seed), and the side-by-side page's rows take to be made."""
     text = (ROOT / "seeds" / "002_344b185d2b28595d.txt").read_text(encoding="utf-8")
     data = ((text + "\n") * (size // len(text.encode()) + 1)).encode()
-    path.write_bytes(data[:data.rindex(b"\n", 0, size) + 1])
+    path.write_bytes(data[: data.rindex(b"\n", 0, size) + 1])
     seed = read_seed(path)
     article = enrich(seed, read_article(seed), Editorial(), None, {})
-    bodies = [split_page(render_article(article, EDITIONS[0], EDITIONS, {}))[1],
-              split_page(render_parallel(article, EDITIONS[0], EDITIONS, {}))[1]]
+    bodies = [
+        split_page(render_article(article, EDITIONS[0], EDITIONS, {}))[1],
+        split_page(render_parallel(article, EDITIONS[0], EDITIONS, {}))[1],
+    ]
     started = time.process_time()
     for body in bodies:
         site_markdown().convert(body)

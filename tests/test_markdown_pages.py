@@ -1,5 +1,6 @@
 """`make pages` writing the converter's Markdown (site/markdown_pages.py): only changed pages are written, pages of
 seeds that are gone are removed, files the converter does not own stay, and a failure leaves the folder as it was."""
+
 from __future__ import annotations
 
 import os
@@ -14,7 +15,9 @@ OWNED = ["ar/index.md", "ar/articles", "en/articles"]
 
 
 def tree(root) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in sorted(root.rglob("*")) if p.is_file()
+    }
 
 
 def test_pages_are_written_in_the_layout_of_docs(tmp_path):
@@ -53,6 +56,7 @@ def test_a_failure_while_writing_leaves_the_folder_as_it_was(tmp_path, monkeypat
         if len(written) == 2:
             raise OSError("disk full")
         return write_bytes(path, data)
+
     monkeypatch.setattr(Path, "write_bytes", disk_full_on_the_second)
     with pytest.raises(OSError, match="disk full"):
         write_pages({"ar/articles/a.md": "2", "ar/articles/b.md": "2"}, out, OWNED)

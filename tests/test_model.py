@@ -1,6 +1,7 @@
 """The typed model (model/seed.py, model/translation.py, model/article.py, model/languages.py): what a reader makes
 of a seed, a translation line by line, and an article that knows how much of it reads in each language and where it
 sorts among the others."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -66,7 +67,9 @@ def test_a_translation_is_complete_partial_or_missing_by_its_numbered_lines():
 
 def test_an_article_reads_completely_in_its_source_and_as_far_as_each_translation_goes():
     _, parsed = parsed_seed()
-    english = load_translation(TRANSLATION_FILE, "editorial/headings.en.txt", "en", parsed, SEED_FILE.read_text(encoding="utf-8"))
+    english = load_translation(
+        TRANSLATION_FILE, "editorial/headings.en.txt", "en", parsed, SEED_FILE.read_text(encoding="utf-8")
+    )
     translated = article({"en": english})
     assert [translated.translation_status(lang) for lang in ("ar", "en", "fr")] == ["complete", "complete", "missing"]
     assert [translated.translated_paragraphs(lang) for lang in ("ar", "en", "fr")] == [3, 3, 0]
@@ -87,7 +90,19 @@ def dated(article_, id_, text):
 
 def test_articles_sort_newest_first_by_last_day_undated_last_and_ties_by_id():
     base = article()
-    articles = [dated(base, "a-undated", None), dated(base, "b-day", "2021-07-25"), dated(base, "c-month", "2021-07"),
-                dated(base, "a-month", "2021-07"), dated(base, "d-window", "2021-07-26/2021-09-30"), dated(base, "e-old", "2020")]
+    articles = [
+        dated(base, "a-undated", None),
+        dated(base, "b-day", "2021-07-25"),
+        dated(base, "c-month", "2021-07"),
+        dated(base, "a-month", "2021-07"),
+        dated(base, "d-window", "2021-07-26/2021-09-30"),
+        dated(base, "e-old", "2020"),
+    ]
     assert [a.id for a in sorted(articles, key=lambda a: a.newest_first_key)] == [
-        "d-window", "a-month", "c-month", "b-day", "e-old", "a-undated"]
+        "d-window",
+        "a-month",
+        "c-month",
+        "b-day",
+        "e-old",
+        "a-undated",
+    ]

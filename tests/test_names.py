@@ -1,6 +1,7 @@
 """People, organisations and places found in a text (knowledge/names.py): every listed form, however it is spelt
 and whatever clitic it carries, as whole words; a form that is also an ordinary word counts only from the first
 clear mention of its entry on."""
+
 from __future__ import annotations
 
 from conftest import FIXTURES
@@ -27,7 +28,9 @@ def test_a_missing_name_list_is_empty(tmp_path):
 
 def test_names_are_found_with_the_paragraphs_that_mention_them():
     assert found("التقى مصطفى الكاظمي مسؤولين.", "لا أسماء هنا.", "وزار البيت الأبيض.") == {
-        "mustafa-al-kadhimi": [1], "white-house": [3]}
+        "mustafa-al-kadhimi": [1],
+        "white-house": [3],
+    }
 
 
 def test_a_name_is_found_with_the_clitics_arabic_attaches_to_it():

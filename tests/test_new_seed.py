@@ -1,5 +1,6 @@
 """A new seed with no editorial file: its page shows which values were found automatically (what is found, and how an
 editor overrides it, is tested on the enrichment: test_enrich.py; the automatic summary: test_summary.py)."""
+
 from __future__ import annotations
 
 import re
@@ -32,8 +33,13 @@ def test_new_seed_page_shows_which_values_are_automatic(site):
 def test_each_edition_explains_an_automatic_date_in_its_own_language(site):
     arabic = html(site / "articles" / STEM / "index.html").select_one(".hiwar-evidence").get_text(" ", strip=True)
     assert arabic.startswith("الدليل: استُنتج تلقائياً: يضع النص «لقاء الرئيس جو بايدن")
-    assert "(26 تموز/يوليو 2021، يوم الاثنين) غداً" in arabic and "من النص: ومن المقرر أن يلتقي الكاظمي يوم غد الإثنين" in arabic
+    assert (
+        "(26 تموز/يوليو 2021، يوم الاثنين) غداً" in arabic
+        and "من النص: ومن المقرر أن يلتقي الكاظمي يوم غد الإثنين" in arabic
+    )
     assert not re.search("[A-Za-z]", arabic)
-    english = html(site / "en" / "articles" / STEM / "index.html").select_one(".hiwar-evidence").get_text(" ", strip=True)
+    english = (
+        html(site / "en" / "articles" / STEM / "index.html").select_one(".hiwar-evidence").get_text(" ", strip=True)
+    )
     assert english.startswith("Evidence: Inferred automatically: the text places “President Joe Biden")
     assert "(2021-07-26, a Monday) tomorrow" in english and not re.search("[\u0600-\u06ff]", english)

@@ -1,6 +1,7 @@
 """Editor's and translator's notes checked against the text they annotate (enrich/notes.py): each note's phrase must be
 in its ¶, in the seed or in the translation, compared as the page shows text; and on a built site, every note is in
 every edition that has the text, at its phrase or at the end of its ¶, however long the ¶."""
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,17 @@ from hiwar.model.translation import UNTRANSLATED, Translation
 from hiwar.problems import InputError
 
 PARSED = read_article(read_seed(FIXTURES / "traits" / "headings.txt"))  # ¶1 line 3, ¶2 line 7, ¶3 line 11
-ENGLISH = Translation("en", {1: "The future", 3: "The article looks ahead.", 5: "Motives",
-                             7: "Political pressure   has grown.", 9: "Conclusion", 11: UNTRANSLATED})
+ENGLISH = Translation(
+    "en",
+    {
+        1: "The future",
+        3: "The article looks ahead.",
+        5: "Motives",
+        7: "Political pressure   has grown.",
+        9: "Conclusion",
+        11: UNTRANSLATED,
+    },
+)
 
 
 def note(paragraph: int, **at: str) -> Note:
@@ -38,21 +48,25 @@ def test_a_phrase_found_in_its_paragraph_however_its_spaces_run_fits():
 
 
 def test_a_note_on_a_paragraph_the_article_lacks_names_the_paragraphs_it_has():
-    assert problem(note(1), note(4)) == ("editorial/headings.yml: note 2 (¶4): the article has no ¶4 "
-                                         "(its paragraphs are ¶1 to ¶3)")
+    assert problem(note(1), note(4)) == (
+        "editorial/headings.yml: note 2 (¶4): the article has no ¶4 (its paragraphs are ¶1 to ¶3)"
+    )
 
 
 def test_a_phrase_that_is_not_in_its_paragraph_says_where_it_was_looked_for():
     assert problem(note(1, ar="الضغط السياسي")) == (
         'editorial/headings.yml: note 1 (¶1): at: ar: "الضغط السياسي" is not in ¶1 of the seed; '
-        "copy the phrase from the ¶ as it is written")
+        "copy the phrase from the ¶ as it is written"
+    )
     assert problem(note(2, en="Economic pressure")).startswith(
-        'editorial/headings.yml: note 1 (¶2): at: en: "Economic pressure" is not in ¶2 of the en translation')
+        'editorial/headings.yml: note 1 (¶2): at: en: "Economic pressure" is not in ¶2 of the en translation'
+    )
 
 
 def test_a_mark_in_a_translation_needs_the_paragraph_translated():
-    assert problem(note(3, en="option")) == ("editorial/headings.yml: note 1 (¶3): at: en: ¶3 has no en translation "
-                                             "to place the mark in")
+    assert problem(note(3, en="option")) == (
+        "editorial/headings.yml: note 1 (¶3): at: en: ¶3 has no en translation to place the mark in"
+    )
     with pytest.raises(InputError, match="¶1 has no fr translation"):
         check_notes([note(1, fr="avenir")], PARSED, {"en": ENGLISH}, "x")
 
@@ -73,11 +87,18 @@ def test_each_paragraph_is_normalised_once_however_many_notes_it_has(tmp_path):
 # edition as one paragraph, with four notes: marked at a phrase in Arabic only, in English only, in neither, and in both.
 LONG = FIXTURES / "long_note"
 NOTE_TEXTS = {
-    "ar": ["ملاحظة المحرر على الجلسة الثالثة.", "ملاحظة المترجم على الجلسة العشرين، في آخر الفقرة بالعربية.",
-           "ملاحظة بلا موضع في أي لغة.", "ملاحظة على الجلسة الخامسة والعشرين."],
-    "en": ["Editor's note on the third session, marked at the end of the paragraph in English.",
-           "Translator's note on the twentieth session.", "A note placed in no language.",
-           "A note on the twenty-fifth session."],
+    "ar": [
+        "ملاحظة المحرر على الجلسة الثالثة.",
+        "ملاحظة المترجم على الجلسة العشرين، في آخر الفقرة بالعربية.",
+        "ملاحظة بلا موضع في أي لغة.",
+        "ملاحظة على الجلسة الخامسة والعشرين.",
+    ],
+    "en": [
+        "Editor's note on the third session, marked at the end of the paragraph in English.",
+        "Translator's note on the twentieth session.",
+        "A note placed in no language.",
+        "A note on the twenty-fifth session.",
+    ],
 }
 
 
@@ -110,7 +131,9 @@ def note_href(soup, text: str) -> str:
 
 
 @pytest.mark.parametrize("prefix,lang", [("", "ar"), ("en/", "en")])
-def test_every_note_of_a_long_paragraph_is_in_both_editions_at_its_phrase_or_at_the_paragraphs_end(long_site, prefix, lang):
+def test_every_note_of_a_long_paragraph_is_in_both_editions_at_its_phrase_or_at_the_paragraphs_end(
+    long_site, prefix, lang
+):
     soup = html(long_site / prefix / "articles" / "long_sessions" / "index.html")
     notes = notes_of(soup)
     assert len(notes) == 4 and all(any(text in shown for shown in notes.values()) for text in NOTE_TEXTS[lang])

@@ -2,6 +2,7 @@
 every path stays inside its folder; a blob is known by its content and a damaged one is dropped; the record and
 the caches are typed and sealed, and a damaged one is said in one line and started afresh; a folder synced to a
 tree holds exactly that tree, whatever was there before."""
+
 from __future__ import annotations
 
 import os
@@ -27,9 +28,22 @@ def test_a_path_inside_the_folder_is_the_folder_joined_with_it(tmp_path, relativ
     assert inside(tmp_path, relative) == tmp_path / relative
 
 
-@pytest.mark.parametrize("relative", ["", "/etc/passwd", "..", "../site-offline/index.html", "articles/../../x",
-                                      "articles/./x", "./index.html", "articles//x", "articles/", "articles\\..\\x",
-                                      "index.html\0.txt"])
+@pytest.mark.parametrize(
+    "relative",
+    [
+        "",
+        "/etc/passwd",
+        "..",
+        "../site-offline/index.html",
+        "articles/../../x",
+        "articles/./x",
+        "./index.html",
+        "articles//x",
+        "articles/",
+        "articles\\..\\x",
+        "index.html\0.txt",
+    ],
+)
 def test_a_path_that_could_leave_the_folder_is_refused(tmp_path, relative):
     with pytest.raises(OutsideOutput, match="is not a path inside"):
         inside(tmp_path, relative)
@@ -47,6 +61,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_partial_file(tmp_path, monkey
 
     def refuse(source, target):
         raise OSError("disk full")
+
     monkeypatch.setattr(paths.os, "replace", refuse)
     with pytest.raises(OSError, match="disk full"):
         write_atomically(tmp_path, "a.txt", b"new")
@@ -60,8 +75,11 @@ def test_a_blob_is_named_by_its_content_and_read_back(tmp_path):
     assert digest == digest_of(b"<p>1</p>") and Store(tmp_path).get(digest) == b"<p>1</p>"
 
 
-@pytest.mark.parametrize("damage", [lambda data: data[:-1], lambda data: data + b"x", lambda data: b"",
-                                    lambda data: data.replace(b"1", b"2")], ids=["truncated", "longer", "emptied", "edited"])
+@pytest.mark.parametrize(
+    "damage",
+    [lambda data: data[:-1], lambda data: data + b"x", lambda data: b"", lambda data: data.replace(b"1", b"2")],
+    ids=["truncated", "longer", "emptied", "edited"],
+)
 def test_a_damaged_blob_is_not_returned_and_is_removed(tmp_path, damage):
     digest = Store(tmp_path).put(b"<p>1</p>")
     blob = tmp_path / digest[:2] / digest[2:]
@@ -88,7 +106,11 @@ def test_pruning_keeps_only_the_blobs_named(tmp_path):
     kept, gone = store.put(b"kept"), store.put(b"gone")
     (tmp_path / ".made-left-by-a-crash").write_bytes(b"x")
     assert store.prune({kept}) == 1
-    assert Store(tmp_path).has(kept) and not Store(tmp_path).has(gone) and not (tmp_path / ".made-left-by-a-crash").exists()
+    assert (
+        Store(tmp_path).has(kept)
+        and not Store(tmp_path).has(gone)
+        and not (tmp_path / ".made-left-by-a-crash").exists()
+    )
 
 
 # ---- sealed files and the record ---------------------------------------------------------------------------------
@@ -100,13 +122,20 @@ def test_a_sealed_file_reads_back_and_says_why_when_it_cannot(tmp_path):
     assert isinstance(read_sealed(path, "kind/2"), Unreadable)
     path.write_bytes(path.read_bytes()[:-1])
     found = read_sealed(path, "kind/1")
-    assert isinstance(found, Unreadable) and str(found) == f"{path}: is damaged (its checksum does not match); it is made again"
+    assert (
+        isinstance(found, Unreadable)
+        and str(found) == f"{path}: is damaged (its checksum does not match); it is made again"
+    )
     path.write_bytes(b"\xff\xfe not even a header")
     assert "is not a cache file of this build" in str(read_sealed(path, "kind/1"))
 
 
-RECORD = Record("f" * 64, {"ar": {PAGE: PageEntry("a" * 64, "inputs", "b" * 64, "c" * 64, None)}},
-                {"feeds:ar": OutputEntry("d" * 64, {"site": {"feed.xml": "e" * 64}})}, {"offline-page:" + "b" * 64: "0" * 64})
+RECORD = Record(
+    "f" * 64,
+    {"ar": {PAGE: PageEntry("a" * 64, "inputs", "b" * 64, "c" * 64, None)}},
+    {"feeds:ar": OutputEntry("d" * 64, {"site": {"feed.xml": "e" * 64}})},
+    {"offline-page:" + "b" * 64: "0" * 64},
+)
 
 
 def test_a_record_reads_back_as_saved(tmp_path):
@@ -115,13 +144,19 @@ def test_a_record_reads_back_as_saved(tmp_path):
     assert RECORD.blobs() == {"b" * 64, "c" * 64, "e" * 64, "0" * 64}
 
 
-@pytest.mark.parametrize("payload", [
-    b'{"pages": {"ar": {"x": {"key": 5, "inputs": "", "html": "b"}}}}',  # a wrong type
-    b'{"pages": {"ar": {"x": {"key": "zz", "inputs": "", "html": "b"}}}}',  # not a digest
-    b'{"fingerprint": "", "extra": 1}',  # a field this code does not know
-    b'{"outputs": {"x": {"inputs": "' + b"0" * 64 + b'", "files": {"elsewhere": {}}}}}',  # a target that is none
-    b'[1, 2]', b'{"pages": ', b"",
-], ids=["wrong type", "not a digest", "unknown field", "no such target", "a list", "cut short", "empty"])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b'{"pages": {"ar": {"x": {"key": 5, "inputs": "", "html": "b"}}}}',  # a wrong type
+        b'{"pages": {"ar": {"x": {"key": "zz", "inputs": "", "html": "b"}}}}',  # not a digest
+        b'{"fingerprint": "", "extra": 1}',  # a field this code does not know
+        b'{"outputs": {"x": {"inputs": "' + b"0" * 64 + b'", "files": {"elsewhere": {}}}}}',  # a target that is none
+        b"[1, 2]",
+        b'{"pages": ',
+        b"",
+    ],
+    ids=["wrong type", "not a digest", "unknown field", "no such target", "a list", "cut short", "empty"],
+)
 def test_a_record_of_another_shape_is_said_once_and_the_build_starts_afresh(tmp_path, payload):
     write_sealed(tmp_path / "record", "record/2", payload)
     record, unreadable = load(tmp_path / "record")
@@ -183,6 +218,7 @@ def test_a_blob_the_store_lost_stops_the_sync_with_its_path(tmp_path):
 
 def test_a_preview_does_not_read_again_the_files_it_wrote(tmp_path, monkeypatch):
     from hiwar.outputs import tree as tree_module
+
     store = Store(tmp_path / "store")
     tree, known = {"a.html": store.put(b"a")}, {}
     sync(tmp_path / "site", tree, store, known)

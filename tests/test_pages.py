@@ -1,6 +1,7 @@
 """An article as one edition's Markdown page (site/pages.py): front-matter, then the text with its ¶ numbers,
 headings, nested lists, glossary terms glossed at their first use and the notes' marks where their phrases are;
 the side-by-side page; the home page. The HTML a built site makes of these is checked on built sites."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -52,8 +53,12 @@ def vocabulary(project_collection):
 
 def untranslated(article):
     """The article as it is before its English translation and English editorial texts exist."""
-    return dataclasses.replace(article, translations={}, title={**article.title, "en": Sourced(None, AUTOMATIC)},
-                               summary={**article.summary, "en": Sourced(None, AUTOMATIC)})
+    return dataclasses.replace(
+        article,
+        translations={},
+        title={**article.title, "en": Sourced(None, AUTOMATIC)},
+        summary={**article.summary, "en": Sourced(None, AUTOMATIC)},
+    )
 
 
 # ---- small parts -----------------------------------------------------------------------------------------------------------
@@ -72,11 +77,14 @@ def test_an_article_without_a_title_in_the_editions_language_is_called_untitled_
     assert page_title(article, ARABIC) == article.title["ar"].value
 
 
-@pytest.mark.parametrize("text,element", [
-    ("2021-05-03", '<time datetime="2021-05-03">3 May 2021</time>'),
-    ("2024-01-30/2024-02-02", '<time datetime="2024">between 30 January and 2 February 2024</time>'),
-    ("2023-12-30/2024-01-02", "between 30 December 2023 and 2 January 2024"),  # HTML has no interval: no <time>
-])
+@pytest.mark.parametrize(
+    "text,element",
+    [
+        ("2021-05-03", '<time datetime="2021-05-03">3 May 2021</time>'),
+        ("2024-01-30/2024-02-02", '<time datetime="2024">between 30 January and 2 February 2024</time>'),
+        ("2023-12-30/2024-01-02", "between 30 December 2023 and 2 January 2024"),  # HTML has no interval: no <time>
+    ],
+)
 def test_a_date_is_a_time_element_saying_as_much_as_html_can(text, element):
     made = rendered_markdown(time_element(parse_date_value(text, 2030), ENGLISH)).p
     assert "".join(str(part) for part in made.contents) == element
@@ -91,14 +99,18 @@ def test_a_side_by_side_page_exists_where_a_translation_does(articles):
 
 # ---- the article page ------------------------------------------------------------------------------------------------------
 def test_a_page_the_edition_has_no_text_of_is_front_matter_and_the_related_articles_only(articles, vocabulary):
-    page = render_article(untranslated(articles[NOTED]), ENGLISH, EDITIONS, vocabulary, related="## Related {#related}\n")
+    page = render_article(
+        untranslated(articles[NOTED]), ENGLISH, EDITIONS, vocabulary, related="## Related {#related}\n"
+    )
     data, text = split_page(page)
     assert data["translation"] == "missing" and text.strip() == "## Related {#related}"
 
 
 def test_an_english_page_without_translation_says_so_in_its_front_matter_and_holds_no_arabic():
     seed = read_seed(FIXTURES / "traits" / "headings.txt")
-    data, text = split_page(render_article(enrich(seed, read_article(seed), Editorial(), None, {}), ENGLISH, EDITIONS, {}))
+    data, text = split_page(
+        render_article(enrich(seed, read_article(seed), Editorial(), None, {}), ENGLISH, EDITIONS, {})
+    )
     assert data["translation"] == "missing" and text.strip() == ""
     assert not any("\u0600" <= ch <= "\u06ff" for ch in data["title"])
 
@@ -111,8 +123,12 @@ def test_every_paragraph_and_item_has_its_number_linking_to_itself(articles, voc
 
 
 def test_a_3000_word_article_on_one_line_becomes_readable_paragraphs_sharing_its_number(tmp_path):
-    lines = [line for seed in sorted((ROOT / "seeds").glob("*.txt")) for line in seed.read_text(encoding="utf-8").splitlines()
-             if len(line.split()) > 40]
+    lines = [
+        line
+        for seed in sorted((ROOT / "seeds").glob("*.txt"))
+        for line in seed.read_text(encoding="utf-8").splitlines()
+        if len(line.split()) > 40
+    ]
     path = tmp_path / "one_line.txt"
     path.write_text(" ".join(" ".join(lines).split()[:3000]) + "\n", encoding="utf-8")
     seed = read_seed(path)
@@ -133,7 +149,9 @@ def test_bullets_become_nested_lists_each_item_numbered(vocabulary):
     assert "•" not in outer.get_text()
 
 
-def test_a_glossary_term_is_glossed_at_its_first_use_only_with_its_translation(articles, vocabulary, project_collection):
+def test_a_glossary_term_is_glossed_at_its_first_use_only_with_its_translation(
+    articles, vocabulary, project_collection
+):
     html = body(render_article(articles[NOTED], ENGLISH, EDITIONS, vocabulary, project_collection.glossary))
     glossed = [span["aria-describedby"] for span in html.select("span.hiwar-term")]
     assert glossed and len(glossed) == len(set(glossed))
@@ -143,12 +161,16 @@ def test_a_glossary_term_is_glossed_at_its_first_use_only_with_its_translation(a
 
 def test_on_the_originals_page_a_gloss_gives_every_translation(articles, vocabulary, project_collection):
     french = dataclasses.replace(EDITIONS[1], lang="fr")  # a second translation language, labels borrowed
-    glossary = [dataclasses.replace(term, labels=Texts({**term.labels, "fr": f"{term.labels['en']} (fr)"}))
-                for term in project_collection.glossary]
+    glossary = [
+        dataclasses.replace(term, labels=Texts({**term.labels, "fr": f"{term.labels['en']} (fr)"}))
+        for term in project_collection.glossary
+    ]
     html = body(render_article(articles[NOTED], ARABIC, (ARABIC, ENGLISH, french), vocabulary, glossary))
     gloss = html.select_one("#gloss-strategic-dialogue")
     assert [(span["lang"], span.get_text()) for span in gloss.select("span[lang]")] == [
-        ("en", "the strategic dialogue"), ("fr", "the strategic dialogue (fr)")]
+        ("en", "the strategic dialogue"),
+        ("fr", "the strategic dialogue (fr)"),
+    ]
     # on a translation's page, the original's term only
     english = body(render_article(articles[NOTED], ENGLISH, (ARABIC, ENGLISH, french), vocabulary, glossary))
     assert english.select_one("#gloss-strategic-dialogue")["lang"] == "ar"
@@ -163,7 +185,11 @@ def test_a_notes_mark_follows_its_phrase_and_the_notes_follow_the_text_in_readin
     notes = html.select("div.footnote li")
     translator, editor = ENGLISH.t("notes.translator") + ":", ENGLISH.t("notes.editor") + ":"
     assert [(li["id"], li.strong.get_text()) for li in notes] == [
-        ("fn:1", translator), ("fn:2", editor), ("fn:3", translator), ("fn:4", translator)]
+        ("fn:1", translator),
+        ("fn:2", editor),
+        ("fn:3", translator),
+        ("fn:4", translator),
+    ]
     assert notes[0].select_one("a.footnote-backref")["href"] == "#fnref:1"
 
 
@@ -178,8 +204,10 @@ def test_an_untranslated_paragraph_says_so_in_the_editions_language(articles, vo
     article = articles[NOTED]
     translation = article.translations["en"]
     line = article.parsed.numbered[1].line
-    partial = dataclasses.replace(article, translations={"en": dataclasses.replace(
-        translation, lines={**translation.lines, line: "[untranslated]"})})
+    partial = dataclasses.replace(
+        article,
+        translations={"en": dataclasses.replace(translation, lines={**translation.lines, line: "[untranslated]"})},
+    )
     html = body(render_article(partial, ENGLISH, EDITIONS, vocabulary))
     assert html.select_one("#p-2 em.hiwar-untranslated").get_text() == ENGLISH.t("article.untranslated")
 
@@ -192,21 +220,31 @@ def test_side_by_side_rows_pair_each_paragraph_with_its_translation_this_edition
     assert len(numbered) == len(article.parsed.numbered) and numbered[0].anchor == "p-1"
     assert [(cell.lang, cell.dir) for cell in numbered[0].cells] == [("en", "ltr"), ("ar", "rtl")]
     assert "".join(run.text for run in numbered[0].cells[1].text) == " ".join(
-        b.text for b in article.parsed.blocks if b.line == article.parsed.numbered[0].line)
+        b.text for b in article.parsed.blocks if b.line == article.parsed.numbered[0].line
+    )
     assert numbered[0].cells[1].number_label == "الفقرة 1"  # each side in its own language
     assert [cell.lang for cell in parallel_view(article, ARABIC, EDITIONS).rows[0].cells] == ["ar", "en"]
     # The page itself: its front matter and the way back to the article; the theme lays out the rows.
     data, text = split_page(render_parallel(article, ENGLISH, EDITIONS, vocabulary))
     assert data["parallel_of"] == article.id
     assert [a["href"] for a in body(render_parallel(article, ENGLISH, EDITIONS, vocabulary)).select("a")] == [
-        f"../articles/{article.id}.md"]
+        f"../articles/{article.id}.md"
+    ]
 
 
 def test_the_home_page_lists_the_newest_articles_with_date_and_summary(articles, project_collection):
     html = body(render_home(project_collection.articles, ENGLISH, "topics/index.md#by-year"))
     links = [a["href"] for a in html.select("h2 a:not(.headerlink)")]
-    assert links == [f"articles/{id_}.md" for id_ in ("002_344b185d2b28595d", "003_a6238033f2a5b92a", "001_9f79dd596af1e7b3",
-                                                        "004_619acb7bf2d5c641", "000_683b6dac8a733867")]
+    assert links == [
+        f"articles/{id_}.md"
+        for id_ in (
+            "002_344b185d2b28595d",
+            "003_a6238033f2a5b92a",
+            "001_9f79dd596af1e7b3",
+            "004_619acb7bf2d5c641",
+            "000_683b6dac8a733867",
+        )
+    ]
     assert html.select_one("p.hiwar-card-meta time")["datetime"] == "2024"
     assert "topics/index.md#by-year" not in str(html)  # all of them fit: no link to the rest
 
@@ -225,4 +263,5 @@ def test_an_untranslated_article_on_the_home_page_says_its_translation_is_coming
 
 def test_the_notes_are_listed_where_the_footnotes_extension_places_them():
     from markdown.extensions.footnotes import FootnoteExtension
+
     assert pages.NOTES_PLACE == FootnoteExtension().getConfig("PLACE_MARKER")  # mkdocs.yml keeps the default

@@ -1,6 +1,7 @@
 """The Content-Security-Policy of every page (site/policy.py): made from what the page itself inlines, placed before
 anything it governs, strict (no 'unsafe-inline', no 'unsafe-eval', no other host), and for the offline edition one that
 works from file://. The hashes are checked against html5lib, the HTML standard's parsing algorithm in Python."""
+
 from __future__ import annotations
 
 import base64
@@ -66,7 +67,8 @@ def test_the_meta_element_goes_right_after_the_charset_and_is_replaced_not_repea
     assert with_policy(offline, OFFLINE) == offline
     without_charset = "<!doctype html><html><head><title>t</title></head><body></body></html>"
     assert with_policy(without_charset, ONLINE).startswith(
-        '<!doctype html><html><head><meta http-equiv="Content-Security-Policy"')
+        '<!doctype html><html><head><meta http-equiv="Content-Security-Policy"'
+    )
 
 
 def test_the_offline_policy_allows_the_files_beside_the_page_and_no_app():
@@ -84,8 +86,11 @@ def test_stated_sources_read_back_what_a_policy_gives():
 def _html5lib_sources(html: str) -> set[str]:
     """The hashes of the page's executable inline scripts, parsed as browsers parse (html5lib)."""
     document = html5lib.parse(html, namespaceHTMLElements=False)
-    return {_sha(element.text or "") for element in document.iter("script")
-            if element.get("src") is None and (element.get("type") or "").lower() in ("", "text/javascript", "module")}
+    return {
+        _sha(element.text or "")
+        for element in document.iter("script")
+        if element.get("src") is None and (element.get("type") or "").lower() in ("", "text/javascript", "module")
+    }
 
 
 @pytest.mark.parametrize("edition", ["site", "offline"])

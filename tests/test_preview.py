@@ -3,6 +3,7 @@ each show on their page, in the listings and in the search as soon as the rebuil
 is, file for file, what a clean `make build` of the same inputs publishes in site/, but for what the preview leaves
 out on purpose (the web app: its service worker would keep serving the pages it cached instead of the edited ones)
 and the live reload's script element it adds to every HTML response."""
+
 from __future__ import annotations
 
 import hashlib
@@ -51,8 +52,9 @@ def test_edits_show_on_their_pages_listings_and_search_and_the_preview_serves_wh
 
         # A translation: the English page and its search document.
         text = translation.read_text(encoding="utf-8")
-        translation.write_text(text.replace("after the dialogue.", f"after the dialogue, {TRANSLATED}."),
-                               encoding="utf-8")
+        translation.write_text(
+            text.replace("after the dialogue.", f"after the dialogue, {TRANSLATED}."), encoding="utf-8"
+        )
         preview.wait_until("en/articles/headings/", lambda page: TRANSLATED in page, "the translation's new clause")
         assert TRANSLATED in search_page_of(preview, "en/articles/headings/")
         assert SENTENCE in preview.page("articles/headings/")  # the Arabic page still shows the seed's edit
@@ -69,8 +71,11 @@ def test_edits_show_on_their_pages_listings_and_search_and_the_preview_serves_wh
 
     clean = clean_copy(project, tmp_path / "clean")
     assert build(clean).returncode == 0
-    published = {path.relative_to(clean / "site").as_posix(): path.read_bytes()
-                 for path in (clean / "site").rglob("*") if path.is_file()}
+    published = {
+        path.relative_to(clean / "site").as_posix(): path.read_bytes()
+        for path in (clean / "site").rglob("*")
+        if path.is_file()
+    }
     left_out = sorted(path for path in published if web_app(path))
     assert left_out and set(published) - set(served) == set(left_out)  # the web app, and nothing else
     assert set(served) - set(published) == set()
@@ -78,7 +83,9 @@ def test_edits_show_on_their_pages_listings_and_search_and_the_preview_serves_wh
         status, body, kind = bodies[path]
         assert status == 200, path
         if kind.startswith("text/html"):
-            assert re.search(rb'<script src="/\.hiwar/reload\.js" data-hiwar-version="\d+"></script></body>', body), path
+            assert re.search(rb'<script src="/\.hiwar/reload\.js" data-hiwar-version="\d+"></script></body>', body), (
+                path
+            )
             body = without_reload(body)
         assert body == published[path], path
         assert digest == hashlib.sha256(published[path]).hexdigest(), path

@@ -1,4 +1,5 @@
 """Input problems (problems.py): one line naming the file, whatever the file name or value it quotes holds."""
+
 from __future__ import annotations
 
 from hiwar.problems import SHOWN_MAX, InputError, Problem, quoted, shown
@@ -20,11 +21,19 @@ def test_a_long_value_is_cut():
 
 def test_a_value_is_quoted_as_yaml_wrote_it():
     assert quoted('say "hi"\n') == '"say \\"hi\\"\\x0a"'
-    assert (quoted(True), quoted(False), quoted(None), quoted(12), quoted(1.5)) == ("true", "false", "null", "12", "1.5")
+    assert (quoted(True), quoted(False), quoted(None), quoted(12), quoted(1.5)) == (
+        "true",
+        "false",
+        "null",
+        "12",
+        "1.5",
+    )
 
 
 def test_a_problem_is_one_line_naming_its_file_whatever_its_message_quotes():
     problem = Problem("seeds/a.txt", "first line\nsecond line")
     assert str(problem) == "seeds/a.txt: first line second line"
     error = InputError("editorial/a.yml", "field 'date': wrong")
-    assert str(error) == "editorial/a.yml: field 'date': wrong" and error.problem == Problem("editorial/a.yml", "field 'date': wrong")
+    assert str(error) == "editorial/a.yml: field 'date': wrong" and error.problem == Problem(
+        "editorial/a.yml", "field 'date': wrong"
+    )

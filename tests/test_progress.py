@@ -1,5 +1,6 @@
 """Progress of a long build (site/progress.py): on a terminal a bar per stage; elsewhere (CI, a log file) one line
 per stage when it ends, on stderr."""
+
 from __future__ import annotations
 
 import re

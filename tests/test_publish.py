@@ -2,6 +2,7 @@
 downloads switch into place together; a kill at any step of the switch leaves each output whole, the old build's or
 the new one's, and the next run completes the switch before anything else; a mount point is filled file by file and
 another file system is copied beside the target first, each said in one line; a second build waits for the first."""
+
 from __future__ import annotations
 
 import json
@@ -31,8 +32,10 @@ def folder_of(root: Path, files: dict[str, str]) -> Path:
 
 
 def build_of(tmp_path: Path, label: str) -> dict[str, dict[str, str]]:
-    return {name: {"index.html": f"{label} {name}", "articles/x/index.html": f"{label} x", f"only-{label}.txt": label}
-            for name in NAMES}
+    return {
+        name: {"index.html": f"{label} {name}", "articles/x/index.html": f"{label} x", f"only-{label}.txt": label}
+        for name in NAMES
+    }
 
 
 def contents(folder: Path) -> dict[str, str] | None:
@@ -43,8 +46,10 @@ def contents(folder: Path) -> dict[str, str] | None:
 
 def staged(tmp_path: Path, label: str) -> list[Switch]:
     stage = tmp_path / "build" / "stage"
-    return [Switch(f"{name}/", str(folder_of(stage / name, build_of(tmp_path, label)[name])), str(tmp_path / name))
-            for name in NAMES]
+    return [
+        Switch(f"{name}/", str(folder_of(stage / name, build_of(tmp_path, label)[name])), str(tmp_path / name))
+        for name in NAMES
+    ]
 
 
 def test_the_staged_folders_replace_the_published_ones_and_nothing_is_left_behind(tmp_path):
@@ -78,8 +83,13 @@ PUBLISH = textwrap.dedent("""
 def test_a_kill_at_any_step_of_publishing_leaves_whole_outputs_and_the_next_run_completes_the_switch(tmp_path, step):
     publish(staged(tmp_path, "old"), tmp_path / "build")
     staged(tmp_path, "new")
-    result = subprocess.run([PYTHON, "-c", PUBLISH, str(tmp_path)], env={**ENV, FAULT_STEP: step},
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [PYTHON, "-c", PUBLISH, str(tmp_path)],
+        env={**ENV, FAULT_STEP: step},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == -signal.SIGKILL, result.stderr
     old, new = build_of(tmp_path, "old"), build_of(tmp_path, "new")
     for name in NAMES:  # each output is whole: the old build's or the new one's, never missing, never a mix
@@ -105,12 +115,18 @@ def _namespaced(script: str, tmp_path: Path) -> subprocess.CompletedProcess:
         pytest.skip("needs root and unshare for a private mount namespace")
     program = tmp_path / "program.py"
     program.write_text(textwrap.dedent(script), encoding="utf-8")
-    return subprocess.run(["unshare", "--mount", "--propagation", "private", PYTHON, str(program), str(tmp_path)],
-                          env=ENV, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        ["unshare", "--mount", "--propagation", "private", PYTHON, str(program), str(tmp_path)],
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_a_target_that_is_a_mount_point_is_filled_file_by_file_and_says_so(tmp_path):
-    result = _namespaced("""
+    result = _namespaced(
+        """
         import json, subprocess, sys
         from pathlib import Path
         from hiwar.outputs.publish import Switch, publish
@@ -129,7 +145,9 @@ def test_a_target_that_is_a_mount_point_is_filled_file_by_file_and_says_so(tmp_p
         found = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
         print(json.dumps({"said": said, "found": found, "index": (site / "index.html").read_text(),
                           "mounted": subprocess.run(["mountpoint", "-q", str(site)]).returncode == 0}))
-    """, tmp_path)
+    """,
+        tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     outcome = json.loads(result.stdout.splitlines()[-1])
     assert outcome["found"] == ["articles/x/index.html", "index.html"] and outcome["index"] == "new"
@@ -137,7 +155,8 @@ def test_a_target_that_is_a_mount_point_is_filled_file_by_file_and_says_so(tmp_p
 
 
 def test_a_target_on_another_file_system_is_copied_beside_it_then_switched_and_says_so(tmp_path):
-    result = _namespaced("""
+    result = _namespaced(
+        """
         import json, subprocess, sys
         from pathlib import Path
         from hiwar.outputs.publish import Switch, publish
@@ -155,7 +174,9 @@ def test_a_target_on_another_file_system_is_copied_beside_it_then_switched_and_s
         publish([Switch("site/", str(stage), str(site))], root / "build", said.append)
         print(json.dumps({"said": said, "found": sorted(p.name for p in site.iterdir()),
                           "beside": sorted(p.name for p in volume.iterdir())}))
-    """, tmp_path)
+    """,
+        tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     outcome = json.loads(result.stdout.splitlines()[-1])
     assert outcome["found"] == ["index.html"] and outcome["beside"] == ["site"]
@@ -199,8 +220,12 @@ def test_the_journal_names_each_staged_folder_by_its_inode(tmp_path):
     publish(staged(tmp_path, "old"), tmp_path / "build")
     switches = staged(tmp_path, "new")
     inodes = {switch.name: os.stat(switch.stage).st_ino for switch in switches}
-    subprocess.run([PYTHON, "-c", PUBLISH, str(tmp_path)], env={**ENV, FAULT_STEP: "journal written"},
-                   capture_output=True, timeout=60)
+    subprocess.run(
+        [PYTHON, "-c", PUBLISH, str(tmp_path)],
+        env={**ENV, FAULT_STEP: "journal written"},
+        capture_output=True,
+        timeout=60,
+    )
     journal = json.loads((tmp_path / "build" / JOURNAL).read_text(encoding="utf-8"))
     assert {entry["name"]: entry["staged"][1] for entry in journal} == inodes
     assert {entry["how"] for entry in journal} == {"exchange"}

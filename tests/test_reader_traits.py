@@ -5,6 +5,7 @@ makes of the reader's findings (a provisional title, a date inferred from the te
 
 What only a built page shows — the HTML of a nested list, heading ids, the summary box — is checked at the end, on
 the site built from the same seeds (`traits_site`)."""
+
 from __future__ import annotations
 
 import pytest
@@ -162,9 +163,13 @@ def test_hard_wrapped_lines_are_joined_into_paragraphs_not_read_as_headings():
     # A wrapped list item stays one item, at its own depth, and ends where the text moves back left.
     assert [block.text for block in parsed.blocks if block.kind == LIST_ITEM and block.level == 1] == [
         "تصعيداً داخلياً مع الفصائل المسلحة التي تطالب بالانسحاب الكامل وتهدد باستهداف القوات والمصالح الأمريكية.",
-        "أو تصعيداً إقليمياً مفتوحاً بين طهران وواشنطن على أرض العراق وفي مياه الخليج العربي ومضيق هرمز وباب المندب"]
-    assert article("hard_wrapped").summary["ar"].value.startswith(
-        "انطلقت الجولة الثالثة من الحوار الاستراتيجي بين العراق والولايات المتحدة في نيسان،")
+        "أو تصعيداً إقليمياً مفتوحاً بين طهران وواشنطن على أرض العراق وفي مياه الخليج العربي ومضيق هرمز وباب المندب",
+    ]
+    assert (
+        article("hard_wrapped")
+        .summary["ar"]
+        .value.startswith("انطلقت الجولة الثالثة من الحوار الاستراتيجي بين العراق والولايات المتحدة في نيسان،")
+    )
 
 
 def test_hard_wrapped_text_with_blank_lines_keeps_a_full_title_apart_from_byline_and_date():
@@ -177,11 +182,16 @@ def test_hard_wrapped_text_with_blank_lines_keeps_a_full_title_apart_from_byline
 # ---- the site's leftovers ---------------------------------------------------------------------------------------------------
 def test_site_boilerplate_is_left_out_and_the_article_kept():
     parsed = read("boilerplate")
-    assert texts(parsed) == ["تصاعدت الهجمات على القوات الأمريكية في العراق منذ بداية العام.",
-                             "ويرى محللون أن الحوار لن يوقف هذه الهجمات."]
-    assert left_out(parsed) == {5: "teaser for another article (a “read also” link)",
-                                9: "site boilerplate (end of page)", 11: "site boilerplate (end of page)",
-                                13: "site boilerplate (end of page)"}
+    assert texts(parsed) == [
+        "تصاعدت الهجمات على القوات الأمريكية في العراق منذ بداية العام.",
+        "ويرى محللون أن الحوار لن يوقف هذه الهجمات.",
+    ]
+    assert left_out(parsed) == {
+        5: "teaser for another article (a “read also” link)",
+        9: "site boilerplate (end of page)",
+        11: "site boilerplate (end of page)",
+        13: "site boilerplate (end of page)",
+    }
     assert [line.text for line in parsed.removed][1:3] == ["ربما يعجبك أيضا", "عنوان مقال آخر من الموقع"]
 
 
@@ -193,15 +203,27 @@ def test_caption_and_teaser_that_repeat_the_body_are_not_paragraphs():
     assert "حفريات" not in body(parsed)
     assert left_out(parsed) == {
         3: "image caption (every word of it is in the next paragraph, ¶1)",
-        9: "teaser for another article (an interview headline; ¶2 words it differently)"}
+        9: "teaser for another article (an interview headline; ¶2 words it differently)",
+    }
 
 
 # ---- the converter's contract ------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("stem", sorted(path.stem for path in TRAITS.glob("*.txt")))
 def test_every_page_has_front_matter_a_reader_and_a_search_engine_need(stem):
     data, _ = split_page(render_article(article(stem), ARABIC, EDITIONS, VOCABULARY, GLOSSARY))
-    for key in ("title", "description", "date", "date_precision", "summary", "tags", "seed", "seed_sha256",
-                "words", "reading_minutes", "automatic"):
+    for key in (
+        "title",
+        "description",
+        "date",
+        "date_precision",
+        "summary",
+        "tags",
+        "seed",
+        "seed_sha256",
+        "words",
+        "reading_minutes",
+        "automatic",
+    ):
         assert key in data, key
     assert data["seed"] == f"{stem}.txt"
     assert len(data["seed_sha256"]) == 64
@@ -231,7 +253,9 @@ def test_nested_items_are_nested_lists_in_the_page(traits_site):
     assert len(top_items) == 3
     nested = top_items[1].find("ul")
     assert [" ".join(li.get_text().split()).split(" ", 1)[1] for li in nested.find_all("li")] == [
-        "تصعيداً داخلياً مع الفصائل المسلحة.", "أو تصعيداً إقليمياً بين طهران وواشنطن."]
+        "تصعيداً داخلياً مع الفصائل المسلحة.",
+        "أو تصعيداً إقليمياً بين طهران وواشنطن.",
+    ]
 
 
 def test_summary_box_and_reading_time_are_shown(traits_site):

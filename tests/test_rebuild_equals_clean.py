@@ -5,6 +5,7 @@ the shared YAML files edited; files touched; the published outputs edited by han
 
 A stateful property test (Hypothesis RuleBasedStateMachine). `make test` runs a short run; `make test-long` a long one
 (HIWAR_REBUILD_EXAMPLES and HIWAR_REBUILD_STEPS set how many sequences and how many steps each)."""
+
 from __future__ import annotations
 
 import os
@@ -101,8 +102,15 @@ class Editing(RuleBasedStateMachine):
             assert seed.stat().st_size == stat.st_size
             os.utime(seed, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # as cp -p, rsync -t, tar x or unzip leave it
 
-    @rule(edit=st.sampled_from([(0, "The future of the US presence, revised"), (-3, "Conclusion, revised"),
-                                (2, "The article looks at the future of the US presence in Iraq, revised.")]))
+    @rule(
+        edit=st.sampled_from(
+            [
+                (0, "The future of the US presence, revised"),
+                (-3, "Conclusion, revised"),
+                (2, "The article looks at the future of the US presence in Iraq, revised."),
+            ]
+        )
+    )
     def edit_a_translation(self, edit):
         """A title, a heading, or a paragraph's text (which the side-by-side page's rows show)."""
         index, line = edit
@@ -114,7 +122,8 @@ class Editing(RuleBasedStateMachine):
     @rule(summary=st.sampled_from(["Another summary.", "A third summary, longer than the others."]))
     def edit_a_metadata_file(self, summary):
         (self.project / "editorial" / "date_line.yml").write_text(
-            f"summary:\n  ar: ملخص آخر.\n  en: {summary}\ntags: [strategic-dialogue]\n", encoding="utf-8")
+            f"summary:\n  ar: ملخص آخر.\n  en: {summary}\ntags: [strategic-dialogue]\n", encoding="utf-8"
+        )
 
     @rule(label=st.sampled_from(["Strategic dialogue", "The strategic dialogue", "Dialogue"]))
     def edit_the_shared_vocabulary(self, label):
@@ -180,8 +189,13 @@ class Editing(RuleBasedStateMachine):
             assert differences(published(self.project), before) == []
 
 
-Editing.TestCase.settings = settings(max_examples=EXAMPLES, stateful_step_count=STEPS, deadline=None,
-                                     suppress_health_check=list(HealthCheck), derandomize=EXAMPLES == 1)
+Editing.TestCase.settings = settings(
+    max_examples=EXAMPLES,
+    stateful_step_count=STEPS,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    derandomize=EXAMPLES == 1,
+)
 test_an_in_place_build_equals_a_clean_build = Editing.TestCase
 
 

@@ -1,5 +1,6 @@
 """Every line left out of a page is reported as what it is: boilerplate, a teaser for another article, an image
 caption, or a pull-quote — a pull-quote only when the ¶ it repeats word for word is found, and named."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,20 +16,23 @@ def removed(path) -> dict[int, str]:
     return {line.line: line.reason for line in read_article(read_seed(path)).removed}
 
 
-@pytest.mark.parametrize("stem,line,reason", [
-    # the line's words, one left out, in order in ¶2
-    ("pull_quote", 7, "pull-quote (repeats ¶2)"),
-    # credited to someone speaking to the site, yet word for word in ¶1: still a pull-quote
-    ("pull_quote_credited", 5, "pull-quote (repeats ¶1)"),
-    # the site's headline of an interview, close to ¶1 but worded differently (seed 004, line 48)
-    ("teaser_headline", 5, "teaser for another article (an interview headline; ¶1 words it differently)"),
-    ("teaser_read_also", 5, "teaser for another article (a “read also” link)"),
-    # close to ¶1 without repeating it, and no sign of which it is
-    ("reworded", 5, "restates ¶1 in other words (a reworded pull-quote or a teaser)"),
-    ("caption", 3, "image caption (every word of it is in the next paragraph, ¶1)"),
-    ("boilerplate", 3, "site boilerplate"),
-    ("boilerplate", 9, "site boilerplate (end of page)"),
-])
+@pytest.mark.parametrize(
+    "stem,line,reason",
+    [
+        # the line's words, one left out, in order in ¶2
+        ("pull_quote", 7, "pull-quote (repeats ¶2)"),
+        # credited to someone speaking to the site, yet word for word in ¶1: still a pull-quote
+        ("pull_quote_credited", 5, "pull-quote (repeats ¶1)"),
+        # the site's headline of an interview, close to ¶1 but worded differently (seed 004, line 48)
+        ("teaser_headline", 5, "teaser for another article (an interview headline; ¶1 words it differently)"),
+        ("teaser_read_also", 5, "teaser for another article (a “read also” link)"),
+        # close to ¶1 without repeating it, and no sign of which it is
+        ("reworded", 5, "restates ¶1 in other words (a reworded pull-quote or a teaser)"),
+        ("caption", 3, "image caption (every word of it is in the next paragraph, ¶1)"),
+        ("boilerplate", 3, "site boilerplate"),
+        ("boilerplate", 9, "site boilerplate (end of page)"),
+    ],
+)
 def test_a_line_left_out_is_reported_as_what_it_is(stem, line, reason):
     assert removed(REMOVED / f"{stem}.txt")[line] == reason
 
@@ -53,5 +57,8 @@ def test_the_build_report_gives_each_reason(tmp_path):
     assert result.returncode == 0, result.stderr
     report = result.stdout
     assert "line 7: left out, pull-quote (repeats ¶2): مخرجات الحوار الاستراتيجي" in report
-    assert 'line 5: left out, teaser for another article (an interview headline; ¶1 words it differently): د. أحمد أنور لـ"حفريات"' in report
+    assert (
+        'line 5: left out, teaser for another article (an interview headline; ¶1 words it differently): د. أحمد أنور لـ"حفريات"'
+        in report
+    )
     assert "line 5: left out, teaser for another article (a “read also” link): اقرأ أيضاً" in report

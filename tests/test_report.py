@@ -1,5 +1,6 @@
 """The build report (enrich/report.py): one line per seed saying what it became, then every line left out of its
 page with the reason, in the order of the seed."""
+
 from __future__ import annotations
 
 import shutil
@@ -46,8 +47,12 @@ def test_lines_left_out_are_listed_in_the_order_of_the_seed(tmp_path):
 
 
 def test_the_status_of_every_translation_is_given(tmp_path):
-    collection = collected(tmp_path, FIXTURES / "translations" / "headings.txt",
-                           editorial=[FIXTURES / "translations" / "headings.en.txt"], languages=("ar", "en", "fr"))
+    collection = collected(
+        tmp_path,
+        FIXTURES / "translations" / "headings.txt",
+        editorial=[FIXTURES / "translations" / "headings.en.txt"],
+        languages=("ar", "en", "fr"),
+    )
     assert report(collection) == [
         "seeds/headings.txt: 3 paragraphs, 2 headings, 28 words; date unknown (automatic); "
         "translation (en) complete; translation (fr) missing",
@@ -57,8 +62,10 @@ def test_the_status_of_every_translation_is_given(tmp_path):
 
 def test_the_report_of_the_trait_seeds_names_every_kind_of_line_left_out(tmp_path):
     text = "\n".join(report(collected(tmp_path, *sorted((FIXTURES / "traits").glob("*.txt")))))
-    assert ("line 5: left out, teaser for another article (a “read also” link): "
-            "اقرأ أيضاً: هل ستجري الانتخابات العراقية في موعدها؟") in text
+    assert (
+        "line 5: left out, teaser for another article (a “read also” link): "
+        "اقرأ أيضاً: هل ستجري الانتخابات العراقية في موعدها؟"
+    ) in text
     assert "left out, site boilerplate (end of page): ربما يعجبك أيضا" in text
     assert "left out, title repeated" in text
     assert "left out, image caption" in text and "left out, teaser for another article (an interview headline" in text

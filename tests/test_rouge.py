@@ -1,4 +1,5 @@
 """ROUGE-N F1 on Arabic words (tools/rouge.py), for the summary benchmark: Arabic-aware tokens, folded on both sides."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """Search finds every article that mentions what the reader typed, in any spelling, online and offline."""
+
 from __future__ import annotations
 
 import functools
@@ -25,21 +26,45 @@ def finds(query: str, text: str, lang: str, text_lang: str | None = None) -> boo
     return all(any(matches(term, token) for token in tokens) for term in query_terms(query, lang))
 
 
-@pytest.mark.parametrize("query,text", [
-    ("مُصْطَفَى", "مصطفى"),  # tashkeel
-    ("الكـــاظمي", "الكاظمي"),  # tatweel
-    ("اسرائيل", "إسرائيل"), ("أربيل", "اربيل"), ("الإستراتيجي", "الاستراتيجي"), ("آلية", "الية"), ("ٱلعراق", "العراق"),
-    ("السودانى", "السوداني"),  # alef maqsura
-    ("حكومه", "حكومة"), ("حكومة", "حكومه"),  # taa marbuta, both ways
-    ("العليا", "العلیا"), ("كردستان", "کردستان"),  # Persian yeh and kaf
-    ("مسؤول", "مسوول"), ("رئيس", "رييس"),  # hamza on waw and yeh
-    ("كاظمي", "والكاظمي"), ("كاظمي", "بالكاظمي"), ("كاظمي", "للكاظمي"), ("الكاظمي", "فالكاظمي"),  # article combos
-    ("بايدن", "وبايدن"), ("بايدن", "لبايدن"), ("واشنطن", "بواشنطن"), ("طهران", "كطهران"),  # clitics
-    ("والكاظمي", "الكاظمي"), ("بالعراق", "العراق"), ("للكاظمي", "كاظمي"),  # the article with a clitic in the query
-    ("٢٠٢١", "2021"), ("2021", "٢٠٢١"), ("۲۰۲۴", "2024"),  # Arabic-Indic and Persian digits
-    ("negotiations", "negotiation"), ("negotiation", "negotiations"), ("elections", "election"),  # English stems
-    ("Sudani", "al-Sudani"), ("al-Sudani", "Sudani"), ("KADHIMI", "al-Kadhimi"),  # al- and case
-])
+@pytest.mark.parametrize(
+    "query,text",
+    [
+        ("مُصْطَفَى", "مصطفى"),  # tashkeel
+        ("الكـــاظمي", "الكاظمي"),  # tatweel
+        ("اسرائيل", "إسرائيل"),
+        ("أربيل", "اربيل"),
+        ("الإستراتيجي", "الاستراتيجي"),
+        ("آلية", "الية"),
+        ("ٱلعراق", "العراق"),
+        ("السودانى", "السوداني"),  # alef maqsura
+        ("حكومه", "حكومة"),
+        ("حكومة", "حكومه"),  # taa marbuta, both ways
+        ("العليا", "العلیا"),
+        ("كردستان", "کردستان"),  # Persian yeh and kaf
+        ("مسؤول", "مسوول"),
+        ("رئيس", "رييس"),  # hamza on waw and yeh
+        ("كاظمي", "والكاظمي"),
+        ("كاظمي", "بالكاظمي"),
+        ("كاظمي", "للكاظمي"),
+        ("الكاظمي", "فالكاظمي"),  # article combos
+        ("بايدن", "وبايدن"),
+        ("بايدن", "لبايدن"),
+        ("واشنطن", "بواشنطن"),
+        ("طهران", "كطهران"),  # clitics
+        ("والكاظمي", "الكاظمي"),
+        ("بالعراق", "العراق"),
+        ("للكاظمي", "كاظمي"),  # the article with a clitic in the query
+        ("٢٠٢١", "2021"),
+        ("2021", "٢٠٢١"),
+        ("۲۰۲۴", "2024"),  # Arabic-Indic and Persian digits
+        ("negotiations", "negotiation"),
+        ("negotiation", "negotiations"),
+        ("elections", "election"),  # English stems
+        ("Sudani", "al-Sudani"),
+        ("al-Sudani", "Sudani"),
+        ("KADHIMI", "al-Kadhimi"),  # al- and case
+    ],
+)
 @pytest.mark.parametrize("lang", ["ar", "en"])  # Latin words are read as English in both editions
 def test_each_normalisation_rule_on_its_own(query, text, lang):
     assert finds(query, text, lang)
@@ -68,6 +93,7 @@ def test_a_language_without_rules_is_searched_with_folding_only():
 
 def test_a_misspelt_part_of_a_languages_rules_is_refused_not_ignored():
     from hiwar.knowledge.searchtext import _analysis
+
     with pytest.raises(ValueError, match="languages: fr: unknown part 'sufixes'"):
         _analysis("fr", {"sufixes": ["s"]})
     with pytest.raises(ValueError, match="languages: fr: other_scripts: no rules for 'de'"):
@@ -104,8 +130,12 @@ def search_all(page, url: str, query: str) -> list[str]:
 def test_the_browser_normalises_queries_exactly_as_the_index_was(browser, http_site):
     page = browser.new_page()
     page.goto(http_site)
-    queries = [entry["query"] for entry in QUERIES] + ["ٱلعراق والإقليم", "للكاظمي بالعراق", "The NEGOTIATIONS of al-Kadhimi",
-                                                       "les négociations d'al-Soudani"]
+    queries = [entry["query"] for entry in QUERIES] + [
+        "ٱلعراق والإقليم",
+        "للكاظمي بالعراق",
+        "The NEGOTIATIONS of al-Kadhimi",
+        "les négociations d'al-Soudani",
+    ]
     asked = [(query, lang) for query in queries for lang in ("ar", "en", "fr")]
     in_browser = page.evaluate("asked => asked.map(([q, lang]) => window.hiwarSearch.rules.queryTerms(q, lang))", asked)
     assert in_browser == [query_terms(query, lang) for query, lang in asked]
@@ -176,13 +206,16 @@ def test_the_search_box_is_usable_from_the_keyboard(browser, http_site):
 @pytest.mark.parametrize("edition", ["", "en/"])
 def test_no_accessibility_violations_with_results_shown(browser, http_site, offline_base, edition):
     from test_audit import axe_violations
+
     # the checker goes in as an inline script and the wait below is evaluated: both refused by the pages' own policy
     context = browser.new_context(bypass_csp=True, service_workers="block")
     page = context.new_page()
     for base, home in ((http_site, ""), (offline_base, "index.html")):
         type_query(page, f"{base}{edition}{home}", "الكاظمي" if not edition else "Kadhimi")
         # the results fade in (Material's transition): contrast is judged once they are fully shown
-        page.wait_for_function("getComputedStyle(document.querySelector('.hiwar-search .md-search__output')).opacity === '1'")
+        page.wait_for_function(
+            "getComputedStyle(document.querySelector('.hiwar-search .md-search__output')).opacity === '1'"
+        )
         assert axe_violations(page) == []
     context.close()
 

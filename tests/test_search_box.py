@@ -1,5 +1,6 @@
 """The search box in the header: our partial inside a copy of Material's header.html, with its UI strings
 from the languages' data."""
+
 from __future__ import annotations
 
 import difflib
@@ -24,8 +25,11 @@ def test_the_header_is_materials_own_with_our_search_box_added():
     """When Material's header.html changes (a theme update), this fails: copy the new one, add the line, review."""
     theirs = MATERIAL_HEADER.read_text(encoding="utf-8").splitlines()
     ours = OUR_HEADER.read_text(encoding="utf-8").splitlines()
-    changes = [line for line in difflib.unified_diff(theirs, ours, lineterm="", n=0)
-               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    changes = [
+        line
+        for line in difflib.unified_diff(theirs, ours, lineterm="", n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
     assert changes == ["-" + ALTERNATE[0], "+" + ALTERNATE[1], "+" + INCLUDE]
 
 

@@ -1,5 +1,6 @@
 """The search index writer and the query module that reads it, run in Node without a browser: what a
 query finds and in which order, which files it loads, and the files the writer makes."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -67,8 +68,13 @@ def ask(site: Path, queries: list[dict]) -> list[dict]:
     node = shutil.which("node")
     assert node, "Node is needed (README: Node 20)"
     queries = [{"pages": 1000, **query} for query in queries]
-    result = subprocess.run([node, str(ROOT / "tests" / "search_engine.js"), str(site)], input=json.dumps(queries),
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [node, str(ROOT / "tests" / "search_engine.js"), str(site)],
+        input=json.dumps(queries),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -89,14 +95,19 @@ def test_the_public_query_set_finds_its_articles_with_the_readers_edition_first(
     answers = ask(seeds_site, [{"query": entry["query"], "lang": entry["edition"]} for entry in QUERIES])
     for entry, answer in zip(QUERIES, answers):
         prefix = "" if entry["edition"] == "ar" else "en/"
-        found = {page["url"].split("/")[-2][:3] for page in answer["pages"] if page["url"].startswith(f"{prefix}articles/")}
+        found = {
+            page["url"].split("/")[-2][:3] for page in answer["pages"] if page["url"].startswith(f"{prefix}articles/")
+        }
         assert set(entry["expect"]) <= found, f"{entry['query']!r}: missing {sorted(set(entry['expect']) - found)}"
         languages = [page["lang"] for page in answer["pages"]]
         own = [lang == entry["edition"] for lang in languages]
         assert own == sorted(own, reverse=True), f"{entry['query']!r}: the reader's own edition first"
         if entry["query"] != "قاآني":  # a name variant: the page writes قاءأني, which the query does not fold to
-            expected = [page for page in answer["pages"] if page["url"].startswith(f"{prefix}articles/")
-                        and page["url"].split("/")[-2][:3] in entry["expect"]]
+            expected = [
+                page
+                for page in answer["pages"]
+                if page["url"].startswith(f"{prefix}articles/") and page["url"].split("/")[-2][:3] in entry["expect"]
+            ]
             assert all(page["marked"] for page in expected), f"{entry['query']!r}: a word marked in each excerpt"
 
 
@@ -107,24 +118,31 @@ def test_a_word_found_only_through_folding_is_marked(seeds_site):
 
 
 def test_every_query_word_must_be_found(seeds_site):
-    both, nonsense = ask(seeds_site, [{"query": "الكاظمي واشنطن", "lang": "ar"}, {"query": "الكاظمي زقزقة", "lang": "ar"}])
+    both, nonsense = ask(
+        seeds_site, [{"query": "الكاظمي واشنطن", "lang": "ar"}, {"query": "الكاظمي زقزقة", "lang": "ar"}]
+    )
     assert both["results"] and not nonsense["results"]
 
 
 def test_a_match_in_the_title_comes_before_matches_in_the_text(tmp_path):
-    documents = [SearchDocument("a/", "en", "Weather report", "oil " * 20),
-                 SearchDocument("b/", "en", "Oil prices", "Prices rose."),
-                 SearchDocument("c/", "en", "Markets", "oil and gas")]
+    documents = [
+        SearchDocument("a/", "en", "Weather report", "oil " * 20),
+        SearchDocument("b/", "en", "Oil prices", "Prices rose."),
+        SearchDocument("c/", "en", "Markets", "oil and gas"),
+    ]
     (answer,) = ask(site_with(documents, tmp_path), [{"query": "oil", "lang": "en"}])
     assert [page["url"] for page in answer["pages"]] == ["b/", "a/", "c/"]  # title; then more often in the text
 
 
 def test_articles_come_before_listing_pages_and_the_readers_edition_first(tmp_path):
-    documents = [SearchDocument("topics/", "ar", "المواضيع: الكاظمي", "الكاظمي " * 30, boost=0.25),
-                 SearchDocument("articles/x/", "ar", "مقال", "قال الكاظمي"),
-                 SearchDocument("en/articles/x/", "en", "Article", "Kadhimi said", extra="الكاظمي Kadhimi")]
-    arabic, english = ask(site_with(documents, tmp_path), [{"query": "كاظمي", "lang": "ar"},
-                                                           {"query": "كاظمي", "lang": "en"}])
+    documents = [
+        SearchDocument("topics/", "ar", "المواضيع: الكاظمي", "الكاظمي " * 30, boost=0.25),
+        SearchDocument("articles/x/", "ar", "مقال", "قال الكاظمي"),
+        SearchDocument("en/articles/x/", "en", "Article", "Kadhimi said", extra="الكاظمي Kadhimi"),
+    ]
+    arabic, english = ask(
+        site_with(documents, tmp_path), [{"query": "كاظمي", "lang": "ar"}, {"query": "كاظمي", "lang": "en"}]
+    )
     assert [page["url"] for page in arabic["pages"]] == ["articles/x/", "topics/", "en/articles/x/"]
     assert [page["url"] for page in english["pages"]] == ["en/articles/x/", "articles/x/", "topics/"]
 
@@ -133,8 +151,13 @@ def test_a_query_loads_only_the_chunks_its_words_fall_in(archive):
     site, documents = archive
     chunks = list((site / "search" / "words").glob("*.js"))
     assert len(chunks) > 20
-    arabic, english = ask(site, [{"query": "الحكومة العراقية", "lang": "ar", "pages": 10},
-                                 {"query": "negotiations", "lang": "en", "pages": 10}])
+    arabic, english = ask(
+        site,
+        [
+            {"query": "الحكومة العراقية", "lang": "ar", "pages": 10},
+            {"query": "negotiations", "lang": "en", "pages": 10},
+        ],
+    )
     for answer in (arabic, english):
         assert answer["results"]
         words = [file for file in answer["files"] if file.startswith("search/words/")]
@@ -170,7 +193,9 @@ def files_of(folder: Path) -> dict:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-def test_an_index_made_with_the_terms_kept_from_an_earlier_build_is_the_same_and_folds_only_new_text(tmp_path, monkeypatch):
+def test_an_index_made_with_the_terms_kept_from_an_earlier_build_is_the_same_and_folds_only_new_text(
+    tmp_path, monkeypatch
+):
     documents = seed_documents()
     write_index(documents, tmp_path / "fresh")
     write_index(documents, tmp_path / "first", TermCache(tmp_path / "terms"))
@@ -219,20 +244,23 @@ def test_each_document_is_indexed_by_its_languages_rules_even_when_another_has_t
 
 def test_two_documents_with_one_url_are_refused(tmp_path):
     with pytest.raises(ValueError, match="articles/x/"):
-        write_index([SearchDocument("articles/x/", "ar", "a", "b"), SearchDocument("articles/x/", "en", "c", "d")],
-                    tmp_path)
+        write_index(
+            [SearchDocument("articles/x/", "ar", "a", "b"), SearchDocument("articles/x/", "en", "c", "d")], tmp_path
+        )
 
 
 @given(st.lists(st.tuples(st.integers(0, 5000), st.integers(0, 7)), unique_by=lambda p: p[0]))
 def test_postings_read_back_as_written(postings):
     postings = sorted(postings)
     from array import array
+
     assert decode(encode(array("I", [number << 3 | weight for number, weight in postings]))) == postings
 
 
 def test_the_query_module_is_given_the_index_format_by_postings_py():
     from hiwar.site.search.assets import SCRIPT
     from hiwar.site.search.postings import ALPHABET, IN_TITLE, WEIGHT_BITS
+
     script = search_assets()[SCRIPT]
     assert not re.search(r"/\*[A-Z]+\*/null", script)  # every placeholder filled
     assert f'{{"alphabet":"{ALPHABET}","in_title":{IN_TITLE},"weight_bits":{WEIGHT_BITS}}}' in script
@@ -241,13 +269,21 @@ def test_the_query_module_is_given_the_index_format_by_postings_py():
 
 def test_ui_strings_come_from_the_languages_table_and_a_missing_one_is_named(tmp_path):
     from hiwar.site.editions import MissingString, load_editions
+
     editions = load_editions(["ar", "en"])
     context = search_assets_module.search_context(editions[1], editions)
-    assert context.strings["placeholder"] == "Search" and context.strings["editions"] == {"ar": "العربية", "en": "English"}
+    assert context.strings["placeholder"] == "Search" and context.strings["editions"] == {
+        "ar": "العربية",
+        "en": "English",
+    }
     assert json.loads(str(context.data)) == context.strings
     table = (Path(__file__).parent.parent / "scripts/hiwar/site/languages/en.yml").read_text(encoding="utf-8")
-    (tmp_path / "en.yml").write_text(table.replace("    one: \"{count} result\"\n", "").replace(
-        "    other: \"{count} results\"\n", "    other: results\n"), encoding="utf-8")
+    (tmp_path / "en.yml").write_text(
+        table.replace('    one: "{count} result"\n', "").replace(
+            '    other: "{count} results"\n', "    other: results\n"
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(InputError, match=r"search\.results needs an 'other' entry, and each entry needs \{count\}"):
         search_assets_module.search_context(load_editions(["en"], tmp_path)[0], editions)
     (tmp_path / "en.yml").write_text(table.replace("  placeholder: Search\n", ""), encoding="utf-8")

@@ -1,6 +1,7 @@
 """What the search knows of a page (site/search_pages.py): articles from the model, other pages from the text MkDocs
 rendered (without their title, permalinks, glosses and ¶ numbers), continuation and side-by-side pages left out, and
 an edition's documents handed from one process to another unchanged."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -15,26 +16,37 @@ from hiwar.site.search import SearchDocument
 from hiwar.site.search_pages import ARTICLE_BOOST, PAGE_BOOST, article_document, indexed, ordered, page_document
 
 ARABIC, ENGLISH = load_editions(["ar", "en"])
-RENDERED = ('<h1 id="t">Topics</h1><h2 id="iran">Iran<a class="headerlink" href="#iran" title="Link">#</a></h2>'
-            '<p><a aria-label="Paragraph 1" class="hiwar-pnum" href="#p-1">1</a> The <span class="hiwar-term">PMF'
-            '<span class="hiwar-gloss" dir="rtl" lang="ar" role="tooltip">الحشد <span>الشعبي</span></span></span>'
-            '&amp; Tehran<!-- a comment -->, <span lang="ar" dir="rtl">بغداد</span><br/>'
-            '<time datetime="2021">2021</time></p>')
+RENDERED = (
+    '<h1 id="t">Topics</h1><h2 id="iran">Iran<a class="headerlink" href="#iran" title="Link">#</a></h2>'
+    '<p><a aria-label="Paragraph 1" class="hiwar-pnum" href="#p-1">1</a> The <span class="hiwar-term">PMF'
+    '<span class="hiwar-gloss" dir="rtl" lang="ar" role="tooltip">الحشد <span>الشعبي</span></span></span>'
+    '&amp; Tehran<!-- a comment -->, <span lang="ar" dir="rtl">بغداد</span><br/>'
+    '<time datetime="2021">2021</time></p>'
+)
 
 
-@pytest.mark.parametrize("path,searched", [
-    ("articles/x.md", True), ("topics/iran.md", True), ("index.md", True), ("about.md", True),
-    ("topics/iran/2.md", False), ("people/kadhimi/3.md", False),  # the rest of a listing
-    ("parallel/x.md", False), ("topics/years/2021.md", False),
-])
+@pytest.mark.parametrize(
+    "path,searched",
+    [
+        ("articles/x.md", True),
+        ("topics/iran.md", True),
+        ("index.md", True),
+        ("about.md", True),
+        ("topics/iran/2.md", False),
+        ("people/kadhimi/3.md", False),  # the rest of a listing
+        ("parallel/x.md", False),
+        ("topics/years/2021.md", False),
+    ],
+)
 def test_which_pages_are_searched(path, searched):
     assert indexed(path) is searched
 
 
 def test_a_page_is_described_by_its_rendered_text_without_what_is_not_its_text():
     document = page_document("<b>Topics</b> - Hiwar", RENDERED, "en/topics/", "en")
-    assert document == SearchDocument(url="en/topics/", lang="en", title="Topics - Hiwar",
-                                      text="Iran The PMF & Tehran , بغداد 2021", boost=PAGE_BOOST)
+    assert document == SearchDocument(
+        url="en/topics/", lang="en", title="Topics - Hiwar", text="Iran The PMF & Tehran , بغداد 2021", boost=PAGE_BOOST
+    )
 
 
 def test_an_article_is_described_from_the_model_in_the_editions_language(project_collection):
@@ -65,8 +77,11 @@ def test_an_undated_article_has_no_date_beside_its_title(project_collection):
 
 
 def test_an_editions_documents_cross_to_the_sites_build_unchanged_and_sort_by_edition_and_address():
-    documents = [SearchDocument("en/b/", "en", "B", "نص"), SearchDocument("a/", "ar", "أ", "text", "extra", 0.25, "2021"),
-                 SearchDocument("en/a/", "en", "A", "t")]
+    documents = [
+        SearchDocument("en/b/", "en", "B", "نص"),
+        SearchDocument("a/", "ar", "أ", "text", "extra", 0.25, "2021"),
+        SearchDocument("en/a/", "en", "A", "t"),
+    ]
     crossed = msgspec.msgpack.decode(msgspec.msgpack.encode([Document.of(d) for d in documents]), type=list[Document])
     assert [document.search_document() for document in crossed] == documents
     assert [d.url for d in ordered(documents)] == ["a/", "en/a/", "en/b/"]

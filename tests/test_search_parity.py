@@ -1,6 +1,7 @@
 """The browser applies the very rules the index was built with: Node runs the generated query module on
 thousands of generated strings, read in each language (Arabic, English, and French, a third edition's language that
 has no rules), and Python and JavaScript must agree on every answer."""
+
 from __future__ import annotations
 
 import json
@@ -22,20 +23,101 @@ from hiwar.site.search.assets import SCRIPT
 RULES = rules()
 ARABIC = re.compile(char_class(RULES["languages"]["ar"]["script"]))
 LANGUAGES = ["ar", "en", "fr"]  # fr: a language without rules, which gets folding only
-SEED_WORDS = sorted({word for path in (ROOT / "seeds").glob("*.txt") for word in path.read_text(encoding="utf-8").split()
-                     if len(word) < 20})
-ENGLISH_WORDS = ["Sudani", "al-Sudani", "AL-KADHIMI", "negotiations", "Elections", "studies", "studied", "Popular",
-                 "Mobilization", "al", "Al-", "-al-", "al-al-Sudani", "bal-x", "Kadhimi’s", "isn't", "US", "ings"]
+SEED_WORDS = sorted(
+    {
+        word
+        for path in (ROOT / "seeds").glob("*.txt")
+        for word in path.read_text(encoding="utf-8").split()
+        if len(word) < 20
+    }
+)
+ENGLISH_WORDS = [
+    "Sudani",
+    "al-Sudani",
+    "AL-KADHIMI",
+    "negotiations",
+    "Elections",
+    "studies",
+    "studied",
+    "Popular",
+    "Mobilization",
+    "al",
+    "Al-",
+    "-al-",
+    "al-al-Sudani",
+    "bal-x",
+    "Kadhimi’s",
+    "isn't",
+    "US",
+    "ings",
+]
 # French as a third edition writes it (tests/fixtures/third_edition), and words that English rules would change.
-FRENCH_WORDS = sorted({word.strip(".,:;") for path in (FIXTURES / "third_edition").rglob("*.fr.txt")
-                       for word in path.read_text(encoding="utf-8").split()} |
-                      {"négociations", "élections", "Soudani", "al-Soudani", "Al-Kazimi", "États-Unis", "irakiennes",
-                       "discussions", "accords", "présidence", "missions", "coalition", "retrait", "L'Irak", "aujourd’hui"})
+FRENCH_WORDS = sorted(
+    {
+        word.strip(".,:;")
+        for path in (FIXTURES / "third_edition").rglob("*.fr.txt")
+        for word in path.read_text(encoding="utf-8").split()
+    }
+    | {
+        "négociations",
+        "élections",
+        "Soudani",
+        "al-Soudani",
+        "Al-Kazimi",
+        "États-Unis",
+        "irakiennes",
+        "discussions",
+        "accords",
+        "présidence",
+        "missions",
+        "coalition",
+        "retrait",
+        "L'Irak",
+        "aujourd’hui",
+    }
+)
 # Characters that NFKC, case or Unicode classes treat specially: presentation forms and ligatures, full-width
 # and mathematical letters, superscripts, Roman numerals, dotted I, final sigma, combining accents, astral
 # letters, joiners and spaces.
-UNUSUAL = ["ﻻ", "ﷲ", "ﺍﻟ", "ﻛ", "Ａｌ-", "ﬁ", "²", "Ⅻ", "İ", "ß", "ΣΑΣ", "é", "e\u0301", "𝐀𝐥-", "𠀀", "\u200c", "\u200d",
-           "\u00a0", "ـ", "٫", "·", "'", "’", "_", "😀", "ٱ", "ۀ", "ی", "ک", "ى", "ة", "ؤ", "ئ", "آ", "إ", "أ", "ء"]
+UNUSUAL = [
+    "ﻻ",
+    "ﷲ",
+    "ﺍﻟ",
+    "ﻛ",
+    "Ａｌ-",
+    "ﬁ",
+    "²",
+    "Ⅻ",
+    "İ",
+    "ß",
+    "ΣΑΣ",
+    "é",
+    "e\u0301",
+    "𝐀𝐥-",
+    "𠀀",
+    "\u200c",
+    "\u200d",
+    "\u00a0",
+    "ـ",
+    "٫",
+    "·",
+    "'",
+    "’",
+    "_",
+    "😀",
+    "ٱ",
+    "ۀ",
+    "ی",
+    "ک",
+    "ى",
+    "ة",
+    "ؤ",
+    "ئ",
+    "آ",
+    "إ",
+    "أ",
+    "ء",
+]
 MARKS = ["\u064e", "\u064f", "\u0650", "\u0651", "\u0652", "\u064b", "\u0670", "\u0640", "\u06d6", "\u0615"]
 DIGITS = list("0123456789") + list("".join(RULES["fold"]["digits"]))
 SEPARATORS = ["", " ", " ", "-", "،", ".", "\n", "/", "(", ")"]
@@ -76,18 +158,52 @@ def generated(count: int) -> list[str]:
     return texts
 
 
-EDGE_CASES = ["al-al-Sudani", "al-", "al", "-al-sudani", "ال", "لل", "الل", "الله", "وال", "والك", "والكا", "بالعراق",
-              "للكاظمي", "كاظمي", "و", "وبايدن", "وبا", "ﻻ", "مُصْطَفَى", "الكـــاظمي", "٢٠٢١", "۲۰۲۴", "", " ", "---",
-              "négociations", "al-Soudani", "Les négociations d'al-Soudani avec بايدن", "الsudani", "cafés", "ΣΑΣ"]
+EDGE_CASES = [
+    "al-al-Sudani",
+    "al-",
+    "al",
+    "-al-sudani",
+    "ال",
+    "لل",
+    "الل",
+    "الله",
+    "وال",
+    "والك",
+    "والكا",
+    "بالعراق",
+    "للكاظمي",
+    "كاظمي",
+    "و",
+    "وبايدن",
+    "وبا",
+    "ﻻ",
+    "مُصْطَفَى",
+    "الكـــاظمي",
+    "٢٠٢١",
+    "۲۰۲۴",
+    "",
+    " ",
+    "---",
+    "négociations",
+    "al-Soudani",
+    "Les négociations d'al-Soudani avec بايدن",
+    "الsudani",
+    "cafés",
+    "ΣΑΣ",
+]
 
 
 def answers_in_python(text: str, lang: str) -> dict:
     terms = query_terms(text, lang)
-    return {"fold": fold(text), "query_terms": terms, "index_tokens": index_tokens(text, lang),
-            "written_words": WORD_AS_WRITTEN.findall(text),
-            "highlight_forms": [highlight_forms(word, lang) for word in WORD_AS_WRITTEN.findall(text)],
-            "marked_words": [text[start:end] for start, end in marked_words(text, terms, lang)],
-            "first_marked_word": [text[start:end] for start, end in marked_words(text, terms, lang)][:1]}  # an excerpt's
+    return {
+        "fold": fold(text),
+        "query_terms": terms,
+        "index_tokens": index_tokens(text, lang),
+        "written_words": WORD_AS_WRITTEN.findall(text),
+        "highlight_forms": [highlight_forms(word, lang) for word in WORD_AS_WRITTEN.findall(text)],
+        "marked_words": [text[start:end] for start, end in marked_words(text, terms, lang)],
+        "first_marked_word": [text[start:end] for start, end in marked_words(text, terms, lang)][:1],
+    }  # an excerpt's
 
 
 @pytest.fixture(scope="module")
@@ -100,8 +216,13 @@ def module_file(tmp_path_factory) -> Path:
 def answers_in_javascript(module: Path, texts: list[str], languages: list[str]) -> dict[str, list[dict]]:
     node = shutil.which("node")
     assert node, "Node is needed for the parity test (README: Node 20)"
-    result = subprocess.run([node, str(ROOT / "tests" / "search_rules.js"), str(module)], capture_output=True,
-                            input=json.dumps({"texts": texts, "languages": languages}), text=True, timeout=300)
+    result = subprocess.run(
+        [node, str(ROOT / "tests" / "search_rules.js"), str(module)],
+        capture_output=True,
+        input=json.dumps({"texts": texts, "languages": languages}),
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     return dict(zip(languages, json.loads(result.stdout)))
 
@@ -117,8 +238,12 @@ def answers(module_file) -> dict[str, tuple[list[str], list[dict], list[dict]]]:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_python_and_javascript_agree_on_every_rule_in_every_language(answers, lang):
     texts, in_python, in_javascript = answers[lang]
-    differences = [(text, key, py[key], js[key]) for text, py, js in zip(texts, in_python, in_javascript)
-                   for key in py if py[key] != js[key]]
+    differences = [
+        (text, key, py[key], js[key])
+        for text, py, js in zip(texts, in_python, in_javascript)
+        for key in py
+        if py[key] != js[key]
+    ]
     assert not differences, f"{len(differences)} differences, the first: {differences[:5]}"
     # The strings exercise every rule: articles and clitics come off, marks fold, and in English al- goes and
     # suffixes go.

@@ -1,4 +1,5 @@
 """The real site built from seeds/: both editions, feeds, text preservation, the offline zip."""
+
 from __future__ import annotations
 
 import json
@@ -36,14 +37,18 @@ def test_each_seed_has_an_arabic_rtl_page_and_an_english_ltr_page(site, stem):
 def test_language_switcher_links_the_counterpart(site, stem):
     arabic = html(site / "articles" / stem / "index.html")
     link = arabic.select_one('a.md-select__link[hreflang="en"]')
-    assert (site / "articles" / stem / link["href"] / "index.html").resolve() == \
-        (site / "en" / "articles" / stem / "index.html").resolve()
+    assert (site / "articles" / stem / link["href"] / "index.html").resolve() == (
+        site / "en" / "articles" / stem / "index.html"
+    ).resolve()
 
 
 @pytest.mark.parametrize("stem", STEMS)
 def test_every_body_word_of_the_seed_is_in_its_arabic_page(site, stem):
     report = (ROOT / "build" / "report.txt").read_text(encoding="utf-8")
-    left_out = {int(n) for n in re.findall(r"(?m)^  line (\d+): left out", report.split(f"seeds/{stem}.txt:")[1].split("\nseeds/")[0])}
+    left_out = {
+        int(n)
+        for n in re.findall(r"(?m)^  line (\d+): left out", report.split(f"seeds/{stem}.txt:")[1].split("\nseeds/")[0])
+    }
     lines = (ROOT / "seeds" / f"{stem}.txt").read_text(encoding="utf-8").splitlines()
     body_words = [w for n, line in enumerate(lines, 1) if n not in left_out for w in WORD.findall(line)]
     page_words = set(WORD.findall(content(html(site / "articles" / stem / "index.html")).get_text(" ")))
@@ -62,13 +67,20 @@ def test_nested_list_of_000_is_nested(site):
 def test_section_headings_of_002_are_headings(site):
     body = content(html(site / "articles" / "002_344b185d2b28595d" / "index.html"))
     assert [h.get_text(strip=True).rstrip("#") for h in body.find_all("h2") if h.get("id") != "notes"] == [
-        "دواعي هذا الحوار", "سيناريوهات متوقعة", "تأثيرات إنهاء مهمة التحالف الدولي في العراق", "الخلاصة"]
+        "دواعي هذا الحوار",
+        "سيناريوهات متوقعة",
+        "تأثيرات إنهاء مهمة التحالف الدولي في العراق",
+        "الخلاصة",
+    ]
 
 
-@pytest.mark.parametrize("stem,leftovers", [
-    ("001_9f79dd596af1e7b3", ["ربما يعجبك أيضا", "كتبت –"]),
-    ("004_619acb7bf2d5c641", ["انشر مقالك", "لإرسال مقال للنشر", "آخر الأخبار", "الصفحة الرئيسية", "اقرأ أيضاً"]),
-])
+@pytest.mark.parametrize(
+    "stem,leftovers",
+    [
+        ("001_9f79dd596af1e7b3", ["ربما يعجبك أيضا", "كتبت –"]),
+        ("004_619acb7bf2d5c641", ["انشر مقالك", "لإرسال مقال للنشر", "آخر الأخبار", "الصفحة الرئيسية", "اقرأ أيضاً"]),
+    ],
+)
 def test_site_boilerplate_is_gone(site, stem, leftovers):
     text = content(html(site / "articles" / stem / "index.html")).get_text()
     for leftover in leftovers:
@@ -121,21 +133,29 @@ def test_json_feeds_carry_every_article_with_its_seed(site, feed_path, lang):
         page = site / extension["path"] / "index.html"
         assert page.exists(), extension["path"]
         assert item["url"].endswith("/" + extension["path"])
-    assert [i["date_published"] for i in feed["items"]] == sorted((i["date_published"] for i in feed["items"]), reverse=True)
+    assert [i["date_published"] for i in feed["items"]] == sorted(
+        (i["date_published"] for i in feed["items"]), reverse=True
+    )
 
 
 def test_no_page_asks_for_a_font_or_script_from_another_host(site):
     for page in site.rglob("*.html"):
         soup = html(page)
         for tag in soup.find_all(["script", "link", "img", "iframe"]):
-            url = tag.get("src") or (tag.get("href") if tag.name == "link" and tag.get("rel") != ["canonical"]
-                                      and "alternate" not in (tag.get("rel") or []) else None)
+            url = tag.get("src") or (
+                tag.get("href")
+                if tag.name == "link" and tag.get("rel") != ["canonical"] and "alternate" not in (tag.get("rel") or [])
+                else None
+            )
             assert not (url or "").startswith(("http:", "https:", "//")), f"{page}: {tag}"
 
 
 def test_bundled_font_ships_with_its_licence(site):
     fonts = site / "assets" / "fonts"
-    assert sorted(p.name for p in fonts.glob("*.woff2")) == ["noto-naskh-arabic-400.woff2", "noto-naskh-arabic-700.woff2"]
+    assert sorted(p.name for p in fonts.glob("*.woff2")) == [
+        "noto-naskh-arabic-400.woff2",
+        "noto-naskh-arabic-700.woff2",
+    ]
     assert "SIL Open Font License" in (fonts / "LICENSE-NotoNaskhArabic-OFL.txt").read_text()
 
 

@@ -1,5 +1,6 @@
 """The sitemap (site/sitemap.py): every page of every edition with its counterparts in the other editions
 (hreflang), no date the build cannot know, and a copy in each edition's folder, plain and gzipped."""
+
 from __future__ import annotations
 
 import gzip
@@ -19,9 +20,12 @@ PATHS = {
 
 def entries(data: bytes) -> dict[str, list[tuple[str, str]]]:
     root = ET.fromstring(data)
-    return {url.findtext("s:loc", namespaces=NS): [(link.get("hreflang"), link.get("href"))
-                                                   for link in url.findall("xhtml:link", NS)]
-            for url in root.findall("s:url", NS)}
+    return {
+        url.findtext("s:loc", namespaces=NS): [
+            (link.get("hreflang"), link.get("href")) for link in url.findall("xhtml:link", NS)
+        ]
+        for url in root.findall("s:url", NS)
+    }
 
 
 def test_every_page_of_every_edition_is_listed_with_its_counterparts():

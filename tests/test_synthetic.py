@@ -1,5 +1,6 @@
 """Synthetic archives for the benchmarks and the large-archive tests (tools/synthetic.py): N seeds made from the real
 ones, each a distinct article with its own title line, date line and paragraphs, the same N giving the same files."""
+
 from __future__ import annotations
 
 from hiwar.ingest.reader import read_article
@@ -21,5 +22,6 @@ def test_each_synthetic_seed_reads_as_its_own_dated_article(tmp_path):
 def test_the_same_count_gives_the_same_archive(tmp_path):
     synthetic_seeds(tmp_path / "a", 5)
     synthetic_seeds(tmp_path / "b", 5)
-    assert [p.read_bytes() for p in sorted((tmp_path / "a").iterdir())] == \
-        [p.read_bytes() for p in sorted((tmp_path / "b").iterdir())]
+    assert [p.read_bytes() for p in sorted((tmp_path / "a").iterdir())] == [
+        p.read_bytes() for p in sorted((tmp_path / "b").iterdir())
+    ]

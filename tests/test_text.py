@@ -1,6 +1,7 @@
 """Arabic text helpers (knowledge/text.py) and the spelling rules they read (knowledge/rules.py): a matching key
 that folds the spelling variation of news text away, words as the rest of the code counts them, and the share of
 Arabic letters a seed must have."""
+
 from __future__ import annotations
 
 import re
@@ -11,14 +12,23 @@ from hiwar.knowledge.rules import char_class, code_points, rules
 from hiwar.knowledge.text import BULLET, SPEAKER, arabic_share, fold, strip_marks, word_keys, words
 
 
-@pytest.mark.parametrize("written,key", [
-    ("أحمد إبراهيم آل ٱلعبد", "احمد ابراهيم ال العبد"),  # hamza and alef forms
-    ("مصطفى", "مصطفي"), ("فیلق", "فيلق"), ("رئيس", "رييس"), ("مؤتمر", "موتمر"),  # yeh forms, hamza seats
-    ("الجمهورية", "الجمهوريه"), ("کردستان", "كردستان"),  # taa marbuta, Persian kaf
-    ("الحِوارُ الاسْتراتيجيّ", "الحوار الاستراتيجي"), ("الحـــوار", "الحوار"),  # tashkeel, tatweel
-    ("عام ٢٠٢١ و۱۴۰۰", "عام 2021 و1400"),  # Arabic-Indic and Persian digits
-    ("ﻻ", "لا"), ("NATO Biden", "nato biden"),  # a presentation form; Latin lower-cased
-])
+@pytest.mark.parametrize(
+    "written,key",
+    [
+        ("أحمد إبراهيم آل ٱلعبد", "احمد ابراهيم ال العبد"),  # hamza and alef forms
+        ("مصطفى", "مصطفي"),
+        ("فیلق", "فيلق"),
+        ("رئيس", "رييس"),
+        ("مؤتمر", "موتمر"),  # yeh forms, hamza seats
+        ("الجمهورية", "الجمهوريه"),
+        ("کردستان", "كردستان"),  # taa marbuta, Persian kaf
+        ("الحِوارُ الاسْتراتيجيّ", "الحوار الاستراتيجي"),
+        ("الحـــوار", "الحوار"),  # tashkeel, tatweel
+        ("عام ٢٠٢١ و۱۴۰۰", "عام 2021 و1400"),  # Arabic-Indic and Persian digits
+        ("ﻻ", "لا"),
+        ("NATO Biden", "nato biden"),  # a presentation form; Latin lower-cased
+    ],
+)
 def test_the_matching_key_folds_spelling_variation_away(written, key):
     assert fold(written) == key
 

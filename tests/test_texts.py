@@ -1,5 +1,6 @@
 """Texts in several languages (model/texts.py): one value per language code, immutable, hashable and picklable like
 the frozen data classes that hold them."""
+
 from __future__ import annotations
 
 import pickle

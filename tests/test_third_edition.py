@@ -1,6 +1,7 @@
 """Languages are data: a third edition (French) is a row in mkdocs.yml, a table of UI strings and the editorial
 files in that language — no code. An untranslated UI string is an error naming the key, never another language's
 text."""
+
 from __future__ import annotations
 
 import re
@@ -61,7 +62,9 @@ def test_the_originals_title_and_names_are_marked_in_the_language_and_direction_
     assert source == ("ar", "rtl")
     pending = html(french_site / "en" / "articles" / "date_line" / "index.html")  # no English translation yet
     (title,) = pending.select(".hiwar-translation-pending span[lang]")
-    assert (title["lang"], title["dir"]) == source and title.get_text() == original.select_one("h1").get_text(strip=True)
+    assert (title["lang"], title["dir"]) == source and title.get_text() == original.select_one("h1").get_text(
+        strip=True
+    )
     for prefix in ("en/", "fr/"):
         names = html(french_site / prefix / "articles" / "headings" / "index.html").select(".hiwar-entities span[lang]")
         assert [(n["lang"], n["dir"], n.get_text()) for n in names] == [(*source, "العراق")]
@@ -71,14 +74,21 @@ def test_a_third_edition_without_search_rules_is_searched_with_folding_only(fren
     """French has no entry in search_rules.yml: a French reader's query is folded only (no English endings), an English
     reader's query keeps English stemming on the same French pages, and Arabic words keep their analysis."""
     from test_search_index import ask
-    queries = [{"query": "PRESSIONS", "lang": "fr"}, {"query": "PRESSIONS", "lang": "en"}, {"query": "pressi", "lang": "fr"},
-               {"query": "والحوار", "lang": "fr"}]
+
+    queries = [
+        {"query": "PRESSIONS", "lang": "fr"},
+        {"query": "PRESSIONS", "lang": "en"},
+        {"query": "pressi", "lang": "fr"},
+        {"query": "والحوار", "lang": "fr"},
+    ]
     plural_fr, plural_en, prefix_fr, arabic_fr = ask(french_site, queries)
     assert plural_fr["terms"] == ["pressions"] and plural_fr["results"] == []  # the French text says "pression"
     assert plural_en["terms"] == ["press"]
     # the English reader's stem finds "pressure" in English and "pression" in French, both marked
-    assert [(page["url"], page["marked"]) for page in plural_en["pages"]] == [("en/articles/headings/", 1),
-                                                                             ("fr/articles/headings/", 1)]
+    assert [(page["url"], page["marked"]) for page in plural_en["pages"]] == [
+        ("en/articles/headings/", 1),
+        ("fr/articles/headings/", 1),
+    ]
     # a word finds the words it begins
     assert [(page["url"], page["marked"]) for page in prefix_fr["pages"]] == [("fr/articles/headings/", 1)]
     assert arabic_fr["terms"] == ["حوار"]
@@ -86,8 +96,11 @@ def test_a_third_edition_without_search_rules_is_searched_with_folding_only(fren
 
 
 def test_heading_links_are_named_in_the_language_of_their_page(french_site):
-    expected = {"": "رابط دائم إلى هذا القسم", "en/": "Permanent link to this section",
-                "fr/": "Lien permanent vers cette section"}
+    expected = {
+        "": "رابط دائم إلى هذا القسم",
+        "en/": "Permanent link to this section",
+        "fr/": "Lien permanent vers cette section",
+    }
     for prefix, title in expected.items():
         links = html(french_site / prefix / "articles" / "headings" / "index.html").select("a.headerlink")
         assert links and {link["title"] for link in links} == {title}
@@ -128,7 +141,10 @@ def test_labels_from_shared_files_are_in_the_third_language(french_site):
     gloss = html(french_site / "fr" / "articles" / "date_line" / "index.html").select(".hiwar-term .hiwar-gloss")
     assert [(g["lang"], g.get_text()) for g in gloss] == [("ar", "الحوار الاستراتيجي")]  # the original's term
     arabic = html(french_site / "articles" / "date_line" / "index.html").select(".hiwar-gloss [lang]")
-    assert [(g["lang"], g.get_text()) for g in arabic] == [("en", "the strategic dialogue"), ("fr", "le dialogue stratégique")]
+    assert [(g["lang"], g.get_text()) for g in arabic] == [
+        ("en", "the strategic dialogue"),
+        ("fr", "le dialogue stratégique"),
+    ]
 
 
 def test_an_untranslated_ui_string_is_an_error_naming_its_key(tmp_path):

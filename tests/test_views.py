@@ -1,5 +1,6 @@
 """What templates see (site/view.py, site/views.py): one view of the article per edition, made from the model and
 the language tables, every string escaped once, so templates print values as they are."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -66,7 +67,9 @@ def test_the_reference_files_are_linked_relative_to_the_page(articles):
     view = view_of(articles["001_9f79dd596af1e7b3"])
     assert [(link.label, link.href) for link in view.downloads] == [
         ("CSL-JSON", "../../citations/001_9f79dd596af1e7b3.en.csl.json"),
-        ("RIS", "../../citations/001_9f79dd596af1e7b3.en.ris"), ("BibTeX", "../../citations/001_9f79dd596af1e7b3.en.bib")]
+        ("RIS", "../../citations/001_9f79dd596af1e7b3.en.ris"),
+        ("BibTeX", "../../citations/001_9f79dd596af1e7b3.en.bib"),
+    ]
     assert view.print_url == "https://hiwar.example.org/en/articles/001_9f79dd596af1e7b3/"
 
 
@@ -91,24 +94,48 @@ def test_what_the_view_says_of_the_article_is_what_its_front_matter_says(article
     article = articles["002_344b185d2b28595d"]
     view, page = view_of(article), article_page(article, ENGLISH, VOCABULARY)
     assert (view.date_iso, view.date_display, view.date_precision, view.evidence) == (
-        page.date_datetime, page.date_display, page.date_precision_label, page.date_evidence)
+        page.date_datetime,
+        page.date_display,
+        page.date_precision_label,
+        page.date_evidence,
+    )
     assert (view.author, view.publisher, view.summary, view.original_title, view.seed, view.seed_sha256) == (
-        page.author, page.publisher, page.summary, page.original_title, page.seed, page.seed_sha256)
+        page.author,
+        page.publisher,
+        page.summary,
+        page.original_title,
+        page.seed,
+        page.seed_sha256,
+    )
     assert (view.translated_paragraphs, view.paragraphs) == (page.translated_paragraphs, page.paragraphs)
     assert [(e.label, e.original) for e in view.entities] == [(e.labels["en"], e.labels["ar"]) for e in page.entities]
 
 
 def test_an_automatic_date_and_summary_are_marked_as_such(articles):
-    article = dataclasses.replace(articles["004_619acb7bf2d5c641"], date=Sourced(None, AUTOMATIC),
-                                  summary={**articles["004_619acb7bf2d5c641"].summary, "en": Sourced("Found.", AUTOMATIC)})
+    article = dataclasses.replace(
+        articles["004_619acb7bf2d5c641"],
+        date=Sourced(None, AUTOMATIC),
+        summary={**articles["004_619acb7bf2d5c641"].summary, "en": Sourced("Found.", AUTOMATIC)},
+    )
     view = view_of(article)
     assert view.date_automatic and view.summary_automatic and view.date_iso is None
     assert view.date_display == ENGLISH.t("dates.unknown") and view.date_origin == ENGLISH.t("about.origin_automatic")
 
 
 def page_view(**fields) -> PageView:
-    return PageView(**{"lang": "en", "dir": "ltr", "site_name": "Hiwar", "title": "t", "heading": "h", "alternates": [],
-                       "problems": [], "edition": ENGLISH, **fields})
+    return PageView(
+        **{
+            "lang": "en",
+            "dir": "ltr",
+            "site_name": "Hiwar",
+            "title": "t",
+            "heading": "h",
+            "alternates": [],
+            "problems": [],
+            "edition": ENGLISH,
+            **fields,
+        }
+    )
 
 
 def test_a_page_views_strings_are_escaped_once_and_its_edition_is_left_as_an_object():

@@ -1,5 +1,6 @@
 """The tag vocabulary (knowledge/vocabulary.py): tags with a label in every language and the phrases that signal
 them; a text is tagged with the topics it mentions at least twice, however it spells them, most mentioned first."""
+
 from __future__ import annotations
 
 from conftest import FIXTURES
@@ -42,8 +43,14 @@ def test_mentions_are_counted_however_the_text_spells_them():
 
 
 def test_the_most_mentioned_topics_come_first_ties_by_id_and_at_most_five():
-    text = ("الانتخابات " * 2 + "كردستان أربيل " + "إيران طهران إيران " + "النفط الاقتصاد النفط النفط "
-            + "السيادة السيادة " + "الحوار الاستراتيجي " * 2)
+    text = (
+        "الانتخابات " * 2
+        + "كردستان أربيل "
+        + "إيران طهران إيران "
+        + "النفط الاقتصاد النفط النفط "
+        + "السيادة السيادة "
+        + "الحوار الاستراتيجي " * 2
+    )
     assert automatic_tags(text, VOCABULARY) == ["economy", "iran", "elections", "kurdistan", "sovereignty"]
 
 

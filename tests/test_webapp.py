@@ -1,6 +1,7 @@
 """The web app's files in the built site (site/webapp): a manifest per edition in its language with icons drawn at
 build time and the theme's colours, the lists of each edition's files with their sizes, the service worker with this
 build's version, each edition's offline and 404 pages; and none of it in the offline (file://) edition."""
+
 from __future__ import annotations
 
 import json
@@ -29,7 +30,7 @@ def _json(path: Path):
 def _worker_config(site: Path) -> dict:
     text = (site / WORKER).read_text(encoding="utf-8")
     start = text.index("const CONFIG = ") + len("const CONFIG = ")
-    return json.loads(text[start:text.index(";\n", start)])
+    return json.loads(text[start : text.index(";\n", start)])
 
 
 @pytest.mark.parametrize("prefix,lang", EDITIONS.items())
@@ -53,8 +54,9 @@ def test_each_edition_has_a_manifest_in_its_language_with_icons_and_the_themes_c
 
 
 def test_the_manifest_colours_come_from_the_theme_palette():
-    assert theme_colours([{"primary": "teal", "scheme": "default"}], THEME_STYLESHEETS) == \
-        theme_colours(None, THEME_STYLESHEETS).__class__("#009485", "#fff")
+    assert theme_colours([{"primary": "teal", "scheme": "default"}], THEME_STYLESHEETS) == theme_colours(
+        None, THEME_STYLESHEETS
+    ).__class__("#009485", "#fff")
     assert theme_colours([{"primary": "indigo"}], THEME_STYLESHEETS).theme == "#4051b5"
     with pytest.raises(ValueError):
         theme_colours([{"primary": "no-such-colour"}], THEME_STYLESHEETS)
@@ -69,8 +71,13 @@ def test_each_editions_list_has_its_pages_the_shared_files_and_their_real_sizes(
     assert summary["files"] == len(listing["files"])
     urls = {url for url, _, _ in listing["files"]}
     home = prefix or "./"
-    assert {home, f"{prefix}articles/004_619acb7bf2d5c641/", f"{prefix}parallel/004_619acb7bf2d5c641/",
-            "search/manifest.js", "assets/fonts/noto-naskh-arabic-400.woff2"} <= urls
+    assert {
+        home,
+        f"{prefix}articles/004_619acb7bf2d5c641/",
+        f"{prefix}parallel/004_619acb7bf2d5c641/",
+        "search/manifest.js",
+        "assets/fonts/noto-naskh-arabic-400.woff2",
+    } <= urls
     for url, size, _ in listing["files"]:
         path = site / (url + "index.html" if url.endswith("/") else url)
         assert path.stat().st_size == size, url
@@ -90,18 +97,40 @@ def test_the_version_follows_the_files(tmp_path):
 
 
 def test_the_default_edition_holds_everything_but_the_other_editions_folders():
-    files = [SiteFile(p, 1, "d") for p in ("index.html", "en/index.html", "fr/index.html", "articles/a/index.html",
-                                            "assets/x.css", "search/w/0.js", "feed.xml", "en/feed.json")]
+    files = [
+        SiteFile(p, 1, "d")
+        for p in (
+            "index.html",
+            "en/index.html",
+            "fr/index.html",
+            "articles/a/index.html",
+            "assets/x.css",
+            "search/w/0.js",
+            "feed.xml",
+            "en/feed.json",
+        )
+    ]
     assert [f.path for f in edition_files(files, "", ["", "en/", "fr/"])] == [
-        "index.html", "articles/a/index.html", "assets/x.css", "search/w/0.js"]
+        "index.html",
+        "articles/a/index.html",
+        "assets/x.css",
+        "search/w/0.js",
+    ]
     assert [f.url for f in edition_files(files, "en/", ["", "en/", "fr/"])] == ["en/", "assets/x.css", "search/w/0.js"]
 
 
 def test_the_worker_keeps_the_shell_and_each_editions_home_and_offline_pages(site):
     config = _worker_config(site)
     shell = set(config["shell"])
-    assert {"./", "en/", "503.html", "en/503.html", "assets/javascripts/hiwar-app.js",
-            "assets/javascripts/hiwar-search.js", "assets/fonts/noto-naskh-arabic-400.woff2"} <= shell
+    assert {
+        "./",
+        "en/",
+        "503.html",
+        "en/503.html",
+        "assets/javascripts/hiwar-app.js",
+        "assets/javascripts/hiwar-search.js",
+        "assets/fonts/noto-naskh-arabic-400.woff2",
+    } <= shell
     assert any(p.startswith("assets/javascripts/bundle.") for p in shell)
     assert any(p.startswith("assets/stylesheets/main.") for p in shell)
     assert not any(p.endswith(".map") or "/lunr/" in p or p.startswith("articles/") for p in shell)

@@ -4,6 +4,7 @@ both files, lists each in its catalogue with its language, finds English queries
 queries in the Arabic file written in the spellings the site's search folds; an article opened through it renders in
 Chromium right to left with its notes, and its links lead to pages the file holds. Built from hostile inputs, the files
 hold them as text. As an output (outputs/zim.py), an edition's file is made again only when what it holds changed."""
+
 from __future__ import annotations
 
 import html
@@ -51,12 +52,17 @@ def zimcheck(path: Path) -> dict:
 def kiwix_serve(*files: Path):
     """kiwix-serve on 127.0.0.1 (a free port) serving the files; stopped when done."""
     if shutil.which("kiwix-serve") is None:
-        pytest.fail("kiwix-serve is missing: `make test` installs it (scripts/install-test-tools.sh, Debian kiwix-tools)")
+        pytest.fail(
+            "kiwix-serve is missing: `make test` installs it (scripts/install-test-tools.sh, Debian kiwix-tools)"
+        )
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen(["kiwix-serve", "--address", "127.0.0.1", "--port", str(port), *map(str, files)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        ["kiwix-serve", "--address", "127.0.0.1", "--port", str(port), *map(str, files)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -98,8 +104,11 @@ def entries_of(path: Path) -> dict[str, tuple[str, str, bytes]]:
 
 def metadata_of(path: Path) -> dict[str, str]:
     archive = Archive(path)
-    return {key: bytes(archive.get_metadata(key)).decode() for key in archive.metadata_keys
-            if not key.startswith("Illustration_")}
+    return {
+        key: bytes(archive.get_metadata(key)).decode()
+        for key in archive.metadata_keys
+        if not key.startswith("Illustration_")
+    }
 
 
 @pytest.fixture(scope="module")
@@ -122,16 +131,29 @@ def book_name(lang: str) -> str:
 
 def offline_pages(edition) -> set[str]:
     folder = zim.EditionFolder.of(edition, EDITIONS)
-    return {p.relative_to(OFFLINE).as_posix() for p in OFFLINE.rglob("*.html")
-            if folder.holds_page(p.relative_to(OFFLINE).as_posix())}
+    return {
+        p.relative_to(OFFLINE).as_posix()
+        for p in OFFLINE.rglob("*.html")
+        if folder.holds_page(p.relative_to(OFFLINE).as_posix())
+    }
 
 
 # ---- the files, as the validator and libzim read them --------------------------------------------------------------
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_zimcheck_passes_every_check(books, lang):
     report = zimcheck(books[lang])
-    assert set(report["checks"]) >= {"checksum", "integrity", "empty", "metadata", "favicon", "main_page", "redundant",
-                                     "url_internal", "url_external", "redirect"}
+    assert set(report["checks"]) >= {
+        "checksum",
+        "integrity",
+        "empty",
+        "metadata",
+        "favicon",
+        "main_page",
+        "redundant",
+        "url_internal",
+        "url_external",
+        "redirect",
+    }
     assert report["status"] is True and report["logs"] == [], report
 
 
@@ -169,7 +191,7 @@ def test_the_metadata_come_from_the_language_table(books, edition):
 @pytest.mark.parametrize("edition", EDITIONS, ids=lambda e: e.lang)
 def test_articles_and_listings_are_front_articles_side_by_side_and_year_pages_are_not(books, edition):
     """Front articles are what Kiwix suggests, counts and picks a random page from."""
-    pages = {p[len(edition.prefix):] for p in offline_pages(edition)}
+    pages = {p[len(edition.prefix) :] for p in offline_pages(edition)}
     not_front = {p for p in pages if p.startswith(("parallel/", "topics/years/"))}
     assert {p for p in pages if p.startswith("articles/")} and not_front
     assert Archive(books[edition.lang]).article_count == len(pages) - len(not_front)
@@ -180,16 +202,19 @@ ICON = (Path(__import__("material").__file__).parent / "templates/assets/images/
 
 
 def small_page(lang: str, body: str, up: str = "") -> bytes:
-    return (f'<!doctype html><html lang="{lang}"><head><title>{body} - حوار</title>'
-            f'<link rel="icon" href="{up}assets/icon.png"><link rel="stylesheet" href="{up}assets/s.css"></head>'
-            f'<body><article class="md-content__inner"><p>{body}</p></article></body></html>').encode()
+    return (
+        f'<!doctype html><html lang="{lang}"><head><title>{body} - حوار</title>'
+        f'<link rel="icon" href="{up}assets/icon.png"><link rel="stylesheet" href="{up}assets/s.css"></head>'
+        f'<body><article class="md-content__inner"><p>{body}</p></article></body></html>'
+    ).encode()
 
 
 OFFLINE_TREE = {
-    "index.html": small_page("ar", "الصفحة الرئيسية <a href=\"articles/a/index.html\">مقال</a>"
-                                   " <a href=\"en/index.html\">English</a>"),
+    "index.html": small_page(
+        "ar", 'الصفحة الرئيسية <a href="articles/a/index.html">مقال</a> <a href="en/index.html">English</a>'
+    ),
     "articles/a/index.html": small_page("ar", "المفاوضات مستمرة", "../../"),
-    "en/index.html": small_page("en", "Home <a href=\"articles/a/index.html\">article</a>", "../"),
+    "en/index.html": small_page("en", 'Home <a href="articles/a/index.html">article</a>', "../"),
     "en/articles/a/index.html": small_page("en", "The negotiations go on", "../../../"),
     "assets/icon.png": ICON,
     "assets/s.css": b"body { background: url(bg.png) }",
@@ -207,8 +232,16 @@ def output_context(store: Store, files: dict[str, bytes], derived: Derivations, 
     options = Options()
     options.parallel = parallel
     tree = {path: store.put(data) for path, data in files.items()}
-    return Context(options, tuple(EDITIONS), None, store, Progress(interactive=False), "", trees={Target.OFFLINE: tree},
-                   derived=derived)
+    return Context(
+        options,
+        tuple(EDITIONS),
+        None,
+        store,
+        Progress(interactive=False),
+        "",
+        trees={Target.OFFLINE: tree},
+        derived=derived,
+    )
 
 
 def held(store: Store, digest: str, tmp_path: Path) -> dict[str, tuple[str, str, bytes]]:
@@ -220,8 +253,9 @@ def held(store: Store, digest: str, tmp_path: Path) -> dict[str, tuple[str, str,
 def counting_writes(monkeypatch) -> list[str]:
     written = []
     write = zim.write
-    monkeypatch.setattr(zim, "write", lambda made, *args, **kwargs: written.append(made.lang) or write(made, *args,
-                                                                                                          **kwargs))
+    monkeypatch.setattr(
+        zim, "write", lambda made, *args, **kwargs: written.append(made.lang) or write(made, *args, **kwargs)
+    )
     return written
 
 
@@ -233,8 +267,13 @@ def test_each_edition_is_a_file_in_dist_made_from_the_offline_tree(tmp_path):
     assert sorted(made.files) == ["hiwar_ar.zim", "hiwar_en.zim"] and zim.KiwixEditions.target is Target.DIST
     arabic, english = (held(store, made.files[name], tmp_path) for name in ("hiwar_ar.zim", "hiwar_en.zim"))
     assert set(arabic) == {"index.html", "articles/a/index.html", "assets/icon.png", "assets/s.css", "assets/bg.png"}
-    assert set(english) == {"en/index.html", "en/articles/a/index.html", "assets/icon.png", "assets/s.css",
-                            "assets/bg.png"}
+    assert set(english) == {
+        "en/index.html",
+        "en/articles/a/index.html",
+        "assets/icon.png",
+        "assets/s.css",
+        "assets/bg.png",
+    }
     assert arabic["articles/a/index.html"][0] == "المفاوضات مستمرة"  # the title, without the site's name
     assert b'href="https://hiwar.example.org/en/"' in arabic["index.html"][2]  # another file's page: on the site
     assert not list(store.folder.glob(".made-*"))  # libzim's working files are gone, the files moved into the store
@@ -279,8 +318,9 @@ def test_an_unchanged_file_is_kept_and_an_edit_to_one_edition_makes_only_its_fil
     assert b"Edited" in held(store, after.of("dist")["hiwar_en.zim"], tmp_path)["en/articles/a/index.html"][2]
     # The next record names the files this build published, not the English file it replaced (pruned from the store).
     kept = context.derived.kept(set(after.of("dist").values()))
-    assert sorted(blob for key, blob in kept.items() if key.startswith(zim.MADE_FILE)) == \
-        sorted(after.of("dist").values())
+    assert sorted(blob for key, blob in kept.items() if key.startswith(zim.MADE_FILE)) == sorted(
+        after.of("dist").values()
+    )
 
 
 def test_a_file_the_store_lost_is_made_again(tmp_path, monkeypatch):
@@ -350,18 +390,26 @@ def arabic_word(token: str) -> str | None:
 # the file's index holds: the query made from a word as written, given every word of the articles (None when the word
 # does not show the trait), and other forms that must not be on the page either (so that only the folding finds it).
 FOLDINGS = {
-    "hamza written without it": (lambda w, words: w.translate(str.maketrans("أإآ", "ااا")) if set(w) & set("أإآ")
-                                 else None, lambda q: set()),
-    "taa marbuta written as haa": (lambda w, words: w[:-1] + "ه" if w.endswith("ة") and len(w) >= 4 else None,
-                                   lambda q: set()),
-    "alef maqsura written as yaa": (lambda w, words: w[:-1] + "ي" if w.endswith("ى") and len(w) >= 4 else None,
-                                    lambda q: set()),
+    "hamza written without it": (
+        lambda w, words: w.translate(str.maketrans("أإآ", "ااا")) if set(w) & set("أإآ") else None,
+        lambda q: set(),
+    ),
+    "taa marbuta written as haa": (
+        lambda w, words: w[:-1] + "ه" if w.endswith("ة") and len(w) >= 4 else None,
+        lambda q: set(),
+    ),
+    "alef maqsura written as yaa": (
+        lambda w, words: w[:-1] + "ي" if w.endswith("ى") and len(w) >= 4 else None,
+        lambda q: set(),
+    ),
     "without the article": (lambda w, words: w[2:] if w.startswith("ال") and len(w) >= 6 else None, lambda q: set()),
     # A noun (another article writes it with the article) written with it.
     "with the article": (lambda w, words: "ال" + w if len(w) >= 4 and "ال" + w in words else None, lambda q: set()),
     # Xapian's Arabic stemmer leaves و+ال on (والمفاوضات stays whole): only the folded forms find these words.
-    "without and-the (و+ال)": (lambda w, words: w[3:] if w.startswith("وال") and len(w) >= 7 else None,
-                               lambda q: {"ال" + q}),
+    "without and-the (و+ال)": (
+        lambda w, words: w[3:] if w.startswith("وال") and len(w) >= 7 else None,
+        lambda q: {"ال" + q},
+    ),
     "with tashkeel": (lambda w, words: w[0] + "\u064e" + w[1:] if len(w) >= 5 else None, lambda q: set()),
 }
 
@@ -371,8 +419,9 @@ def test_arabic_queries_find_articles_in_the_spellings_the_site_folds(books, ser
     """For each way of spelling a word otherwise, a word of an article that shows it, written the other way, finds
     that article, though the query as written is nowhere on the page."""
     make, absent = FOLDINGS[folding]
-    articles = {path: {word for word in map(arabic_word, words) if word}
-                for path, words in article_words(books, "ar").items()}
+    articles = {
+        path: {word for word in map(arabic_word, words) if word} for path, words in article_words(books, "ar").items()
+    }
     every_word = set().union(*articles.values())
     for path, written in articles.items():
         for word in sorted(written):
@@ -388,8 +437,11 @@ def test_english_queries_find_english_articles_by_their_words_and_other_forms(bo
     checked = 0
     for path, words in article_words(books, "en").items():
         written = {w.strip(".,;:()“”\"'’").lower() for w in words}
-        plurals = sorted(w for w in written if w.isalpha() and w.endswith(("ments", "tions", "ists", "ants"))
-                         and w[:-1] not in written)
+        plurals = sorted(
+            w
+            for w in written
+            if w.isalpha() and w.endswith(("ments", "tions", "ists", "ants")) and w[:-1] not in written
+        )
         if plurals:  # the singular finds the plural
             assert path in search(served, book_name("en"), plurals[0][:-1]), (plurals[0], path)
             checked += 1
@@ -407,16 +459,24 @@ def test_title_suggestions_offer_articles_by_the_words_of_their_titles(books, se
 
 
 # ---- kiwix-serve: an article in the browser ----------------------------------------------------------------------
-def test_an_arabic_article_renders_right_to_left_with_its_notes_and_its_links_lead_to_pages_of_the_file(books, served,
-                                                                                                       browser):
-    path = next(p for p, words in article_words(books, "ar").items()
-                if b'class="footnote"' in entries_of(books["ar"])[p][2])
+def test_an_arabic_article_renders_right_to_left_with_its_notes_and_its_links_lead_to_pages_of_the_file(
+    books, served, browser
+):
+    path = next(
+        p for p, words in article_words(books, "ar").items() if b'class="footnote"' in entries_of(books["ar"])[p][2]
+    )
     book = book_name("ar")
     page = browser.new_page()
     failed, elsewhere = [], []
     page.on("response", lambda r: failed.append((r.status, r.url)) if r.status >= 400 else None)
-    page.on("request", lambda r: elsewhere.append(r.url) if urlsplit(r.url).hostname not in ("127.0.0.1", None)
-            and not r.url.startswith("data:") else None)
+    page.on(
+        "request",
+        lambda r: (
+            elsewhere.append(r.url)
+            if urlsplit(r.url).hostname not in ("127.0.0.1", None) and not r.url.startswith("data:")
+            else None
+        ),
+    )
     try:
         page.goto(f"{served}/{book}/{path}")
         page.wait_for_load_state("networkidle")
@@ -431,13 +491,20 @@ def test_an_arabic_article_renders_right_to_left_with_its_notes_and_its_links_le
         assert page.evaluate("[...document.fonts].some(f => /Naskh/.test(f.family) && f.status === 'loaded')")
         # The language menu's English edition is another file: it leads to the English page on the site.
         english = page.locator("a.md-select__link[hreflang='en']").get_attribute("href")
-        canonical = BeautifulSoup((OFFLINE / "en" / path).read_text(encoding="utf-8"),
-                                  "html.parser").find("link", rel="canonical")["href"]
+        canonical = BeautifulSoup((OFFLINE / "en" / path).read_text(encoding="utf-8"), "html.parser").find(
+            "link", rel="canonical"
+        )["href"]
         assert english == canonical
         links = page.eval_on_selector_all(
-            "nav.md-nav--primary a[href], article a[href]:not([download])", "els => els.map(a => a.href)")
-        inside = sorted({link.split("#")[0] for link in links if link.startswith(f"{served}/{book}/")
-                         and link.split("#")[0].endswith(".html")})
+            "nav.md-nav--primary a[href], article a[href]:not([download])", "els => els.map(a => a.href)"
+        )
+        inside = sorted(
+            {
+                link.split("#")[0]
+                for link in links
+                if link.startswith(f"{served}/{book}/") and link.split("#")[0].endswith(".html")
+            }
+        )
         assert len(inside) >= 8
         for link in inside[:12]:
             response = page.goto(link)
@@ -482,12 +549,20 @@ def hostile_books(tmp_path_factory):
     import dataclasses
 
     from test_hostile_browser import hostile_fields
+
     base = tmp_path_factory.mktemp("hostile-zim")
     # And links in single quotes, which tools that scan a page for links (zimcheck) read inside text and JSON too.
     quoted = "<img src='../../../x.png'> <a href='../../y/'>y</a>"
     # A file name in Arabic: its pages' paths are Arabic, their links percent-encoded.
-    fields = dataclasses.replace(hostile_fields(), author_ar=quoted, author_en=quoted, publisher_ar=quoted,
-                                 publisher_en=quoted, summary_en=quoted, b_name="مقال [x](javascript:alert(1))")
+    fields = dataclasses.replace(
+        hostile_fields(),
+        author_ar=quoted,
+        author_en=quoted,
+        publisher_ar=quoted,
+        publisher_en=quoted,
+        summary_en=quoted,
+        b_name="مقال [x](javascript:alert(1))",
+    )
     result = mkdocs_build(hostile.write_project(base, fields), base / "site", offline=True, dist=base / "dist")
     assert result.returncode == 0, result.stderr
     return base, fields, {edition.lang: base / "dist" / zim.FILE_NAME.format(lang=edition.lang) for edition in EDITIONS}
@@ -512,8 +587,11 @@ def test_hostile_inputs_reach_the_files_as_text(hostile_books, browser):
     titles = [title for title, kind, _ in entries_of(books["ar"]).values() if kind == "text/html"]
     assert expected in titles
     with kiwix_serve(*books.values()) as base_url:
-        suggestions = json.loads(urlopen(f"{base_url}/suggest?" + urlencode(
-            {"content": book_name("ar"), "term": "مستقبل"}), timeout=30).read())
+        suggestions = json.loads(
+            urlopen(
+                f"{base_url}/suggest?" + urlencode({"content": book_name("ar"), "term": "مستقبل"}), timeout=30
+            ).read()
+        )
         # kiwix-serve's suggestions are HTML (its page shows them as such): the title comes escaped, as text.
         values = [s["value"] for s in suggestions]
         assert expected in map(html.unescape, values) and not [v for v in values if "<" in v]
@@ -534,15 +612,19 @@ def test_hostile_inputs_reach_the_files_as_text(hostile_books, browser):
 
 
 # ---- the producer's own rules ----------------------------------------------------------------------------------------
-SEARCH_BLOCK = ('<link rel="stylesheet" href="../assets/s.css" data-hiwar-site-search>\n<label for="__search">'
-                '<svg></svg></label>\n<div data-hiwar-search><div><script type="application/json">{"a":"\\u003c/div>"}'
-                '</script></div></div>\n<script src="../assets/s.js" defer data-hiwar-site-search></script>')
+SEARCH_BLOCK = (
+    '<link rel="stylesheet" href="../assets/s.css" data-hiwar-site-search>\n<label for="__search">'
+    '<svg></svg></label>\n<div data-hiwar-search><div><script type="application/json">{"a":"\\u003c/div>"}'
+    '</script></div></div>\n<script src="../assets/s.js" defer data-hiwar-site-search></script>'
+)
 
 
 def test_a_kiwix_page_leaves_the_site_search_out_and_links_other_editions_to_the_site():
-    page = (f'<html><head><title>T - Site</title></head><body><header>{SEARCH_BLOCK} after<a href="../en/x/index.html#p-1">'
-            'English</a></header><a href="../y/index.html">y</a><a href="#top">top</a>'
-            '<a href="https://elsewhere.example/">e</a><img src="../assets/i.png"></body></html>').encode()
+    page = (
+        f'<html><head><title>T - Site</title></head><body><header>{SEARCH_BLOCK} after<a href="../en/x/index.html#p-1">'
+        'English</a></header><a href="../y/index.html">y</a><a href="#top">top</a>'
+        '<a href="https://elsewhere.example/">e</a><img src="../assets/i.png"></body></html>'
+    ).encode()
     held = frozenset({"x/index.html", "y/index.html", "assets/i.png"})
     out = zim.kiwix_page(page, "x/index.html", held, "https://hiwar.example.org/").decode()
     assert "data-hiwar-site-search" not in out and "data-hiwar-search" not in out and "s.js" not in out
@@ -555,15 +637,17 @@ def test_a_kiwix_page_leaves_the_site_search_out_and_links_other_editions_to_the
 
 def test_a_link_is_an_attribute_a_parser_reads_not_text_that_looks_like_one():
     """Text and script data that spell href="…" are not links: only the href and src attributes are."""
-    page = ('<html><head><title>t</title><script type="application/json">{"x": "<a href=\\"../z/index.html\\">"}'
-            '</script></head><body><p>href="../z/index.html" src=\'../q.png\'</p><img src="../i.png">'
-            '<a title=\'href="../w/index.html"\' href="../y/index.html">y</a></body></html>').encode()
+    page = (
+        '<html><head><title>t</title><script type="application/json">{"x": "<a href=\\"../z/index.html\\">"}'
+        '</script></head><body><p>href="../z/index.html" src=\'../q.png\'</p><img src="../i.png">'
+        '<a title=\'href="../w/index.html"\' href="../y/index.html">y</a></body></html>'
+    ).encode()
     assert list(map(str, zim.Page(page).links())) == ["../i.png", "../y/index.html"]
     assert zim.page_facts(page).uses == ("../i.png",)  # what the plan follows: files, not pages
     out = zim.kiwix_page(page, "x/index.html", frozenset({"i.png"}), "https://s.example/").decode()
     assert 'href="https://s.example/y/"' in out and 'src="../i.png"' in out
     # Quotes in text and attribute values are written as the site's templates write them: no tool reads a link there.
-    assert '<p>href=&#34;../z/index.html&#34; src=&#39;../q.png&#39;</p>' in out
+    assert "<p>href=&#34;../z/index.html&#34; src=&#39;../q.png&#39;</p>" in out
     assert 'title="href=&#34;../w/index.html&#34;"' in out
     assert '{"x": "<a href=\\"../z/index.html\\">"}</script>' in out  # a script's data is not HTML: as it was
 
@@ -571,33 +655,51 @@ def test_a_link_is_an_attribute_a_parser_reads_not_text_that_looks_like_one():
 def test_a_page_that_holds_the_marks_the_quotes_are_written_with_keeps_them_as_text():
     page = "<html><body><p>\ufdd0'\ufdd1\" <a href='../y/index.html'>y</a></p></body></html>".encode()
     out = zim.kiwix_page(page, "x/index.html", frozenset(), "https://s.example/").decode()
-    assert "<p>\ufdd0&#39;\ufdd1&#34; <a href=\"https://s.example/y/\">y</a></p>" in out
+    assert '<p>\ufdd0&#39;\ufdd1&#34; <a href="https://s.example/y/">y</a></p>' in out
 
 
 def test_an_edition_holds_its_pages_and_what_they_and_their_style_sheets_link_to(tmp_path):
     files = {
         "index.html": '<link rel="stylesheet" href="assets/a.css"><a href="en/index.html">en</a>'
-                      '<a href="t/index.html">t</a><a href="c/x.bib" download>bib</a>',
+        '<a href="t/index.html">t</a><a href="c/x.bib" download>bib</a>',
         "t/index.html": '<img src="../assets/i.png"><a href="../index.html">home</a>',
         "en/index.html": '<link rel="stylesheet" href="../assets/a.css"><a href="../c/x.bib">bib</a>',
         # url() with and without quotes, escaped, in a comment (not a link), data: (not a file), @import by string
         "assets/a.css": '@import "b.css"; /* url(commented.png) */ body{font:url("f.woff2")}'
-                        ' .x{background:url(data:image/png;base64,AAAA)} .y{background:url(g\\(1\\).png)}',
+        " .x{background:url(data:image/png;base64,AAAA)} .y{background:url(g\\(1\\).png)}",
         "assets/b.css": "@media print { .z { background: url( 'p.svg' ) } }",
-        "assets/f.woff2": "font", "assets/i.png": "png", "assets/g(1).png": "png", "assets/p.svg": "<svg/>",
-        "assets/commented.png": "png", "assets/unused.js": "x", "c/x.bib": "@x{}",
+        "assets/f.woff2": "font",
+        "assets/i.png": "png",
+        "assets/g(1).png": "png",
+        "assets/p.svg": "<svg/>",
+        "assets/commented.png": "png",
+        "assets/unused.js": "x",
+        "c/x.bib": "@x{}",
     }
     store = Store(tmp_path / "store")
     tree = {name: store.put(text.encode()) for name, text in files.items()}
     reader = zim.Reader(tree, store, Derivations({}))
     arabic = zim.plan(tree, zim.EditionFolder("", ("en/",)), reader.uses)
     assert arabic.pages == ("index.html", "t/index.html")
-    assert arabic.files == ("assets/a.css", "assets/b.css", "assets/f.woff2", "assets/g(1).png", "assets/i.png",
-                            "assets/p.svg", "c/x.bib")
+    assert arabic.files == (
+        "assets/a.css",
+        "assets/b.css",
+        "assets/f.woff2",
+        "assets/g(1).png",
+        "assets/i.png",
+        "assets/p.svg",
+        "c/x.bib",
+    )
     english = zim.plan(tree, zim.EditionFolder("en/", ()), reader.uses)
     assert english.pages == ("en/index.html",)
-    assert english.files == ("assets/a.css", "assets/b.css", "assets/f.woff2", "assets/g(1).png", "assets/p.svg",
-                             "c/x.bib")
+    assert english.files == (
+        "assets/a.css",
+        "assets/b.css",
+        "assets/f.woff2",
+        "assets/g(1).png",
+        "assets/p.svg",
+        "c/x.bib",
+    )
 
 
 def test_what_a_page_says_of_its_links_is_read_once_by_its_blob(tmp_path, monkeypatch):
@@ -618,8 +720,10 @@ def test_the_index_holds_the_folded_forms_of_the_words_kiwix_would_not_fold_itse
     assert {"الحكومه", "حكومه"} <= set(zim.folded_forms("الحكومة"))
     assert "كاظمي" in zim.folded_forms("کاظمی")  # Persian letters
     assert zim.folded_forms("Sudani said the negotiations") == []  # English words are their own forms
-    page = zim.Page('<title>x</title><article class="md-content__inner md-typeset"><h1>عنوان</h1>'
-                    '<p>والمفاوضات مستمرة<a class="headerlink" href="#p">¶</a></p></article><nav>قائمة</nav>'.encode())
+    page = zim.Page(
+        '<title>x</title><article class="md-content__inner md-typeset"><h1>عنوان</h1>'
+        '<p>والمفاوضات مستمرة<a class="headerlink" href="#p">¶</a></p></article><nav>قائمة</nav>'.encode()
+    )
     indexed = page.index_text("المفاوضات")
     assert indexed.content.startswith("والمفاوضات مستمرة") and "مفاوضات" in indexed.content.split()
     assert "عنوان" not in indexed.content and "¶" not in indexed.content and "قائمة" not in indexed.content
@@ -640,6 +744,7 @@ def test_titles_media_types_and_the_table_values_a_file_needs():
 
 def test_a_bad_table_value_is_one_line_naming_the_table(tmp_path):
     from hiwar.site.editions import Edition, LanguageTable
+
     table = EDITIONS[1].table
     strings = dict(table.strings, **{"kiwix.tags": ["a;b"]})
     edition = Edition("en", False, LanguageTable("en", table.source, strings))

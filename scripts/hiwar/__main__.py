@@ -1,12 +1,13 @@
 """Command line.
 
-    python -m hiwar build [--engine mkdocs|properdocs]                             every edition, staged, published whole
-    python -m hiwar recover                                                        complete a switch a stopped build left
-    python -m hiwar serve [--addr HOST:PORT] [--engine mkdocs|properdocs]          the live preview (make serve)
-    python -m hiwar pages --seeds DIR --out DIR [--editorial DIR] [--report FILE]   the converter's Markdown pages
-    python -m hiwar assets --out DIR                                                the font subset and the app's icons
-    python -m hiwar nginx --site DIR [--root DIR] [--listen ADDR] [--out FILE]     nginx configuration for a build
+python -m hiwar build [--engine mkdocs|properdocs]                             every edition, staged, published whole
+python -m hiwar recover                                                        complete a switch a stopped build left
+python -m hiwar serve [--addr HOST:PORT] [--engine mkdocs|properdocs]          the live preview (make serve)
+python -m hiwar pages --seeds DIR --out DIR [--editorial DIR] [--report FILE]   the converter's Markdown pages
+python -m hiwar assets --out DIR                                                the font subset and the app's icons
+python -m hiwar nginx --site DIR [--root DIR] [--listen ADDR] [--out FILE]     nginx configuration for a build
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,7 +17,9 @@ from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="hiwar", description="Turn Arabic article seeds into bilingual Markdown pages.")
+    parser = argparse.ArgumentParser(
+        prog="hiwar", description="Turn Arabic article seeds into bilingual Markdown pages."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="build every edition and publish site/, site-offline/ and dist/ together")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
@@ -25,7 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--offline", type=Path, default=Path("site-offline"))
     build.add_argument("--dist", type=Path, default=Path("dist"))
     build.add_argument("--verbose", action="store_true", help="the engine's messages, the pages rendered and reused")
-    serve = commands.add_parser("serve", help="the live preview: the site as make build makes it, rebuilt on every save")
+    serve = commands.add_parser(
+        "serve", help="the live preview: the site as make build makes it, rebuilt on every save"
+    )
     serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     serve.add_argument("--engine", default=os.environ.get("ENGINE") or "mkdocs", help="mkdocs (default) or properdocs")
     serve.add_argument("--addr", default="127.0.0.1:8000", help="where to serve (HOST:PORT)")
@@ -34,11 +39,16 @@ def main(argv: list[str] | None = None) -> int:
     recover.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     pages = commands.add_parser("pages", help="convert a folder of seeds into the pages of every edition")
     pages.add_argument("--seeds", type=Path, required=True, help="folder of .txt seeds (never modified)")
-    pages.add_argument("--out", type=Path, required=True, help="folder to write <lang>/ pages into (the layout of docs/)")
+    pages.add_argument(
+        "--out", type=Path, required=True, help="folder to write <lang>/ pages into (the layout of docs/)"
+    )
     pages.add_argument("--editorial", type=Path, default=None, help="folder of translations and metadata (optional)")
     pages.add_argument("--report", type=Path, default=None, help="also write the build report to this file")
-    pages.add_argument("--editions", default=None,
-                       help="the edition languages, the source first (default: those of ./mkdocs.yml, else ar,en)")
+    pages.add_argument(
+        "--editions",
+        default=None,
+        help="the edition languages, the source first (default: those of ./mkdocs.yml, else ar,en)",
+    )
     pages.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     assets = commands.add_parser("assets", help="build the font subset the site bundles and the app's icons")
     assets.add_argument("--out", type=Path, required=True, help="assets folder, e.g. build/assets")
@@ -56,19 +66,24 @@ def main(argv: list[str] | None = None) -> int:
         from hiwar.site.assets import build_assets
         from hiwar.site.webapp.icons import build_icons
         from hiwar.site.webapp.manifest import theme_colours
+
         fonts = build_assets(args.out)
         configured = _configured_theme(args.config)
-        colours = theme_colours(configured.palette if configured else None,
-                                configured.theme_stylesheets if configured else None)
+        colours = theme_colours(
+            configured.palette if configured else None, configured.theme_stylesheets if configured else None
+        )
         for path in fonts + build_icons(args.out, colours.theme, args.out / "fonts" / "noto-naskh-arabic-700.woff2"):
             print(f"{path} ({path.stat().st_size:,} bytes)")
         return 0
     if args.command == "build":
         from hiwar.build.command import run_build
-        return run_build(args.config, {"site": args.site, "site-offline": args.offline, "dist": args.dist},
-                         args.engine, args.verbose)
+
+        return run_build(
+            args.config, {"site": args.site, "site-offline": args.offline, "dist": args.dist}, args.engine, args.verbose
+        )
     if args.command == "serve":
         from hiwar.preview.command import run_serve
+
         host, _, port = args.addr.rpartition(":")
         if not host or not port.isdigit():
             print(f"hiwar: --addr {args.addr!r}: give HOST:PORT, such as 127.0.0.1:8000", file=sys.stderr)
@@ -76,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_serve(args.config, host, int(port), args.engine, args.verbose)
     if args.command == "recover":
         from hiwar.build.command import run_recover
+
         return run_recover(args.config)
     return _pages(args)
 
@@ -84,11 +100,17 @@ def _nginx(args) -> int:
     import os
 
     from hiwar.site.hosting import nginx_conf
+
     if not (args.site / "index.html").is_file():
         print(f"{args.site}: no built site (run make build)", file=sys.stderr)
         return 2
-    text = nginx_conf(args.site, root=args.root, listen=args.listen, server_name=args.server_name,
-                      site_url=os.environ.get("HIWAR_SITE_URL"))
+    text = nginx_conf(
+        args.site,
+        root=args.root,
+        listen=args.listen,
+        server_name=args.server_name,
+        site_url=os.environ.get("HIWAR_SITE_URL"),
+    )
     if args.out is None:
         sys.stdout.write(text)
     else:
@@ -144,6 +166,7 @@ def _configured(config_file: Path) -> tuple[tuple[str, ...], Path | None]:
     if not config_file.is_file():
         return EDITION_LANGUAGES, None
     from hiwar.engine.adapter import plugin_options
+
     configured = plugin_options(config_file)
     return tuple(configured.editions), configured.languages_dir
 
@@ -154,6 +177,7 @@ def _configured_theme(config_file: Path):
     if not config_file.is_file():
         return None
     from hiwar.engine.adapter import plugin_options
+
     return plugin_options(config_file)
 
 

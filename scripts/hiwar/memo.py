@@ -1,6 +1,7 @@
 """What a build made in this process, kept for the next build in the same process (the preview's): each value with
 the digest of what it was made of; the next build takes a value whose inputs are the same instead of making it again,
 and keeps only the values it asked for (the memo never grows with the number of saves)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

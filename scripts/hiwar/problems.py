@@ -1,4 +1,5 @@
 """Input problems: reported one line each, naming the file, never as a traceback."""
+
 from __future__ import annotations
 
 import unicodedata

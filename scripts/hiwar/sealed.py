@@ -3,6 +3,7 @@
 A file that is truncated, edited or of another format is reported once (`stale`) and treated as absent; nothing in
 the build folder is trusted because it is there.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -8,6 +8,7 @@ gzip); page weight of the article; Lighthouse's CSP-against-XSS audit;
 then tests/test_audit.py (axe-core on every page, Nu HTML Checker, links and anchors, requests to
 other hosts, online and offline).
 """
+
 from __future__ import annotations
 
 import json
@@ -23,8 +24,12 @@ from hiwar_tools.nginx import serving
 
 ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
-PAGES = {"Arabic home": "", "English home": "en/", "Arabic article": "articles/004_619acb7bf2d5c641/",
-         "English article": "en/articles/001_9f79dd596af1e7b3/"}
+PAGES = {
+    "Arabic home": "",
+    "English home": "en/",
+    "Arabic article": "articles/004_619acb7bf2d5c641/",
+    "English article": "en/articles/001_9f79dd596af1e7b3/",
+}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 RUNS = 3
 
@@ -32,18 +37,32 @@ RUNS = 3
 def lighthouse(url: str, workdir: Path) -> dict:
     report = workdir / "report.json"
     profile = tempfile.mkdtemp(dir=workdir)
-    subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-                    f"--only-categories={','.join(CATEGORIES)}", "--disable-full-page-screenshot",
-                    f"--chrome-flags={' '.join(['--headless', *FLAGS])} --user-data-dir={profile}"],
-                   check=True, env={**os.environ, "CHROME_PATH": BROWSER}, timeout=300)
+    subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--disable-full-page-screenshot",
+            f"--chrome-flags={' '.join(['--headless', *FLAGS])} --user-data-dir={profile}",
+        ],
+        check=True,
+        env={**os.environ, "CHROME_PATH": BROWSER},
+        timeout=300,
+    )
     data = json.loads(report.read_text(encoding="utf-8"))
     scores = {c: round(100 * data["categories"][c]["score"]) for c in CATEGORIES}
     scores["weight_kb"] = data["audits"]["total-byte-weight"]["numericValue"] / 1024
     # "Ensure CSP is effective against XSS attacks" (best practices, informative: it carries no weight)
     scores["csp_xss"] = data["audits"]["csp-xss"]["score"]
-    scores["failing"] = sorted(a["id"] for c in CATEGORIES for a in
-                               (data["audits"][ref["id"]] for ref in data["categories"][c]["auditRefs"] if ref["weight"])
-                               if a["score"] is not None and a["score"] < 1 and c != "performance")
+    scores["failing"] = sorted(
+        a["id"]
+        for c in CATEGORIES
+        for a in (data["audits"][ref["id"]] for ref in data["categories"][c]["auditRefs"] if ref["weight"])
+        if a["score"] is not None and a["score"] < 1 and c != "performance"
+    )
     return scores
 
 
@@ -61,16 +80,21 @@ def main(argv: list[str]) -> int:
 
 def _lighthouse_table(base: str) -> None:
     print(f"Lighthouse {RUNS} runs per page (mobile), median, served by nginx (deploy/nginx.conf)")
-    print(f"{'page':<16} {'perf':>5} {'a11y':>5} {'b-p':>5} {'seo':>5} {'weight kB':>10} {'csp-xss':>8}  failing audits")
+    print(
+        f"{'page':<16} {'perf':>5} {'a11y':>5} {'b-p':>5} {'seo':>5} {'weight kB':>10} {'csp-xss':>8}  failing audits"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for name, path in PAGES.items():
             runs = [lighthouse(base + path, Path(tmp)) for _ in range(RUNS)]
             median = {key: statistics.median(run[key] for run in runs) for key in (*CATEGORIES, "weight_kb")}
             failing = sorted({audit for run in runs for audit in run["failing"]})
             csp = "pass" if all(run["csp_xss"] == 1 for run in runs) else "FAIL"
-            print(f"{name:<16} {median['performance']:>5.0f} {median['accessibility']:>5.0f} "
-                  f"{median['best-practices']:>5.0f} {median['seo']:>5.0f} {median['weight_kb']:>10.0f} {csp:>8}  "
-                  f"{', '.join(failing) or '-'}", flush=True)
+            print(
+                f"{name:<16} {median['performance']:>5.0f} {median['accessibility']:>5.0f} "
+                f"{median['best-practices']:>5.0f} {median['seo']:>5.0f} {median['weight_kb']:>10.0f} {csp:>8}  "
+                f"{', '.join(failing) or '-'}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

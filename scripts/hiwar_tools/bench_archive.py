@@ -33,6 +33,7 @@ summary across sizes, every timing with the machine's 1-minute load before→aft
    and from file:// the size of every file the page requested; and the time from the query to its first
    results (the box's own 80 ms typing delay included), in the offline edition.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -67,8 +68,19 @@ from hiwar_tools.synthetic import synthetic_seeds
 ROOT = Path(__file__).resolve().parents[2]
 RUNS = 2
 # The project's files a copy uses as they are (its environments too: `make bench` has made them).
-LINKED = ("Makefile", ".venv", "node_modules", "package.json", "package-lock.json", "pyproject.toml",
-          "requirements.txt", "requirements-test.txt", "constraints.txt", "scripts", "overrides")
+LINKED = (
+    "Makefile",
+    ".venv",
+    "node_modules",
+    "package.json",
+    "package-lock.json",
+    "pyproject.toml",
+    "requirements.txt",
+    "requirements-test.txt",
+    "constraints.txt",
+    "scripts",
+    "overrides",
+)
 SHARED_EDITORIAL = ("tags.yml", "events.yml", "names.yml", "glossary.yml")
 # make must not set up environments from the copy (its files are links to this project's): `-o` each of them.
 NOT_REMADE = (".venv/.build-deps", ".venv/.plugin", "node_modules/.installed")
@@ -77,7 +89,9 @@ OUTPUTS = ("build", "site", "site-offline", "dist")  # what `make clean` removes
 OURS_IN_CONFIG = ("plugins", "hooks", "nav", "strict", "docs_dir", "site_dir")
 
 STAGE_LINE = re.compile(r"^hiwar: (?P<stage>[^:]+): (?P<count>\d+) \S+ in (?P<seconds>[\d.]+) s$")
-EDITION_LINE = re.compile(r"hiwar: (?P<lang>[\w-]+) edition: (?P<rendered>\d+) page\(s\) rendered, (?P<reused>\d+) reused")
+EDITION_LINE = re.compile(
+    r"hiwar: (?P<lang>[\w-]+) edition: (?P<rendered>\d+) page\(s\) rendered, (?P<reused>\d+) reused"
+)
 # make's steps, by what make echoes when it starts each; the build's last line ends the last one.
 MAKE_STEPS = (("fonts (make assets)", " -m hiwar assets "), ("build and publish", " -m hiwar build "))
 BUILT = "built:"
@@ -120,6 +134,7 @@ def make_project(base: Path, count: int, progress=lambda: None) -> Path:
 def editions(root: Path) -> list[tuple[str, str]]:
     """(language, folder prefix in the site) of every edition mkdocs.yml configures: the first at the root."""
     from hiwar.__main__ import _configured
+
     languages, _ = _configured(root / "mkdocs.yml")
     return [(lang, "" if i == 0 else f"{lang}/") for i, lang in enumerate(languages)]
 
@@ -146,9 +161,25 @@ def plain_docs(root: Path, base: Path, env: dict) -> Path:
     hand-written pages and assets of docs/, and the font subset the plugin adds to the site."""
     docs = base / "plain" / "docs"
     with (base / "plain-pages.log").open("wb") as log:
-        subprocess.run([sys.executable, "-m", "hiwar", "pages", "--seeds", "seeds", "--out", str(docs),
-                        "--editorial", "editorial"], cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
-                       check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "hiwar",
+                "pages",
+                "--seeds",
+                "seeds",
+                "--out",
+                str(docs),
+                "--editorial",
+                "editorial",
+            ],
+            cwd=root,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            check=True,
+        )
     shutil.copytree(root / "docs", docs, dirs_exist_ok=True)
     shutil.copytree(ROOT / "build" / "assets", docs / "assets", dirs_exist_ok=True)
     return docs
@@ -169,10 +200,19 @@ def plain_config(root: Path, docs: Path) -> Path:
                 raise SystemExit("bench: expected one theme.custom_dir in mkdocs.yml")
         kept.append(block)
     nav = yaml.safe_load(dict(blocks)["nav"])["nav"]
-    plain_nav = [{f"{title} ({lang})": f"{lang}/{path}"} for lang, _ in editions(root)
-                 for item in nav for title, path in item.items()]
-    kept.append(yaml.safe_dump({"docs_dir": str(docs), "strict": False, "plugins": [], "nav": plain_nav},
-                               allow_unicode=True, sort_keys=False))
+    plain_nav = [
+        {f"{title} ({lang})": f"{lang}/{path}"}
+        for lang, _ in editions(root)
+        for item in nav
+        for title, path in item.items()
+    ]
+    kept.append(
+        yaml.safe_dump(
+            {"docs_dir": str(docs), "strict": False, "plugins": [], "nav": plain_nav},
+            allow_unicode=True,
+            sort_keys=False,
+        )
+    )
     path = docs.parent / "mkdocs.yml"
     path.write_text("".join(kept), encoding="utf-8")
     return path
@@ -192,16 +232,23 @@ def _top_level_blocks(text: str) -> list[tuple[str | None, str]]:
 
 def plain_build(config: Path, site: Path, env: dict, on_line) -> Run:
     shutil.rmtree(site, ignore_errors=True)
-    result = run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(site)],
-                 config.parent, env, on_line, BUILD_TIMEOUT)
+    result = run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(site)],
+        config.parent,
+        env,
+        on_line,
+        BUILD_TIMEOUT,
+    )
     _check(result)
     return result
 
 
 def _check(result: Run) -> None:
     if result.status != 0:
-        raise SystemExit(f"bench: {' '.join(result.command)} failed ({result.status}) after {result.seconds:.0f} s:\n"
-                         + "\n".join(line for _, line in result.lines[-60:]))
+        raise SystemExit(
+            f"bench: {' '.join(result.command)} failed ({result.status}) after {result.seconds:.0f} s:\n"
+            + "\n".join(line for _, line in result.lines[-60:])
+        )
 
 
 def plugin_stages(result: Run) -> dict[str, float]:
@@ -236,14 +283,22 @@ def make_steps(result: Run) -> dict[str, float]:
 
 def pages_per_edition(result: Run) -> dict[str, tuple[int, int]]:
     """(rendered, reused) per edition, from the plugin's INFO message."""
-    return {m["lang"]: (int(m["rendered"]), int(m["reused"])) for _, line in result.lines
-            if (m := EDITION_LINE.search(line))}
+    return {
+        m["lang"]: (int(m["rendered"]), int(m["reused"]))
+        for _, line in result.lines
+        if (m := EDITION_LINE.search(line))
+    }
 
 
 def run_summary(result: Run) -> dict:
-    return {"seconds": result.seconds, "cpu_seconds": result.cpu_seconds, "load_before": result.load_before,
-            "load_after": result.load_after, "largest_process_mb": result.largest_process_mb,
-            "tree_mb": result.tree_mb}
+    return {
+        "seconds": result.seconds,
+        "cpu_seconds": result.cpu_seconds,
+        "load_before": result.load_before,
+        "load_after": result.load_after,
+        "largest_process_mb": result.largest_process_mb,
+        "tree_mb": result.tree_mb,
+    }
 
 
 # ---- one seed edited --------------------------------------------------------------------------------------------
@@ -278,10 +333,18 @@ def warm_build(root: Path, env: dict, seed: Path, number: int, on_line) -> dict:
     sentence = new_sentence(number)
     edit_seed(seed, sentence)
     result = make_build(root, env, on_line)
-    shown = {where: shows(article_page(root / where, "", seed).read_text(encoding="utf-8"), sentence)
-             for where in ("site", "site-offline")}
-    return {**run_summary(result), "seed": seed.name, "pages": pages_per_edition(result), "shows": shown,
-            "stages": plugin_stages(result), "steps": make_steps(result)}
+    shown = {
+        where: shows(article_page(root / where, "", seed).read_text(encoding="utf-8"), sentence)
+        for where in ("site", "site-offline")
+    }
+    return {
+        **run_summary(result),
+        "seed": seed.name,
+        "pages": pages_per_edition(result),
+        "shows": shown,
+        "stages": plugin_stages(result),
+        "steps": make_steps(result),
+    }
 
 
 # ---- sizes ------------------------------------------------------------------------------------------------------
@@ -302,8 +365,12 @@ def page_sizes(root: Path) -> dict:
     result = {}
     for lang, prefix in editions(root):
         articles = [p.stat().st_size for p in (site / prefix / "articles").glob("*/index.html")]
-        result[lang] = {"articles": len(articles), "mean_bytes": sum(articles) / max(len(articles), 1),
-                        "max_bytes": max(articles, default=0), "home_bytes": (site / prefix / "index.html").stat().st_size}
+        result[lang] = {
+            "articles": len(articles),
+            "mean_bytes": sum(articles) / max(len(articles), 1),
+            "max_bytes": max(articles, default=0),
+            "home_bytes": (site / prefix / "index.html").stat().st_size,
+        }
     others = [p for p in site.rglob("index.html") if not ({"articles", "parallel"} & set(p.relative_to(site).parts))]
     biggest = max(others, key=lambda p: p.stat().st_size)
     result["largest_other"] = {"page": biggest.relative_to(site).as_posix(), "bytes": biggest.stat().st_size}
@@ -312,10 +379,14 @@ def page_sizes(root: Path) -> dict:
 
 def sizes(root: Path) -> dict:
     zips = sorted((root / "dist").glob("*.zip"))
-    return {"site": folder_stats(root / "site"), "offline": folder_stats(root / "site-offline"),
-            "zip_bytes": zips[0].stat().st_size if zips else 0, "search": folder_stats(root / "site" / "search"),
-            "pages": page_sizes(root),
-            "zim_bytes": {path.name: path.stat().st_size for path in sorted((root / "dist").glob("*.zim"))}}
+    return {
+        "site": folder_stats(root / "site"),
+        "offline": folder_stats(root / "site-offline"),
+        "zip_bytes": zips[0].stat().st_size if zips else 0,
+        "search": folder_stats(root / "site" / "search"),
+        "pages": page_sizes(root),
+        "zim_bytes": {path.name: path.stat().st_size for path in sorted((root / "dist").glob("*.zim"))},
+    }
 
 
 # ---- the preview ------------------------------------------------------------------------------------------------
@@ -351,11 +422,12 @@ def lines_since(server: Measured, index: int, text: str) -> bool:
 
 def tree_cpu_seconds(top: int) -> float:
     from hiwar_tools.bench_process import _tree
+
     total = 0
     for pid in _tree(top):
         try:
             stat = Path(f"/proc/{pid}/stat").read_text()
-            fields = stat[stat.rindex(")") + 2:].split()
+            fields = stat[stat.rindex(")") + 2 :].split()
             total += int(fields[11]) + int(fields[12])  # utime, stime (clock ticks)
         except (OSError, ValueError, IndexError):
             pass
@@ -411,7 +483,10 @@ def preview(root: Path, env: dict, seeds: list[Path], on_line, repeats: int = 3)
 
 
 ENGLISH_SENTENCE = "And this is a new sentence the translator added, number {number}."
-EDITED_SUMMARY = ("ملخص جديد كتبه المحرر للمرة {number} عن هذا المقال.", "A new summary the editor wrote, number {number}.")
+EDITED_SUMMARY = (
+    "ملخص جديد كتبه المحرر للمرة {number} عن هذا المقال.",
+    "A new summary the editor wrote, number {number}.",
+)
 
 
 def edit_translation(translation: Path, sentence: str) -> None:
@@ -448,10 +523,16 @@ def preview_edit(server: Measured, base: str, root: Path, kind: str, seed: Path,
     shown = wait_for(lambda: shows(fetch(url) or "", sentence), PREVIEW_TIMEOUT, 0.02, alive)
     wait_for(lambda: any(lines_since(server, index, marker) for marker in REBUILT), PREVIEW_TIMEOUT, 0.05, alive)
     time.sleep(0.5)  # a rebuild the save started late (a second event) ends before the next edit
-    return {"kind": kind, "seed": seed.name, "shown_seconds": shown, "load_before": load, "load_after": os.getloadavg(),
-            "detected_seconds": _line_after(server, index, NOTICED, saved),
-            "rebuilt_seconds": _line_after(server, index, REBUILT, saved),
-            "stages": stages_in(line for _, line in server.lines[index:])}
+    return {
+        "kind": kind,
+        "seed": seed.name,
+        "shown_seconds": shown,
+        "load_before": load,
+        "load_after": os.getloadavg(),
+        "detected_seconds": _line_after(server, index, NOTICED, saved),
+        "rebuilt_seconds": _line_after(server, index, REBUILT, saved),
+        "stages": stages_in(line for _, line in server.lines[index:]),
+    }
 
 
 def _line_after(server: Measured, index: int, texts: tuple[str, ...], since: float) -> float | None:
@@ -486,6 +567,7 @@ TYPE_QUERY = """async ([query, timeout]) => {
 
 def search_online(browser, url: str, query: str) -> dict:
     from hiwar_tools.bench_search import CountingHost
+
     # an empty cache, and no service worker: its first download of the site's shell is not the query's
     context = browser.new_context(service_workers="block")
     try:
@@ -494,8 +576,11 @@ def search_online(browser, url: str, query: str) -> dict:
         CountingHost.sent.clear()
         answer = page.evaluate(TYPE_QUERY, [query, SEARCH_TIMEOUT_MS])
         sent = list(CountingHost.sent)
-        answer.update(bytes=sum(size for _, size in sent), requests=len(sent),
-                      largest=max(sent, key=lambda s: s[1], default=("", 0)))
+        answer.update(
+            bytes=sum(size for _, size in sent),
+            requests=len(sent),
+            largest=max(sent, key=lambda s: s[1], default=("", 0)),
+        )
         return answer
     finally:
         context.close()
@@ -512,8 +597,11 @@ def search_offline(browser, path: Path, query: str) -> dict:
         answer = page.evaluate(TYPE_QUERY, [query, SEARCH_TIMEOUT_MS])
         files = [Path(unquote(urlsplit(url).path)) for url in dict.fromkeys(requested) if url.startswith("file:")]
         sizes_ = [(f.as_posix(), f.stat().st_size) for f in files if f.is_file()]
-        answer.update(bytes=sum(size for _, size in sizes_), requests=len(sizes_),
-                      largest=max(sizes_, key=lambda s: s[1], default=("", 0)))
+        answer.update(
+            bytes=sum(size for _, size in sizes_),
+            requests=len(sizes_),
+            largest=max(sizes_, key=lambda s: s[1], default=("", 0)),
+        )
         return answer
     finally:
         context.close()
@@ -524,6 +612,7 @@ def search(root: Path) -> dict:
 
     from hiwar_tools.bench_search import QUERIES, CountingHost
     from hiwar_tools.browser import BROWSER, FLAGS
+
     handler = functools.partial(CountingHost, directory=str(root / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -538,9 +627,11 @@ def search(root: Path) -> dict:
                     continue
                 query = QUERIES[lang]
                 result["editions"][lang] = {
-                    "query": query, "load": os.getloadavg(),
+                    "query": query,
+                    "load": os.getloadavg(),
                     "online": search_online(browser, base + prefix, query),
-                    "offline": search_offline(browser, root / "site-offline" / prefix / "index.html", query)}
+                    "offline": search_offline(browser, root / "site-offline" / prefix / "index.html", query),
+                }
             browser.close()
     finally:
         server.shutdown()
@@ -554,8 +645,15 @@ class Steps:
 
     def __init__(self, count: int, total: int):
         self.count, self.interactive = count, sys.stderr.isatty()
-        self.bar = tqdm(total=total, desc=f"bench {count}", unit=" steps", file=sys.stderr, dynamic_ncols=True,
-                        disable=not self.interactive, bar_format="{desc} {n}/{total} steps [{elapsed}] {postfix}")
+        self.bar = tqdm(
+            total=total,
+            desc=f"bench {count}",
+            unit=" steps",
+            file=sys.stderr,
+            dynamic_ncols=True,
+            disable=not self.interactive,
+            bar_format="{desc} {n}/{total} steps [{elapsed}] {postfix}",
+        )
         self.latest, self._stop = "", threading.Event()
 
     def note(self, line: str) -> None:
@@ -578,8 +676,12 @@ class Steps:
             ticker.join()
             self.bar.update(1)
             if not self.interactive:
-                print(f"bench {self.count}: {name}: {said['result']} [{time.perf_counter() - started:.1f} s, "
-                      f"load {os.getloadavg()[0]:.2f}]", file=sys.stderr, flush=True)
+                print(
+                    f"bench {self.count}: {name}: {said['result']} [{time.perf_counter() - started:.1f} s, "
+                    f"load {os.getloadavg()[0]:.2f}]",
+                    file=sys.stderr,
+                    flush=True,
+                )
 
     def _tick(self, started: float) -> None:
         while self.interactive and not self._stop.wait(0.5):
@@ -602,6 +704,7 @@ def bench(count: int, base: Path, runs: int, serve: bool, browser: bool) -> dict
                 made[0] += 1
                 if made[0] % 100 == 0 or made[0] == count:
                     steps.note(f"{made[0]}/{count} seeds and translations")
+
             root = make_project(base, count, one_more)
             said["result"] = f"{count} seeds and translations in {root}"
         with steps.step("plain pages (python -m hiwar pages)") as said:
@@ -617,17 +720,22 @@ def bench(count: int, base: Path, runs: int, serve: bool, browser: bool) -> dict
                 plain.append(plain_build(config, base / "plain" / "site", env, steps.note))
                 said["result"] = f"{plain[-1].seconds:.1f} s"
         best = min(cold, key=lambda r: r.seconds)
-        result.update(cold=[run_summary(r) for r in cold], plain=[run_summary(r) for r in plain],
-                      stages=plugin_stages(best), steps=make_steps(best))
+        result.update(
+            cold=[run_summary(r) for r in cold],
+            plain=[run_summary(r) for r in plain],
+            stages=plugin_stages(best),
+            steps=make_steps(best),
+        )
         with steps.step("sizes") as said:
             result["sizes"] = sizes(root)
             said["result"] = f"site {result['sizes']['site']['bytes'] / MB:.0f} MB"
         if browser:
             with steps.step("search in the browser") as said:
                 result["search"] = search(root)
-                said["result"] = "; ".join(f"{lang} {e['online']['bytes'] / KB:.0f} kB online, "
-                                           f"{e['offline']['ms']:.0f} ms offline"
-                                           for lang, e in result["search"]["editions"].items())
+                said["result"] = "; ".join(
+                    f"{lang} {e['online']['bytes'] / KB:.0f} kB online, {e['offline']['ms']:.0f} ms offline"
+                    for lang, e in result["search"]["editions"].items()
+                )
         seeds = sorted((root / "seeds").glob("*.txt"))
         result["warm"] = []
         for n in range(runs):
@@ -639,7 +747,8 @@ def bench(count: int, base: Path, runs: int, serve: bool, browser: bool) -> dict
                 picked = [seeds[(count // 3 + n) % count] for n in range(1 + PREVIEW_REPEATS * len(EDIT_KINDS))]
                 result["preview"] = preview(root, env, picked, steps.note, PREVIEW_REPEATS)
                 said["result"] = f"serving after {result['preview']['ready_seconds']:.1f} s; " + "; ".join(
-                    f"{kind} {_median_text(shown)}" for kind, shown in preview_medians(result["preview"]).items())
+                    f"{kind} {_median_text(shown)}" for kind, shown in preview_medians(result["preview"]).items()
+                )
     finally:
         steps.close()
     return result
@@ -647,10 +756,24 @@ def bench(count: int, base: Path, runs: int, serve: bool, browser: bool) -> dict
 
 # ---- the tables -------------------------------------------------------------------------------------------------
 COLUMNS = ("measure", "value", "target", "verdict", "load 1 min (before→after)")
-SUMMARY = ("articles", "cold make build s", "plain mkdocs build s", "ratio", "warm make build s",
-           "pages rendered (warm)", "peak memory MB", "site MB", "zip MB", "HTML kB/article (mean, max)",
-           "preview (median per edit)", "first serve s", "search online kB", "search offline ms", "largest search file kB",
-           "largest offline file MB")
+SUMMARY = (
+    "articles",
+    "cold make build s",
+    "plain mkdocs build s",
+    "ratio",
+    "warm make build s",
+    "pages rendered (warm)",
+    "peak memory MB",
+    "site MB",
+    "zip MB",
+    "HTML kB/article (mean, max)",
+    "preview (median per edit)",
+    "first serve s",
+    "search online kB",
+    "search offline ms",
+    "largest search file kB",
+    "largest offline file MB",
+)
 
 
 def preview_medians(preview: dict) -> dict[str, list[float | None]]:
@@ -709,14 +832,29 @@ def rows(r: dict) -> list[tuple[str, str, str, str, str]]:
     ratio = cold["seconds"] / plain["seconds"]
     out = [
         ("cold make build (best of runs)", _seconds(r["cold"]), "", "", _load(cold["load_before"], cold["load_after"])),
-        ("plain mkdocs build of the same pages (best of runs)", _seconds(r["plain"]), "", "",
-         _load(plain["load_before"], plain["load_after"])),
-        ("ratio cold / plain", f"{ratio:.2f}×", "≤ 1.0× (≤ 1.3× in any case)",
-         "met" if ratio <= 1.0 else "within 1.3×" if ratio <= 1.3 else "missed", ""),
+        (
+            "plain mkdocs build of the same pages (best of runs)",
+            _seconds(r["plain"]),
+            "",
+            "",
+            _load(plain["load_before"], plain["load_after"]),
+        ),
+        (
+            "ratio cold / plain",
+            f"{ratio:.2f}×",
+            "≤ 1.0× (≤ 1.3× in any case)",
+            "met" if ratio <= 1.0 else "within 1.3×" if ratio <= 1.3 else "missed",
+            "",
+        ),
         # CPU seconds depend less on what else the machine runs; a build that uses both cores has a ratio of
         # wall times below this one.
-        ("ratio of CPU seconds, cold / plain (best runs)", f"{cold['cpu_seconds'] / plain['cpu_seconds']:.2f}×",
-         "", "", ""),
+        (
+            "ratio of CPU seconds, cold / plain (best runs)",
+            f"{cold['cpu_seconds'] / plain['cpu_seconds']:.2f}×",
+            "",
+            "",
+            "",
+        ),
     ]
     for name, seconds in r["steps"].items():
         if name == "make starting" and seconds < 0.05:
@@ -729,85 +867,172 @@ def rows(r: dict) -> list[tuple[str, str, str, str, str]]:
         out.append(("  the build outside the plugin's stages", f"{rest:.1f} s", "", "", ""))
     for w in r["warm"]:
         pages = ", ".join(f"{lang} {a} rendered / {b} reused" for lang, (a, b) in w["pages"].items())
-        out.append((f"warm make build, {w['seed']} edited", f"{w['seconds']:.1f} s (CPU {w['cpu_seconds']:.0f} s)",
-                    "≤ 10 s (at 1,000)", _verdict(w["seconds"], 10), _load(w["load_before"], w["load_after"])))
+        out.append(
+            (
+                f"warm make build, {w['seed']} edited",
+                f"{w['seconds']:.1f} s (CPU {w['cpu_seconds']:.0f} s)",
+                "≤ 10 s (at 1,000)",
+                _verdict(w["seconds"], 10),
+                _load(w["load_before"], w["load_after"]),
+            )
+        )
         out.append(("  pages rendered / reused", pages, "only the article's pages and listings", "", ""))
         out.append(("  where the time goes", _where(w["steps"], w["stages"]), "", "", ""))
-        out.append(("  edited page shows the change", ", ".join(f"{k}: {'yes' if v else 'NO'}"
-                                                             for k, v in w["shows"].items()), "yes", "", ""))
+        out.append(
+            (
+                "  edited page shows the change",
+                ", ".join(f"{k}: {'yes' if v else 'NO'}" for k, v in w["shows"].items()),
+                "yes",
+                "",
+                "",
+            )
+        )
     out += [
-        ("peak memory, whole build (sum of PSS, sampled)", f"{cold['tree_mb']:.0f} MB", "≤ 4 GB (at 10,000)",
-         _verdict(cold["tree_mb"], 4096), ""),
+        (
+            "peak memory, whole build (sum of PSS, sampled)",
+            f"{cold['tree_mb']:.0f} MB",
+            "≤ 4 GB (at 10,000)",
+            _verdict(cold["tree_mb"], 4096),
+            "",
+        ),
         ("peak memory, largest single process (max RSS)", f"{cold['largest_process_mb']:.0f} MB", "", "", ""),
-        ("peak memory, plain build", f"{plain['tree_mb']:.0f} MB (largest process {plain['largest_process_mb']:.0f} MB)",
-         "", "", ""),
+        (
+            "peak memory, plain build",
+            f"{plain['tree_mb']:.0f} MB (largest process {plain['largest_process_mb']:.0f} MB)",
+            "",
+            "",
+            "",
+        ),
     ]
     s = r["sizes"]
     out += [
         ("site folder", f"{s['site']['bytes'] / MB:.1f} MB in {s['site']['files']} files", "", "", ""),
         ("offline folder", f"{s['offline']['bytes'] / MB:.1f} MB in {s['offline']['files']} files", "", "", ""),
         ("offline zip", f"{s['zip_bytes'] / MB:.1f} MB", "", "", ""),
-        ("Kiwix editions (ZIM)", ", ".join(f"{name} {size / MB:.2f} MB" for name, size in s.get("zim_bytes", {}).items())
-         or "–", "", "", ""),
+        (
+            "Kiwix editions (ZIM)",
+            ", ".join(f"{name} {size / MB:.2f} MB" for name, size in s.get("zim_bytes", {}).items()) or "–",
+            "",
+            "",
+            "",
+        ),
         # The issue's "no file over 5 MB" is about what offline search loads from file://; the largest file
         # overall is a download (the collection's reference files), shown without a target.
-        ("search folder", f"{s['search']['bytes'] / MB:.1f} MB in {s['search']['files']} files, largest "
-                          f"{s['search']['largest_bytes'] / KB:.0f} kB", "no file over 5 MB",
-         _verdict(s["search"]["largest_bytes"], 5 * MB), ""),
-        ("largest file of the offline edition", f"{s['offline']['largest_bytes'] / MB:.2f} MB "
-                                                f"({s['offline']['largest']})", "", "", ""),
+        (
+            "search folder",
+            f"{s['search']['bytes'] / MB:.1f} MB in {s['search']['files']} files, largest "
+            f"{s['search']['largest_bytes'] / KB:.0f} kB",
+            "no file over 5 MB",
+            _verdict(s["search"]["largest_bytes"], 5 * MB),
+            "",
+        ),
+        (
+            "largest file of the offline edition",
+            f"{s['offline']['largest_bytes'] / MB:.2f} MB ({s['offline']['largest']})",
+            "",
+            "",
+            "",
+        ),
     ]
     for lang, p in s["pages"].items():
         if lang == "largest_other":
             out.append(("largest other page (listings)", f"{p['bytes'] / KB:.1f} kB ({p['page']})", "", "", ""))
             continue
-        out.append((f"HTML per article page, {lang} (mean, max)", f"{p['mean_bytes'] / KB:.1f} kB, "
-                    f"{p['max_bytes'] / KB:.1f} kB ({p['articles']} pages)", "≤ 40 kB",
-                    _verdict(p["max_bytes"], 40 * KB), ""))
+        out.append(
+            (
+                f"HTML per article page, {lang} (mean, max)",
+                f"{p['mean_bytes'] / KB:.1f} kB, {p['max_bytes'] / KB:.1f} kB ({p['articles']} pages)",
+                "≤ 40 kB",
+                _verdict(p["max_bytes"], 40 * KB),
+                "",
+            )
+        )
         out.append((f"home page, {lang}", f"{p['home_bytes'] / KB:.1f} kB", "", "", ""))
     if "preview" in r:
         v = r["preview"]
-        out.append(("preview: make serve serving an article after (make build ran before)",
-                    f"{v['ready_seconds']:.1f} s", "≤ 10 s (at 1,000)", _verdict(v["ready_seconds"], 10),
-                    _load(v.get("load_start", v["load_ready"]), v["load_ready"])))
+        out.append(
+            (
+                "preview: make serve serving an article after (make build ran before)",
+                f"{v['ready_seconds']:.1f} s",
+                "≤ 10 s (at 1,000)",
+                _verdict(v["ready_seconds"], 10),
+                _load(v.get("load_start", v["load_ready"]), v["load_ready"]),
+            )
+        )
         if v.get("up_to_date_seconds") is not None:
-            out.append(("preview: its first build (the inputs checked against the last build's) ended after",
-                        f"{v['up_to_date_seconds']:.1f} s", "", "", ""))
+            out.append(
+                (
+                    "preview: its first build (the inputs checked against the last build's) ended after",
+                    f"{v['up_to_date_seconds']:.1f} s",
+                    "",
+                    "",
+                    "",
+                )
+            )
         out.append(("preview: server's idle CPU", f"{v['idle_cpu_percent']:.0f} %", "", "", ""))
         for kind, shown in preview_medians(v).items():
             edits = [e for e in v["edits"] if e.get("kind", "seed") == kind]
             each = ", ".join("not shown" if e["shown_seconds"] is None else f"{e['shown_seconds']:.2f}" for e in edits)
             rebuilt = ", ".join("–" if e["rebuilt_seconds"] is None else f"{e['rebuilt_seconds']:.2f}" for e in edits)
-            out.append((f"preview: {kind} edit shown after (median of {len(edits)})",
-                        f"{_median_text(shown)} (each {each} s; rebuild ended after {rebuilt} s)",
-                        "≤ 2 s (at 1,000; goal 1 s)", _verdict(statistics.median(shown) if shown and None not in shown
-                                                              else None, 2),
-                        _load(edits[0]["load_before"], edits[-1]["load_after"])))
+            out.append(
+                (
+                    f"preview: {kind} edit shown after (median of {len(edits)})",
+                    f"{_median_text(shown)} (each {each} s; rebuild ended after {rebuilt} s)",
+                    "≤ 2 s (at 1,000; goal 1 s)",
+                    _verdict(statistics.median(shown) if shown and None not in shown else None, 2),
+                    _load(edits[0]["load_before"], edits[-1]["load_after"]),
+                )
+            )
             stages = [_breakdown(e["stages"]) for e in edits if e["stages"]]
             if stages:
                 out.append((f"  where a {kind} edit's rebuild goes", stages[0], "", "", ""))
         out.append(("preview: server's peak memory (sum of PSS)", f"{v['tree_mb']:.0f} MB", "", "", ""))
     if "search" in r:
         q = r["search"]
-        out.append(("search: query module loaded with every page (gzip)", f"{q['script_gzip_bytes'] / KB:.1f} kB",
-                    "", "", ""))
+        out.append(
+            ("search: query module loaded with every page (gzip)", f"{q['script_gzip_bytes'] / KB:.1f} kB", "", "", "")
+        )
         for lang, e in q["editions"].items():
             on, off = e["online"], e["offline"]
-            out.append((f"search online, {lang} «{e['query']}»: downloaded (gzip)",
-                        f"{on['bytes'] / KB:.1f} kB in {on['requests']} requests; {on['shown']} results shown "
-                        f"after {on['ms']:.0f} ms ({on['status']})", "≤ 300 kB (at 10,000)",
-                        _verdict(on["bytes"], 300 * KB), _load(e["load"], e["load"])))
-            out.append((f"search offline, {lang}: files loaded", f"{off['bytes'] / KB:.1f} kB in {off['requests']} "
-                        f"files, largest {off['largest'][1] / KB:.0f} kB", "", "", ""))
-            out.append((f"search offline, {lang}: first results after", f"{off['ms']:.0f} ms ({off['shown']} shown)",
-                        "≤ 1 s (at 10,000)", _verdict(off["ms"] if off["shown"] else None, 1000), ""))
+            out.append(
+                (
+                    f"search online, {lang} «{e['query']}»: downloaded (gzip)",
+                    f"{on['bytes'] / KB:.1f} kB in {on['requests']} requests; {on['shown']} results shown "
+                    f"after {on['ms']:.0f} ms ({on['status']})",
+                    "≤ 300 kB (at 10,000)",
+                    _verdict(on["bytes"], 300 * KB),
+                    _load(e["load"], e["load"]),
+                )
+            )
+            out.append(
+                (
+                    f"search offline, {lang}: files loaded",
+                    f"{off['bytes'] / KB:.1f} kB in {off['requests']} files, largest {off['largest'][1] / KB:.0f} kB",
+                    "",
+                    "",
+                    "",
+                )
+            )
+            out.append(
+                (
+                    f"search offline, {lang}: first results after",
+                    f"{off['ms']:.0f} ms ({off['shown']} shown)",
+                    "≤ 1 s (at 10,000)",
+                    _verdict(off["ms"] if off["shown"] else None, 1000),
+                    "",
+                )
+            )
     return out
 
 
 def table(r: dict) -> str:
-    lines = [f"### {r['articles']} articles (synthetic, with English translations; {r['cores']} cores; "
-             f"best of {r['runs']} cold runs)", "", "| " + " | ".join(COLUMNS) + " |",
-             "|" + "---|" * len(COLUMNS)]
+    lines = [
+        f"### {r['articles']} articles (synthetic, with English translations; {r['cores']} cores; "
+        f"best of {r['runs']} cold runs)",
+        "",
+        "| " + " | ".join(COLUMNS) + " |",
+        "|" + "---|" * len(COLUMNS),
+    ]
     lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows(r)]
     return "\n".join(lines)
 
@@ -816,20 +1041,36 @@ def summary_row(r: dict) -> list[str]:
     cold, plain = _best(r["cold"]), _best(r["plain"])
     warm = _best(r["warm"])
     pages = r["sizes"]["pages"]
-    html_kb = "; ".join(f"{lang} {p['mean_bytes'] / KB:.1f}, {p['max_bytes'] / KB:.1f}" for lang, p in pages.items()
-                        if lang != "largest_other")
-    preview = "; ".join(f"{kind} {_median_text(shown)}" for kind, shown in preview_medians(r.get("preview", {})).items())
+    html_kb = "; ".join(
+        f"{lang} {p['mean_bytes'] / KB:.1f}, {p['max_bytes'] / KB:.1f}"
+        for lang, p in pages.items()
+        if lang != "largest_other"
+    )
+    preview = "; ".join(
+        f"{kind} {_median_text(shown)}" for kind, shown in preview_medians(r.get("preview", {})).items()
+    )
     preview = preview or "–"
     editions_ = r.get("search", {}).get("editions", {})
     online = "; ".join(f"{lang} {e['online']['bytes'] / KB:.0f}" for lang, e in editions_.items()) or "–"
     offline = "; ".join(f"{lang} {e['offline']['ms']:.0f}" for lang, e in editions_.items()) or "–"
-    return [str(r["articles"]), f"{cold['seconds']:.1f}", f"{plain['seconds']:.1f}",
-            f"{cold['seconds'] / plain['seconds']:.2f}×", f"{warm['seconds']:.1f}",
-            str(sum(a for a, _ in warm["pages"].values())), f"{cold['tree_mb']:.0f}",
-            f"{r['sizes']['site']['bytes'] / MB:.1f}", f"{r['sizes']['zip_bytes'] / MB:.1f}", html_kb, preview,
-            f"{r['preview']['ready_seconds']:.1f}" if r.get("preview", {}).get("ready_seconds") is not None else "–",
-            online, offline, f"{r['sizes']['search']['largest_bytes'] / KB:.0f}",
-            f"{r['sizes']['offline']['largest_bytes'] / MB:.2f}"]
+    return [
+        str(r["articles"]),
+        f"{cold['seconds']:.1f}",
+        f"{plain['seconds']:.1f}",
+        f"{cold['seconds'] / plain['seconds']:.2f}×",
+        f"{warm['seconds']:.1f}",
+        str(sum(a for a, _ in warm["pages"].values())),
+        f"{cold['tree_mb']:.0f}",
+        f"{r['sizes']['site']['bytes'] / MB:.1f}",
+        f"{r['sizes']['zip_bytes'] / MB:.1f}",
+        html_kb,
+        preview,
+        f"{r['preview']['ready_seconds']:.1f}" if r.get("preview", {}).get("ready_seconds") is not None else "–",
+        online,
+        offline,
+        f"{r['sizes']['search']['largest_bytes'] / KB:.0f}",
+        f"{r['sizes']['offline']['largest_bytes'] / MB:.2f}",
+    ]
 
 
 def summary(results: list[dict]) -> str:

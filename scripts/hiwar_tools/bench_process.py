@@ -10,6 +10,7 @@ conversion workers) that share copy-on-write pages:
   processes counts 1/k in each) of every live process of the tree, sampled every SAMPLE_SECONDS. Summing
   resident sets would count the pages a fork shares twice; sampling can miss a peak shorter than the interval.
 """
+
 from __future__ import annotations
 
 import os
@@ -48,8 +49,15 @@ class Measured:
         self.tree_peak_kb = 0
         self.load_before = os.getloadavg()
         self.started = time.perf_counter()
-        self.process = subprocess.Popen(self.command, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
-                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+        self.process = subprocess.Popen(
+            self.command,
+            cwd=cwd,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         self._done = threading.Event()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._sampler = threading.Thread(target=self._sample, daemon=True)
@@ -84,9 +92,17 @@ class Measured:
         self.process.returncode = os.waitstatus_to_exitcode(status)
         self._done.set()
         self._reader.join(timeout=30)
-        return Run(self.command, self.process.returncode, seconds, usage.ru_utime + usage.ru_stime,
-                   usage.ru_maxrss / 1024, self.tree_peak_kb / 1024, self.load_before, os.getloadavg(),
-                   list(self.lines))
+        return Run(
+            self.command,
+            self.process.returncode,
+            seconds,
+            usage.ru_utime + usage.ru_stime,
+            usage.ru_maxrss / 1024,
+            self.tree_peak_kb / 1024,
+            self.load_before,
+            os.getloadavg(),
+            list(self.lines),
+        )
 
     def signal(self, number: int) -> None:
         """A signal to the command's process group (it runs in a session of its own)."""
@@ -115,7 +131,7 @@ def _tree(top: int) -> list[int]:
             stat = Path(entry.path, "stat").read_text()
         except OSError:
             continue
-        parent = int(stat[stat.rindex(")") + 2:].split()[1])  # the name, in parentheses, may hold spaces
+        parent = int(stat[stat.rindex(")") + 2 :].split()[1])  # the name, in parentheses, may hold spaces
         children.setdefault(parent, []).append(int(entry.name))
     found, pending = [], [top]
     while pending:

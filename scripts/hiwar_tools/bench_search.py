@@ -11,6 +11,7 @@ Then, in the test browser, one query of each edition with its first 10 results: 
 host with gzip (everything the search loads), time to first results, and whether it works from file://.
 The public query set (tests/search_queries.yml) says how many of the reader's own edition each finds.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,10 +54,15 @@ def synthetic_documents(count: int) -> list[SearchDocument]:
         text = seed.read_text(encoding="utf-8")
         english = (ROOT / "editorial" / f"{seed.stem}.en.txt").read_text(encoding="utf-8")
         found = find_names(list(enumerate(text.splitlines())), names)
-        spellings[seed.stem] = " ".join(f"{n.labels['ar']} {n.labels['en']} {' '.join(' '.join(f) for f in n.forms)}"
-                                        for n in names if n.id in found)
-        sources[seed.stem] = {"ar": [line for line in text.splitlines() if len(line.split()) > 12],
-                              "en": [line for line in english.splitlines() if len(line.split()) > 12]}
+        spellings[seed.stem] = " ".join(
+            f"{n.labels['ar']} {n.labels['en']} {' '.join(' '.join(f) for f in n.forms)}"
+            for n in names
+            if n.id in found
+        )
+        sources[seed.stem] = {
+            "ar": [line for line in text.splitlines() if len(line.split()) > 12],
+            "en": [line for line in english.splitlines() if len(line.split()) > 12],
+        }
     rng = random.Random(count)
     documents = []
     titles = {"ar": [], "en": []}
@@ -68,18 +74,33 @@ def synthetic_documents(count: int) -> list[SearchDocument]:
             rng.shuffle(lines)
             title = f"{rng.choice(TITLES[lang])} {synthetic.SUBJECT[lang]}: {label} {n + 1}"
             titles[lang].append(title)
-            documents.append(SearchDocument(url=f"{prefix}articles/{n:05d}_{seed}/", lang=lang, title=title,
-                                            text="\n".join(lines), extra=spellings[seed],
-                                            date=f"{year}-{month:02d}-{day:02d}"))
+            documents.append(
+                SearchDocument(
+                    url=f"{prefix}articles/{n:05d}_{seed}/",
+                    lang=lang,
+                    title=title,
+                    text="\n".join(lines),
+                    extra=spellings[seed],
+                    date=f"{year}-{month:02d}-{day:02d}",
+                )
+            )
     for lang, prefix in (("ar", ""), ("en", "en/")):
         for k, name in enumerate(("", "topics/", "people/", "timeline/")[:LISTINGS]):
-            documents.append(SearchDocument(url=f"{prefix}{name}", lang=lang, title=f"{name or 'home'} {lang}",
-                                            text="\n".join(titles[lang][k::LISTINGS]), boost=0.25))
+            documents.append(
+                SearchDocument(
+                    url=f"{prefix}{name}",
+                    lang=lang,
+                    title=f"{name or 'home'} {lang}",
+                    text="\n".join(titles[lang][k::LISTINGS]),
+                    boost=0.25,
+                )
+            )
     return documents
 
 
 class CountingHost(http.server.SimpleHTTPRequestHandler):
     """A static host that gzips text as GitHub Pages or a CDN would, and counts the bytes it sends."""
+
     COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".txt")
     sent: list[tuple[str, int]] = []
 
@@ -140,8 +161,13 @@ def write_ours(documents, site: Path) -> dict:
     for path, text in search_assets().items():
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         (site / path).write_text(text, encoding="utf-8")
-    return {"index_s": seconds, "files": stats.files, "mb": stats.bytes / 1e6, "largest_kb": stats.largest_file / 1e3,
-            "chunks": stats.chunks}
+    return {
+        "index_s": seconds,
+        "files": stats.files,
+        "mb": stats.bytes / 1e6,
+        "largest_kb": stats.largest_file / 1e3,
+        "chunks": stats.chunks,
+    }
 
 
 PAGEFIND_BUILD = r"""
@@ -167,19 +193,33 @@ def write_pagefind(documents, site: Path, python: str, workdir: Path) -> dict:
         text = f"{document.text}\n{document.extra}"
         # Our folding through Pagefind's API: the folded forms of the page's words go into the record.
         folded = " ".join(dict.fromkeys(index_tokens(f"{document.title}\n{text}", document.lang)))
-        records.append({"url": document.url, "lang": document.lang, "title": document.title,
-                        "content": f"{document.title}\n{text}\n{folded}"})
+        records.append(
+            {
+                "url": document.url,
+                "lang": document.lang,
+                "title": document.title,
+                "content": f"{document.title}\n{text}\n{folded}",
+            }
+        )
     (workdir / "records.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
     (workdir / "build.py").write_text(PAGEFIND_BUILD, encoding="utf-8")
-    result = subprocess.run([python, str(workdir / "build.py"), str(workdir / "records.json"), str(site / "pagefind")],
-                            capture_output=True, text=True, timeout=3600)
+    result = subprocess.run(
+        [python, str(workdir / "build.py"), str(workdir / "records.json"), str(site / "pagefind")],
+        capture_output=True,
+        text=True,
+        timeout=3600,
+    )
     if result.returncode != 0:
         raise SystemExit(f"pagefind failed: {result.stderr[-2000:]}")
     files = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
     seconds = [line.split()[1] for line in result.stdout.splitlines() if line.startswith("seconds ")]
-    return {"index_s": float(seconds[-1]), "files": len(files),
-            "mb": sum(p.stat().st_size for p in files) / 1e6,
-            "largest_kb": max(p.stat().st_size for p in files) / 1e3, "chunks": len(files)}
+    return {
+        "index_s": float(seconds[-1]),
+        "files": len(files),
+        "mb": sum(p.stat().st_size for p in files) / 1e6,
+        "largest_kb": max(p.stat().st_size for p in files) / 1e3,
+        "chunks": len(files),
+    }
 
 
 def pagefind_cli(documents, site: Path, python: str, workdir: Path) -> dict:
@@ -193,19 +233,37 @@ def pagefind_cli(documents, site: Path, python: str, workdir: Path) -> dict:
         target = pages / document.url / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         body = "".join(f"<p>{html.escape(line)}</p>" for line in f"{text}\n{folded}".splitlines())
-        target.write_text(f'<!doctype html><html lang="{document.lang}"><head><meta charset="utf-8"><title>'
-                          f'{html.escape(document.title)}</title></head><body><h1>{html.escape(document.title)}</h1>'
-                          f'{body}</body></html>', encoding="utf-8")
-    binary = subprocess.run([python, "-c", "import pagefind_bin_extended, pathlib; "
-                             "print(pathlib.Path(pagefind_bin_extended.__file__).with_name('pagefind_extended'))"],
-                            capture_output=True, text=True, check=True).stdout.strip()
+        target.write_text(
+            f'<!doctype html><html lang="{document.lang}"><head><meta charset="utf-8"><title>'
+            f"{html.escape(document.title)}</title></head><body><h1>{html.escape(document.title)}</h1>"
+            f"{body}</body></html>",
+            encoding="utf-8",
+        )
+    binary = subprocess.run(
+        [
+            python,
+            "-c",
+            "import pagefind_bin_extended, pathlib; "
+            "print(pathlib.Path(pagefind_bin_extended.__file__).with_name('pagefind_extended'))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     start = time.perf_counter()
-    subprocess.run([binary, "--site", str(pages), "--output-path", str(site / "pagefind-cli"), "--silent"], check=True,
-                   timeout=3600)
+    subprocess.run(
+        [binary, "--site", str(pages), "--output-path", str(site / "pagefind-cli"), "--silent"],
+        check=True,
+        timeout=3600,
+    )
     seconds = time.perf_counter() - start
     files = [p for p in (site / "pagefind-cli").rglob("*") if p.is_file()]
-    return {"index_s": seconds, "files": len(files), "mb": sum(p.stat().st_size for p in files) / 1e6,
-            "largest_kb": max(p.stat().st_size for p in files) / 1e3}
+    return {
+        "index_s": seconds,
+        "files": len(files),
+        "mb": sum(p.stat().st_size for p in files) / 1e6,
+        "largest_kb": max(p.stat().st_size for p in files) / 1e3,
+    }
 
 
 def measure(browser, base: str, engine: str, lang: str, query: str, typed: bool = False) -> dict:
@@ -241,14 +299,17 @@ def query_set(browser, base: str, engine: str) -> list[tuple[str, int]]:
 
 def bench(count: int, pagefind_python: str | None, workdir: Path, skip_api: bool = False) -> None:
     from playwright.sync_api import sync_playwright
+
     documents = synthetic_documents(count)
     site = workdir / f"site-{count}"
     (site / "bench").mkdir(parents=True)
     built = {"ours": write_ours(documents, site)}
     if pagefind_python:
         cli = pagefind_cli(documents, site, pagefind_python, workdir)
-        print(f"\nPagefind's command line on the same records as HTML pages, {count} articles per edition: "
-              f"{cli['index_s']:.1f} s, {cli['files']} files, {cli['mb']:.1f} MB, largest {cli['largest_kb']:.0f} kB")
+        print(
+            f"\nPagefind's command line on the same records as HTML pages, {count} articles per edition: "
+            f"{cli['index_s']:.1f} s, {cli['files']} files, {cli['mb']:.1f} MB, largest {cli['largest_kb']:.0f} kB"
+        )
         if not skip_api:
             built["pagefind"] = write_pagefind(documents, site, pagefind_python, workdir)
     for engine in built:
@@ -260,8 +321,10 @@ def bench(count: int, pagefind_python: str | None, workdir: Path, skip_api: bool
     http_base = f"http://127.0.0.1:{server.server_address[1]}/bench/"
     file_base = (site / "bench").as_uri() + "/"
     print(f"\n## {count} articles per edition ({len(documents)} documents)\n")
-    print("| engine | index build s | files | size MB | largest file kB | query | http kB (gzip) | requests | "
-          "first results ms (http) | file:// |")
+    print(
+        "| engine | index build s | files | size MB | largest file kB | query | http kB (gzip) | requests | "
+        "first results ms (http) | file:// |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=BROWSER, args=FLAGS)
@@ -269,15 +332,24 @@ def bench(count: int, pagefind_python: str | None, workdir: Path, skip_api: bool
             for lang, query in QUERIES.items():
                 online = measure(browser, http_base, engine, lang, query)
                 offline = measure(browser, file_base, engine, lang, query)
-                off = (f"works, {offline['ms']:.0f} ms" if "ms" in offline else f"fails: {offline['error']}")
-                on = (f"{online['kb']:.0f} | {online['requests']} | {online['ms']:.0f}" if "ms" in online
-                      else f"– | – | {online['error']}")
-                print(f"| {engine} | {b['index_s']:.1f} | {b['files']} | {b['mb']:.1f} | {b['largest_kb']:.0f} | "
-                      f"{query} ({online.get('count', '–')} results) | {on} | {off} |", flush=True)
+                off = f"works, {offline['ms']:.0f} ms" if "ms" in offline else f"fails: {offline['error']}"
+                on = (
+                    f"{online['kb']:.0f} | {online['requests']} | {online['ms']:.0f}"
+                    if "ms" in online
+                    else f"– | – | {online['error']}"
+                )
+                print(
+                    f"| {engine} | {b['index_s']:.1f} | {b['files']} | {b['mb']:.1f} | {b['largest_kb']:.0f} | "
+                    f"{query} ({online.get('count', '–')} results) | {on} | {off} |",
+                    flush=True,
+                )
                 if engine == "ours":  # and typed letter by letter, every state of the box searched
                     typed = measure(browser, http_base, engine, lang, query, typed=True)
-                    print(f"| ours, typed | | | | | {query}, letter by letter | {typed['kb']:.0f} | "
-                          f"{typed['requests']} | {typed['ms']:.0f} | |", flush=True)
+                    print(
+                        f"| ours, typed | | | | | {query}, letter by letter | {typed['kb']:.0f} | "
+                        f"{typed['requests']} | {typed['ms']:.0f} | |",
+                        flush=True,
+                    )
         print("\nOwn-edition results per query of the public set:\n")
         sets = {engine: query_set(browser, http_base, engine) for engine in built}
         for engine, counts in sets.items():
@@ -290,8 +362,11 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="bench_search")
     parser.add_argument("--pagefind", help="a Python with pagefind[extended] installed (compared when given)")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
-    parser.add_argument("--pagefind-cli-only", action="store_true",
-                        help="time Pagefind's command line only, not its Python API (0.1 s per record)")
+    parser.add_argument(
+        "--pagefind-cli-only",
+        action="store_true",
+        help="time Pagefind's command line only, not its Python API (0.1 s per record)",
+    )
     parser.add_argument("counts", nargs="*", type=int, default=[1000])
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="hiwar-bench-search-") as tmp:

@@ -10,6 +10,7 @@ within the budget, so the gap between it and Lead is the room any sentence selec
 The last lines give the summariser's difference from Lead with a 95% paired bootstrap interval over
 articles, so a change can be told apart from noise.
 """
+
 from __future__ import annotations
 
 import random
@@ -61,8 +62,12 @@ def main(argv: list[str]) -> int:
         best = oracle(paragraphs, references, budget)
         for n in (1, 2):
             scores[ORACLE][n].append(statistics.mean(rouge_f1(best, ref, n) for ref in references))
-            scores[HUMAN][n].append(statistics.mean(
-                statistics.mean(rouge_f1(ref, other, n) for other in references if other is not ref) for ref in references))
+            scores[HUMAN][n].append(
+                statistics.mean(
+                    statistics.mean(rouge_f1(ref, other, n) for other in references if other is not ref)
+                    for ref in references
+                )
+            )
     print(f"EASC: {len(topics)} articles, 5 human summaries each; budget = mean length of the references")
     print(f"{'system':<30} {'ROUGE-1 F1':>10} {'ROUGE-2 F1':>10} {'ms/article':>10}")
     for name, by_n in scores.items():
@@ -71,8 +76,10 @@ def main(argv: list[str]) -> int:
     for n in (1, 2):
         differences = [ours - baseline for ours, baseline in zip(scores["Hiwar summariser"][n], scores["Lead"][n])]
         low, high = paired_bootstrap(differences)
-        print(f"Hiwar - Lead, ROUGE-{n} F1: {statistics.mean(differences):+.4f} (95% interval {low:+.4f} to {high:+.4f};"
-              f" better on {sum(d > 0 for d in differences)}, worse on {sum(d < 0 for d in differences)} articles)")
+        print(
+            f"Hiwar - Lead, ROUGE-{n} F1: {statistics.mean(differences):+.4f} (95% interval {low:+.4f} to {high:+.4f};"
+            f" better on {sum(d > 0 for d in differences)}, worse on {sum(d < 0 for d in differences)} articles)"
+        )
     return 0
 
 
@@ -89,8 +96,9 @@ def oracle(paragraphs: list[str], references: list[str], budget: int) -> str:
     best = 0.0
     while True:
         used = sum(lengths[i] for i in chosen)
-        options = [(score(chosen + [i]), i) for i in range(len(candidates))
-                   if i not in chosen and used + lengths[i] <= budget]
+        options = [
+            (score(chosen + [i]), i) for i in range(len(candidates)) if i not in chosen and used + lengths[i] <= budget
+        ]
         if not options or max(value for value, _ in options) <= best:
             return " ".join(candidates[i] for i in sorted(chosen))
         best, pick = max(options, key=lambda option: (option[0], -option[1]))  # a tie goes to the earlier sentence

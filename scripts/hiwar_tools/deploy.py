@@ -8,6 +8,7 @@ folders starting with "_" included) and, when HIWAR_SITE_URL names a custom doma
 made in the git repository of the current folder (its branch BRANCH), then pushed to REMOTE (a remote's name, a URL or
 a path), replacing what the branch held.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,8 +45,9 @@ def deploy(site: Path, remote: str, branch: str, site_url: str | None, message: 
     if not _git_config("user.email"):
         environment.setdefault("GIT_COMMITTER_EMAIL", "deploy@localhost")
     try:
-        ghp_import.ghp_import(str(site), mesg=message, remote=remote, branch=branch, push=True, force=True,
-                              nojekyll=True, cname=cname)
+        ghp_import.ghp_import(
+            str(site), mesg=message, remote=remote, branch=branch, push=True, force=True, nojekyll=True, cname=cname
+        )
     except ghp_import.GhpError as err:
         raise SystemExit(f"deploy: {err.message}") from None
     return cname
@@ -66,12 +68,17 @@ def main(argv: list[str] | None = None) -> int:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     message = f"Hiwar site{f' from {commit}' if commit else ''}"
     if not site_url:
-        print(f"deploy: HIWAR_SITE_URL is not set: the site's links to itself (canonical, feeds, sitemap) name "
-              f"{DEFAULT_SITE_URL}; build with HIWAR_SITE_URL set to where it is served", file=sys.stderr)
+        print(
+            f"deploy: HIWAR_SITE_URL is not set: the site's links to itself (canonical, feeds, sitemap) name "
+            f"{DEFAULT_SITE_URL}; build with HIWAR_SITE_URL set to where it is served",
+            file=sys.stderr,
+        )
     cname = deploy(args.site, args.remote, args.branch, site_url, message)
     files = sum(1 for p in args.site.rglob("*") if p.is_file())
-    print(f"deploy: {files} files of {args.site}/ on branch {args.branch} of {args.remote}"
-          + (f", with CNAME {cname}" if cname else ""))
+    print(
+        f"deploy: {files} files of {args.site}/ on branch {args.branch} of {args.remote}"
+        + (f", with CNAME {cname}" if cname else "")
+    )
     return 0
 
 

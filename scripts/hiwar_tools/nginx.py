@@ -1,6 +1,7 @@
 """Debian's nginx serving a built site as deployed (the configuration `make nginx-conf` writes), for the tests and
 make audit: on 127.0.0.1 at a free port, in the foreground, with its own prefix, pid and temporary folders, never as
 the system's service; stopped when done."""
+
 from __future__ import annotations
 
 import contextlib
@@ -36,9 +37,14 @@ def serving(site: Path, prefix: Path | None = None) -> Iterator[str]:
             f"worker_processes 1;\ndaemon off;\npid {prefix}/nginx.pid;\nerror_log {prefix}/error.log warn;\n"
             f"events {{ worker_connections 256; }}\n"
             f"http {{\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  access_log off;\n"
-            f"{temporary}\n  include {prefix}/site.conf;\n}}\n", encoding="utf-8")
-        server = subprocess.Popen([str(NGINX), "-p", str(prefix), "-c", str(prefix / "nginx.conf")],
-                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            f"{temporary}\n  include {prefix}/site.conf;\n}}\n",
+            encoding="utf-8",
+        )
+        server = subprocess.Popen(
+            [str(NGINX), "-p", str(prefix), "-c", str(prefix / "nginx.conf")],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
         try:
             _wait_for(port, server, prefix)
             yield f"http://127.0.0.1:{port}/"
@@ -67,6 +73,8 @@ def _wait_for(port: int, server: subprocess.Popen, prefix: Path, timeout: float 
             if server.poll() is not None or time.monotonic() > deadline:
                 server.kill()
                 log = prefix / "error.log"
-                raise NginxError(f"nginx did not start: {server.stdout.read().decode(errors='replace')}"
-                                 f"{log.read_text() if log.exists() else ''}") from None
+                raise NginxError(
+                    f"nginx did not start: {server.stdout.read().decode(errors='replace')}"
+                    f"{log.read_text() if log.exists() else ''}"
+                ) from None
             time.sleep(0.05)

@@ -4,6 +4,7 @@ rouge_score and HF evaluate keep only [a-z0-9] and score Arabic as 0, so tokens 
 Arabic-aware words, folded (hamza, alef maqsura, taa marbuta…) on both sides, because the
 EASC references are hamza-normalised.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -12,7 +13,7 @@ from hiwar.knowledge.text import word_keys
 
 
 def ngrams(tokens: list[str], n: int) -> Counter:
-    return Counter(tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
 
 
 def rouge_f1(candidate: str, reference: str, n: int) -> float:

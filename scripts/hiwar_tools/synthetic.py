@@ -1,4 +1,5 @@
 """Synthetic archives made from the five real seeds, for benchmarks and for tests that need many articles."""
+
 from __future__ import annotations
 
 import random
@@ -43,8 +44,10 @@ def synthetic_seeds(folder: Path, count: int, editorial: Path | None = None, pro
     for n in range(count):
         # Every paragraph is made distinct (its article's number), as in a real archive: nothing that works per
         # paragraph or per text can be served from another article's work.
-        pairs = [(f"{line} ({LABEL['ar']} {n + 1})", f"{english} ({LABEL['en']} {n + 1})")
-                 for line, english in originals[n % len(originals)]]
+        pairs = [
+            (f"{line} ({LABEL['ar']} {n + 1})", f"{english} ({LABEL['en']} {n + 1})")
+            for line, english in originals[n % len(originals)]
+        ]
         rng.shuffle(pairs)
         day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(2020, 2024)
         opening = TITLES.index(rng.choice(TITLES))

@@ -7,6 +7,7 @@
 4. The three staged folders switch into place together (outputs/publish.py), or, when anything failed before,
    nothing published changes.
 """
+
 from __future__ import annotations
 
 import logging
@@ -28,11 +29,15 @@ def say(line: str) -> None:
 
 def run_build(config_file: Path, targets: dict[str, Path], engine: str = "mkdocs", verbose: bool = False) -> int:
     from hiwar import engine as engines
+
     try:
         engines.select(engine)
     except (ValueError, ImportError) as err:
-        say(f"{err}" if isinstance(err, ValueError) else f"the engine {engine!r} is not installed ({err}): "
-            f"`make build ENGINE={engine}` installs it")
+        say(
+            f"{err}"
+            if isinstance(err, ValueError)
+            else f"the engine {engine!r} is not installed ({err}): `make build ENGINE={engine}` installs it"
+        )
         return 2
     from hiwar.engine import adapter
 
@@ -60,8 +65,9 @@ def run_build(config_file: Path, targets: dict[str, Path], engine: str = "mkdocs
             say(f"the build stopped, nothing was published: {err}")
             return 1
         try:
-            publish([Switch(label, str(staged[name]), str(targets[name].resolve())) for name, label in TARGETS],
-                    work, say)
+            publish(
+                [Switch(label, str(staged[name]), str(targets[name].resolve())) for name, label in TARGETS], work, say
+            )
         except (OSError, PublishError) as err:
             say(f"publishing: {err}")
             return 1
@@ -76,6 +82,7 @@ def run_recover(config_file: Path) -> int:
         if not config_file.is_file():
             return 0
         from hiwar.engine.adapter import plugin_options
+
         work = plugin_options(config_file).cache_dir.parent
     if not (work / "publish.journal").exists():
         return 0

@@ -1,5 +1,6 @@
 """The conversion, once per build: seeds and editorial files in, the collection (the typed model) out, with its
 problems, the build report and the articles each article lists as related."""
+
 from __future__ import annotations
 
 import logging
@@ -29,15 +30,27 @@ class Converted:
 def convert(options: BuildOptions, progress: Progress, previous: Converted | None = None) -> Converted:
     """`previous`: the last build's in this process (a preview's), whose articles are taken from memory."""
     with progress.stage("seeds converted", unit="seeds") as stage:
+
         def told(done: int, total: int) -> None:
             stage.bar.total = total
             stage.set(done)
-        collection = collect(options.seeds, options.editorial if options.editorial.is_dir() else None,
-                             options.cache_dir, progress=told, languages=options.editions,
-                             say=progress.note, kept=previous.collection.cache if previous is not None else None)
+
+        collection = collect(
+            options.seeds,
+            options.editorial if options.editorial.is_dir() else None,
+            options.cache_dir,
+            progress=told,
+            languages=options.editions,
+            say=progress.note,
+            kept=previous.collection.cache if previous is not None else None,
+        )
     problems = [str(problem) for problem in collection.problems]
-    log.info("hiwar: %d article(s), %d converted (the others unchanged); report in %s",
-             len(collection.articles), len(collection.converted), options.report)
+    log.info(
+        "hiwar: %d article(s), %d converted (the others unchanged); report in %s",
+        len(collection.articles),
+        len(collection.converted),
+        options.report,
+    )
     return Converted(collection, problems, related_articles(collection))
 
 

@@ -4,6 +4,7 @@ the view each page's template reads, what it captures of every rendered page, an
 An edition may be built in a process of its own: what it made goes back to the site's build as an EditionPart
 (plain, typed data), never through files the other process would have to trust.
 """
+
 from __future__ import annotations
 
 import logging
@@ -55,12 +56,20 @@ class Document(msgspec.Struct, frozen=True):
 
     @classmethod
     def of(cls, document: SearchDocument) -> "Document":
-        return cls(document.url, document.lang, document.title, document.text, document.extra, document.boost,
-                   document.date)
+        return cls(
+            document.url, document.lang, document.title, document.text, document.extra, document.boost, document.date
+        )
 
     def search_document(self) -> SearchDocument:
-        return SearchDocument(url=self.url, lang=self.lang, title=self.title, text=self.text, extra=self.extra,
-                              boost=self.boost, date=self.date)
+        return SearchDocument(
+            url=self.url,
+            lang=self.lang,
+            title=self.title,
+            text=self.text,
+            extra=self.extra,
+            boost=self.boost,
+            date=self.date,
+        )
 
 
 class EditionPart(msgspec.Struct):
@@ -107,29 +116,46 @@ class EditionBuild:
         """`nav`: (key, page path) of each navigation entry as configured; titles are keys of the language table."""
         edition = self.edition
         return EditionSettings(
-            site_name=edition.t("site.name"), site_description=edition.t("site.description"),
-            copyright=edition.t("site.copyright"), language=edition.lang,
+            site_name=edition.t("site.name"),
+            site_description=edition.t("site.description"),
+            copyright=edition.t("site.copyright"),
+            language=edition.lang,
             mode_names={"slate": edition.t("site.light_mode"), "default": edition.t("site.dark_mode")},
-            permalink_title=edition.t("site.permalink"), note_back_title=edition.t("notes.back"),
+            permalink_title=edition.t("site.permalink"),
+            note_back_title=edition.t("notes.back"),
             nav=[(edition.t(f"nav.{key}"), f"{edition.lang}/{path}") for key, path in nav],
             homepage=edition.prefix or None,
             # One sitemap for every edition (sitemap.py); each edition has its own 404 and offline pages (template_dest).
-            without_templates=("sitemap.xml",), with_templates=(webapp.OFFLINE_PAGE,),
-            watch=tuple(p for p in (self.site.options.seeds, self.site.options.editorial) if p.is_dir()))
+            without_templates=("sitemap.xml",),
+            with_templates=(webapp.OFFLINE_PAGE,),
+            watch=tuple(p for p in (self.site.options.seeds, self.site.options.editorial) if p.is_dir()),
+        )
 
     # ---- files ----------------------------------------------------------------------------------------------
     def plan(self, hand_written: list[str], nav_paths: set[str]) -> list[GeneratedFile]:
         """The edition's generated pages (and, in the default edition, the site's assets); `hand_written`: the pages
         of docs/ in this edition (paths as in docs/, "en/about.md")."""
         site = self.site
-        plan = plan_edition(site.converted.collection, self.edition, site.editions, site.converted.related,
-                            site.fingerprint, self._recorded, "".join(markdown(d, self.edition) for d in self.downloads),
-                            site.memo if site.options.serving else None)  # a build is the last of its process
+        plan = plan_edition(
+            site.converted.collection,
+            self.edition,
+            site.editions,
+            site.converted.related,
+            site.fingerprint,
+            self._recorded,
+            "".join(markdown(d, self.edition) for d in self.downloads),
+            site.memo if site.options.serving else None,
+        )  # a build is the last of its process
         clashes = sorted(set(hand_written) & set(plan))
         if clashes:
-            raise BuildProblem([f"{site.options.docs_dir.name}/{clashes[0]}: a hand-written page where the build "
-                                f"makes one ({len(clashes)} such page(s)); remove it, generated pages are never "
-                                "kept in docs/"], "1 problem; nothing was written")
+            raise BuildProblem(
+                [
+                    f"{site.options.docs_dir.name}/{clashes[0]}: a hand-written page where the build "
+                    f"makes one ({len(clashes)} such page(s)); remove it, generated pages are never "
+                    "kept in docs/"
+                ],
+                "1 problem; nothing was written",
+            )
         self.planned = plan
         made = []
         for src_uri, planned in plan.items():
@@ -166,8 +192,9 @@ class EditionBuild:
         try:
             return check_relative(self.edition.prefix + _edition_path(src_uri), "the site folder")
         except OutsideOutput:
-            raise BuildProblem([f"{src_uri}: would be written outside the site folder"],
-                               "1 problem; nothing was written") from None
+            raise BuildProblem(
+                [f"{src_uri}: would be written outside the site folder"], "1 problem; nothing was written"
+            ) from None
 
     def _dest(self, src_uri: str) -> str:
         """Where a page goes, inside the site folder or nowhere: ids are checked where they are read, and this is the
@@ -176,8 +203,10 @@ class EditionBuild:
         try:
             return check_relative(dest, "the site folder")
         except OutsideOutput:
-            raise BuildProblem([f"{src_uri}: this page would be written outside the site folder ({dest})"],
-                               "1 problem; nothing was written") from None
+            raise BuildProblem(
+                [f"{src_uri}: this page would be written outside the site folder ({dest})"],
+                "1 problem; nothing was written",
+            ) from None
 
     def _recorded(self, src_uri: str) -> Recorded | None:
         """What the last build made of a page, when the store still holds it whole (and its body, for an article)."""
@@ -192,19 +221,37 @@ class EditionBuild:
     def _assets(self) -> list[GeneratedFile]:
         folder = self.site.options.assets_dir
         if not folder.is_dir():
-            raise BuildProblem([f"{folder}: missing; `make build` builds the site's assets "
-                                "(python -m hiwar assets --out build/assets)"], "1 problem; nothing was written")
-        made = [GeneratedFile("assets/" + p.relative_to(folder).as_posix(), "assets/" + p.relative_to(folder).as_posix(),
-                              page=False, source=p) for p in sorted(folder.rglob("*")) if p.is_file()]
-        made += [GeneratedFile(path, path, page=False, content=text.encode("utf-8"))
-                 for path, text in {**search_assets(), **webapp.app_assets()}.items()]
+            raise BuildProblem(
+                [
+                    f"{folder}: missing; `make build` builds the site's assets "
+                    "(python -m hiwar assets --out build/assets)"
+                ],
+                "1 problem; nothing was written",
+            )
+        made = [
+            GeneratedFile(
+                "assets/" + p.relative_to(folder).as_posix(),
+                "assets/" + p.relative_to(folder).as_posix(),
+                page=False,
+                source=p,
+            )
+            for p in sorted(folder.rglob("*"))
+            if p.is_file()
+        ]
+        made += [
+            GeneratedFile(path, path, page=False, content=text.encode("utf-8"))
+            for path, text in {**search_assets(), **webapp.app_assets()}.items()
+        ]
         return made
 
     # ---- pages ----------------------------------------------------------------------------------------------
     def page_markdown(self, src_uri: str, markdown_text: str) -> str:
         """A hand-written page's Markdown with what the edition offers for download where it has the marker."""
-        return markdown_text if src_uri in self.planned else fill(markdown_text, self.downloads[0] if self.downloads
-                                                                  else None, self.edition)
+        return (
+            markdown_text
+            if src_uri in self.planned
+            else fill(markdown_text, self.downloads[0] if self.downloads else None, self.edition)
+        )
 
     def page_meta(self, src_uri: str, meta: dict) -> dict:
         """What the theme prints from a generated page's front-matter, escaped once; the rest reads the view."""
@@ -220,20 +267,42 @@ class EditionBuild:
     def view(self, page: PageSource) -> PageView:
         site, edition = self.site, self.edition
         rest = _edition_path(page.src_uri)
-        alternates = [Alternate(other.lang, other.name,
-                                relative_url(self.paths.get(rest, {}).get(other.lang, other.prefix) or ".", page.url),
-                                other is edition) for other in site.editions]
+        alternates = [
+            Alternate(
+                other.lang,
+                other.name,
+                relative_url(self.paths.get(rest, {}).get(other.lang, other.prefix) or ".", page.url),
+                other is edition,
+            )
+            for other in site.editions
+        ]
         article = self._article_of(page.src_uri)
         title = page.title or edition.t("site.name")
         view = PageView(
-            lang=edition.lang, dir=edition.dir, site_name=edition.t("site.name"), title=title,
-            heading=page.heading or title, alternates=alternates, problems=list(site.problems),
-            article=article_view(article, edition, site.editions, site.options.site_url, page.url,
-                                 site.converted.collection.vocabulary) if article else None,
-            feeds=[LinkView(edition.t("feeds.atom"), relative_url(f"{edition.prefix}{ATOM_FILE}", page.url), ATOM_TYPE),
-                   LinkView(edition.t("feeds.json"), relative_url(f"{edition.prefix}{feeds.JSON_FILE}", page.url),
-                            feeds.JSON_TYPE)],
-            search=self.search_view, edition=edition, parallel=self._parallel_view(page.src_uri))
+            lang=edition.lang,
+            dir=edition.dir,
+            site_name=edition.t("site.name"),
+            title=title,
+            heading=page.heading or title,
+            alternates=alternates,
+            problems=list(site.problems),
+            article=article_view(
+                article, edition, site.editions, site.options.site_url, page.url, site.converted.collection.vocabulary
+            )
+            if article
+            else None,
+            feeds=[
+                LinkView(edition.t("feeds.atom"), relative_url(f"{edition.prefix}{ATOM_FILE}", page.url), ATOM_TYPE),
+                LinkView(
+                    edition.t("feeds.json"),
+                    relative_url(f"{edition.prefix}{feeds.JSON_FILE}", page.url),
+                    feeds.JSON_TYPE,
+                ),
+            ],
+            search=self.search_view,
+            edition=edition,
+            parallel=self._parallel_view(page.src_uri),
+        )
         return escaped_view(view)
 
     def _parallel_view(self, src_uri: str) -> ParallelView | None:
@@ -254,8 +323,9 @@ class EditionBuild:
 
     def template_view(self, template_name: str) -> PageView | None:
         """The view of one of the theme's own pages (the 404 and offline pages), in the edition's language."""
-        return error_page_view(template_name, self.edition, self.site.editions, self.search_view,
-                               self.site.options.site_url)
+        return error_page_view(
+            template_name, self.edition, self.site.editions, self.search_view, self.site.options.site_url
+        )
 
     def with_policy(self, html: str) -> str:
         """A page with its Content-Security-Policy (not under the engine's own server: its live reload injects an
@@ -284,8 +354,9 @@ class EditionBuild:
         digest = self.site.store.put(written)
         planned = self.planned.get(page.src_uri)
         if planned is not None:
-            self.pages[page.dest] = PageEntry(planned.key, planned.inputs, digest, self.bodies.get(page.src_uri),
-                                              self._search_blob(page.src_uri))
+            self.pages[page.dest] = PageEntry(
+                planned.key, planned.inputs, digest, self.bodies.get(page.src_uri), self._search_blob(page.src_uri)
+            )
         else:
             self.files[page.dest] = digest
         self.rendered_count += 1
@@ -310,7 +381,9 @@ class EditionBuild:
                 entry = previous[dest]
                 if entry.inputs != planned.inputs:  # the same Markdown from other inputs: recorded with these
                     article = self._article_of(src_uri) is not None  # its search document is made of the inputs
-                    entry = msgspec.structs.replace(entry, inputs=planned.inputs, **({"search": None} if article else {}))
+                    entry = msgspec.structs.replace(
+                        entry, inputs=planned.inputs, **({"search": None} if article else {})
+                    )
                 self.pages[dest] = entry
                 reused += 1
         destinations = set(self.dests.values())
@@ -324,8 +397,16 @@ class EditionBuild:
             # The offline versions of this edition's pages, made here, in parallel with the other editions.
             offline.derive_pages({dest: entry.html for dest, entry in self.pages.items()}, site.store, context.derived)
         log.info("hiwar: %s edition: %d page(s) rendered, %d reused", lang, self.rendered_count, reused)
-        return EditionPart(lang, self.pages, self.files, outputs, [Document.of(d) for d in documents],
-                           context.derived.made, self.rendered_count, reused)
+        return EditionPart(
+            lang,
+            self.pages,
+            self.files,
+            outputs,
+            [Document.of(d) for d in documents],
+            context.derived.made,
+            self.rendered_count,
+            reused,
+        )
 
     def _body_of(self, article: Article, edition: Edition) -> str | None:
         """The article's body as its page shows it in this edition (rendered now, or when its page was last made)."""

@@ -6,6 +6,7 @@ module. The digest of those fields (`listed_digest`) is then everything the list
 construction, and a listing whose digest is the last build's is not made again: an edit of a paragraph's text makes
 no listing again; a new summary makes the home page again, not the index of names.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -52,8 +53,10 @@ class ListedArticle:
 
     def __getattr__(self, name: str):
         if name not in self._reads:
-            raise NotListed(f"the {self._listing} listing reads article.{name}, which build/listed.py does not give it: "
-                            "name it in that listing's entry of LISTINGS, so that a change to it makes the listing again")
+            raise NotListed(
+                f"the {self._listing} listing reads article.{name}, which build/listed.py does not give it: "
+                "name it in that listing's entry of LISTINGS, so that a change to it makes the listing again"
+            )
         if name == "parsed":
             return _Paragraphs(len(self._article.parsed.numbered))
         value = getattr(self._article, name)
@@ -74,6 +77,7 @@ def _only(call: Callable, allowed: frozenset, what: str) -> Callable:
         if value not in allowed:
             raise NotListed(f"{what}({value!r}): only the editions' languages and reading speeds are covered")
         return call(value)
+
     return answered
 
 
@@ -100,8 +104,12 @@ def listed_parts(article: Article, editions: Sequence[Edition]) -> dict[str, byt
     return parts
 
 
-def listed_digest(articles: Sequence[Article], listing: Listing, editions: Sequence[Edition],
-                  parts_of: Callable[[Article], dict[str, bytes]] | None = None) -> str:
+def listed_digest(
+    articles: Sequence[Article],
+    listing: Listing,
+    editions: Sequence[Edition],
+    parts_of: Callable[[Article], dict[str, bytes]] | None = None,
+) -> str:
     """A digest of everything the listing may read of the articles, in their order; `parts_of` gives an article's
     listed_parts (kept between the listings of a build)."""
     parts_of = parts_of or (lambda article: listed_parts(article, editions))

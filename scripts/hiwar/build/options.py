@@ -1,5 +1,6 @@
 """What a build is asked to do, as plain data: the plugin's options (engine/config.py) and the engine's settings that
 the build needs, resolved to absolute paths."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

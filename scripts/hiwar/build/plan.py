@@ -10,6 +10,7 @@ is made of; when the inputs key is the one recorded with the page, its Markdown 
 - a listing page: its own Markdown (listings are cheap to make: plain HTML lists of links);
 and, for every page, the site's fingerprint (templates, theme, configuration, site code) and the edition.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -95,10 +96,16 @@ def related_articles(collection: Collection) -> dict[str, list[Article]]:
         return {article.id: [by_id[i] for i in related_ids[article.id]] for article in articles}
 
 
-def plan_edition(collection: Collection, edition: Edition, editions: tuple[Edition, ...],
-                 related: dict[str, list[Article]], fingerprint: str,
-                 recorded: Callable[[str], Recorded | None] = lambda src_uri: None,
-                 downloads: str = "", memo: Memo | None = None) -> dict[str, PlannedPage]:
+def plan_edition(
+    collection: Collection,
+    edition: Edition,
+    editions: tuple[Edition, ...],
+    related: dict[str, list[Article]],
+    fingerprint: str,
+    recorded: Callable[[str], Recorded | None] = lambda src_uri: None,
+    downloads: str = "",
+    memo: Memo | None = None,
+) -> dict[str, PlannedPage]:
     """Every generated page of one edition; `recorded(src_uri)` tells what an earlier build made of a page (then a
     page made of the same inputs or the same Markdown is not rendered); `downloads`: the home page's paragraph
     offering the edition's books; `memo`: the listings the last build in this process made."""
@@ -140,7 +147,9 @@ def plan_edition(collection: Collection, edition: Edition, editions: tuple[Editi
         return cards[article.id]
 
     def content_key(src_uri: str, markdown: str, shown: str) -> str:
-        return key_of(src_uri, hashlib.sha256(markdown.encode()).hexdigest(), hashlib.sha256(shown.encode()).hexdigest())
+        return key_of(
+            src_uri, hashlib.sha256(markdown.encode()).hexdigest(), hashlib.sha256(shown.encode()).hexdigest()
+        )
 
     def planned(src_uri: str, inputs: str, markdown: str, shown: str = "") -> PlannedPage:
         """`shown`: what the page's templates show besides what its Markdown states (the side-by-side rows)."""
@@ -159,24 +168,38 @@ def plan_edition(collection: Collection, edition: Edition, editions: tuple[Editi
         else:
             plan[src_uri] = planned(src_uri, inputs, render(), shown())
 
-    listed_page("index.md", listing(HOME, lambda shown: render_home(shown, edition, f"{TOPICS_DIR}/index.md#by-year",
-                                                                    downloads), downloads))
-    made = [listing(TRANSLATIONS, lambda shown: render_translation_status(shown, edition, editions)),
-            listing(TOPICS, lambda shown: render_topics(shown, edition, vocabulary, collection.calendar)),
-            listing(TIMELINE, lambda shown: render_timeline(shown, edition, collection.calendar)),
-            listing(INDEX, lambda shown: render_index(shown, edition, editions, collection.names))]
+    listed_page(
+        "index.md",
+        listing(
+            HOME, lambda shown: render_home(shown, edition, f"{TOPICS_DIR}/index.md#by-year", downloads), downloads
+        ),
+    )
+    made = [
+        listing(TRANSLATIONS, lambda shown: render_translation_status(shown, edition, editions)),
+        listing(TOPICS, lambda shown: render_topics(shown, edition, vocabulary, collection.calendar)),
+        listing(TIMELINE, lambda shown: render_timeline(shown, edition, collection.calendar)),
+        listing(INDEX, lambda shown: render_index(shown, edition, editions, collection.names)),
+    ]
     for pages in made:
         for path, text in pages.items():
             listed_page(path, text)
     listed_page(GLOSSARY_PAGE, listing(None, lambda shown: render_glossary(edition, editions, collection.glossary)))
     for article in articles:
         shown = related[article.id]
-        lazy(article_path(article), key_of(f"{article.id}={cache.keys.get(article.id, '')}", *map(card, shown)), lambda a=article, s=shown: render_article(
-            a, edition, editions, vocabulary, collection.glossary, render_related(s, edition, article_path(a))))
+        lazy(
+            article_path(article),
+            key_of(f"{article.id}={cache.keys.get(article.id, '')}", *map(card, shown)),
+            lambda a=article, s=shown: render_article(
+                a, edition, editions, vocabulary, collection.glossary, render_related(s, edition, article_path(a))
+            ),
+        )
         if has_parallel(article, edition, editions):
-            lazy(parallel_path(article), key_of("parallel", f"{article.id}={cache.keys.get(article.id, '')}"),
-                 lambda a=article: render_parallel(a, edition, editions, vocabulary),
-                 lambda a=article: repr(parallel_view(a, edition, editions)))  # its rows are its template's
+            lazy(
+                parallel_path(article),
+                key_of("parallel", f"{article.id}={cache.keys.get(article.id, '')}"),
+                lambda a=article: render_parallel(a, edition, editions, vocabulary),
+                lambda a=article: repr(parallel_view(a, edition, editions)),
+            )  # its rows are its template's
     return plan
 
 
@@ -192,6 +215,20 @@ def render_pages(collection: Collection, editions: tuple[Edition, ...]) -> dict[
 
 def generated_paths(editions: tuple[Edition, ...]) -> list[str]:
     """What the converter owns inside an output folder; everything else there is hand-written."""
-    return [f"{edition.lang}/{name}" for edition in editions
-            for name in ("index.md", TRANSLATIONS_PAGE, TRANSLATIONS_PAGE[:-3], ARTICLES_DIR, PARALLEL_DIR, TOPICS_DIR,
-                         TIMELINE_PAGE, TIMELINE_DIR, INDEX_PAGE, NAMES_DIR, GLOSSARY_PAGE)]
+    return [
+        f"{edition.lang}/{name}"
+        for edition in editions
+        for name in (
+            "index.md",
+            TRANSLATIONS_PAGE,
+            TRANSLATIONS_PAGE[:-3],
+            ARTICLES_DIR,
+            PARALLEL_DIR,
+            TOPICS_DIR,
+            TIMELINE_PAGE,
+            TIMELINE_DIR,
+            INDEX_PAGE,
+            NAMES_DIR,
+            GLOSSARY_PAGE,
+        )
+    ]

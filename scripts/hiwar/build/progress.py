@@ -1,5 +1,6 @@
 """A long build says where it is: on a terminal, a bar per stage with counts and elapsed time (tqdm); elsewhere (CI,
 a log file), one line per stage when it ends. Progress goes to stderr whatever MkDocs' log level (`--quiet`)."""
+
 from __future__ import annotations
 
 import sys
@@ -13,8 +14,16 @@ from tqdm import tqdm
 class Stage:
     def __init__(self, name: str, total: int | None, unit: str, interactive: bool):
         self.name, self.unit, self.count, self.started = name, unit, 0, time.monotonic()
-        self.bar = tqdm(total=total, desc=name, unit=f" {unit}", file=sys.stderr, leave=True, dynamic_ncols=True,
-                        disable=not interactive, mininterval=0.2)
+        self.bar = tqdm(
+            total=total,
+            desc=name,
+            unit=f" {unit}",
+            file=sys.stderr,
+            leave=True,
+            dynamic_ncols=True,
+            disable=not interactive,
+            mininterval=0.2,
+        )
 
     def advance(self, count: int = 1) -> None:
         self.count += count
@@ -26,8 +35,11 @@ class Stage:
     def close(self, interactive: bool) -> None:
         self.bar.close()
         if not interactive:
-            print(f"hiwar: {self.name}: {self.count} {self.unit} in {time.monotonic() - self.started:.1f} s",
-                  file=sys.stderr, flush=True)
+            print(
+                f"hiwar: {self.name}: {self.count} {self.unit} in {time.monotonic() - self.started:.1f} s",
+                file=sys.stderr,
+                flush=True,
+            )
 
 
 class Progress:

@@ -1,4 +1,5 @@
 """The data the engine (engine/plugin.py) and the build hand each other: plain values, no engine objects."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -5,6 +5,7 @@ folder holds, and the folders made to hold exactly that.
 Nothing here trusts the build folder: the record and the store are checked when read (outputs/record.py,
 outputs/store.py), and the folders are made from the trees, never patched (outputs/tree.py).
 """
+
 from __future__ import annotations
 
 import gc
@@ -83,7 +84,10 @@ class SiteBuild:
         for line in lines:
             print(f"PROBLEM -  {line}", file=sys.stderr)
         if lines:
-            print("PROBLEM -  the preview shows the other articles; fix the problems above and save again", file=sys.stderr)
+            print(
+                "PROBLEM -  the preview shows the other articles; fix the problems above and save again",
+                file=sys.stderr,
+            )
 
     def keep_conversion(self) -> None:
         keep(self.converted, self.options)
@@ -136,11 +140,21 @@ class SiteBuild:
                 paths.setdefault(doc, {})[edition.lang] = edition.prefix + page_url(doc)
         return paths
 
-    def context(self, edition: Edition | None, body_of=lambda article, edition: None,
-                derived: Derivations | None = None) -> Context:
-        return Context(self.options, self.editions, self.converted, self.store, self.progress, self.fingerprint,
-                       edition=edition, body_of=body_of,
-                       derived=derived if derived is not None else Derivations(self.previous.derived), memo=self.memo)
+    def context(
+        self, edition: Edition | None, body_of=lambda article, edition: None, derived: Derivations | None = None
+    ) -> Context:
+        return Context(
+            self.options,
+            self.editions,
+            self.converted,
+            self.store,
+            self.progress,
+            self.fingerprint,
+            edition=edition,
+            body_of=body_of,
+            derived=derived if derived is not None else Derivations(self.previous.derived),
+            memo=self.memo,
+        )
 
     # ---- the other editions -----------------------------------------------------------------------------------
     def start_other_editions(self, builder: Callable[[Edition], None]) -> None:
@@ -249,9 +263,11 @@ class SiteBuild:
         trees: dict[Target, Tree] = {}  # the build's trees once every output is made (a preview serves them)
         context.trees = trees
         for target in targets:
+
             def tree_of(made: dict[str, OutputEntry], target: Target = target) -> Tree:
                 owned = {name: entry.of(target.value) for name, entry in made.items()}
                 return merged({**(pages if target is Target.SITE else {}), **owned})
+
             trees[target] = tree_of(outputs)
             for output in outputs_of(Scope.SITE, target):
                 name, entry = run(output, context, self.previous)
@@ -263,8 +279,13 @@ class SiteBuild:
                 outputs[name] = entry
         live = {digest for tree in self.trees.values() for digest in tree.values()}
         live |= {digest for entry in outputs.values() for files in entry.files.values() for digest in files.values()}
-        self.record = Record(self.fingerprint, {part.lang: part.pages for part in parts}, outputs, derived.kept(live),
-                             {part.lang: part.files for part in parts})
+        self.record = Record(
+            self.fingerprint,
+            {part.lang: part.pages for part in parts},
+            outputs,
+            derived.kept(live),
+            {part.lang: part.files for part in parts},
+        )
         self._live = live
         self._publish_folders()
         self.memo.finished()
@@ -291,8 +312,9 @@ class SiteBuild:
                 if not entry.search:
                     continue
                 if self.options.serving:
-                    document = self.memo.get(f"search:{dest}", entry.search,
-                                             lambda blob=entry.search: stored_document(self.store, blob))
+                    document = self.memo.get(
+                        f"search:{dest}", entry.search, lambda blob=entry.search: stored_document(self.store, blob)
+                    )
                 else:
                     document = stored_document(self.store, entry.search)
                 if document is not None:
@@ -329,14 +351,20 @@ def last_site(cache_dir: Path) -> tuple[Tree, Store] | None:
     checked where they are read), with the outputs a preview makes: what a preview serves while its first build
     brings it up to date. None without a whole one."""
     from hiwar.outputs.registry import OUTPUTS
+
     record, _ = records.load(cache_dir / RECORD)
     if not record.pages or not record.files:
         return None
     elsewhere = {output.name for output in OUTPUTS if not output.in_preview}
-    parts = {f"pages:{lang}": {dest: entry.html for dest, entry in pages.items()} for lang, pages in record.pages.items()}
+    parts = {
+        f"pages:{lang}": {dest: entry.html for dest, entry in pages.items()} for lang, pages in record.pages.items()
+    }
     parts |= {f"files:{lang}": files for lang, files in record.files.items()}
-    parts |= {name: entry.of(Target.SITE.value) for name, entry in record.outputs.items()
-              if name.split(":", 1)[0] not in elsewhere}
+    parts |= {
+        name: entry.of(Target.SITE.value)
+        for name, entry in record.outputs.items()
+        if name.split(":", 1)[0] not in elsewhere
+    }
     store = Store(cache_dir / STORE, in_memory_when_unwritable=True)
     try:
         tree = merged(parts)
@@ -351,6 +379,7 @@ def last_site(cache_dir: Path) -> tuple[Tree, Store] | None:
 def _made_elsewhere(name: str, targets: list[Target]) -> bool:
     """Whether the output recorded under `name` is one this build did not make (a preview makes the site only)."""
     from hiwar.outputs.registry import OUTPUTS
+
     base = name.split(":", 1)[0]
     return any(output.name == base and output.target not in targets for output in OUTPUTS)
 
@@ -368,8 +397,10 @@ class _HeldErrors(logging.Filter):
         super().__init__()
         self.held: list[tuple[str, int, str]] = []
         self._seen: dict[int, logging.LogRecord] = {}  # a record goes through every handler it propagates to
-        loggers = [logging.getLogger(), *(logger for logger in logging.Logger.manager.loggerDict.values()
-                                          if isinstance(logger, logging.Logger))]
+        loggers = [
+            logging.getLogger(),
+            *(logger for logger in logging.Logger.manager.loggerDict.values() if isinstance(logger, logging.Logger)),
+        ]
         for handler in {*(h for logger in loggers for h in logger.handlers), logging.lastResort}:
             if handler is not None:
                 handler.addFilter(self)
@@ -386,7 +417,7 @@ class _HeldErrors(logging.Filter):
 def _send(handle: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
-        view = view[os.write(handle, view):]
+        view = view[os.write(handle, view) :]
     os.close(handle)
 
 

@@ -39,6 +39,7 @@ is here, and tests/test_engine_adapter.py fails when the engine changes.
    which the engine's own patterns ('.*', '*/.*') leave out; the environment reloads a template whose file changed
    (`theme_once`).
 """
+
 from __future__ import annotations
 
 import functools
@@ -57,7 +58,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from hiwar.build.seam import EditionSettings, GeneratedFile
 
 # In the theme's base.html and partials/toc.html.
-CHECKBOX_AUTOCOMPLETE = ' type="checkbox" id="__drawer" autocomplete="off">', ' type="checkbox" id="__search" autocomplete="off">'
+CHECKBOX_AUTOCOMPLETE = (
+    ' type="checkbox" id="__drawer" autocomplete="off">',
+    ' type="checkbox" id="__search" autocomplete="off">',
+)
 TOC_LABEL = '<label class="md-nav__title" for="__toc">'
 
 # The start of the engine's warning (commands/build.py).
@@ -81,16 +85,23 @@ def generated_file(config: MkDocsConfig, made: GeneratedFile) -> File:
         if made.source is not None:
             return File.generated(config, made.src_uri, abs_src_path=str(made.source))
         return File.generated(config, made.src_uri, content=made.content or b"")
-    page = GeneratedPage(made.src_uri, None, config.site_dir, config.use_directory_urls, dest_uri=made.dest,
-                         inclusion=InclusionLevel.UNDEFINED if made.in_nav else InclusionLevel.NOT_IN_NAV)
+    page = GeneratedPage(
+        made.src_uri,
+        None,
+        config.site_dir,
+        config.use_directory_urls,
+        dest_uri=made.dest,
+        inclusion=InclusionLevel.UNDEFINED if made.in_nav else InclusionLevel.NOT_IN_NAV,
+    )
     page.reused = made.markdown is None
     page.content_string = made.markdown or ""
     page.generated_by = PLUGIN_NAME
     return page
 
 
-def edition_files(files: Files, lang: str, others: set[str], primary: bool,
-                  without: tuple[str, ...]) -> tuple[list[File], list[File]]:
+def edition_files(
+    files: Files, lang: str, others: set[str], primary: bool, without: tuple[str, ...]
+) -> tuple[list[File], list[File]]:
     """The engine's files for one edition: the shared files (assets, the theme's), kept by the default edition only,
     and the edition's own (docs/<lang>/…); the other editions' are left out, and so are the theme's templates the
     edition does not render (`without`: a template taken out of the theme's static templates would otherwise be
@@ -117,8 +128,9 @@ class HandWrittenPage(File):
 def placed(file: File, dest: str) -> File:
     """A hand-written file of an edition, written where the edition's pages go."""
     kind = HandWrittenPage if file.is_documentation_page() else File
-    return kind(file.src_path, file.src_dir, file.dest_dir, file.use_directory_urls, dest_uri=dest,
-                inclusion=file.inclusion)
+    return kind(
+        file.src_path, file.src_dir, file.dest_dir, file.use_directory_urls, dest_uri=dest, inclusion=file.inclusion
+    )
 
 
 def written(html: str) -> bytes:
@@ -191,6 +203,7 @@ def theme_once(config: MkDocsConfig) -> None:
             env.list_templates = functools.partial(_listed_templates, env)
             _THEME_ENVIRONMENTS[key] = env
         return env
+
     get_env.once = True
     theme.get_env = get_env
 
@@ -205,8 +218,11 @@ def _theme_listing(folders: tuple[str, ...], env: jinja2.Environment | None) -> 
     known = _THEME_LISTINGS.get(folders)
     if known is None or not _unchanged(known[0]) or (known[1] is None and env is not None):
         times = _folder_times(folders)  # before listing: a change while it lists is seen next time
-        names = None if env is None else [name for name in env.loader.list_templates()
-                                          if not (name.startswith(".") or "/." in name)]
+        names = (
+            None
+            if env is None
+            else [name for name in env.loader.list_templates() if not (name.startswith(".") or "/." in name)]
+        )
         known = _THEME_LISTINGS[folders] = (times, names)
     return known
 
@@ -308,12 +324,25 @@ def plugin_options(config_file: Path) -> Configured:
 
     def absolute(value: str) -> Path:
         return Path(value) if Path(value).is_absolute() else (project / value).resolve()
+
     languages = absolute(options.languages_dir) if options.languages_dir else None
-    inputs = (config_file.resolve(), Path(config.docs_dir), *([Path(config.theme.custom_dir)] if config.theme.custom_dir
-              else []), absolute(options.seeds), absolute(options.editorial), *([languages] if languages else []),
-              absolute(options.assets_dir))
-    return Configured(list(options.editions), languages, absolute(options.cache_dir), config.theme.get("palette"),
-                      theme_stylesheets(config), inputs)
+    inputs = (
+        config_file.resolve(),
+        Path(config.docs_dir),
+        *([Path(config.theme.custom_dir)] if config.theme.custom_dir else []),
+        absolute(options.seeds),
+        absolute(options.editorial),
+        *([languages] if languages else []),
+        absolute(options.assets_dir),
+    )
+    return Configured(
+        list(options.editions),
+        languages,
+        absolute(options.cache_dir),
+        config.theme.get("palette"),
+        theme_stylesheets(config),
+        inputs,
+    )
 
 
 def theme_stylesheets(config: MkDocsConfig) -> Path | None:

@@ -1,4 +1,5 @@
 """The plugin's typed configuration (mkdocs.yml, `plugins: - hiwar: …`); a bad value names the option."""
+
 from __future__ import annotations
 
 from mkdocs.config import base

@@ -5,6 +5,7 @@ One engine build converts the seeds once, builds the default edition (at the sit
 in-memory files: nothing is written into docs/. Problems in the inputs stop a build with one line each; a preview
 (`serve`) shows them in a banner on every page and goes on serving every article that could be read.
 """
+
 from __future__ import annotations
 
 import logging
@@ -74,11 +75,19 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
             self._guarded(self.site.keep_conversion)
             fingerprint = site_fingerprint(
                 Path(config.config_file_path),
-                [Path(config.docs_dir), *([Path(config.theme.custom_dir)] if config.theme.custom_dir else []),
-                 *([self.site.options.languages_dir] if self.site.options.languages_dir else [])],
+                [
+                    Path(config.docs_dir),
+                    *([Path(config.theme.custom_dir)] if config.theme.custom_dir else []),
+                    *([self.site.options.languages_dir] if self.site.options.languages_dir else []),
+                ],
                 # Every page shows the problems (the preview's banner): a page made before they changed is not reused.
-                [str(config.site_url), ",".join(e.lang for e in self.site.editions), adapter.engine_name(),
-                 *self.site.problems])
+                [
+                    str(config.site_url),
+                    ",".join(e.lang for e in self.site.editions),
+                    adapter.engine_name(),
+                    *self.site.problems,
+                ],
+            )
             self.site.reuse = self.dirty  # a clean build renders every page: none is taken from the store
             self.site.prepare(fingerprint)
 
@@ -89,21 +98,25 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
         edition, site = self.current.edition, self.site
         others = {e.lang for e in site.editions} - {edition.lang}
         settings = self.current.settings(self._nav)
-        shared, own = adapter.edition_files(files, edition.lang, others, self.current.primary,
-                                            settings.without_templates)
+        shared, own = adapter.edition_files(
+            files, edition.lang, others, self.current.primary, settings.without_templates
+        )
         nav_paths = {path for _, path in settings.nav}
         if self.assigned is None:  # first: the other editions' processes work while this one plans its own
             site.start_other_editions(self._build_edition)
         self._guarded(self.current.offer)  # a preview goes on without the book when it cannot be made
         made = self.current.plan([f.src_uri for f in own if f.is_documentation_page()], nav_paths)
-        result = shared + [adapter.placed(file, self.current.own_dest(file.src_uri, file.is_documentation_page()))
-                           for file in own]
+        result = shared + [
+            adapter.placed(file, self.current.own_dest(file.src_uri, file.is_documentation_page())) for file in own
+        ]
         result += [adapter.generated_file(config, generated) for generated in made]
         return Files(result)
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         adapter.compile_once(env)
-        for dest, data in adapter.static_files(files, self._engine_serving):  # this edition's: on_files left out the others'
+        for dest, data in adapter.static_files(
+            files, self._engine_serving
+        ):  # this edition's: on_files left out the others'
             self._guarded(self.current.file, dest, data)
         return env
 
@@ -133,8 +146,9 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig):
         if not template_name.endswith(".html"):
             return output_content
-        output = self._guarded(self.current.with_policy, adapter.theme_markup_fixed(output_content),
-                               otherwise=output_content)
+        output = self._guarded(
+            self.current.with_policy, adapter.theme_markup_fixed(output_content), otherwise=output_content
+        )
         dest, engine_writes = self.current.template_dest(template_name)
         self._guarded(self.current.file, dest, adapter.written(output))
         return output if engine_writes else ""  # the engine writes nothing for an empty page
@@ -172,8 +186,10 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
     def _new_site(self, config: MkDocsConfig) -> SiteBuild:
         self._configured_nav = adapter.nav_entries(config)
         try:
-            editions = load_editions(list(self.config.editions), self._path(config, self.config.languages_dir)
-                                     if self.config.languages_dir else None)
+            editions = load_editions(
+                list(self.config.editions),
+                self._path(config, self.config.languages_dir) if self.config.languages_dir else None,
+            )
         except TableErrors as err:
             for line in err.lines:
                 log.error(line)
@@ -186,17 +202,28 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
     def _options(self, config: MkDocsConfig) -> BuildOptions:
         option, path = self.config, lambda value: self._path(config, value)
         return BuildOptions(
-            project=Path(config.config_file_path).resolve().parent, config_file=Path(config.config_file_path),
-            docs_dir=Path(config.docs_dir), theme_dirs=(Path(config.theme.custom_dir),) if config.theme.custom_dir else (),
-            site_dir=Path(config.site_dir).resolve(), site_url=config.site_url or "",
-            seeds=path(option.seeds), editorial=path(option.editorial), editions=tuple(option.editions),
+            project=Path(config.config_file_path).resolve().parent,
+            config_file=Path(config.config_file_path),
+            docs_dir=Path(config.docs_dir),
+            theme_dirs=(Path(config.theme.custom_dir),) if config.theme.custom_dir else (),
+            site_dir=Path(config.site_dir).resolve(),
+            site_url=config.site_url or "",
+            seeds=path(option.seeds),
+            editorial=path(option.editorial),
+            editions=tuple(option.editions),
             languages_dir=path(option.languages_dir) if option.languages_dir else None,
-            assets_dir=path(option.assets_dir), cache_dir=path(option.cache_dir), report=path(option.report),
+            assets_dir=path(option.assets_dir),
+            cache_dir=path(option.cache_dir),
+            report=path(option.report),
             offline_dir=path(option.offline_dir) if option.offline_dir else None,
             dist_dir=path(option.dist_dir) if option.dist_dir else None,
-            parallel=option.parallel, serving=self.command == "serve",
-            policy_in_pages=not self._engine_serving, served_from_store=self.preview,
-            palette=config.theme.get("palette"), theme_stylesheets=adapter.theme_stylesheets(config))
+            parallel=option.parallel,
+            serving=self.command == "serve",
+            policy_in_pages=not self._engine_serving,
+            served_from_store=self.preview,
+            palette=config.theme.get("palette"),
+            theme_stylesheets=adapter.theme_stylesheets(config),
+        )
 
     @staticmethod
     def _path(config: MkDocsConfig, value: str) -> Path:
@@ -238,8 +265,10 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
             if self.command != "serve" or self.site is None:
                 raise
             where = traceback.extract_tb(err.__traceback__)[-1]
-            if self.site.add_internal_error(f"{type(err).__name__}: {err} ({Path(where.filename).name}:{where.lineno})",
-                                            f"{where.filename}:{where.lineno}"):
+            if self.site.add_internal_error(
+                f"{type(err).__name__}: {err} ({Path(where.filename).name}:{where.lineno})",
+                f"{where.filename}:{where.lineno}",
+            ):
                 print(f"PROBLEM -  internal error: {err}", file=sys.stderr)
             return otherwise
 

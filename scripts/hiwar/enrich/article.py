@@ -2,6 +2,7 @@
 
 Each value records where it came from: the seed text itself, the editor, or automatic inference.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -26,9 +27,17 @@ from hiwar.model.translation import Translation
 TITLE_WORDS = 12  # an automatic title: the opening words of the text
 
 
-def enrich(seed: Seed, parsed: ParsedSeed, editorial: Editorial, translations: Mapping[str, Translation] | None,
-           vocabulary: dict[str, Tag], calendar: Calendar = Calendar(), names: list[Name] | None = None,
-           glossary: list[Term] | None = None, languages: tuple[str, ...] = EDITION_LANGUAGES) -> Article:
+def enrich(
+    seed: Seed,
+    parsed: ParsedSeed,
+    editorial: Editorial,
+    translations: Mapping[str, Translation] | None,
+    vocabulary: dict[str, Tag],
+    calendar: Calendar = Calendar(),
+    names: list[Name] | None = None,
+    glossary: list[Term] | None = None,
+    languages: tuple[str, ...] = EDITION_LANGUAGES,
+) -> Article:
     """The article of a seed. `translations` by language; the article's id is the slug of the seed's name."""
     translations = dict(translations or {})
     body = [block.text for block in parsed.blocks if block.kind != HEADING]
@@ -47,11 +56,13 @@ def enrich(seed: Seed, parsed: ParsedSeed, editorial: Editorial, translations: M
         author_origin=EDITORIAL if editorial.author else SEED if parsed.author else None,
         publisher=editorial.publisher,
         summary=_summaries(editorial, body, languages),
-        tags=Sourced(editorial.tags, EDITORIAL) if editorial.tags is not None
+        tags=Sourced(editorial.tags, EDITORIAL)
+        if editorial.tags is not None
         else Sourced(automatic_tags(text, vocabulary), AUTOMATIC),
         words=sum(len(words(block.text)) for block in parsed.blocks),
         translations=translations,
-        entities=Sourced(editorial.entities, EDITORIAL) if editorial.entities
+        entities=Sourced(editorial.entities, EDITORIAL)
+        if editorial.entities
         else Sourced(_named(mentions, names or []), AUTOMATIC),
         mentions=mentions,
         events=events_in(numbered, calendar),
@@ -60,8 +71,13 @@ def enrich(seed: Seed, parsed: ParsedSeed, editorial: Editorial, translations: M
     )
 
 
-def _titles(parsed: ParsedSeed, editorial: Editorial, body: list[str], translations: dict[str, Translation],
-            languages: tuple[str, ...]) -> dict[str, Sourced]:
+def _titles(
+    parsed: ParsedSeed,
+    editorial: Editorial,
+    body: list[str],
+    translations: dict[str, Translation],
+    languages: tuple[str, ...],
+) -> dict[str, Sourced]:
     given = editorial.title or Texts()
     titles = {}
     for lang in languages:
@@ -72,8 +88,9 @@ def _titles(parsed: ParsedSeed, editorial: Editorial, body: list[str], translati
                 titles[lang] = Sourced(given[lang], EDITORIAL)
             else:
                 opening = (body[0] if body else "").split()
-                titles[lang] = Sourced(" ".join(opening[:TITLE_WORDS]) + (" …" if len(opening) > TITLE_WORDS else ""),
-                                       AUTOMATIC)
+                titles[lang] = Sourced(
+                    " ".join(opening[:TITLE_WORDS]) + (" …" if len(opening) > TITLE_WORDS else ""), AUTOMATIC
+                )
         elif given.get(lang):
             titles[lang] = Sourced(given[lang], EDITORIAL)
         elif parsed.title_line is not None and lang in translations and translations[lang].has(parsed.title_line):

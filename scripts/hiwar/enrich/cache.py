@@ -9,6 +9,7 @@ The cache is a cache, never a source of truth: its file is sealed (a damaged or 
 and the seeds are converted again), and an entry that does not read back as the article it names is converted again.
 (Pages are the site's business: build/plan.py decides which to make, outputs/record.py what was made.)
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -25,14 +26,21 @@ from hiwar.problems import InputError
 from hiwar.sealed import Unreadable, read_sealed, write_sealed
 
 # The conversion is made by these packages; the site, the benchmarks and the audit are not part of it.
-CONVERSION_CODE = [Path(__file__).resolve().parents[1] / package for package in ("ingest", "knowledge", "model", "enrich")]
+CONVERSION_CODE = [
+    Path(__file__).resolve().parents[1] / package for package in ("ingest", "knowledge", "model", "enrich")
+]
 CONVERSION_FILES = ("*.py", "*.yml")  # code, and the rules it reads (knowledge/search_rules.yml)
 VERSION = 7
 
 
 class ArticleCache:
-    def __init__(self, folder: Path | None, shared: list[Path], languages: tuple[str, ...] = (),
-                 say: Callable[[str], None] = lambda line: None):
+    def __init__(
+        self,
+        folder: Path | None,
+        shared: list[Path],
+        languages: tuple[str, ...] = (),
+        say: Callable[[str], None] = lambda line: None,
+    ):
         self.path = folder / "articles.pickle" if folder else None
         # seed name -> (key, the article pickled): an article read from the cache is not pickled again
         self.entries: dict[str, tuple[str, bytes]] = {}
@@ -40,7 +48,9 @@ class ArticleCache:
         self.keys: dict[str, str] = {}  # article id -> key of this run
         self.converted: list[str] = []  # the seeds read this time (not found in the cache)
         self.dropped: list[str] = []  # entries that did not read back as the article they name
-        self.loaded: dict[str, tuple[str, Article]] = {}  # seed name -> (key, article) read or converted in this process
+        self.loaded: dict[
+            str, tuple[str, Article]
+        ] = {}  # seed name -> (key, article) read or converted in this process
         self._say = say
         self._changed = False  # since the file was read: save() writes it only then
         if self.path is not None:
@@ -131,8 +141,12 @@ class ArticleCache:
             return
         entries = {name: entry for name, entry in self.entries.items() if name in names}
         pages = {key: entry for key, entry in self.pages.items() if key in keys}
-        if not self._changed and len(entries) == len(self.entries) and len(pages) == len(self.pages) \
-                and self.path.is_file():
+        if (
+            not self._changed
+            and len(entries) == len(self.entries)
+            and len(pages) == len(self.pages)
+            and self.path.is_file()
+        ):
             return
         write_sealed(self.path, f"articles/{VERSION}", pickle.dumps((entries, pages), protocol=pickle.HIGHEST_PROTOCOL))
         self.entries, self.pages = entries, pages
@@ -144,11 +158,22 @@ def _checked(payload: bytes, path: Path, say: Callable[[str], None]):
     """The entries and derived texts of a sealed cache file, when they have the shape this code writes."""
     try:
         entries, pages = pickle.loads(payload)
-        if (isinstance(entries, dict) and isinstance(pages, dict)
-                and all(isinstance(k, str) and isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], str)
-                        and isinstance(v[1], bytes) for k, v in entries.items())
-                and all(isinstance(k, str) and isinstance(v, tuple) and len(v) == 2
-                        and all(isinstance(x, str) for x in v) for k, v in pages.items())):
+        if (
+            isinstance(entries, dict)
+            and isinstance(pages, dict)
+            and all(
+                isinstance(k, str)
+                and isinstance(v, tuple)
+                and len(v) == 2
+                and isinstance(v[0], str)
+                and isinstance(v[1], bytes)
+                for k, v in entries.items()
+            )
+            and all(
+                isinstance(k, str) and isinstance(v, tuple) and len(v) == 2 and all(isinstance(x, str) for x in v)
+                for k, v in pages.items()
+            )
+        ):
             return entries, pages
     except Exception:  # noqa: BLE001 — a sealed file of another shape: made again
         pass

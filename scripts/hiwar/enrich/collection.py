@@ -4,6 +4,7 @@ Every seed is read and checked before anything is written; pages are rendered in
 temporary folder and moved into place only when all of them succeeded, so a failed build
 leaves the previous pages untouched.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -47,10 +48,15 @@ class Collection:
     languages: tuple[str, ...] = EDITION_LANGUAGES
 
 
-def collect(seeds_dir: Path, editorial_dir: Path | None, cache_dir: Path | None = None,
-            progress: Callable[[int, int], None] | None = None,
-            languages: tuple[str, ...] = EDITION_LANGUAGES, say: Callable[[str], None] = lambda line: None,
-            kept: ArticleCache | None = None) -> Collection:
+def collect(
+    seeds_dir: Path,
+    editorial_dir: Path | None,
+    cache_dir: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    languages: tuple[str, ...] = EDITION_LANGUAGES,
+    say: Callable[[str], None] = lambda line: None,
+    kept: ArticleCache | None = None,
+) -> Collection:
     """Read, understand and enrich every seed; gather every problem instead of stopping at the first.
 
     `languages`: the edition languages, the source first. With a cache folder, a seed whose inputs are
@@ -83,15 +89,19 @@ def collect(seeds_dir: Path, editorial_dir: Path | None, cache_dir: Path | None 
         if article is None:
             pending.append((len(articles), seed, key))
         articles.append(article)
-    for (index, seed, key), result in zip(pending, _convert([seed for _, seed, _ in pending], ctx, collection, progress)):
+    for (index, seed, key), result in zip(
+        pending, _convert([seed for _, seed, _ in pending], ctx, collection, progress)
+    ):
         if isinstance(result, Article):
             cache.put(seed.file.name, key, result)
             articles[index] = result
         else:
             collection.problems.append(result)
     if cache.dropped:
-        say(f"{cache.path}: {len(cache.dropped)} entr{'y' if len(cache.dropped) == 1 else 'ies'} did not read back "
-            "as the article named; converted again")
+        say(
+            f"{cache.path}: {len(cache.dropped)} entr{'y' if len(cache.dropped) == 1 else 'ies'} did not read back "
+            "as the article named; converted again"
+        )
     collection.articles = [article for article in articles if article is not None]
     collection.converted = cache.converted
     collection.cache = cache
@@ -114,8 +124,9 @@ PARALLEL_FROM = 48
 _job: tuple | None = None  # what every conversion needs, handed to the worker processes by fork
 
 
-def _convert(seeds: list[SeedInput], ctx: Context, collection: Collection,
-             progress: Callable[[int, int], None] | None = None) -> list[Article | Problem]:
+def _convert(
+    seeds: list[SeedInput], ctx: Context, collection: Collection, progress: Callable[[int, int], None] | None = None
+) -> list[Article | Problem]:
     global _job
     _job = (ctx, collection)
     try:
@@ -145,8 +156,11 @@ def _convert_one(seed: SeedInput) -> Article | Problem:
     except InputError as err:
         return err.problem
     except Exception as err:  # noqa: BLE001 — a fault of ours that this file brings out: one line naming it, not a traceback
-        return Problem(seed.file.source, f"could not be converted ({type(err).__name__}: {err}); "
-                                    "this is a fault of the converter, not of the file: please report it with the file")
+        return Problem(
+            seed.file.source,
+            f"could not be converted ({type(err).__name__}: {err}); "
+            "this is a fault of the converter, not of the file: please report it with the file",
+        )
 
 
 def _article(seed_input: SeedInput, ctx: Context, collection: Collection) -> Article:
@@ -165,5 +179,14 @@ def _article(seed_input: SeedInput, ctx: Context, collection: Collection) -> Art
             translations[lang] = load_translation(file.path, file.source, lang, parsed, seed.text)
     if editorial.notes:
         check_notes(editorial.notes, parsed, translations, metadata.source)
-    return enrich(seed, parsed, editorial, translations, collection.vocabulary, collection.calendar, collection.names,
-                  collection.glossary, ctx.languages)
+    return enrich(
+        seed,
+        parsed,
+        editorial,
+        translations,
+        collection.vocabulary,
+        collection.calendar,
+        collection.names,
+        collection.glossary,
+        ctx.languages,
+    )

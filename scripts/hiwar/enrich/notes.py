@@ -4,6 +4,7 @@ A note names the ¶ it belongs to and, per language, the phrase of that ¶ after
 the phrase must be in the ¶ (in the seed for the source language, in the translation otherwise), or
 the mark would land nowhere. Compared as the page shows text: normalised, runs of spaces made one.
 """
+
 from __future__ import annotations
 
 from hiwar.ingest.seed import normalise
@@ -33,19 +34,29 @@ def check_notes(notes: list[Note], parsed: ParsedSeed, translations: dict[str, T
     for index, note in enumerate(notes, 1):
         where = f"note {index} (¶{note.paragraph})"
         if note.paragraph not in paragraphs:
-            raise InputError(source, f"{where}: the article has no ¶{note.paragraph} "
-                             f"(its paragraphs are ¶1 to ¶{max(paragraphs, default=0)})")
+            raise InputError(
+                source,
+                f"{where}: the article has no ¶{note.paragraph} "
+                f"(its paragraphs are ¶1 to ¶{max(paragraphs, default=0)})",
+            )
         for lang, phrase in note.at.items():
             if lang != SOURCE_LANGUAGE:
                 translation = translations.get(lang)
                 if translation is None or not translation.has(lines[note.paragraph]):
-                    raise InputError(source, f"{where}: at: {lang}: ¶{note.paragraph} has no {lang} translation "
-                                     "to place the mark in")
+                    raise InputError(
+                        source, f"{where}: at: {lang}: ¶{note.paragraph} has no {lang} translation to place the mark in"
+                    )
             key = (note.paragraph, lang)
             if key not in plain:
-                plain[key] = _plain(" ".join(paragraphs[note.paragraph]) if lang == SOURCE_LANGUAGE
-                                    else translations[lang].lines[lines[note.paragraph]])
+                plain[key] = _plain(
+                    " ".join(paragraphs[note.paragraph])
+                    if lang == SOURCE_LANGUAGE
+                    else translations[lang].lines[lines[note.paragraph]]
+                )
             if _plain(phrase) not in plain[key]:
                 of = "the seed" if lang == SOURCE_LANGUAGE else f"the {lang} translation"
-                raise InputError(source, f"{where}: at: {lang}: {quoted(phrase)} is not in ¶{note.paragraph} of {of}; "
-                                 "copy the phrase from the ¶ as it is written")
+                raise InputError(
+                    source,
+                    f"{where}: at: {lang}: {quoted(phrase)} is not in ¶{note.paragraph} of {of}; "
+                    "copy the phrase from the ¶ as it is written",
+                )

@@ -6,6 +6,7 @@ files needs. Scalars resolve as YAML 1.2 has them: `true`/`false`, decimal numbe
 `no`, `on` or `1:30` stays text, so the schema can name the field instead of the parser crashing.
 An empty or comment-only file is None: no entries.
 """
+
 from __future__ import annotations
 
 import re
@@ -35,10 +36,16 @@ class EditorialLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml
             try:
                 hash(key)
             except TypeError:
-                raise MappingKeyError(None, None, "a key is a list or a mapping; keys are text", key_node.start_mark) from None
+                raise MappingKeyError(
+                    None, None, "a key is a list or a mapping; keys are text", key_node.start_mark
+                ) from None
             if key in first_line:
-                raise MappingKeyError(None, None, f"duplicate key {quoted(key)} (first on line {first_line[key]}); "
-                                       "keep one", key_node.start_mark)
+                raise MappingKeyError(
+                    None,
+                    None,
+                    f"duplicate key {quoted(key)} (first on line {first_line[key]}); keep one",
+                    key_node.start_mark,
+                )
             first_line[key] = key_node.start_mark.line + 1
         return super().construct_mapping(node, deep)
 
@@ -53,8 +60,14 @@ EditorialLoader.add_constructor("tag:yaml.org,2002:int", EditorialLoader.constru
 _RESOLVERS = [
     ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")),
     ("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")),
-    ("tag:yaml.org,2002:float", re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-                                           r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"), list("-+.0123456789")),
+    (
+        "tag:yaml.org,2002:float",
+        re.compile(
+            r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+            r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+        ),
+        list("-+.0123456789"),
+    ),
     ("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]),
 ]
 EditorialLoader.yaml_implicit_resolvers = {}
@@ -76,8 +89,9 @@ def read_yaml(path: Path, source: str) -> Any:
     except yaml.reader.ReaderError as err:  # a character YAML refuses anywhere (its message spans two lines)
         line = text.count("\n", 0, err.position or 0) + 1
         code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "?")
-        raise InputError(source, f"line {line}: holds the control character U+{code:04X}, which YAML does not allow; "
-                                 "remove it") from None
+        raise InputError(
+            source, f"line {line}: holds the control character U+{code:04X}, which YAML does not allow; remove it"
+        ) from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""
@@ -92,10 +106,13 @@ def _check_plain(text: str, source: str) -> None:
     for event in yaml.parse(text, Loader=EditorialLoader):
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise InputError(source, f"line {line}: YAML anchors and aliases (&name, *name) are not accepted; "
-                             "write the value out")
+            raise InputError(
+                source, f"line {line}: YAML anchors and aliases (&name, *name) are not accepted; write the value out"
+            )
         if getattr(event, "tag", None):  # an explicit tag (!!int, !!python/…, !x): never needed, often a trap
-            raise InputError(source, f"line {line}: YAML tags ({shown(event.tag)}) are not accepted; write the plain value")
+            raise InputError(
+                source, f"line {line}: YAML tags ({shown(event.tag)}) are not accepted; write the plain value"
+            )
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:

@@ -3,6 +3,7 @@
 Every field is optional; a present field must be valid, and unknown fields are refused so
 that a typo ("sumary:") is reported instead of silently ignored.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,21 +28,38 @@ ENTITY_KINDS = ("person", "organisation", "place")
 # an article eight times as long. Each note is checked against its ¶ and marked on a page per edition: this bounds it.
 MAX_NOTES = 200
 
-ENTITY = Record({"kind": Choice(ENTITY_KINDS), "variants": ListOf(Text(words=True), "a list of spellings")},
-                required=("kind",), expected="a mapping of kind:, ar:, en:", labels=True, labels_required=True)
-NOTE = Record({"kind": Choice((EDITOR, TRANSLATOR)), "paragraph": Count(1), "at": TextsOf(), "text": TextsOf(required=True)},
-              required=("kind", "paragraph", "text"), expected="a mapping of kind:, paragraph:, at:, text:")
-METADATA = Record({
-    "title": Record({}, expected="a mapping of ar: and en:", labels=True),
-    "date": Record({"value": Date(), "evidence": TextsOf()}, required=("value",),
-                   expected="a mapping of value: (2021-05-03, 2021-05 or 2021) and evidence:"),
-    "author": TextsOf(),
-    "publisher": TextsOf(),
-    "summary": TextsOf(required=True),
-    "tags": ListOf(TagRef(), "a list of tag ids", label=None),
-    "entities": ListOf(ENTITY, "a list of {kind, ar, en, variants}", label="entry {}"),
-    "notes": ListOf(NOTE, "a list of {kind, paragraph, at, text}", label="note {}", max_items=MAX_NOTES, items="notes"),
-}, expected="a mapping of fields (title:, date:, summary: …)", top_level=True)
+ENTITY = Record(
+    {"kind": Choice(ENTITY_KINDS), "variants": ListOf(Text(words=True), "a list of spellings")},
+    required=("kind",),
+    expected="a mapping of kind:, ar:, en:",
+    labels=True,
+    labels_required=True,
+)
+NOTE = Record(
+    {"kind": Choice((EDITOR, TRANSLATOR)), "paragraph": Count(1), "at": TextsOf(), "text": TextsOf(required=True)},
+    required=("kind", "paragraph", "text"),
+    expected="a mapping of kind:, paragraph:, at:, text:",
+)
+METADATA = Record(
+    {
+        "title": Record({}, expected="a mapping of ar: and en:", labels=True),
+        "date": Record(
+            {"value": Date(), "evidence": TextsOf()},
+            required=("value",),
+            expected="a mapping of value: (2021-05-03, 2021-05 or 2021) and evidence:",
+        ),
+        "author": TextsOf(),
+        "publisher": TextsOf(),
+        "summary": TextsOf(required=True),
+        "tags": ListOf(TagRef(), "a list of tag ids", label=None),
+        "entities": ListOf(ENTITY, "a list of {kind, ar, en, variants}", label="entry {}"),
+        "notes": ListOf(
+            NOTE, "a list of {kind, paragraph, at, text}", label="note {}", max_items=MAX_NOTES, items="notes"
+        ),
+    },
+    expected="a mapping of fields (title:, date:, summary: …)",
+    top_level=True,
+)
 
 
 def load_editorial(path: Path, source: str, ctx: Context) -> Editorial:
@@ -58,6 +76,8 @@ def load_editorial(path: Path, source: str, ctx: Context) -> Editorial:
     editorial.summary = data.get("summary")
     if "tags" in data:
         editorial.tags = list(dict.fromkeys(data["tags"]))
-    editorial.entities = [Entity(e["kind"], e["labels"], tuple(e.get("variants", ()))) for e in data.get("entities", [])]
+    editorial.entities = [
+        Entity(e["kind"], e["labels"], tuple(e.get("variants", ()))) for e in data.get("entities", [])
+    ]
     editorial.notes = [Note(n["kind"], n["paragraph"], n.get("at", Texts()), n["text"]) for n in data.get("notes", [])]
     return editorial

@@ -6,6 +6,7 @@ file; folders, FIFOs, devices and sockets are refused with one line each and nev
 opened without following a link and without blocking, and checked again once open, so a file swapped
 for a FIFO between listing and reading is refused instead of hanging the build.
 """
+
 from __future__ import annotations
 
 import os
@@ -30,8 +31,11 @@ class SizeLimit:
     advice: str
 
     def refusal(self, source: str, size: int) -> InputError:
-        return InputError(source, f"is {size:,} bytes{_in_units(size)}, more than the {self.bytes:,}{_in_units(self.bytes)} "
-                                  f"{self.what} may have; {self.advice}")
+        return InputError(
+            source,
+            f"is {size:,} bytes{_in_units(size)}, more than the {self.bytes:,}{_in_units(self.bytes)} "
+            f"{self.what} may have; {self.advice}",
+        )
 
 
 def _in_units(size: int) -> str:
@@ -132,9 +136,14 @@ def _input_path(path: Path, real_root: Path) -> tuple[Path, str | None]:
 
 
 def _kind(mode: int) -> str:
-    for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
-                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-                       (stat.S_ISLNK, "a symbolic link")):
+    for test, kind in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISLNK, "a symbolic link"),
+    ):
         if test(mode):
             return kind
     return "a special file"

@@ -8,6 +8,7 @@ ended by the writer: a heading, a date line, a paragraph's last line. A text is 
 only when most of its line ends are of the first kind, and few of those fall at a sentence end (text
 written a sentence or an item per line has lines of similar length too).
 """
+
 from __future__ import annotations
 
 import re
@@ -50,8 +51,11 @@ def wrapping(lines: list[str]) -> Wrapping | None:
         return None
     # Counted strictly (the next word would not have fitted at all, and no sentence ends there), so that
     # lines of similar length written one per paragraph are not taken for wrapped ones.
-    ends = [_overflows(line, following, width, 0.0) and not SENTENCE_END.search(line)
-            for line, following in zip(lines, lines[1:]) if _continues(line, following, first=line)]
+    ends = [
+        _overflows(line, following, width, 0.0) and not SENTENCE_END.search(line)
+        for line, following in zip(lines, lines[1:])
+        if _continues(line, following, first=line)
+    ]
     wrapped = sum(ends)
     if wrapped < MIN_WRAPPED_ENDS or wrapped < WRAPPED_SHARE * len(ends):
         return None
@@ -68,8 +72,9 @@ def paragraph_lines(text: str, header_line: Callable[[str], bool] | None = None)
     return join_wrapped(lines, wrapping(lines), header_line)
 
 
-def join_wrapped(lines: list[str], wrap: Wrapping | None,
-                 header_line: Callable[[str], bool] | None = None) -> list[tuple[int, str]]:
+def join_wrapped(
+    lines: list[str], wrap: Wrapping | None, header_line: Callable[[str], bool] | None = None
+) -> list[tuple[int, str]]:
     """paragraph_lines, for lines whose wrapping is already known (None: every line stands alone)."""
     joined: list[tuple[int, str]] = []
     previous, first = "", ""  # the last line read, and the first line of the block it belongs to
@@ -81,9 +86,14 @@ def join_wrapped(lines: list[str], wrap: Wrapping | None,
             continue
         # The header is the first lines, before the first wrapped paragraph: a date further on is part of a sentence.
         in_header = header_line is not None and not body_started and len(joined) < HEADER_LINES
-        if (wrap and previous and _continues(previous, line, first) and _wrapped(previous, line, wrap)
-                and not (continued and _dedented(previous, line, first))
-                and not (in_header and (header_line(previous) or header_line(line)))):
+        if (
+            wrap
+            and previous
+            and _continues(previous, line, first)
+            and _wrapped(previous, line, wrap)
+            and not (continued and _dedented(previous, line, first))
+            and not (in_header and (header_line(previous) or header_line(line)))
+        ):
             start, so_far = joined[-1]
             joined[-1] = (start, f"{so_far.rstrip()} {line.strip()}")
             body_started = continued = True
@@ -97,8 +107,11 @@ def join_wrapped(lines: list[str], wrap: Wrapping | None,
 def _blank_separated(lines: list[str], width: int) -> bool:
     """Most lines that end before the width (a paragraph's last line, a heading) are followed by a blank line."""
     text = [(index, line) for index, line in enumerate(lines) if line.strip()]
-    early = [following_index > index + 1 for (index, line), (following_index, following) in zip(text, text[1:])
-             if not _overflows(line, following, width, TOLERANCE)]
+    early = [
+        following_index > index + 1
+        for (index, line), (following_index, following) in zip(text, text[1:])
+        if not _overflows(line, following, width, TOLERANCE)
+    ]
     return len(early) >= MIN_WRAPPED_ENDS and sum(early) >= BLANK_SHARE * len(early)
 
 
@@ -120,8 +133,9 @@ def _wrapped(line: str, following: str, wrap: Wrapping) -> bool:
     last line, or a wrap that fell after a full stop. It ends the paragraph: that keeps two paragraphs
     apart, and a paragraph cut at a sentence end still reads well.
     """
-    return (_overflows(line, following, wrap.width, TOLERANCE)
-            and (wrap.blank_separated or not SENTENCE_END.search(line)))
+    return _overflows(line, following, wrap.width, TOLERANCE) and (
+        wrap.blank_separated or not SENTENCE_END.search(line)
+    )
 
 
 def _dedented(continuation: str, following: str, first: str) -> bool:

@@ -4,6 +4,7 @@ Every entry is accounted for: a seed with its editorial files, a shared data fil
 READMEs), or one problem saying why it is not used (a special file, an unusable name, two seeds with one URL,
 an editorial file named like a seed's but in another letter case, or one that belongs to no seed).
 """
+
 from __future__ import annotations
 
 import os
@@ -62,16 +63,22 @@ def find_inputs(seeds_dir: Path, editorial_dir: Path | None, languages: tuple[st
     slugs: dict[str, str] = {}  # article id -> the seed that has it
     for name, file in listing.files.items():
         if not name.endswith(SEED_SUFFIX):
-            inputs.problems.append(Problem(file.source, f"is not a seed: seeds are plain-text files ending in "
-                                                        f"{SEED_SUFFIX}; rename or remove it"))
+            inputs.problems.append(
+                Problem(
+                    file.source,
+                    f"is not a seed: seeds are plain-text files ending in {SEED_SUFFIX}; rename or remove it",
+                )
+            )
             continue
         stem = name[: -len(SEED_SUFFIX)]
         stems[stem] = file.source
         article_id = slug(stem)
         problem = seed_name_problem(name, languages)
         if problem is None and article_id in slugs:
-            problem = (f"has the same article id as {slugs[article_id]} (both would be at articles/{article_id}/); "
-                       "rename one of them")
+            problem = (
+                f"has the same article id as {slugs[article_id]} (both would be at articles/{article_id}/); "
+                "rename one of them"
+            )
         if problem is not None:
             inputs.problems.append(Problem(file.source, problem))
             continue
@@ -87,8 +94,9 @@ def _folded(name: str) -> str:
     return unicodedata.normalize("NFC", name).casefold()
 
 
-def _unclaimed(editorial: Listing, where: str, seeds_name: str, stems: dict[str, str],
-               languages: tuple[str, ...]) -> list[Problem]:
+def _unclaimed(
+    editorial: Listing, where: str, seeds_name: str, stems: dict[str, str], languages: tuple[str, ...]
+) -> list[Problem]:
     """Editorial files no seed or shared data claims: named like one but in another letter case, or orphans.
 
     On a case-insensitive file system (macOS) such a file would be used; on Linux it would be silently ignored.
@@ -101,11 +109,22 @@ def _unclaimed(editorial: Listing, where: str, seeds_name: str, stems: dict[str,
             continue
         right = by_folded.get(_folded(name))
         if right is not None:
-            owner = f"it probably belongs to {expected[right]}" if right in expected else "it is probably the shared file"
-            problems.append(Problem(file.source, f"differs from {where}/{shown(right)} only in letter case, so it is not "
-                                                 f"used; {owner}: rename it {shown(right)}"))
+            owner = (
+                f"it probably belongs to {expected[right]}" if right in expected else "it is probably the shared file"
+            )
+            problems.append(
+                Problem(
+                    file.source,
+                    f"differs from {where}/{shown(right)} only in letter case, so it is not "
+                    f"used; {owner}: rename it {shown(right)}",
+                )
+            )
         elif looks_editorial(name, languages):
             stem = stem_of_editorial(name, languages)
-            problems.append(Problem(file.source, f"belongs to no seed (expected {seeds_name}/{shown(stem)}{SEED_SUFFIX}); "
-                                                 "rename or remove it"))
+            problems.append(
+                Problem(
+                    file.source,
+                    f"belongs to no seed (expected {seeds_name}/{shown(stem)}{SEED_SUFFIX}); rename or remove it",
+                )
+            )
     return problems

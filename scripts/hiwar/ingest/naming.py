@@ -6,6 +6,7 @@ becomes one `-`, and so does a run of `-`; `-` and `_` are trimmed at both ends;
 characters. `000_683b6dac8a733867.txt` → `000_683b6dac8a733867`; `Kadhimi in Washington!.txt` →
 `kadhimi-in-washington`. Links and page paths are made from the slug only, never from the file name.
 """
+
 from __future__ import annotations
 
 import re
@@ -55,16 +56,19 @@ def seed_name_problem(name: str, languages: tuple[str, ...]) -> str | None:
     stem = name[: -len(SEED_SUFFIX)]
     article_id = slug(stem)
     if not article_id:
-        return ("its name gives an empty article id (the URL is made from the letters and digits of the name); "
-                "rename it")
+        return "its name gives an empty article id (the URL is made from the letters and digits of the name); rename it"
     if article_id in RESERVED_IDS:
-        return f'its name gives the article id "{article_id}", the name MkDocs keeps for a folder\'s own page; rename it'
+        return (
+            f'its name gives the article id "{article_id}", the name MkDocs keeps for a folder\'s own page; rename it'
+        )
     for derived in editorial_names(stem, languages):
         size = len(derived.encode("utf-8"))
         if size > NAME_MAX_BYTES:
-            return (f"its name is too long ({len(name.encode('utf-8'))} bytes): its editorial file "
-                    f"NAME{derived[len(stem):]} would be {size} bytes, over the {NAME_MAX_BYTES} a file name may have; "
-                    "shorten it")
+            return (
+                f"its name is too long ({len(name.encode('utf-8'))} bytes): its editorial file "
+                f"NAME{derived[len(stem) :]} would be {size} bytes, over the {NAME_MAX_BYTES} a file name may have; "
+                "shorten it"
+            )
         if derived in SHARED_FILES:
             return f"its metadata would be editorial/{derived}, the shared file of that name; rename the seed"
     return None

@@ -8,6 +8,7 @@ site's furniture), a teaser for another article (a "read also" link, or another 
 headline), an image caption, or a pull-quote — and a pull-quote only when the ¶ it repeats is
 found, word for word, which the report names.
 """
+
 from __future__ import annotations
 
 import re
@@ -72,8 +73,15 @@ def read_article(seed: Seed) -> ParsedSeed:
     raw_lines = seed.text.split("\n")
     wrap = wrapping(raw_lines)
     lines = [Line(n, raw, raw.strip()) for n, raw in join_wrapped(raw_lines, wrap, _header_line)]
-    parsed = ParsedSeed(title=None, title_line=None, author=None, date=None, date_line=None,
-                        content_lines=[line.number for line in lines], wrap_width=wrap.width if wrap else None)
+    parsed = ParsedSeed(
+        title=None,
+        title_line=None,
+        author=None,
+        date=None,
+        date_line=None,
+        content_lines=[line.number for line in lines],
+        wrap_width=wrap.width if wrap else None,
+    )
     lines = _take_title(lines, parsed)
     lines = _drop_boilerplate(lines, parsed)
     lines = _take_byline(lines, parsed)
@@ -97,8 +105,11 @@ def _header_line(text: str) -> bool:
     """
     text = text.strip()
     byline = BYLINE.match(text) or ENGLISH_BYLINE.match(text)
-    return bool((byline and len(words(byline.group("name"))) <= BYLINE_MAX_WORDS)
-                or parse_date_line(text) or ENGLISH_DATE_LINE.match(text))
+    return bool(
+        (byline and len(words(byline.group("name"))) <= BYLINE_MAX_WORDS)
+        or parse_date_line(text)
+        or ENGLISH_DATE_LINE.match(text)
+    )
 
 
 @dataclass(frozen=True)
@@ -130,8 +141,11 @@ def _take_title(lines: list[Line], parsed: ParsedSeed) -> list[Line]:
     if not lines:
         return lines
     first = lines[0]
-    if BULLET.match(first.raw) or len(words(first.text)) > TITLE_MAX_WORDS or (
-            _is_sentence(first.text) and not first.text.rstrip().endswith(("?", "؟", "!"))):
+    if (
+        BULLET.match(first.raw)
+        or len(words(first.text)) > TITLE_MAX_WORDS
+        or (_is_sentence(first.text) and not first.text.rstrip().endswith(("?", "؟", "!")))
+    ):
         return lines  # the seed opens with its body: no title line
     parsed.title, parsed.title_line = first.text, first.number
     rest = []
@@ -170,7 +184,7 @@ def _take_byline(lines: list[Line], parsed: ParsedSeed) -> list[Line]:
         name = match.group("name").strip(" -–—:")
         parsed.author = name
         _remove(parsed, line, "byline (author)")
-        rest = lines[:index] + lines[index + 1:]
+        rest = lines[:index] + lines[index + 1 :]
         # Sites often print the author's name alone just before the byline (seed 001).
         if index > 0 and fold(rest[index - 1].text) == fold(name):
             _remove(parsed, rest[index - 1], "author's name (repeats the byline)")
@@ -185,7 +199,7 @@ def _take_date_line(lines: list[Line], parsed: ParsedSeed) -> list[Line]:
         if date:
             parsed.date, parsed.date_line = date, line.text
             _remove(parsed, line, "date line (publication date)")
-            return lines[:index] + lines[index + 1:]
+            return lines[:index] + lines[index + 1 :]
     return lines
 
 
@@ -200,9 +214,11 @@ def _drop_captions_quotes_and_empty_items(lines: list[Line], parsed: ParsedSeed,
                 _remove(parsed, line, "empty list item")
             continue
         following = lines[index + 1] if index + 1 < len(lines) else None
-        nearby = lines[max(0, index - PULL_QUOTE_REACH):index] + lines[index + 1:index + 1 + PULL_QUOTE_REACH]
+        nearby = lines[max(0, index - PULL_QUOTE_REACH) : index] + lines[index + 1 : index + 1 + PULL_QUOTE_REACH]
         if _is_caption(line, following):
-            repeats.append(_Repeat(line, "image caption (every word of it is in the next paragraph, {where})", following))
+            repeats.append(
+                _Repeat(line, "image caption (every word of it is in the next paragraph, {where})", following)
+            )
         elif restated := _restated_in(line, nearby):
             repeats.append(_what_restates(line, restated, nearby))
         else:
@@ -253,8 +269,9 @@ def _what_restates(line: Line, restated: Line, nearby: list[Line]) -> _Repeat:
     if repeated:
         return _Repeat(line, "pull-quote (repeats {where})", repeated)
     if SITE_ATTRIBUTION.match(line.text):
-        return _Repeat(line, "teaser for another article (an interview headline; {where} words it differently)",
-                       restated)
+        return _Repeat(
+            line, "teaser for another article (an interview headline; {where} words it differently)", restated
+        )
     return _Repeat(line, "restates {where} in other words (a reworded pull-quote or a teaser)", restated)
 
 
@@ -312,5 +329,9 @@ def _parts(text: str) -> list[str]:
 
 def _is_heading(line: Line, following: Line | None) -> bool:
     """A short line that does not end a sentence, before more text; an interview's short question is no heading."""
-    return (following is not None and not _is_sentence(line.text) and not SPEAKER.match(line.text)
-            and len(words(line.text)) <= HEADING_MAX_WORDS)
+    return (
+        following is not None
+        and not _is_sentence(line.text)
+        and not SPEAKER.match(line.text)
+        and len(words(line.text)) <= HEADING_MAX_WORDS
+    )

@@ -5,6 +5,7 @@ declared beside the code that uses the file. A part turns a raw YAML value into 
 a SchemaError that says where the value is (`id "iran": match: item 2`) and what is wrong with it, so
 every file gets types, required fields, unknown-key errors and id checks the same way.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -171,7 +172,9 @@ class TagRef(Part):
         if not isinstance(value, str):
             raise self.wrong_type(value)
         if value not in ctx.tags:
-            raise SchemaError(f"{key_shown(value)} is not in editorial/tags.yml (known: {', '.join(ctx.tags) or 'none'})")
+            raise SchemaError(
+                f"{key_shown(value)} is not in editorial/tags.yml (known: {', '.join(ctx.tags) or 'none'})"
+            )
         return value
 
 
@@ -237,8 +240,16 @@ class ListOf(Part):
     with identified=True items are mappings with a unique `id`, named by it; with max_items, a longer list is refused
     before any item is read, its items called `items` in the message."""
 
-    def __init__(self, item: Part, expected: str = "a list", label: str | None = "item {}", min_items: int = 0,
-                 identified: bool = False, max_items: int | None = None, items: str = "items"):
+    def __init__(
+        self,
+        item: Part,
+        expected: str = "a list",
+        label: str | None = "item {}",
+        min_items: int = 0,
+        identified: bool = False,
+        max_items: int | None = None,
+        items: str = "items",
+    ):
         self.item, self.expected, self.label = item, expected, label
         self.min_items, self.identified = min_items, identified
         self.max_items, self.items = max_items, items
@@ -251,16 +262,18 @@ class ListOf(Part):
         if len(value) < self.min_items:
             raise SchemaError(f"expected {self.expected}, not an empty list")
         if self.max_items is not None and len(value) > self.max_items:
-            raise SchemaError(f"holds {len(value):,} {self.items}, more than the {self.max_items:,} accepted "
-                              "(editorial/README.md)")
+            raise SchemaError(
+                f"holds {len(value):,} {self.items}, more than the {self.max_items:,} accepted (editorial/README.md)"
+            )
         cleaned, seen = [], {}
         for number, item in enumerate(value, 1):
             step = self.label.format(number) if self.label else None
             if self.identified and isinstance(item, dict) and "id" in item:
                 item_id = Identifier().clean(item["id"], ctx)
                 if item_id in seen:
-                    raise SchemaError(f"appears twice (entries {seen[item_id]} and {number}); ids are unique") \
-                        .at(f"id {quoted(item_id)}")
+                    raise SchemaError(f"appears twice (entries {seen[item_id]} and {number}); ids are unique").at(
+                        f"id {quoted(item_id)}"
+                    )
                 seen[item_id] = number
                 step = f"id {quoted(item_id)}"
             try:
@@ -298,9 +311,16 @@ class Record(Part):
     The top level of NAME.yml names its keys "field 'title'"; nested records name them by key.
     """
 
-    def __init__(self, fields: dict[str, Part], required: tuple[str, ...] = (), expected: str = "a mapping",
-                 labels: bool = False, labels_required: bool = False, per_translation: dict[str, Part] | None = None,
-                 top_level: bool = False):
+    def __init__(
+        self,
+        fields: dict[str, Part],
+        required: tuple[str, ...] = (),
+        expected: str = "a mapping",
+        labels: bool = False,
+        labels_required: bool = False,
+        per_translation: dict[str, Part] | None = None,
+        top_level: bool = False,
+    ):
         self.fields, self.required, self.expected = fields, required, expected
         self.labels, self.labels_required = labels, labels_required
         self.per_translation = per_translation or {}

@@ -5,6 +5,7 @@ paragraph (hardwrap.py) counts as one line, in the seed and in the translation.
 Alignment is checked here so a drifted translation fails the build with the first
 paragraph that differs, instead of publishing a translation beside the wrong original.
 """
+
 from __future__ import annotations
 
 import math
@@ -31,8 +32,11 @@ def load_translation(path: Path, source: str, lang: str, parsed: ParsedSeed, see
     difference = _first_difference(original, translated)
     if difference is not None:
         index, why = difference
-        raise InputError(source, f"does not match its seed at {_where(parsed, index)}: {why}; "
-                         "a translation has one line per non-empty seed line, in the same order (see editorial/README.md)")
+        raise InputError(
+            source,
+            f"does not match its seed at {_where(parsed, index)}: {why}; "
+            "a translation has one line per non-empty seed line, in the same order (see editorial/README.md)",
+        )
     return Translation(lang, {number: _strip_bullet(line) for number, line in zip(parsed.content_lines, translated)})
 
 

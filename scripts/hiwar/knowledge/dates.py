@@ -1,4 +1,5 @@
 """Publication dates with a precision: what the text states, read as the text means it."""
+
 from __future__ import annotations
 
 import re
@@ -8,9 +9,17 @@ from hiwar.model.dates import PartialDate, next_year
 
 # Month names as folded keys (see text.fold): Gregorian names and the Levantine/Iraqi ones.
 MONTHS = {
-    1: ("يناير", "كانون الثاني"), 2: ("فبراير", "شباط"), 3: ("مارس", "اذار"), 4: ("ابريل", "نيسان"),
-    5: ("مايو", "ايار"), 6: ("يونيو", "حزيران"), 7: ("يوليو", "تموز"), 8: ("اغسطس", "اب"),
-    9: ("سبتمبر", "ايلول"), 10: ("اكتوبر", "تشرين الاول"), 11: ("نوفمبر", "تشرين الثاني"),
+    1: ("يناير", "كانون الثاني"),
+    2: ("فبراير", "شباط"),
+    3: ("مارس", "اذار"),
+    4: ("ابريل", "نيسان"),
+    5: ("مايو", "ايار"),
+    6: ("يونيو", "حزيران"),
+    7: ("يوليو", "تموز"),
+    8: ("اغسطس", "اب"),
+    9: ("سبتمبر", "ايلول"),
+    10: ("اكتوبر", "تشرين الاول"),
+    11: ("نوفمبر", "تشرين الثاني"),
     12: ("ديسمبر", "كانون الاول"),
 }
 MONTH_BY_NAME = {fold(name): number for number, names in MONTHS.items() for name in names}
@@ -24,8 +33,9 @@ MONTH_PHRASE = rf"(?P<month>{MONTH_NAME})(?:\s*[/(]\s*{MONTH_NAME}(?:\s*\))?)?"
 NUMERIC_DATE_LINE = re.compile(r"^\s*(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>\d{4})\s*$")
 ISO_DATE_LINE = re.compile(r"^\s*(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\s*$")
 WEEKDAY_NAME = "(?:السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه)"
-WORDED_DATE_LINE = re.compile(rf"^\s*(?:{WEEKDAY_NAME}\s*[،,]?\s*)?(?P<day>\d{{1,2}})\s+{MONTH_PHRASE}\s*[،,]?\s*(?P<year>\d{{4}})\s*$")
-
+WORDED_DATE_LINE = re.compile(
+    rf"^\s*(?:{WEEKDAY_NAME}\s*[،,]?\s*)?(?P<day>\d{{1,2}})\s+{MONTH_PHRASE}\s*[،,]?\s*(?P<year>\d{{4}})\s*$"
+)
 
 
 def parse_date_line(line: str) -> PartialDate | None:

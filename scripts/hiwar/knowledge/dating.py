@@ -15,6 +15,7 @@ each edition's language, in the words of knowledge/evidence.yml.
 The cost is linear in the text (times the number of known events and terms): each sentence, clause and event is
 looked at a bounded number of times, however many dates a sentence holds.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -34,11 +35,28 @@ from hiwar.model.dates import DateRange, DateValue, PartialDate, between
 
 WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
 WEEKDAY = "(?P<weekday>" + "|".join(WEEKDAYS) + ")"
-ORDINAL_UNITS = {"الاول": 1, "الحادي": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
-                 "السابع": 7, "الثامن": 8, "التاسع": 9}
+ORDINAL_UNITS = {
+    "الاول": 1,
+    "الحادي": 1,
+    "الثاني": 2,
+    "الثالث": 3,
+    "الرابع": 4,
+    "الخامس": 5,
+    "السادس": 6,
+    "السابع": 7,
+    "الثامن": 8,
+    "التاسع": 9,
+}
 ORDINAL_TENS = {"العشرين": 20, "الثلاثين": 30}
-ORDINAL_DAY = (r"(?P<ordinal>(?:" + "|".join(ORDINAL_UNITS) + r")(?:\s+عشر|\s+و(?:" + "|".join(ORDINAL_TENS) + "))?|العاشر|"
-               + "|".join(ORDINAL_TENS) + ")")
+ORDINAL_DAY = (
+    r"(?P<ordinal>(?:"
+    + "|".join(ORDINAL_UNITS)
+    + r")(?:\s+عشر|\s+و(?:"
+    + "|".join(ORDINAL_TENS)
+    + "))?|العاشر|"
+    + "|".join(ORDINAL_TENS)
+    + ")"
+)
 MONTH = rf"(?P<month>{MONTH_NAME})(?:\s*[/(]\s*{MONTH_NAME}(?:\s*\))?)?"
 NUMERIC_MONTH = r"(?P<nmonth>\d{1,2})"
 YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -53,7 +71,9 @@ DATE_PATTERNS = (
     # "في السابع والعشرين من يناير 2024"
     re.compile(rf"{ORDINAL_DAY}\s+من\s+(?:شهر\s+)?{MONTH}\s*(?:من\s+)?(?:عام|سنه)?\s*{YEAR}"),
     # "يوم الاثنين 29 يناير", "31 ديسمبر عام 2011", "20 اب/اغسطس الجاري"
-    re.compile(rf"(?:{WEEKDAY}\s+)?(?<!\d){DAY}\s*(?:من\s+)?(?:شهر\s+)?{MONTH}(?:\s*(?:من\s+)?(?:عام|سنه)?\s*{YEAR})?{CURRENT}{FUTURE}"),
+    re.compile(
+        rf"(?:{WEEKDAY}\s+)?(?<!\d){DAY}\s*(?:من\s+)?(?:شهر\s+)?{MONTH}(?:\s*(?:من\s+)?(?:عام|سنه)?\s*{YEAR})?{CURRENT}{FUTURE}"
+    ),
     # "حزيران 2020", "أكتوبر القادم", "آب/أغسطس الجاري"
     re.compile(rf"(?<![\w\d]){MONTH}(?:\s*(?:من\s+)?(?:عام|سنه)?\s*{YEAR})?{CURRENT}{FUTURE}"),
 )
@@ -63,8 +83,10 @@ RELATIVE_OFFSET = {"اليوم": 0, "يوم غد": 1, "غدا": 1, "امس": -1,
 RELATIVE_WHEN = {0: "today", 1: "tomorrow", -1: "yesterday"}  # where the text places an event: keys of evidence.yml
 # A clause about what is still to come: its dates and events lie after the time of writing.
 CLAUSE = re.compile(r"[،,؛;:]|\s+(?:و|ف)?(?:حيث|بينما|لكن|الا ان)\s+")
-FUTURE_CLAUSE = re.compile(r"(?<!\w)(?:و|ف)?(?:سوف|من المقرر|المرتقب|المرتقبه|القادم|القادمه|المقبل|المقبله|"
-                             r"سيزور|ستزور|سيعقد|ستعقد|سيلتقي|ستبدا|سيبدا|ستجري|سيجري|نتطلع)(?!\w)")
+FUTURE_CLAUSE = re.compile(
+    r"(?<!\w)(?:و|ف)?(?:سوف|من المقرر|المرتقب|المرتقبه|القادم|القادمه|المقبل|المقبله|"
+    r"سيزور|ستزور|سيعقد|ستعقد|سيلتقي|ستبدا|سيبدا|ستجري|سيجري|نتطلع)(?!\w)"
+)
 
 
 @dataclass(frozen=True)
@@ -142,7 +164,7 @@ def _relative_to_events(sents: list[str], known: Calendar, bounds: _Bounds) -> d
         if first is None:
             continue
         # The events the sentence and its neighbours speak of, found once for all the sentence's "today"s.
-        key = phrase_key(" ".join(sents[max(0, index - 1):index + 2]))
+        key = phrase_key(" ".join(sents[max(0, index - 1) : index + 2]))
         spoken_of = [event for event in known.events if _event_days(event.date) and event.mentioned_in(key)]
         for match in (first, *matches):
             weekday, offset = WEEKDAYS[match.group("weekday")], RELATIVE_OFFSET[" ".join(match.group("when").split())]
@@ -153,9 +175,14 @@ def _relative_to_events(sents: list[str], known: Calendar, bounds: _Bounds) -> d
                     continue
                 when = on_weekday[0]
                 written = when - dt.timedelta(days=offset)
-                bounds.narrow(written, written, sentence,
-                              Reason("relative_day", {"event": event, "day": when, "weekday": weekday,
-                                                      "when": RELATIVE_WHEN[offset]}))
+                bounds.narrow(
+                    written,
+                    written,
+                    sentence,
+                    Reason(
+                        "relative_day", {"event": event, "day": when, "weekday": weekday, "when": RELATIVE_WHEN[offset]}
+                    ),
+                )
                 return written
     return None
 
@@ -167,8 +194,12 @@ def _terms(sents: list[str], known: Calendar, bounds: _Bounds) -> None:
             if any(phrase in key for phrase in term.former) and term.end:
                 bounds.narrow(term.end, None, sentence, Reason("named_as_past", {"term": term, "end": term.end}))
             elif any(phrase in key for phrase in term.current):
-                bounds.narrow(term.start, term.end, sentence,
-                              Reason("named_as_current", {"term": term, "start": term.start, "end": term.end}))
+                bounds.narrow(
+                    term.start,
+                    term.end,
+                    sentence,
+                    Reason("named_as_current", {"term": term, "start": term.start, "end": term.end}),
+                )
 
 
 def _upcoming_events(sents: list[str], known: Calendar, bounds: _Bounds) -> None:
@@ -186,8 +217,12 @@ def _upcoming_events(sents: list[str], known: Calendar, bounds: _Bounds) -> None
             for event in known.events:
                 days = _event_days(event.date)
                 if days and event.mentioned_in(key) and _agrees(dated, event.date):
-                    bounds.narrow(None, days[0] - dt.timedelta(days=1), sentence,
-                                  Reason("event_to_come", {"event": event, "event_date": event.date}))
+                    bounds.narrow(
+                        None,
+                        days[0] - dt.timedelta(days=1),
+                        sentence,
+                        Reason("event_to_come", {"event": event, "event_date": event.date}),
+                    )
 
 
 @functools.lru_cache(maxsize=1024)  # an event's days are asked for at every sentence that may speak of it
@@ -252,15 +287,25 @@ def _mentions(sentence: str) -> list[_Mention]:
             if taken[match.start()] or taken[match.end() - 1]:
                 continue
             groups = match.groupdict()
-            month = MONTH_BY_NAME.get(groups.get("month") or "") or (int(groups["nmonth"]) if groups.get("nmonth") else None)
+            month = MONTH_BY_NAME.get(groups.get("month") or "") or (
+                int(groups["nmonth"]) if groups.get("nmonth") else None
+            )
             if not month or not 1 <= month <= 12:
                 continue
             day = int(groups["day"]) if groups.get("day") else _ordinal(groups.get("ordinal"))
-            taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+            taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
             clauses = clauses or _Clauses(key)
-            found.append(_Mention(sentence, day, month, int(groups["year"]) if groups.get("year") else None,
-                                  WEEKDAYS.get(groups.get("weekday") or ""), bool(groups.get("current")),
-                                  bool(groups.get("future")) or clauses.to_come(match.start(), match.end())))
+            found.append(
+                _Mention(
+                    sentence,
+                    day,
+                    month,
+                    int(groups["year"]) if groups.get("year") else None,
+                    WEEKDAYS.get(groups.get("weekday") or ""),
+                    bool(groups.get("current")),
+                    bool(groups.get("future")) or clauses.to_come(match.start(), match.end()),
+                )
+            )
     return found
 
 
@@ -294,7 +339,11 @@ def _fill_year(mention: _Mention, bounds: _Bounds) -> int | None:
         first, last = _span(year, mention.month, None if mention.current else mention.day)
         if last < bounds.start or first > bounds.end:
             continue
-        if mention.weekday is not None and mention.day and _weekday(year, mention.month, mention.day) != mention.weekday:
+        if (
+            mention.weekday is not None
+            and mention.day
+            and _weekday(year, mention.month, mention.day) != mention.weekday
+        ):
             continue
         fitting.append(year)
         if len(fitting) > 1:
@@ -330,8 +379,9 @@ def _bound_by(mention: _Mention, year: int, bounds: _Bounds) -> None:
     date = PartialDate(year, mention.month, mention.day or None)  # the day, or the month, the mention names
     if mention.current:
         month_first, month_last = _span(year, mention.month, None)
-        bounds.narrow(month_first, month_last, mention.sentence,
-                      Reason("this_month", {"month": PartialDate(year, mention.month)}))
+        bounds.narrow(
+            month_first, month_last, mention.sentence, Reason("this_month", {"month": PartialDate(year, mention.month)})
+        )
         if mention.day and mention.future:
             bounds.narrow(None, first - dt.timedelta(days=1), mention.sentence, Reason("date_to_come", {"date": date}))
     elif mention.future:

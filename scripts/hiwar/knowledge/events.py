@@ -1,4 +1,5 @@
 """Dated events and office terms (editorial/events.yml): what the articles talk about, on the calendar."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,19 +31,50 @@ _PHRASES = ListOf(Text(words=True), "a list of phrases")
 # events.yml: events: [{id, date, ar, en, match: [[words of one group], …], round: true/false}],
 #             terms: [{id, from, to, ar, en (optional: what the explanation of automatic dating calls the term),
 #                      match: [phrases naming the holder as current], former: [… as former]}]
-SCHEMA = Record({
-    "events": ListOf(Record(
-        {"id": Identifier(), "date": Date(),
-         "match": ListOf(ListOf(Text(words=True), "a list of words that must all appear", min_items=1),
-                         "a list of word groups ([[word, word], [word]])", min_items=1),
-         "round": Flag()},
-        required=("id", "date", "match"), expected="a mapping of id:, date:, ar:, en:, match:, round:", labels=True,
-        labels_required=True), "a list of events", label="entry {}", identified=True),
-    "terms": ListOf(Record(
-        {"id": Identifier(), "from": Date(day=True), "to": Date(day=True), "match": _PHRASES, "former": _PHRASES},
-        required=("id", "from"), expected="a mapping of id:, from:, to:, ar:, en:, match:, former:", labels=True),
-        "a list of office terms", label="entry {}", identified=True),
-}, expected="a mapping with events: and terms:", top_level=True)
+SCHEMA = Record(
+    {
+        "events": ListOf(
+            Record(
+                {
+                    "id": Identifier(),
+                    "date": Date(),
+                    "match": ListOf(
+                        ListOf(Text(words=True), "a list of words that must all appear", min_items=1),
+                        "a list of word groups ([[word, word], [word]])",
+                        min_items=1,
+                    ),
+                    "round": Flag(),
+                },
+                required=("id", "date", "match"),
+                expected="a mapping of id:, date:, ar:, en:, match:, round:",
+                labels=True,
+                labels_required=True,
+            ),
+            "a list of events",
+            label="entry {}",
+            identified=True,
+        ),
+        "terms": ListOf(
+            Record(
+                {
+                    "id": Identifier(),
+                    "from": Date(day=True),
+                    "to": Date(day=True),
+                    "match": _PHRASES,
+                    "former": _PHRASES,
+                },
+                required=("id", "from"),
+                expected="a mapping of id:, from:, to:, ar:, en:, match:, former:",
+                labels=True,
+            ),
+            "a list of office terms",
+            label="entry {}",
+            identified=True,
+        ),
+    },
+    expected="a mapping with events: and terms:",
+    top_level=True,
+)
 
 
 @dataclass(frozen=True)
@@ -81,12 +113,27 @@ def load_calendar(path: Path, source: str | None = None, ctx: Context = Context(
     source, data = load_checked(path, source, SCHEMA, ctx)
     if data is None:
         return Calendar()
-    events = tuple(Event(e["id"], e["date"], e["labels"], tuple(tuple(phrase_key(w).strip() for w in group) for group in e["match"]),
-                         e.get("round", False))
-                   for e in data.get("events", []))
-    terms = tuple(OfficeTerm(t["id"], t["from"], t.get("to"), tuple(phrase_key(p) for p in t.get("match", [])),
-                             tuple(phrase_key(p) for p in t.get("former", [])), t["labels"])
-                  for t in data.get("terms", []))
+    events = tuple(
+        Event(
+            e["id"],
+            e["date"],
+            e["labels"],
+            tuple(tuple(phrase_key(w).strip() for w in group) for group in e["match"]),
+            e.get("round", False),
+        )
+        for e in data.get("events", [])
+    )
+    terms = tuple(
+        OfficeTerm(
+            t["id"],
+            t["from"],
+            t.get("to"),
+            tuple(phrase_key(p) for p in t.get("match", [])),
+            tuple(phrase_key(p) for p in t.get("former", [])),
+            t["labels"],
+        )
+        for t in data.get("terms", [])
+    )
     for term in terms:
         if term.end is not None and term.end < term.start:
             raise InputError(source, f'id "{term.id}": to: {term.end} is before from: {term.start}')

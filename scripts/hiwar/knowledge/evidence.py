@@ -1,6 +1,7 @@
 """Why a page gives the date it gives, in each edition's language: the date line of the seed, or the clues automatic
 dating used (knowledge/dating.py), put into the words of knowledge/evidence.yml. This module only fills the file's
 patterns with values; a language the file has no entry for gets no explanation."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -60,14 +61,18 @@ class Words:
 
     def inferred(self, inference: Inference) -> str:
         return self.table["inferred"].format(
-            reasons=self.reasons(inference.reasons), verdict="" if inference.date else self.table["unknown"],
-            sentences=self.table["sentence_separator"].join(inference.evidence[:SENTENCES]))
+            reasons=self.reasons(inference.reasons),
+            verdict="" if inference.date else self.table["unknown"],
+            sentences=self.table["sentence_separator"].join(inference.evidence[:SENTENCES]),
+        )
 
     def reasons(self, reasons: Iterable[Reason]) -> str:
         return self.table["reason_separator"].join(
-            self.table["reasons"][reason.kind].format(**{name: self.shown(name, value)
-                                                         for name, value in reason.values.items()})
-            for reason in reasons)
+            self.table["reasons"][reason.kind].format(
+                **{name: self.shown(name, value) for name, value in reason.values.items()}
+            )
+            for reason in reasons
+        )
 
     def shown(self, name: str, value: Any) -> str:
         """A value of a reason in these words: an event or office term by its label, a weekday or `when` by its

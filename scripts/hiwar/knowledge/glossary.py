@@ -1,4 +1,5 @@
 """The glossary (editorial/glossary.yml): recurring terms, defined in both languages, glossed in the text."""
+
 from __future__ import annotations
 
 import re
@@ -45,11 +46,25 @@ def spelling_pattern(phrase: str) -> str:
 _PATTERNS = ListOf(Text(words=True), "a list of spellings", min_items=1)
 # glossary.yml: terms: [{id, ar, en, match: [source-language spellings], match_en: [English spellings],
 #                        definition: {ar, en}}]; match_<lang> is optional for each translation language.
-SCHEMA = Record({"terms": ListOf(
-    Record({"id": Identifier(), "match": _PATTERNS, "definition": TextsOf(required=True)},
-           required=("id", "match", "definition"), expected="a mapping of id:, ar:, en:, match:, definition:",
-           labels=True, labels_required=True, per_translation={"match_{}": _PATTERNS}),
-    "a list of terms", label="entry {}", identified=True)}, expected="a mapping with terms:", top_level=True)
+SCHEMA = Record(
+    {
+        "terms": ListOf(
+            Record(
+                {"id": Identifier(), "match": _PATTERNS, "definition": TextsOf(required=True)},
+                required=("id", "match", "definition"),
+                expected="a mapping of id:, ar:, en:, match:, definition:",
+                labels=True,
+                labels_required=True,
+                per_translation={"match_{}": _PATTERNS},
+            ),
+            "a list of terms",
+            label="entry {}",
+            identified=True,
+        )
+    },
+    expected="a mapping with terms:",
+    top_level=True,
+)
 
 
 @dataclass(frozen=True)
@@ -75,9 +90,18 @@ def load_glossary(path: Path, source: str | None = None, ctx: Context = Context(
         for lang in ctx.languages:
             spellings = entry.get(f"match_{lang}")
             if spellings:
-                others[lang] = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(m) for m in spellings)})(?!\w)", re.IGNORECASE)
-        terms.append(Term(entry["id"], entry["labels"], entry["definition"],
-                          re.compile(rf"(?<![\w])(?:{_CLITICS})?(?:{arabic})(?!\w)"), others))
+                others[lang] = re.compile(
+                    rf"(?<![\w-])(?:{'|'.join(re.escape(m) for m in spellings)})(?!\w)", re.IGNORECASE
+                )
+        terms.append(
+            Term(
+                entry["id"],
+                entry["labels"],
+                entry["definition"],
+                re.compile(rf"(?<![\w])(?:{_CLITICS})?(?:{arabic})(?!\w)"),
+                others,
+            )
+        )
     return terms
 
 

@@ -1,4 +1,5 @@
 """People, organisations and places: found in a text from the bilingual name list (editorial/names.yml)."""
+
 from __future__ import annotations
 
 import functools
@@ -24,16 +25,33 @@ KINDS = ("person", "organisation", "place")
 _SOURCE = rules()["languages"][SOURCE_LANGUAGE]  # names are found in the seeds' text
 # Clitics a word may carry before a name (search_rules.yml): a clitic with the article, two clitics, one
 # clitic ("والكاظمي", "وبايدن", "لبايدن", "بالعراق"). The article itself stays: names are listed with it.
-PREFIXES = (*(p for p in _SOURCE["article_prefixes"] if p[0] in _SOURCE["clitics"] and p.endswith("ال")),
-            *_SOURCE["clitic_pairs"], *_SOURCE["clitics"])
+PREFIXES = (
+    *(p for p in _SOURCE["article_prefixes"] if p[0] in _SOURCE["clitics"] and p.endswith("ال")),
+    *_SOURCE["clitic_pairs"],
+    *_SOURCE["clitics"],
+)
 
 
 _SPELLINGS = ListOf(Text(words=True), "a list of spellings")
 # names.yml: names: [{id, kind, ar, en, variants: [other spellings], ambiguous: [forms that are also words]}]
-SCHEMA = Record({"names": ListOf(
-    Record({"id": Identifier(), "kind": Choice(KINDS), "variants": _SPELLINGS, "ambiguous": _SPELLINGS}, required=("id", "kind"),
-           expected="a mapping of id:, kind:, ar:, en:", labels=True, labels_required=True),
-    "a list of names", label="entry {}", identified=True)}, expected="a mapping with names:", top_level=True)
+SCHEMA = Record(
+    {
+        "names": ListOf(
+            Record(
+                {"id": Identifier(), "kind": Choice(KINDS), "variants": _SPELLINGS, "ambiguous": _SPELLINGS},
+                required=("id", "kind"),
+                expected="a mapping of id:, kind:, ar:, en:",
+                labels=True,
+                labels_required=True,
+            ),
+            "a list of names",
+            label="entry {}",
+            identified=True,
+        )
+    },
+    expected="a mapping with names:",
+    top_level=True,
+)
 
 
 @dataclass(frozen=True)
@@ -64,7 +82,7 @@ def _readings(word: str) -> frozenset[str]:
         readings.add("ال" + word[2:])
     for prefix in PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            rest = word[len(prefix):]
+            rest = word[len(prefix) :]
             readings.add(rest)
             if prefix.endswith("ال"):
                 readings.add("ال" + rest)

@@ -3,6 +3,7 @@
 The same file is embedded into the search's JavaScript (hiwar.site.search.assets), so the two sides
 cannot drift apart; this module only turns its entries into Python objects.
 """
+
 from __future__ import annotations
 
 import functools
@@ -19,7 +20,7 @@ def rules() -> dict:
 
 
 def code_points(item: str) -> tuple[int, int]:
-    """"U+0610..U+061A" → (0x610, 0x61A); "U+0670" → (0x670, 0x670)."""
+    """ "U+0610..U+061A" → (0x610, 0x61A); "U+0670" → (0x670, 0x670)."""
     first, _, last = item.partition("..")
     return int(first.removeprefix("U+"), 16), int((last or first).removeprefix("U+"), 16)
 

@@ -10,6 +10,7 @@ Arabic: a word with the article or a clitic before it (الكاظمي، والك
 bare form as well, so كاظمي finds الكاظمي. English: al- is dropped from names (al-Sudani → sudani); the query
 side strips common suffixes and a query word finds the words it begins (negotiations → negoti…).
 """
+
 from __future__ import annotations
 
 import functools
@@ -46,7 +47,7 @@ class Analysis:
         """وبالكاظمي → كاظمي: the article and what comes with it, when enough of the word is left."""
         for prefix in self.article_prefixes:
             if word.startswith(prefix) and len(word) - len(prefix) >= self.article_min_rest:
-                return word[len(prefix):]
+                return word[len(prefix) :]
         return word
 
     def stem(self, word: str) -> str:
@@ -70,32 +71,52 @@ FOLDING_ONLY = Analysis(None)
 
 
 # The parts a language's entry may hold (search_rules.yml explains each): a misspelt one would silently do nothing.
-PARTS = {"script", "other_scripts", "article_prefixes", "article_min_rest", "clitics", "clitic_min_rest",
-         "clitic_pairs", "article", "suffixes", "min_stem"}
+PARTS = {
+    "script",
+    "other_scripts",
+    "article_prefixes",
+    "article_min_rest",
+    "clitics",
+    "clitic_min_rest",
+    "clitic_pairs",
+    "article",
+    "suffixes",
+    "min_stem",
+}
 
 
 def _analysis(lang: str, entry: dict) -> Analysis:
     unknown = sorted(set(entry) - PARTS)
     if unknown:
-        raise ValueError(f"search_rules.yml: languages: {lang}: unknown part {unknown[0]!r} "
-                         f"(known: {', '.join(sorted(PARTS))})")
+        raise ValueError(
+            f"search_rules.yml: languages: {lang}: unknown part {unknown[0]!r} (known: {', '.join(sorted(PARTS))})"
+        )
     if entry.get("other_scripts") is not None and entry["other_scripts"] not in LANGUAGES:
         raise ValueError(f"search_rules.yml: languages: {lang}: other_scripts: no rules for {entry['other_scripts']!r}")
     clitic_before = None
     if entry.get("clitics") and entry.get("script"):
-        clitic_before = re.compile(rf"^[{''.join(entry['clitics'])}](?={char_class(entry['script'])}"
-                                   rf"{{{entry.get('clitic_min_rest', 1)},}})")
+        clitic_before = re.compile(
+            rf"^[{''.join(entry['clitics'])}](?={char_class(entry['script'])}"
+            rf"{{{entry.get('clitic_min_rest', 1)},}})"
+        )
     article = entry.get("article")
-    return Analysis(lang, tuple(entry.get("article_prefixes", ())), entry.get("article_min_rest", 0), clitic_before,
-                    re.compile(rf"(?<![a-z]){re.escape(article)}(?=[a-z])") if article else None,
-                    tuple(entry.get("suffixes", ())), entry.get("min_stem", 0))
+    return Analysis(
+        lang,
+        tuple(entry.get("article_prefixes", ())),
+        entry.get("article_min_rest", 0),
+        clitic_before,
+        re.compile(rf"(?<![a-z]){re.escape(article)}(?=[a-z])") if article else None,
+        tuple(entry.get("suffixes", ())),
+        entry.get("min_stem", 0),
+    )
 
 
 ANALYSES = {lang: _analysis(lang, entry) for lang, entry in sorted(LANGUAGES.items())}
 # The languages whose words are known by their script, wherever they appear (the query module tries them in the
 # same order: by language code).
-SCRIPTS = tuple((lang, re.compile(char_class(entry["script"]))) for lang, entry in sorted(LANGUAGES.items())
-                if entry.get("script"))
+SCRIPTS = tuple(
+    (lang, re.compile(char_class(entry["script"]))) for lang, entry in sorted(LANGUAGES.items()) if entry.get("script")
+)
 
 
 def text_analysis(lang: str) -> Analysis:

@@ -1,4 +1,5 @@
 """Automatic extractive summary: the article's opening sentences, within a word budget."""
+
 from __future__ import annotations
 
 import re
@@ -15,7 +16,8 @@ ARABIC = "\u0621-\u064a"
 SENTENCE_BOUNDARY = re.compile(
     r"(?<=[^\W\d_]{2}[.!?؟…])\s+|(?<=[!?؟])\s+|(?<=[.!?؟][\"”»')])\s+"
     r"|(?<=\d[.…])\s+(?=[^\W\d_])|(?:(?<=\dم\.)|(?<=\d\sم\.)|(?<=\dهـ\.)|(?<=\d\sهـ\.)|(?<=ق\.م\.))\s+"
-    rf"|(?<=[{ARABIC}]{{2}}[.؟!])(?=[{ARABIC}]{{2}})")
+    rf"|(?<=[{ARABIC}]{{2}}[.؟!])(?=[{ARABIC}]{{2}})"
+)
 # A number alone with its full stop is a list's ordinal ("1. الانسحاب"), not a sentence.
 ORDINAL = re.compile(r"\d+[.]")
 CLAUSE_BOUNDARY = re.compile(r"(?<=[،,؛;:])\s+")
@@ -37,7 +39,7 @@ def sentences(text: str) -> list[str]:
 def first_words(text: str, count: int) -> str:
     """The text up to the end of its count-th word, words counted as everywhere else (text.words)."""
     ends = [match.end() for match in WORD.finditer(text)]
-    return text if len(ends) <= count else text[:ends[count - 1]] if count > 0 else ""
+    return text if len(ends) <= count else text[: ends[count - 1]] if count > 0 else ""
 
 
 def lead(paragraphs: list[str], max_words: int = MAX_WORDS) -> str:

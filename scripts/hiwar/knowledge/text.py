@@ -1,4 +1,5 @@
 """Arabic text helpers shared by the reader, the enrichment steps and the search hook."""
+
 from __future__ import annotations
 
 import functools

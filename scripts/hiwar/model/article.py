@@ -1,4 +1,5 @@
 """An article: a seed understood and enriched, with every value a page needs and where it came from."""
+
 from __future__ import annotations
 
 import math

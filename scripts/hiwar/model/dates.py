@@ -8,6 +8,7 @@ most MAX_INTERVAL_YEARS calendar years, whoever makes it.
 Both kinds share one API (DateValue): edtf(), first_day(), last_day(), precision, sort_key(),
 years(), enclosing(), feed_datetime(), contains(). parse_date_value() reads any of them.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -35,7 +36,7 @@ class DateValue:
 
     @property
     def precision(self) -> str:
-        """"day", "month", "year" or "range"."""
+        """ "day", "month", "year" or "range"."""
         raise NotImplementedError
 
     def first_day(self) -> dt.date:
@@ -125,7 +126,9 @@ class PartialDate(DateValue):
             try:
                 dt.date(year, month, day)
             except ValueError:
-                raise ValueError(f"{year:04d}-{month:02d}-{day:02d} does not exist (day is out of range for month)") from None
+                raise ValueError(
+                    f"{year:04d}-{month:02d}-{day:02d} does not exist (day is out of range for month)"
+                ) from None
         return cls(year, month, day)
 
 
@@ -150,12 +153,16 @@ class DateRange(DateValue):
         # which days would it mean?
         if end.first_day() < start.first_day() or end.last_day() < start.last_day():
             inner, outer = (end, start) if start.contains(end) else (start, end)
-            raise ValueError(f"{self.edtf()}: {inner.edtf()} lies inside {outer.edtf()}; "
-                             "give ends that follow each other, like 2021-07-01/2021-07-20")
+            raise ValueError(
+                f"{self.edtf()}: {inner.edtf()} lies inside {outer.edtf()}; "
+                "give ends that follow each other, like 2021-07-01/2021-07-20"
+            )
         years = end.year - start.year + 1
         if years > MAX_INTERVAL_YEARS:
-            raise IntervalTooWide(f"{self.edtf()} touches {years} calendar years ({start.year} to {end.year}); an interval "
-                                  f"may touch at most {MAX_INTERVAL_YEARS}: a wider one does not date anything")
+            raise IntervalTooWide(
+                f"{self.edtf()} touches {years} calendar years ({start.year} to {end.year}); an interval "
+                f"may touch at most {MAX_INTERVAL_YEARS}: a wider one does not date anything"
+            )
 
     precision = RANGE
 
@@ -227,6 +234,8 @@ def parse_date_value(text: str, latest_year: int) -> DateValue:
 
 
 def _from_groups(match: re.Match[str], prefix: str) -> PartialDate:
-    year, month, day = (int(part) if part else None for part in match.group(f"{prefix}year", f"{prefix}month", f"{prefix}day"))
+    year, month, day = (
+        int(part) if part else None for part in match.group(f"{prefix}year", f"{prefix}month", f"{prefix}day")
+    )
     assert year is not None  # the pattern requires the year
     return PartialDate.checked(year, month, day)

@@ -1,4 +1,5 @@
 """What an editor states about an article (editorial/NAME.yml), as typed values."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

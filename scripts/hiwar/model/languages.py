@@ -2,6 +2,7 @@
 
 The conversion is handed the tuple of edition languages, the source language first; this is the default.
 """
+
 from __future__ import annotations
 
 SOURCE_LANGUAGE = "ar"

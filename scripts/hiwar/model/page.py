@@ -6,6 +6,7 @@ front matter (`front_matter()`: these keys, in this order); the feeds, the citat
 read it; `ArticlePage.from_front_matter` reads a page's front matter back into it, checked: a missing or unknown
 key, or a value of the wrong kind, is a `PageFormatError` naming the key.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -92,8 +93,12 @@ class ArticlePage(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True,
         values = dict(data)
         entities = values.get("entities")
         if isinstance(entities, list):
-            values["entities"] = [{"kind": e.get("kind"), "labels": {k: v for k, v in e.items() if k != "kind"}}
-                                  if isinstance(e, Mapping) else e for e in entities]
+            values["entities"] = [
+                {"kind": e.get("kind"), "labels": {k: v for k, v in e.items() if k != "kind"}}
+                if isinstance(e, Mapping)
+                else e
+                for e in entities
+            ]
         try:
             page = msgspec.convert(values, cls)
         except msgspec.ValidationError as err:

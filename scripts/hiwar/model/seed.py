@@ -1,4 +1,5 @@
 """What a reader understands of a seed: its parts, and what was left out and why."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

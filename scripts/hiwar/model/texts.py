@@ -1,4 +1,5 @@
 """Texts in several languages: one value per language code ("ar", "en", …), never attributes per language."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping

@@ -1,4 +1,5 @@
 """A translation of a seed into one edition language, line by line."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -9,6 +9,7 @@ The format is PKWARE's APPNOTE: local headers, central directory, and the ZIP64 
 unzip and the browsers' and systems' archive tools. The zip never reads a published folder: its files come from the
 offline edition's tree.
 """
+
 from __future__ import annotations
 
 import os
@@ -53,16 +54,35 @@ class _Entry:
     data: bytes  # raw deflate
 
 
-def write_zip(tree: Mapping[str, str], store: Store, derived: Derivations, out: BinaryIO, top: str,
-              progress: Callable[[int], None] = lambda count: None) -> int:
+def write_zip(
+    tree: Mapping[str, str],
+    store: Store,
+    derived: Derivations,
+    out: BinaryIO,
+    top: str,
+    progress: Callable[[int], None] = lambda count: None,
+) -> int:
     """Every file of `tree` (path -> blob) under `top/`, in name order."""
     central = []
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         for entry in _entries(sorted(tree.items()), store, derived, top, pool):
             central.append((entry, out.tell()))
             flags = _UTF8_NAME if not entry.name.isascii() else 0
-            out.write(_LOCAL.pack(0x04034B50, 20, flags, 8, DOS_TIME, DOS_DATE, entry.crc, len(entry.data),
-                                  entry.size, len(entry.name), 0))
+            out.write(
+                _LOCAL.pack(
+                    0x04034B50,
+                    20,
+                    flags,
+                    8,
+                    DOS_TIME,
+                    DOS_DATE,
+                    entry.crc,
+                    len(entry.data),
+                    entry.size,
+                    len(entry.name),
+                    0,
+                )
+            )
             out.write(entry.name)
             out.write(entry.data)
             progress(1)
@@ -72,7 +92,7 @@ def write_zip(tree: Mapping[str, str], store: Store, derived: Derivations, out: 
 
 def _entries(files: list[tuple[str, str]], store: Store, derived: Derivations, top: str, pool) -> Iterator[_Entry]:
     for start in range(0, len(files), BATCH):
-        batch = files[start:start + BATCH]
+        batch = files[start : start + BATCH]
         packed = [_known(digest, store, derived) for _, digest in batch]
         fresh = [i for i, known in enumerate(packed) if known is None]
         contents = {i: _content(store, batch[i][1]) for i in fresh}
@@ -83,7 +103,7 @@ def _entries(files: list[tuple[str, str]], store: Store, derived: Derivations, t
             crc, size = _PACKED.unpack_from(data)
             if size >= _U32:
                 raise OSError(f"{path}: a file of 4 GiB or more; the offline edition holds pages and small assets only")
-            yield _Entry(f"{top}/{path}".encode("utf-8"), crc, size, data[_PACKED.size:])
+            yield _Entry(f"{top}/{path}".encode("utf-8"), crc, size, data[_PACKED.size :])
 
 
 def _known(digest: str, store: Store, derived: Derivations) -> bytes | None:
@@ -112,9 +132,27 @@ def _write_central(out: BinaryIO, central: list[tuple[_Entry, int]]) -> None:
             extra = struct.pack("<HHQ", 0x0001, 8, offset)
             stored_offset = _U32
         flags = _UTF8_NAME if not entry.name.isascii() else 0
-        out.write(_CENTRAL.pack(0x02014B50, _UNIX | 45, 45 if offset >= _U32 else 20, flags, 8, DOS_TIME, DOS_DATE,
-                                entry.crc, len(entry.data), entry.size, len(entry.name), len(extra), 0, 0, 0,
-                                0o100644 << 16, stored_offset))
+        out.write(
+            _CENTRAL.pack(
+                0x02014B50,
+                _UNIX | 45,
+                45 if offset >= _U32 else 20,
+                flags,
+                8,
+                DOS_TIME,
+                DOS_DATE,
+                entry.crc,
+                len(entry.data),
+                entry.size,
+                len(entry.name),
+                len(extra),
+                0,
+                0,
+                0,
+                0o100644 << 16,
+                stored_offset,
+            )
+        )
         out.write(entry.name)
         out.write(extra)
     end = out.tell()

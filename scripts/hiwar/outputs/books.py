@@ -2,6 +2,7 @@
 dist/ (`hiwar-ar.epub`) and in the site for download (`downloads/hiwar-ar.epub`). A book made of the same inputs as
 the last build's is taken from the store; each article's document is kept between builds (ArticleDocuments), so
 after one edited article a book makes one document again, not all of them."""
+
 from __future__ import annotations
 
 import hashlib
@@ -28,8 +29,13 @@ class EditionBook(Output):
     media_type = MEDIA_TYPE
 
     def inputs(self, context: Context) -> str | None:
-        return _inputs_key(context.converted.collection, context.edition, context.editions, context.site_url,
-                           context.options.assets_dir / "fonts")
+        return _inputs_key(
+            context.converted.collection,
+            context.edition,
+            context.editions,
+            context.site_url,
+            context.options.assets_dir / "fonts",
+        )
 
     def produce(self, context: Context, files: Files) -> None:
         collection, edition = context.converted.collection, context.edition
@@ -39,8 +45,15 @@ class EditionBook(Output):
             documents = ArticleDocuments(context.options.cache_dir / "epub" / edition.lang, keys)
             kept = KeptParts(context.memo, edition.lang, keys, documents)
         with context.progress.stage(f"e-book {edition.lang}", unit="books") as stage:
-            data = epub_bytes(collection, edition, context.editions, context.site_url,
-                              context.options.assets_dir / "fonts", documents=kept, kept=kept)
+            data = epub_bytes(
+                collection,
+                edition,
+                context.editions,
+                context.site_url,
+                context.options.assets_dir / "fonts",
+                documents=kept,
+                kept=kept,
+            )
             stage.advance()
         if documents is not None:
             documents.save()
@@ -62,17 +75,26 @@ CODE = [Path(__file__).resolve().parents[1] / "site", Path(__file__).resolve().p
 LIBRARIES = ("Jinja2", "lxml", "fonttools", "pillow")
 
 
-def _inputs_key(collection: Collection, edition: Edition, editions: Sequence[Edition], site_url: str,
-                fonts_dir: Path) -> str | None:
+def _inputs_key(
+    collection: Collection, edition: Edition, editions: Sequence[Edition], site_url: str, fonts_dir: Path
+) -> str | None:
     """A digest of everything the book is made of; None when the articles' own keys are not known (no cache)."""
     cache = collection.cache
     if cache is None or any(article.id not in cache.keys for article in collection.articles):
         return None
-    return _digest([_common(edition, editions, site_url), os.environ.get("SOURCE_DATE_EPOCH", ""),
-                    *(f"{a.id}={cache.keys[a.id]}" for a in collection.articles)], [fonts_dir])
+    return _digest(
+        [
+            _common(edition, editions, site_url),
+            os.environ.get("SOURCE_DATE_EPOCH", ""),
+            *(f"{a.id}={cache.keys[a.id]}" for a in collection.articles),
+        ],
+        [fonts_dir],
+    )
 
 
-def _document_keys(collection: Collection, edition: Edition, editions: Sequence[Edition], site_url: str) -> dict[str, str]:
+def _document_keys(
+    collection: Collection, edition: Edition, editions: Sequence[Edition], site_url: str
+) -> dict[str, str]:
     """What each article's document is made of: the article (its conversion key covers its seed, its editorial files,
     the shared editorial data and the conversion's code) and what every document is made of."""
     common = _common(edition, editions, site_url)
@@ -81,16 +103,27 @@ def _document_keys(collection: Collection, edition: Edition, editions: Sequence[
 
 def _common(edition: Edition, editions: Sequence[Edition], site_url: str) -> str:
     """What every document of an edition's book is made of: the code, the libraries, the language tables, the site."""
-    return _digest([edition.lang, site_url, *(f"{name}={version(name)}" for name in LIBRARIES),
-                    *(f"{e.lang}:{json.dumps(sorted(e.table.strings.items()), ensure_ascii=False, default=str)}"
-                      for e in editions)], CODE)
+    return _digest(
+        [
+            edition.lang,
+            site_url,
+            *(f"{name}={version(name)}" for name in LIBRARIES),
+            *(
+                f"{e.lang}:{json.dumps(sorted(e.table.strings.items()), ensure_ascii=False, default=str)}"
+                for e in editions
+            ),
+        ],
+        CODE,
+    )
 
 
 def _digest(parts: list[str], folders: list[Path] = ()) -> str:
     digest = hashlib.sha256()
     for part in parts:
         digest.update(part.encode() + b"\0")
-    for file in sorted(p for folder in folders for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+    for file in sorted(
+        p for folder in folders for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    ):
         digest.update(str(file).encode() + b"\0" + hashlib.sha256(file.read_bytes()).digest())
     return digest.hexdigest()
 
@@ -160,8 +193,9 @@ class KeptParts:
         self.memo, self.lang, self.keys, self.documents = memo, lang, keys, documents
 
     def get(self, article_id: str) -> tuple[bytes, tuple[str, ...]] | None:
-        found = self.memo.get(f"epub-document:{self.lang}:{article_id}", self.keys[article_id],
-                              lambda: self.documents.get(article_id))
+        found = self.memo.get(
+            f"epub-document:{self.lang}:{article_id}", self.keys[article_id], lambda: self.documents.get(article_id)
+        )
         if found is not None:
             self.documents.keep(article_id)
         return found

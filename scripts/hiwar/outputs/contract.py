@@ -6,6 +6,7 @@ assembles every output's files into the trees it publishes (tree.py), so a file 
 outputs cannot claim one path. An output whose inputs are those of the last build, with its blobs whole, is reused
 without being made again. A new output is one class and one line in registry.py.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -72,7 +73,6 @@ class Context:
     # What the last build in this process made (a preview's): parts of an output made of unchanged inputs (build/memo.py)
     memo: Memo = field(default_factory=Memo)
 
-
     @property
     def site_url(self) -> str:
         return self.options.site_url
@@ -96,8 +96,7 @@ class Derivations:
 
     def kept(self, live: set[str]) -> dict[str, str]:
         """The derivations whose source is one of the `live` blobs (what the build's trees hold)."""
-        return {key: digest for key, digest in {**self.known, **self.made}.items()
-                if key.rsplit(":", 1)[-1] in live}
+        return {key: digest for key, digest in {**self.known, **self.made}.items() if key.rsplit(":", 1)[-1] in live}
 
 
 class Files:
@@ -116,8 +115,10 @@ class Files:
     def kept(self, name: str, key: str, make: Callable[[], dict[str, bytes]], memo: Memo) -> dict[str, str]:
         """Files made by `make` (path -> bytes) into the store, or, when the last build in this process made them of the
         inputs `key` and the store still holds them whole, those files: path -> blob, not yet added."""
+
         def stored() -> dict[str, str]:
             return {path: self.store.put(data) for path, data in make().items()}
+
         blobs = memo.get(name, key, stored)
         if not all(self.store.has(digest) for digest in blobs.values()):
             blobs = memo.put(name, key, stored())
@@ -155,8 +156,7 @@ class Output(ABC):
         return None
 
     @abstractmethod
-    def produce(self, context: Context, files: Files) -> None:
-        ...
+    def produce(self, context: Context, files: Files) -> None: ...
 
     def reused(self, context: Context, entry: OutputEntry) -> None:  # noqa: B027 — a hook; most outputs need none
         """The last build's files are taken as they are (the inputs are the same): an output that keeps parts of
@@ -176,8 +176,12 @@ def run(output: Output, context: Context, previous: Record) -> tuple[str, Output
     name = record_name(output, context)
     key = output.inputs(context)
     known = previous.outputs.get(name)
-    if key is not None and known is not None and known.inputs == key and all(
-            context.store.has(digest) for files in known.files.values() for digest in files.values()):
+    if (
+        key is not None
+        and known is not None
+        and known.inputs == key
+        and all(context.store.has(digest) for files in known.files.values() for digest in files.values())
+    ):
         output.reused(context, known)
         return name, OutputEntry(key, {target: dict(files) for target, files in known.files.items()})
     made = Files(context.store, name, output.target)

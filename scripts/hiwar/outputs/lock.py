@@ -1,5 +1,6 @@
 """One build at a time: `make build`, `make serve` and the other commands that write the build folder take this
 lock; a second one waits, saying which build it waits for."""
+
 from __future__ import annotations
 
 import fcntl

@@ -9,6 +9,7 @@ which knows which attributes are links; every other file is the online file's bl
 kept by the blob it was derived from (`derived`), so a rebuild derives only the pages that changed. Each page carries
 the policy that works from file:// (site/policy.py OFFLINE) instead of the online one.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
@@ -81,8 +82,9 @@ def file_url(url: str) -> str:
     return urlunsplit(("", "", path, parts.query, parts.fragment))
 
 
-def derive_pages(pages: Mapping[str, str], store: Store, derived: Derivations,
-                 progress: Callable[[int], None] = lambda count: None) -> None:
+def derive_pages(
+    pages: Mapping[str, str], store: Store, derived: Derivations, progress: Callable[[int], None] = lambda count: None
+) -> None:
     """The offline versions of these pages (path -> blob), into `derived`, unless it holds them already."""
     for path, digest in pages.items():
         if path.endswith(".html"):
@@ -119,6 +121,7 @@ class OfflineEdition(Output):
             for path, digest in site.items():
                 if online_only(path):
                     continue
-                files.add_blob(path, _derived(digest, context.store, context.derived) if path.endswith(".html")
-                               else digest)
+                files.add_blob(
+                    path, _derived(digest, context.store, context.derived) if path.endswith(".html") else digest
+                )
                 stage.advance()

@@ -1,4 +1,5 @@
 """Paths inside an output folder: nothing from an input file can put a file elsewhere."""
+
 from __future__ import annotations
 
 import os
@@ -18,8 +19,13 @@ def inside(root: Path, relative: str) -> Path:
 
 def check_relative(relative: str, root: object = "the output") -> str:
     pure = PurePosixPath(relative)
-    if (not relative or pure.is_absolute() or "\\" in relative or "\0" in relative
-            or any(part in ("", ".", "..") for part in relative.split("/"))):
+    if (
+        not relative
+        or pure.is_absolute()
+        or "\\" in relative
+        or "\0" in relative
+        or any(part in ("", ".", "..") for part in relative.split("/"))
+    ):
         raise OutsideOutput(f"{relative!r} is not a path inside {root}")
     return relative
 

@@ -10,6 +10,7 @@ Where a target cannot be renamed (it is a mount point) it is updated in place, f
 atomically, then what the new build does not have is removed; the journal makes the next run finish it too. A
 target on another file system than the stage is first copied beside it, then exchanged.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -72,8 +73,10 @@ def recover(work: Path, say: Say = print) -> bool:
     except FileNotFoundError:
         return False
     except (OSError, ValueError, TypeError, KeyError) as err:
-        say(f"{journal}: cannot be read ({err}); the published folders are each whole but may be from two builds: "
-            "run `make build`")
+        say(
+            f"{journal}: cannot be read ({err}); the published folders are each whole but may be from two builds: "
+            "run `make build`"
+        )
         journal.unlink(missing_ok=True)
         return False
     say(f"publishing: completing the switch a stopped build left half done ({', '.join(e.name for e in entries)})")
@@ -89,13 +92,16 @@ def _prepared(switch: Switch, say: Say) -> Entry:
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         raise PublishError(f"{target}: not a folder; move it away so the build can publish there")
     if target.is_dir() and _is_mount_point(target):
-        say(f"publishing {switch.name}: it is a mount point, so its files are replaced one by one "
-            "(a stopped build's next run completes it)")
+        say(
+            f"publishing {switch.name}: it is a mount point, so its files are replaced one by one "
+            "(a stopped build's next run completes it)"
+        )
         return Entry(switch.name, str(stage), str(target), "copy", _identity(stage))
     if _device(stage) != _device(target.parent):
         incoming = target.parent / f"{INCOMING}{target.name}"
-        say(f"publishing {switch.name}: on another file system than the build, so it is copied beside it, "
-            "then switched")
+        say(
+            f"publishing {switch.name}: on another file system than the build, so it is copied beside it, then switched"
+        )
         shutil.rmtree(incoming, ignore_errors=True)
         shutil.copytree(stage, incoming, symlinks=True)
         shutil.rmtree(stage)

@@ -4,6 +4,7 @@ The next build reuses a page or an output only when what it is made of is the sa
 record is typed (msgspec validates every field when it is read) and sealed (sealed.py): a damaged, truncated,
 wrongly typed or edited record is reported in one line and the build starts from nothing.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -51,8 +52,9 @@ class Record(msgspec.Struct, forbid_unknown_fields=True):
         names = {entry.html for pages in self.pages.values() for entry in pages.values()}
         names |= {entry.body for pages in self.pages.values() for entry in pages.values() if entry.body}
         names |= {entry.search for pages in self.pages.values() for entry in pages.values() if entry.search}
-        names |= {digest for output in self.outputs.values() for files in output.files.values()
-                  for digest in files.values()}
+        names |= {
+            digest for output in self.outputs.values() for files in output.files.values() for digest in files.values()
+        }
         names |= set(self.derived.values())
         names |= {digest for files in self.files.values() for digest in files.values()}
         return names

@@ -1,4 +1,5 @@
 """Every output of a build, in the order they are made: a new output is one module and one line here."""
+
 from __future__ import annotations
 
 from hiwar.outputs.archive import OfflineZip
@@ -24,5 +25,8 @@ OUTPUTS: tuple[type[Output], ...] = (
 
 
 def outputs_of(scope: Scope, target: Target | None = None, moment: Moment = Moment.AFTER_PAGES) -> list[Output]:
-    return [output() for output in OUTPUTS if output.scope is scope and output.moment is moment
-            and (target is None or output.target is target)]
+    return [
+        output()
+        for output in OUTPUTS
+        if output.scope is scope and output.moment is moment and (target is None or output.target is target)
+    ]

@@ -3,6 +3,7 @@
 It is a cache, never a source of truth: a blob is read only through `get`, which hashes what it read and drops a
 blob whose bytes are not the ones its name says (damaged, truncated or edited), so the caller makes it again.
 """
+
 from __future__ import annotations
 
 import hashlib

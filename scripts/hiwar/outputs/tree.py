@@ -1,6 +1,7 @@
 """A tree: what one published folder holds, path -> blob. `sync` makes a folder hold exactly its tree: every file
 checked against its blob (rewritten when it differs, whoever changed it), every file the tree does not name removed.
 This is what makes a build in place give exactly what a build into an empty folder gives."""
+
 from __future__ import annotations
 
 import hashlib

@@ -1,5 +1,6 @@
 """The site's files besides its pages, as outputs: each edition's feeds and citation files, and the site's
 citation collection, sitemap and search index (the modules of hiwar.site make their bytes)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -35,15 +36,25 @@ class Feeds(Output):
         """The newest articles (those a feed may hold) and their bodies as their pages show them; an undated article is
         dated by SOURCE_DATE_EPOCH."""
         edition, keys = context.edition, _article_keys(context)
-        newest = newest_first(context.converted.collection.articles)[:feeds.FEED_ITEMS]
-        return inputs_digest(context.fingerprint, edition.lang, context.site_url, os.environ.get("SOURCE_DATE_EPOCH", ""),
-                             *(f"{article.id}={keys.get(article.id, '')}" for article in newest),
-                             *(context.body_of(article, edition) or "" for article in newest))
+        newest = newest_first(context.converted.collection.articles)[: feeds.FEED_ITEMS]
+        return inputs_digest(
+            context.fingerprint,
+            edition.lang,
+            context.site_url,
+            os.environ.get("SOURCE_DATE_EPOCH", ""),
+            *(f"{article.id}={keys.get(article.id, '')}" for article in newest),
+            *(context.body_of(article, edition) or "" for article in newest),
+        )
 
     def produce(self, context: Context, files: Files) -> None:
         edition = context.edition
-        made = feeds.feed_files(edition, context.editions, context.converted.collection, context.site_url,
-                                lambda article: context.body_of(article, edition))
+        made = feeds.feed_files(
+            edition,
+            context.editions,
+            context.converted.collection,
+            context.site_url,
+            lambda article: context.body_of(article, edition),
+        )
         for path, data in made.items():
             files.add(path, data)
 
@@ -60,15 +71,19 @@ class CitationFiles(Output):
     def produce(self, context: Context, files: Files) -> None:
         edition, keys = context.edition, _article_keys(context)
         for article in context.converted.collection.articles:  # each article's files, kept while it is unchanged
+
             def made(a=article) -> dict[str, bytes]:
-                return exports.edition_files(edition, context.editions, [a], context.site_url,
-                                             context.converted.collection.vocabulary)
+                return exports.edition_files(
+                    edition, context.editions, [a], context.site_url, context.converted.collection.vocabulary
+                )
+
             key = keys.get(article.id)
             if key is None:
                 blobs = {path: files.store.put(data) for path, data in made().items()}
             else:
-                blobs = files.kept(self._memo_name(context, article), self._article_key(context, key), made,
-                                   context.memo)
+                blobs = files.kept(
+                    self._memo_name(context, article), self._article_key(context, key), made, context.memo
+                )
             for path, digest in blobs.items():
                 files.add_blob(path, digest)
 
@@ -78,8 +93,11 @@ class CitationFiles(Output):
         for article in context.converted.collection.articles:
             paths = exports.article_paths(article, context.edition)
             if article.id in keys and all(path in made for path in paths):
-                context.memo.put(self._memo_name(context, article), self._article_key(context, keys[article.id]),
-                                 {path: made[path] for path in paths})
+                context.memo.put(
+                    self._memo_name(context, article),
+                    self._article_key(context, keys[article.id]),
+                    {path: made[path] for path in paths},
+                )
 
     @staticmethod
     def _memo_name(context: Context, article) -> str:
@@ -99,22 +117,31 @@ class CitationCollection(Output):
         return inputs_digest(context.fingerprint, context.site_url, _articles_digest(context))
 
     def produce(self, context: Context, files: Files) -> None:
-        made = exports.collection_files(context.editions, newest_first(context.converted.collection.articles),
-                                        context.site_url, context.converted.collection.vocabulary,
-                                        lambda article: self._items(context, article))
+        made = exports.collection_files(
+            context.editions,
+            newest_first(context.converted.collection.articles),
+            context.site_url,
+            context.converted.collection.vocabulary,
+            lambda article: self._items(context, article),
+        )
         for path, data in made.items():
             files.add(path, data)
 
     @staticmethod
     def _items(context: Context, article) -> list[dict]:
         """The article's records, kept while it is unchanged (they are read, never changed)."""
-        made = lambda: exports.items_of(article, context.editions, context.site_url,  # noqa: E731
-                                        context.converted.collection.vocabulary)
+
+        def made() -> list[dict]:
+            return exports.items_of(
+                article, context.editions, context.site_url, context.converted.collection.vocabulary
+            )
+
         key = _article_keys(context).get(article.id)
         if key is None:
             return made()
-        return context.memo.get(f"citation-items:{article.id}", inputs_digest(context.fingerprint, context.site_url, key),
-                                made)
+        return context.memo.get(
+            f"citation-items:{article.id}", inputs_digest(context.fingerprint, context.site_url, key), made
+        )
 
     def reused(self, context: Context, entry) -> None:
         context.memo.keep("citation-items:")
@@ -130,8 +157,11 @@ class Sitemap(Output):
 
     def inputs(self, context: Context) -> str:
         """Every page's address in each edition (the code and the editions are in the fingerprint)."""
-        return inputs_digest(context.fingerprint, context.site_url,
-                             *(f"{path}\0{inputs_digest(urls)}" for path, urls in sorted(context.page_paths.items())))
+        return inputs_digest(
+            context.fingerprint,
+            context.site_url,
+            *(f"{path}\0{inputs_digest(urls)}" for path, urls in sorted(context.page_paths.items())),
+        )
 
     def produce(self, context: Context, files: Files) -> None:
         for path, data in sitemap_files(context.editions, context.site_url, context.page_paths).items():
@@ -146,8 +176,15 @@ class SearchIndex(Output):
     def inputs(self, context: Context) -> str:
         digest = hashlib.sha256(context.fingerprint.encode())
         for document in search_pages.ordered(context.documents):
-            for part in (document.url, document.lang, document.title, document.text, document.extra,
-                         str(document.boost), document.date):
+            for part in (
+                document.url,
+                document.lang,
+                document.title,
+                document.text,
+                document.extra,
+                str(document.boost),
+                document.date,
+            ):
                 digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
         return digest.hexdigest()
 
@@ -164,8 +201,9 @@ class SearchIndex(Output):
         """What each document is indexed under: read from its file once per process (a preview's next build takes it
         from memory), while the rules that make it are the same."""
         path = context.options.cache_dir / SEARCH_TERMS
-        return context.memo.get("search-terms", f"{path}|{TermCache().version}",
-                                lambda: _KeptTerms(path, context.progress.note))
+        return context.memo.get(
+            "search-terms", f"{path}|{TermCache().version}", lambda: _KeptTerms(path, context.progress.note)
+        )
 
     def reused(self, context: Context, entry) -> None:
         context.memo.keep("search-terms")

@@ -1,6 +1,7 @@
 """What the site needs to be installed as an app and served with its headers: each edition's web app manifest, the
 lists of each edition's files, the service worker (site/webapp/) and the hosts' `_headers` (site/headers.py), made
 from the site's tree once every other file of the site is made (they list and describe all of them)."""
+
 from __future__ import annotations
 
 import json
@@ -24,19 +25,23 @@ class WebApp(Output):
             return
         tree = context.trees[Target.SITE]
         store = context.store
-        every = site_files(((path, store.size(digest), digest) for path, digest in tree.items()),
-                           leave=webapp.made_here)
+        every = site_files(
+            ((path, store.size(digest), digest) for path, digest in tree.items()), leave=webapp.made_here
+        )
         colours = theme_colours(context.options.palette, context.options.theme_stylesheets)
         made, summary = webapp.app_files(every, context.editions, colours)
         for path, data in made.items():
             files.add(path, data)
-        sources = policy.sources_of(self._sources(context, digest) for path, digest in tree.items()
-                                    if path.endswith(".html"))
+        sources = policy.sources_of(
+            self._sources(context, digest) for path, digest in tree.items() if path.endswith(".html")
+        )
         site = headers.site_of(list(tree) + list(made), policy.header_policy_of(sources), context.site_url)
         for path, data in headers.headers_files(site).items():
             files.add(path, data)
-        context.progress.note(f"web app {summary['version']}: shell {summary['shell_bytes']:,} bytes; "
-                              + ", ".join(f"edition {p} {size:,} bytes" for p, size in summary["editions"].items()))
+        context.progress.note(
+            f"web app {summary['version']}: shell {summary['shell_bytes']:,} bytes; "
+            + ", ".join(f"edition {p} {size:,} bytes" for p, size in summary["editions"].items())
+        )
 
     @staticmethod
     def _sources(context: Context, digest: str) -> policy.Sources:

@@ -30,6 +30,7 @@ digested, and an edition whose digest is the one its last file was made from kee
 at once, each in a process of its own. What the build learns from reading a page (its links, title and icon) is kept
 by the page's blob, so an unchanged build reads no page.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -73,11 +74,21 @@ PACKAGE = Path(__file__).resolve().parents[1]  # what the files are made with
 # by these (openZIM's private tags).
 KIWIX_TAGS = ("_category:other", "_pictures:no", "_videos:no", "_details:yes", "_ftindex:yes")
 # Types by file name ending, longest first; the reference files' types are the ones the site serves them with.
-MEDIA_TYPES = sorted({
-    ".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".json": "application/json",
-    ".xml": "application/xml", ".txt": "text/plain", ".png": "image/png", ".svg": "image/svg+xml",
-    ".woff2": "font/woff2", **{f".{f.suffix}": f.media_type for f in FORMATS},
-}.items(), key=lambda pair: -len(pair[0]))
+MEDIA_TYPES = sorted(
+    {
+        ".html": "text/html",
+        ".css": "text/css",
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".xml": "application/xml",
+        ".txt": "text/plain",
+        ".png": "image/png",
+        ".svg": "image/svg+xml",
+        ".woff2": "font/woff2",
+        **{f".{f.suffix}": f.media_type for f in FORMATS},
+    }.items(),
+    key=lambda pair: -len(pair[0]),
+)
 UNKNOWN_TYPE = "application/octet-stream"
 ALREADY_COMPRESSED = ("font/woff2", "image/png")  # compressing them again costs time and saves nothing
 SITE_SEARCH = "data-hiwar-site-search"  # marks the first and the last element of the site's search box
@@ -114,10 +125,18 @@ class Book:
     source: str  # the site's address
 
     def metadata(self, date: datetime.date) -> dict[str, str]:
-        values = {"Name": self.name, "Title": self.title, "Language": self.language, "Creator": self.creator,
-                  "Publisher": self.publisher, "Date": date.isoformat(), "Description": self.description,
-                  "LongDescription": self.long_description, "Tags": ";".join((*self.tags, *KIWIX_TAGS)),
-                  "Scraper": f"hiwar {version('hiwar')} (python-libzim {version('libzim')})"}
+        values = {
+            "Name": self.name,
+            "Title": self.title,
+            "Language": self.language,
+            "Creator": self.creator,
+            "Publisher": self.publisher,
+            "Date": date.isoformat(),
+            "Description": self.description,
+            "LongDescription": self.long_description,
+            "Tags": ";".join((*self.tags, *KIWIX_TAGS)),
+            "Scraper": f"hiwar {version('hiwar')} (python-libzim {version('libzim')})",
+        }
         if self.source:
             values["Source"] = self.source
         return values
@@ -132,11 +151,17 @@ def book_of(edition: Edition, site_url: str) -> Book:
     language = edition.t("language.iso639_3")
     if not ISO_639_3.fullmatch(language):
         raise ZimError(source, f"language.iso639_3 must be a three-letter ISO 639-3 code, not {language!r}")
-    return Book(name=Path(FILE_NAME.format(lang=edition.lang)).stem, language=language,
-                title=edition.t("kiwix.title"), description=edition.t("kiwix.description"),
-                long_description=" ".join(edition.t("kiwix.long_description").split()),
-                creator=edition.t("kiwix.creator"), publisher=edition.t("kiwix.publisher"),
-                tags=tuple(tag.strip() for tag in tags), source=site_url)
+    return Book(
+        name=Path(FILE_NAME.format(lang=edition.lang)).stem,
+        language=language,
+        title=edition.t("kiwix.title"),
+        description=edition.t("kiwix.description"),
+        long_description=" ".join(edition.t("kiwix.long_description").split()),
+        creator=edition.t("kiwix.creator"),
+        publisher=edition.t("kiwix.publisher"),
+        tags=tuple(tag.strip() for tag in tags),
+        source=site_url,
+    )
 
 
 # ---- one page, read by a parser ------------------------------------------------------------------------------------
@@ -176,8 +201,14 @@ class Page:
         return " ".join(title.text_content().split()) if title is not None else ""
 
     def facts(self) -> PageFacts:
-        icon = next((element.get("href") for element in self.document.iter("link")
-                     if "icon" in (element.get("rel") or "").lower().split() and element.get("href") is not None), None)
+        icon = next(
+            (
+                element.get("href")
+                for element in self.document.iter("link")
+                if "icon" in (element.get("rel") or "").lower().split() and element.get("href") is not None
+            ),
+            None,
+        )
         uses = (url for url in self.links() if not (link_path(url) or ".html").endswith(".html"))
         return PageFacts(uses=tuple(dict.fromkeys(uses)), title=self.title(), icon=icon)
 
@@ -200,12 +231,22 @@ class Page:
     def index_text(self, title: str) -> IndexText:
         """The page's text as the site's search reads a rendered page, and the folded forms of its words that differ
         from them (so that Kiwix finds the folded spellings); the title's folded forms weigh as keywords."""
-        article = next(iter(self.document.xpath(
-            "//article[contains(concat(' ', normalize-space(@class), ' '), ' md-content__inner ')]")), None)
+        article = next(
+            iter(
+                self.document.xpath(
+                    "//article[contains(concat(' ', normalize-space(@class), ' '), ' md-content__inner ')]"
+                )
+            ),
+            None,
+        )
         body = lxml.html.tostring(article, encoding="unicode", with_tail=False) if article is not None else ""
         text = page_document(title, body, "", "").text
-        return IndexText(title=title, content="\n".join(filter(None, [text, " ".join(folded_forms(text))])),
-                         keywords=" ".join(folded_forms(title)), wordcount=len(text.split()))
+        return IndexText(
+            title=title,
+            content="\n".join(filter(None, [text, " ".join(folded_forms(text))])),
+            keywords=" ".join(folded_forms(title)),
+            wordcount=len(text.split()),
+        )
 
 
 def _with_quotes_escaped(document: lxml.html.HtmlElement, marks: tuple[str, str]) -> bytes | None:
@@ -363,7 +404,7 @@ class EditionFolder:
 
     def within(self, path: str) -> str:
         """The path inside the edition's folder, for the rules the site states that way (search_pages.indexed)."""
-        return path[len(self.prefix):]
+        return path[len(self.prefix) :]
 
     def listed(self, path: str) -> bool:
         """Whether a page is offered as an article (Kiwix's suggestions, random page) and indexed: the pages the
@@ -482,8 +523,18 @@ def edition_file(edition: Edition, editions: Sequence[Edition], reader: Reader, 
         raise ZimError(main, 'no icon (<link rel="icon">) for Kiwix\'s library to show')
     site_name = edition.t("site.name")
     held = {path: reader.tree[path] for path in sorted(plan_.paths)}
-    digest = inputs_digest(MADE_FILE, code_digest(), site_url, book.metadata(datetime.date.min), site_name,
-                           folder.prefix, *folder.others, main, illustration, held)
+    digest = inputs_digest(
+        MADE_FILE,
+        code_digest(),
+        site_url,
+        book.metadata(datetime.date.min),
+        site_name,
+        folder.prefix,
+        *folder.others,
+        main,
+        illustration,
+        held,
+    )
     return EditionFile(edition.lang, book, folder, site_name, plan_, main, illustration, digest)
 
 
@@ -509,18 +560,32 @@ def entries(made: EditionFile, reader: Reader, site_url: str) -> Iterator[Entry]
         yield Entry(path, "", media_type(path), reader.content(path), front=False, index=None)
 
 
-def write(made: EditionFile, reader: Reader, site_url: str, date: datetime.date, target: Path, workers: int,
-          progress: Callable[[int], object] = lambda count: None) -> None:
+def write(
+    made: EditionFile,
+    reader: Reader,
+    site_url: str,
+    date: datetime.date,
+    target: Path,
+    workers: int,
+    progress: Callable[[int], object] = lambda count: None,
+) -> None:
     """The edition's ZIM file at `target`."""
     illustration = reader.content(made.illustration)
-    if illustration[:8] != b"\x89PNG\r\n\x1a\n" or illustration[12:16] != b"IHDR" or \
-            struct.unpack(">II", illustration[16:24]) != (ILLUSTRATION_SIZE, ILLUSTRATION_SIZE):
-        raise ZimError(made.illustration, f"Kiwix's library shows a {ILLUSTRATION_SIZE}×{ILLUSTRATION_SIZE} PNG; "
-                                          "the site's icon is not one")
+    if (
+        illustration[:8] != b"\x89PNG\r\n\x1a\n"
+        or illustration[12:16] != b"IHDR"
+        or struct.unpack(">II", illustration[16:24]) != (ILLUSTRATION_SIZE, ILLUSTRATION_SIZE)
+    ):
+        raise ZimError(
+            made.illustration,
+            f"Kiwix's library shows a {ILLUSTRATION_SIZE}×{ILLUSTRATION_SIZE} PNG; the site's icon is not one",
+        )
     target.unlink(missing_ok=True)
     try:
-        with _quiet_stdout(), Creator(target).config_indexing(True, made.book.language) \
-                .config_nbworkers(workers) as creator:
+        with (
+            _quiet_stdout(),
+            Creator(target).config_indexing(True, made.book.language).config_nbworkers(workers) as creator,
+        ):
             creator.set_mainpath(made.main)
             creator.add_illustration(ILLUSTRATION_SIZE, illustration)
             for name, value in {**made.book.metadata(date), INPUTS_METADATA: made.digest}.items():
@@ -643,8 +708,10 @@ class KiwixEditions(Output):
         if self._planned is None or self._planned[0] is not tree:
             reader = Reader(tree, context.store, context.derived)
             with _as_problem():
-                self._planned = (tree, [edition_file(edition, context.editions, reader, context.site_url)
-                                        for edition in context.editions])
+                self._planned = (
+                    tree,
+                    [edition_file(edition, context.editions, reader, context.site_url) for edition in context.editions],
+                )
         return self._planned[1]
 
 
@@ -672,8 +739,14 @@ def _as_problem() -> Iterator[None]:
         raise BuildProblem([str(err)], PROBLEM) from None
 
 
-def make(wanted: Sequence[EditionFile], reader: Reader, site_url: str, date: datetime.date, parallel: bool,
-         progress: Callable[[int], object]) -> Iterator[tuple[EditionFile, Path]]:
+def make(
+    wanted: Sequence[EditionFile],
+    reader: Reader,
+    site_url: str,
+    date: datetime.date,
+    parallel: bool,
+    progress: Callable[[int], object],
+) -> Iterator[tuple[EditionFile, Path]]:
     """Each file, written at a temporary path of the store's file system: at once, each in a process of its own, when
     there are several and the platform can fork (libzim's compression threads and Xapian's index take one core each
     well, Python's part of the work one core per process); else one after the other, compressing on every core."""
@@ -705,8 +778,9 @@ def _in_processes(wanted, targets, reader, site_url, date, workers, progress) ->
     try:
         for made, target, counter in zip(wanted, targets, counters):
             receive, send = fork.Pipe(duplex=False)
-            process = fork.Process(target=_write_in_child, args=(made, reader, site_url, date, target, workers,
-                                                                 counter, send), daemon=True)
+            process = fork.Process(
+                target=_write_in_child, args=(made, reader, site_url, date, target, workers, counter, send), daemon=True
+            )
             process.start()
             send.close()
             running.append((made, target, process, receive))

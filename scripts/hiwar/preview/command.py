@@ -7,6 +7,7 @@
 3. The rebuilt site replaces the served one whole; open pages reload. A rebuild that fails leaves the last site
    served, with one line saying why; problems in the inputs are shown on every page (preview/__init__.py).
 """
+
 from __future__ import annotations
 
 import threading
@@ -26,6 +27,7 @@ SCRATCH = "preview"  # inside the build folder: where the engine writes (the pre
 
 def run_serve(config_file: Path, host: str, port: int, engine: str = "mkdocs", verbose: bool = False) -> int:
     from hiwar import engine as engines
+
     try:
         engines.select(engine)
     except (ValueError, ImportError) as err:
@@ -63,11 +65,16 @@ def run_serve(config_file: Path, host: str, port: int, engine: str = "mkdocs", v
         _persist(built, work)
         watching = ", ".join(_shown(path, config_file.resolve().parent) for path in watched)
         if last is not None:
-            say(f"preview: up to date (built in {time.monotonic() - started:.1f} s; "
-                + ("pages reloaded" if changed else "the last build was") + f"); watching {watching}")
+            say(
+                f"preview: up to date (built in {time.monotonic() - started:.1f} s; "
+                + ("pages reloaded" if changed else "the last build was")
+                + f"); watching {watching}"
+            )
         else:
-            say(f"preview: serving http://{host}:{port}/ (built in {time.monotonic() - started:.1f} s); "
-                f"watching {watching}")
+            say(
+                f"preview: serving http://{host}:{port}/ (built in {time.monotonic() - started:.1f} s); "
+                f"watching {watching}"
+            )
         while True:
             if not changes.wait(timeout=1.0):
                 continue
@@ -78,8 +85,10 @@ def run_serve(config_file: Path, host: str, port: int, engine: str = "mkdocs", v
                 continue
             site.store = built.store
             changed = site.swap(built.trees[Target.SITE])
-            say(f"preview: rebuilt in {time.monotonic() - started:.2f} s"
-                + ("; pages reloaded" if changed else "; nothing changed"))
+            say(
+                f"preview: rebuilt in {time.monotonic() - started:.2f} s"
+                + ("; pages reloaded" if changed else "; nothing changed")
+            )
             _persist(built, work)
             changes.watch(_inputs(built.options))  # an edited mkdocs.yml may name other folders
     except KeyboardInterrupt:
@@ -117,8 +126,14 @@ def _persist(built, work: Path) -> None:
 
 
 def _inputs(options) -> list[Path]:
-    paths = [options.seeds, options.editorial, options.docs_dir, *options.theme_dirs, options.config_file,
-             options.assets_dir]
+    paths = [
+        options.seeds,
+        options.editorial,
+        options.docs_dir,
+        *options.theme_dirs,
+        options.config_file,
+        options.assets_dir,
+    ]
     if options.languages_dir is not None:
         paths.append(options.languages_dir)
     return paths
@@ -130,5 +145,3 @@ def _shown(path: Path, project: Path) -> str:
     except ValueError:
         shown = str(path)
     return shown + ("/" if path.is_dir() else "")
-
-

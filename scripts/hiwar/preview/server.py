@@ -5,6 +5,7 @@ rebuild swaps the whole tree at once (a reader never gets a page of one build an
 live reload must be a script file of the site's origin, which the pages' Content-Security-Policy allows (the engine's
 own server injects an inline script, which it would block).
 """
+
 from __future__ import annotations
 
 import json
@@ -24,10 +25,19 @@ OWN = ".hiwar/"  # the preview's own addresses, beside the site's files
 RELOAD_SCRIPT = Path(__file__).with_name("reload.js")
 NOT_FOUND = "404.html"
 WAIT_SECONDS = 25  # a live-reload request is answered after this long without a change (and asked again)
-TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-         ".css": "text/css; charset=utf-8", ".json": "application/json", ".xml": "application/xml",
-         ".txt": "text/plain; charset=utf-8", ".svg": "image/svg+xml", ".woff2": "font/woff2",
-         ".webmanifest": "application/manifest+json", ".epub": "application/epub+zip", ".zim": "application/octet-stream"}
+TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".json": "application/json",
+    ".xml": "application/xml",
+    ".txt": "text/plain; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".woff2": "font/woff2",
+    ".webmanifest": "application/manifest+json",
+    ".epub": "application/epub+zip",
+    ".zim": "application/octet-stream",
+}
 
 
 @dataclass(frozen=True)
@@ -92,7 +102,7 @@ class Handler(BaseHTTPRequestHandler):
         path = unquote(address.path).lstrip("/")
         site = self.server.site
         if path.startswith(OWN):
-            return self._own(path[len(OWN):], parse_qs(address.query), head)
+            return self._own(path[len(OWN) :], parse_qs(address.query), head)
         snapshot = site.snapshot
         if not snapshot.version:
             return self._send(HTTPStatus.SERVICE_UNAVAILABLE, b"the first build is under way\n", "text/plain", head)

@@ -3,6 +3,7 @@ tables, the configuration), through the system's notifications (watchdog: inotif
 is often several events (an editor writes a temporary file and renames it): the rebuild starts once the folder has
 been quiet for a moment. Which files changed is not trusted to decide anything: the build knows its inputs by their
 content; an event only says when to look."""
+
 from __future__ import annotations
 
 import threading
@@ -28,8 +29,16 @@ QUIET_SECONDS = 0.05
 # Events that may change what a file holds or which files there are. Not a file opened or read: every rebuild reads
 # every input, and the system would report each of those (thousands a rebuild), for this process to look at while it
 # rebuilds.
-WATCHED = [FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileClosedEvent, DirCreatedEvent,
-           DirDeletedEvent, DirMovedEvent]
+WATCHED = [
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileClosedEvent,
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+]
 CHANGES = {"created", "deleted", "modified", "moved", "closed"}
 
 
@@ -66,8 +75,10 @@ class Changes(FileSystemEventHandler):
             return
         if known is not None:
             self._observer.unschedule(known[0])
-        self._watched[folder] = (self._observer.schedule(self, str(folder), recursive=recursive, event_filter=WATCHED),
-                                 recursive)
+        self._watched[folder] = (
+            self._observer.schedule(self, str(folder), recursive=recursive, event_filter=WATCHED),
+            recursive,
+        )
 
     def start(self) -> None:
         self._observer.start()

@@ -5,6 +5,7 @@ separate Arabic and Latin files per weight; they are merged and cut down to the 
 blocks plus Latin and common punctuation, so each weight is one small woff2 that still
 covers any new article (subsetting to today's characters would break on new letters).
 """
+
 from __future__ import annotations
 
 import shutil
@@ -30,7 +31,9 @@ def build_assets(out_dir: Path, node_modules_root: Path = Path(".")) -> list[Pat
     written = []
     for weight in WEIGHTS:
         target = fonts_dir / f"noto-naskh-arabic-{weight}.woff2"
-        sources = [package / "files" / f"noto-naskh-arabic-{script}-{weight}-normal.woff2" for script in ("arabic", "latin")]
+        sources = [
+            package / "files" / f"noto-naskh-arabic-{script}-{weight}-normal.woff2" for script in ("arabic", "latin")
+        ]
         if not target.exists() or any(s.stat().st_mtime > target.stat().st_mtime for s in sources):
             _merged_subset(sources, target)
         written.append(target)

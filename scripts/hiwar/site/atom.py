@@ -13,6 +13,7 @@ Written with ElementTree, as the sitemap is. Not with feedgen (1.0.0, the usual 
 rel, type and hreflang of an entry's links (so the two editions' links of an entry come out as two identical
 alternates, which Atom forbids), and stamps the build's clock on anything not given a date.
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET

@@ -8,6 +8,7 @@ editions' languages. The notes follow, numbered in the order their marks appear.
 
 No markup here: the site's pages (pages.py) and the EPUB (outputs/epub) render the same data each in its own way.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
@@ -125,7 +126,9 @@ class Body:
         return [block for block in self.blocks if isinstance(block, Heading)]
 
 
-def article_body(article: Article, edition: Edition, editions: Sequence[Edition], glossary: Sequence[Term] = ()) -> Body:
+def article_body(
+    article: Article, edition: Edition, editions: Sequence[Edition], glossary: Sequence[Term] = ()
+) -> Body:
     """The body of the article's page in the edition (an edition without its text shows a notice instead: see
     is_translated)."""
     notes = _Notes(article.notes, edition)
@@ -150,11 +153,20 @@ def article_body(article: Article, edition: Edition, editions: Sequence[Edition]
             index += 1  # the translation of a long line is one paragraph, under the first part's anchor
         else:
             following = parsed[index + 1] if index + 1 < len(parsed) else None
-            long_line = block.part > 1 or (following is not None and following.line == block.line and following.part > 1)
+            long_line = block.part > 1 or (
+                following is not None and following.line == block.line and following.part > 1
+            )
             # A translation shows a long line whole: its one paragraph is the last; the source shows it in parts.
             last = not source or following is None or following.line != block.line
-            blocks.append(Paragraph(block.number, block.anchor, block.part, long_line,
-                                    _content(article, block, edition, editions, glossary, glossed, notes, last)))
+            blocks.append(
+                Paragraph(
+                    block.number,
+                    block.anchor,
+                    block.part,
+                    long_line,
+                    _content(article, block, edition, editions, glossary, glossed, notes, last),
+                )
+            )
             index += 1
     return Body(tuple(blocks), notes.placed)
 
@@ -167,8 +179,16 @@ def block_text(article: Article, block: Block, edition: Edition) -> str | None:
     return translation.lines[block.line] if translation and translation.has(block.line) else None
 
 
-def _content(article: Article, block: Block, edition: Edition, editions: Sequence[Edition], glossary: Sequence[Term],
-             glossed: set[str], notes: "_Notes", last: bool = True) -> tuple[Inline, ...] | None:
+def _content(
+    article: Article,
+    block: Block,
+    edition: Edition,
+    editions: Sequence[Edition],
+    glossary: Sequence[Term],
+    glossed: set[str],
+    notes: "_Notes",
+    last: bool = True,
+) -> tuple[Inline, ...] | None:
     text = block_text(article, block, edition)
     if text is None:
         return None
@@ -177,8 +197,14 @@ def _content(article: Article, block: Block, edition: Edition, editions: Sequenc
     return tuple(_segments(text, edition, editions, glossary, glossed, marks))
 
 
-def _segments(text: str, edition: Edition, editions: Sequence[Edition], glossary: Sequence[Term], glossed: set[str],
-              marks: list[tuple[int, NoteMark]]) -> Iterator[Inline]:
+def _segments(
+    text: str,
+    edition: Edition,
+    editions: Sequence[Edition],
+    glossary: Sequence[Term],
+    glossed: set[str],
+    marks: list[tuple[int, NoteMark]],
+) -> Iterator[Inline]:
     """The text cut at the first use of each glossary term not yet glossed and at the notes' marks."""
     found = []
     for term in glossary:
@@ -196,9 +222,14 @@ def _segments(text: str, edition: Edition, editions: Sequence[Edition], glossary
             glossed.add(term.id)
             cursor = end
     # A mark that would fall inside a glossed term goes after it.
-    marks = [(next((end for start, end, _ in spans if start < position < end), position), mark) for position, mark in marks]
-    events = sorted([(start, 1, ("term", end, term)) for start, end, term in spans] +
-                    [(position, 0, ("mark", mark)) for position, mark in marks], key=lambda item: (item[0], item[1]))
+    marks = [
+        (next((end for start, end, _ in spans if start < position < end), position), mark) for position, mark in marks
+    ]
+    events = sorted(
+        [(start, 1, ("term", end, term)) for start, end, term in spans]
+        + [(position, 0, ("mark", mark)) for position, mark in marks],
+        key=lambda item: (item[0], item[1]),
+    )
     others = label_editions(edition, editions)
     cursor = 0
     for position, _, event in events:
@@ -300,6 +331,7 @@ def parallel_rows(article: Article, sides: Sequence[Edition]) -> list[ParallelRo
             else:
                 text = " ".join(" ".join(b.text for b in article.parsed.blocks if b.line == block.line).split())
             cells.append(Cell(side.lang, text))
-        rows.append(ParallelRow(block.kind, block.number, block.anchor if block.number else None, block.level,
-                                tuple(cells)))
+        rows.append(
+            ParallelRow(block.kind, block.number, block.anchor if block.number else None, block.level, tuple(cells))
+        )
     return rows

@@ -5,6 +5,7 @@ The suggested citation is written with patterns from the edition's language tabl
 processor: citeproc-py (measured with 0.11.1 and Chicago author-date) writes Arabic with Latin commas and the month
 before the day, leaves out the year of an interval inside one year, and fails on an interval inside one month.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,18 @@ from hiwar.site.reference import date_value, names_of
 # backslash: BibTeX, biber and pybtex count every brace whatever precedes it (a `\}` still closes the field), so those
 # three, `^` and `~` are text-mode commands of the LaTeX kernel, each in a group of its own: every value's braces are
 # balanced, whatever the text holds.
-_LATEX_FOR = {"\\": r"{\textbackslash}", "{": r"{\textbraceleft}", "}": r"{\textbraceright}", "^": r"{\textasciicircum}",
-              "~": r"{\textasciitilde}", "%": r"\%", "&": r"\&", "$": r"\$", "#": r"\#", "_": r"\_"}
+_LATEX_FOR = {
+    "\\": r"{\textbackslash}",
+    "{": r"{\textbraceleft}",
+    "}": r"{\textbraceright}",
+    "^": r"{\textasciicircum}",
+    "~": r"{\textasciitilde}",
+    "%": r"\%",
+    "&": r"\&",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+}
 LATEX_SPECIAL = re.compile("[" + re.escape("".join(_LATEX_FOR)) + "]")
 # Pairs TeX joins into another character (-- an en dash, '' and `` curly quotes, !` and ?` inverted marks, ,, << >>
 # low and angle quotes), and so do pybtex and biber when they read LaTeX: kept apart by an empty group.
@@ -53,15 +64,25 @@ def citation_text(item: dict, edition: Edition) -> str:
         "publisher": item.get("publisher"),
         "date": edition.format_date(date_value(item["issued"])) if item.get("issued") else None,
     }
-    fields = {"author": values["author"], "title": values["title"], "original_title": values["translation"],
-              "translator": names_of(item.get("translator")) or "",
-              "site": values["site"], "publisher": values["publisher"], "date": values["date"]}
+    fields = {
+        "author": values["author"],
+        "title": values["title"],
+        "original_title": values["translation"],
+        "translator": names_of(item.get("translator")) or "",
+        "site": values["site"],
+        "publisher": values["publisher"],
+        "date": values["date"],
+    }
     parts = []
     for part in edition.table["cite.order"]:
         if part == "date" and not values["date"]:
             parts.append(t("cite.undated"))
         elif values[part]:
-            key = "cite.title_punctuated" if part == "title" and ENDS_IN_PUNCTUATION.search(values["title"]) else f"cite.{part}"
+            key = (
+                "cite.title_punctuated"
+                if part == "title" and ENDS_IN_PUNCTUATION.search(values["title"])
+                else f"cite.{part}"
+            )
             parts.append(t(key, **fields))
     return t("cite.citation", parts=t("cite.separator").join(parts), url=item["URL"])
 
@@ -92,4 +113,3 @@ def biblatex(item: dict, editions: Sequence[Edition], related: bool = False) -> 
             fields += [("related", custom["translation-of"]), ("relatedtype", "translationof")]
     body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields)
     return f"@online{{{item['id']},\n{body}}}\n"
-

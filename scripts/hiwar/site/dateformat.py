@@ -5,6 +5,7 @@
 new edition is a new YAML file, not new code. Machine-readable forms (EDTF, RFC 3339, HTML
 datetime) come from the value itself, never from these words.
 """
+
 from __future__ import annotations
 
 import os

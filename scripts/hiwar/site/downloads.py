@@ -2,6 +2,7 @@
 them: linked with their size from the edition's home page and its About page (a hand-written page shows them where it
 has the marker `<!-- hiwar:downloads -->` on a line of its own). The link is a Markdown link, which the engine
 resolves and checks: the book is one of the files it is given (build/edition.py)."""
+
 from __future__ import annotations
 
 import re
@@ -26,7 +27,7 @@ class Download:
 
 
 def size_in_words(size: int, edition: Edition) -> str:
-    """"180 kB", "1.2 MB": one decimal place under 10 MB, in the edition's words (1 kB = 1,000 bytes)."""
+    """ "180 kB", "1.2 MB": one decimal place under 10 MB, in the edition's words (1 kB = 1,000 bytes)."""
     if size < 1_000_000:
         return edition.t("downloads.kb", size=max(1, round(size / 1000)))
     megabytes = size / 1_000_000
@@ -40,8 +41,11 @@ def markdown(download: Download | None, edition: Edition) -> str:
         return ""
     offered = link(literal(download.label(edition)), f"../{download.path}", type=download.media_type)
     # The paragraph's class underlines its link (hiwar.css): a link in running text is told apart by more than colour.
-    return (heading(2, literal(edition.t("downloads.title")), id="downloads") + "\n"
-            + paragraph(f"{literal(edition.t('downloads.epub'))} {offered}", classes=["hiwar-downloads"]))
+    return (
+        heading(2, literal(edition.t("downloads.title")), id="downloads")
+        + "\n"
+        + paragraph(f"{literal(edition.t('downloads.epub'))} {offered}", classes=["hiwar-downloads"])
+    )
 
 
 def fill(page: str, download: Download | None, edition: Edition) -> str:

@@ -4,6 +4,7 @@ An edition is data: its language code, its direction, where its pages live (the 
 others under `<lang>/`) and its table of UI strings (`languages/<lang>.yml`, looked up by key). Adding a language is
 adding a row and a table; no code asks which language it is rendering.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -51,7 +52,7 @@ class LanguageTable:
     def section(self, name: str) -> Mapping[str, Any]:
         """A nested section as data (dates, search …), for the modules that format with it."""
         prefix = f"{name}."
-        found = {key[len(prefix):]: value for key, value in self.strings.items() if key.startswith(prefix)}
+        found = {key[len(prefix) :]: value for key, value in self.strings.items() if key.startswith(prefix)}
         if not found:
             raise MissingString(f"{self.source}: no section {name!r}")
         return _nest(found)
@@ -104,8 +105,10 @@ def load_table(lang: str, folders: Iterable[Path]) -> LanguageTable:
             if not isinstance(data, dict):
                 raise InputError(source, "must map sections to strings")
             return LanguageTable(lang, source, _flatten(data))
-    raise InputError(f"languages/{lang}.yml", f"no table of UI strings for the language {lang!r} "
-                     f"(looked in {', '.join(str(f) for f in folders)})")
+    raise InputError(
+        f"languages/{lang}.yml",
+        f"no table of UI strings for the language {lang!r} (looked in {', '.join(str(f) for f in folders)})",
+    )
 
 
 def load_editions(langs: list[str], project_folder: Path | None = None) -> tuple[Edition, ...]:

@@ -2,6 +2,7 @@
 and the service worker's offline page (503.html). MkDocs gives them links from the site root (they are shown at any
 address); this gives them the view every other page has (`hiwar`), in the edition's language: title and text from
 the edition's table, the language switch to each edition's home page, the search box."""
+
 from __future__ import annotations
 
 from typing import Sequence
@@ -24,5 +25,16 @@ def error_page_view(template_name: str, edition, editions: Sequence, search, sit
         root += "/"
     title = edition.t(f"{section}.title")
     alternates = [Alternate(other.lang, other.name, root + other.prefix, other is edition) for other in editions]
-    return escaped_view(PageView(lang=edition.lang, dir=edition.dir, site_name=edition.t("site.name"), title=title,
-                                 heading=title, alternates=alternates, problems=[], search=search, edition=edition))
+    return escaped_view(
+        PageView(
+            lang=edition.lang,
+            dir=edition.dir,
+            site_name=edition.t("site.name"),
+            title=title,
+            heading=title,
+            alternates=alternates,
+            problems=[],
+            search=search,
+            edition=edition,
+        )
+    )

@@ -15,6 +15,7 @@ from both editions do not collide); the collection: `citations/hiwar.{csl.json,r
 English entries are marked as translations of the Arabic ones (biblatex `related`/`translationof`, CSL
 `original-title`, RIS `OP`).
 """
+
 from __future__ import annotations
 
 import json
@@ -50,9 +51,11 @@ class Format:
     media_type: str
 
 
-FORMATS = (Format("CSL-JSON", "csl.json", "application/vnd.citationstyles.csl+json"),
-           Format("RIS", "ris", "application/x-research-info-systems"),
-           Format("BibTeX", "bib", "application/x-bibtex"))
+FORMATS = (
+    Format("CSL-JSON", "csl.json", "application/vnd.citationstyles.csl+json"),
+    Format("RIS", "ris", "application/x-research-info-systems"),
+    Format("BibTeX", "bib", "application/x-bibtex"),
+)
 
 
 def article_file(article: Article, edition: Edition, fmt: Format) -> str:
@@ -78,8 +81,11 @@ def _csl_record(item: dict, edition: Edition) -> dict:
         return item
     value = date_value(item["issued"])
     unit = machine_date(value)
-    record = {key: csl_date(unit) if key == "issued" else data for key, data in item.items()
-              if key != "issued" or unit is not None}
+    record = {
+        key: csl_date(unit) if key == "issued" else data
+        for key, data in item.items()
+        if key != "issued" or unit is not None
+    }
     record["note"] = _window_note(value, edition)
     return record
 
@@ -91,8 +97,9 @@ def _window_note(value: DateValue, edition: Edition) -> str:
 
 def ris(items: Sequence[dict], editions: Sequence[Edition]) -> bytes:
     by_lang = {edition.lang: edition for edition in editions}
-    return rispy.dumps([_ris_entry(item, by_lang[item["language"]]) for item in items],
-                       implementation=RisWriter).encode("utf-8")
+    return rispy.dumps(
+        [_ris_entry(item, by_lang[item["language"]]) for item in items], implementation=RisWriter
+    ).encode("utf-8")
 
 
 def bibtex(items: Sequence[dict], editions: Sequence[Edition], related: bool) -> bytes:
@@ -113,7 +120,9 @@ def _ris_entry(item: dict, edition: Edition) -> dict:
         if unit is not None:
             # RIS dates are YYYY/MM/DD/ with the unknown parts left empty.
             entry["year"] = str(unit.year)
-            entry["date"] = f"{unit.year:04d}/{f'{unit.month:02d}' if unit.month else ''}/{f'{unit.day:02d}' if unit.day else ''}/"
+            entry["date"] = (
+                f"{unit.year:04d}/{f'{unit.month:02d}' if unit.month else ''}/{f'{unit.day:02d}' if unit.day else ''}/"
+            )
         if unit != value:
             notes.append(_window_note(value, edition))  # RIS cannot hold an interval
     entry["secondary_title"] = item["container-title"]
@@ -132,8 +141,13 @@ def _ris_entry(item: dict, edition: Edition) -> dict:
 
 
 # ---- files ------------------------------------------------------------------------------------------------------
-def edition_files(edition: Edition, editions: Sequence[Edition], articles: Iterable[Article], site_url: str,
-                  vocabulary: Mapping[str, Tag]) -> dict[str, bytes]:
+def edition_files(
+    edition: Edition,
+    editions: Sequence[Edition],
+    articles: Iterable[Article],
+    site_url: str,
+    vocabulary: Mapping[str, Tag],
+) -> dict[str, bytes]:
     """One edition's per-article files (every article whose text the edition has), by path from the site root."""
     files = {}
     for article in articles:
@@ -147,23 +161,40 @@ def article_paths(article: Article, edition: Edition) -> list[str]:
     return [article_file(article, edition, fmt) for fmt in FORMATS] if is_translated(article, edition) else []
 
 
-def article_files(article: Article, edition: Edition, editions: Sequence[Edition], site_url: str,
-                  vocabulary: Mapping[str, Tag]) -> dict[str, bytes]:
+def article_files(
+    article: Article, edition: Edition, editions: Sequence[Edition], site_url: str, vocabulary: Mapping[str, Tag]
+) -> dict[str, bytes]:
     items = [csl_item(article, edition, editions, site_url, vocabulary)]
     made = (csl_json(items, editions), ris(items, editions), bibtex(items, editions, related=False))
     return {article_file(article, edition, fmt): data for fmt, data in zip(FORMATS, made)}
 
 
-def collection_files(editions: Sequence[Edition], articles: Iterable[Article], site_url: str,
-                     vocabulary: Mapping[str, Tag], records: Callable[[Article], list[dict]] | None = None) -> dict[str, bytes]:
+def collection_files(
+    editions: Sequence[Edition],
+    articles: Iterable[Article],
+    site_url: str,
+    vocabulary: Mapping[str, Tag],
+    records: Callable[[Article], list[dict]] | None = None,
+) -> dict[str, bytes]:
     """The whole archive in every edition, newest article first, each original followed by its translations;
     `records` gives an article's records (items_of, or the same kept from an earlier build)."""
     records = records or (lambda article: items_of(article, editions, site_url, vocabulary))
     items = [item for article in articles for item in records(article)]
-    return {collection_file(FORMATS[0]): csl_json(items, editions),
-            collection_file(FORMATS[1]): ris(items, editions),
-            collection_file(FORMATS[2]): bibtex(items, editions, related=True)}
+    return {
+        collection_file(FORMATS[0]): csl_json(items, editions),
+        collection_file(FORMATS[1]): ris(items, editions),
+        collection_file(FORMATS[2]): bibtex(items, editions, related=True),
+    }
 
 
-__all__ = ["FORMATS", "Format", "article_file", "article_files", "article_paths", "collection_file", "collection_files", "csl_item",
-           "edition_files"]
+__all__ = [
+    "FORMATS",
+    "Format",
+    "article_file",
+    "article_files",
+    "article_paths",
+    "collection_file",
+    "collection_files",
+    "csl_item",
+    "edition_files",
+]

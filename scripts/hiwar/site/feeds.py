@@ -9,6 +9,7 @@ sitemap.
 Each JSON Feed item carries an `_hiwar` extension naming the seed it was built from, the seed's SHA-256 and the
 page's path relative to the site root, so a citation can be traced back to the exact source text.
 """
+
 from __future__ import annotations
 
 import json
@@ -45,8 +46,13 @@ class FeedItem:
     json: dict
 
 
-def feed_items(edition: Edition, editions: Sequence[Edition], collection: Collection, site_url: str,
-               body_of: Callable[[Article], str | None]) -> list[FeedItem]:
+def feed_items(
+    edition: Edition,
+    editions: Sequence[Edition],
+    collection: Collection,
+    site_url: str,
+    body_of: Callable[[Article], str | None],
+) -> list[FeedItem]:
     """The FEED_ITEMS newest articles; `body_of` gives an article's body as its page in this edition shows it."""
     items = []
     for article in newest_first(collection.articles)[:FEED_ITEMS]:
@@ -63,9 +69,14 @@ def feed_items(edition: Edition, editions: Sequence[Edition], collection: Collec
             "content_text": summary,
             "language": edition.lang,
             "tags": facts.tags,
-            "_hiwar": {"seed": facts.seed, "seed_sha256": facts.seed_sha256, "path": path,
-                       "date": facts.date, "date_precision": facts.date_precision,
-                       "translation": facts.translation},
+            "_hiwar": {
+                "seed": facts.seed,
+                "seed_sha256": facts.seed_sha256,
+                "path": path,
+                "date": facts.date,
+                "date_precision": facts.date_precision,
+                "translation": facts.translation,
+            },
         }
         if content:
             item["content_html"] = content
@@ -76,10 +87,14 @@ def feed_items(edition: Edition, editions: Sequence[Edition], collection: Collec
         elif facts.publisher:
             item["authors"] = [{"name": facts.publisher}]
         # The page in this edition first: readers take the first alternate link as the entry's.
-        pages = [(e.lang, article_url(site_url, e, article))
-                 for e in sorted(editions, key=lambda e: e is not edition) if is_translated(article, e)]
-        items.append(FeedItem(url, facts.title, summary, content, facts.date_published, facts.author, facts.tags, pages,
-                              item))
+        pages = [
+            (e.lang, article_url(site_url, e, article))
+            for e in sorted(editions, key=lambda e: e is not edition)
+            if is_translated(article, e)
+        ]
+        items.append(
+            FeedItem(url, facts.title, summary, content, facts.date_published, facts.author, facts.tags, pages, item)
+        )
     items.sort(key=lambda item: (item.date_published or "", item.url), reverse=True)
     return items
 
@@ -97,10 +112,17 @@ def json_feed(edition: Edition, items: Sequence[FeedItem], site_url: str) -> dic
     }
 
 
-def feed_files(edition: Edition, editions: Sequence[Edition], collection: Collection, site_url: str,
-               body_of: Callable[[Article], str | None]) -> dict[str, bytes]:
+def feed_files(
+    edition: Edition,
+    editions: Sequence[Edition],
+    collection: Collection,
+    site_url: str,
+    body_of: Callable[[Article], str | None],
+) -> dict[str, bytes]:
     """The edition's two feeds, by path relative to the site root."""
     items = feed_items(edition, editions, collection, site_url, body_of)
     feed = json_feed(edition, items, site_url)
-    return {f"{edition.prefix}{JSON_FILE}": (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
-            f"{edition.prefix}{ATOM_FILE}": atom_feed(edition, items, site_url, (feed["feed_url"], JSON_TYPE))}
+    return {
+        f"{edition.prefix}{JSON_FILE}": (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+        f"{edition.prefix}{ATOM_FILE}": atom_feed(edition, items, site_url, (feed["feed_url"], JSON_TYPE)),
+    }

@@ -5,6 +5,7 @@ Left out: the heading permalinks ("#"), the glosses that show on hover (a feed r
 the related articles after the text. Kept: the ¶ numbers (they are how the articles are cited) and the notes.
 Parsed and written with lxml's HTML tools, which also make the links absolute.
 """
+
 from __future__ import annotations
 
 from lxml import etree, html

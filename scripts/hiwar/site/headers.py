@@ -9,6 +9,7 @@ changes, harmless when a week old) for a week; this site's own stylesheets and s
 revalidated like pages (they must match the pages and the search index of the same build). The service worker is
 never taken from the HTTP cache. Reference files, feeds, EPUB and ZIM files and the manifest get their own types.
 """
+
 from __future__ import annotations
 
 import os
@@ -31,8 +32,10 @@ WORKER_CACHE = "no-cache"
 SECURITY = (
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "same-origin"),
-    ("Permissions-Policy", "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
-                           "microphone=(), payment=(), usb=()"),
+    (
+        "Permissions-Policy",
+        "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
+    ),
     ("Strict-Transport-Security", "max-age=63072000; includeSubDomains"),
     ("X-Frame-Options", "DENY"),
     ("Cross-Origin-Opener-Policy", "same-origin"),
@@ -107,7 +110,9 @@ def site_of(paths: Iterable[str], policy_text: str, site_url: str | None = None)
 def site_in(folder: Path, site_url: str | None = None) -> Site:
     """The facts of a site published in a folder (for `make nginx-conf`, after a build)."""
     paths = list(paths_of(folder))
-    pages = (path_of.read_text(encoding="utf-8") for path_of in (folder / p for p in sorted(paths) if p.endswith(".html")))
+    pages = (
+        path_of.read_text(encoding="utf-8") for path_of in (folder / p for p in sorted(paths) if p.endswith(".html"))
+    )
     return site_of(paths, header_policy(pages), site_url)
 
 
@@ -122,10 +127,14 @@ def rules(site: Site) -> list[Rule]:
     table += [Rule(Match("exact", path), (("Cache-Control", IMMUTABLE),)) for path in site.fingerprinted]
     table += [Rule(Match("folder", folder), (("Cache-Control", STABLE),)) for folder in STABLE_FOLDERS]
     table.append(Rule(Match("exact", WORKER), (("Cache-Control", WORKER_CACHE),)))
-    table += [Rule(Match("exact", prefix + name), (("Content-Type", media_type),))
-              for prefix in site.editions for name, media_type in FEED_TYPES.items()]
-    table += [Rule(Match("suffix", suffix), (("Content-Type", media_type),))
-              for suffix, media_type in TYPES_BY_SUFFIX.items()]
+    table += [
+        Rule(Match("exact", prefix + name), (("Content-Type", media_type),))
+        for prefix in site.editions
+        for name, media_type in FEED_TYPES.items()
+    ]
+    table += [
+        Rule(Match("suffix", suffix), (("Content-Type", media_type),)) for suffix, media_type in TYPES_BY_SUFFIX.items()
+    ]
     return table
 
 
@@ -144,8 +153,10 @@ def headers_file(table: Sequence[Rule], root: str = "/") -> str:
     """The table as a `_headers` file. Cloudflare Pages joins a header set by two matching rules with a comma, so a
     rule that replaces a header of `/*` first detaches it (`! Name`, a line Netlify skips: it has no colon)."""
     general = {name for name, _ in table[0].headers} if table and table[0].match.kind == "all" else set()
-    lines = ["# Response headers for static hosts (Netlify, Cloudflare Pages): made by the build from",
-             "# scripts/hiwar/site/headers.py, the table deploy/nginx.conf is made from too."]
+    lines = [
+        "# Response headers for static hosts (Netlify, Cloudflare Pages): made by the build from",
+        "# scripts/hiwar/site/headers.py, the table deploy/nginx.conf is made from too.",
+    ]
     for rule in table:
         lines.append("")
         lines.append(root + _pattern(rule.match))
@@ -176,15 +187,24 @@ def nginx_locations(table: Sequence[Rule], root: str = "/", indent: str = "    "
             body.append("types { }")
             body.append(f'default_type "{_nginx_value(_bare(media_type))}";')
         body += [f'add_header {name} "{_nginx_value(value)}" always;' for name, value in headers.items()]
-        blocks.append(f"{indent}location {_location(rule.match, root)} {{\n"
-                      + "".join(f"{indent}    {line}\n" for line in body) + f"{indent}}}")
+        blocks.append(
+            f"{indent}location {_location(rule.match, root)} {{\n"
+            + "".join(f"{indent}    {line}\n" for line in body)
+            + f"{indent}}}"
+        )
     return "\n".join(blocks) + "\n"
 
 
 def text_types(table: Sequence[Rule]) -> list[str]:
     """The types the table gives a charset: nginx adds `; charset=utf-8` to them and compresses them."""
-    return sorted({_bare(value) for rule in table for name, value in rule.headers
-                   if name == "Content-Type" and "charset=" in value})
+    return sorted(
+        {
+            _bare(value)
+            for rule in table
+            for name, value in rule.headers
+            if name == "Content-Type" and "charset=" in value
+        }
+    )
 
 
 def _bare(media_type: str) -> str:

@@ -6,6 +6,7 @@ links to the older ones; under each name, event and round the index shows the PR
 listing all of them. Pages are Markdown (markup.py's builders): a list of articles is a list of links to their pages'
 Markdown (urls.source_link), which MkDocs resolves and checks; every text goes through markup.literal.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -77,21 +78,32 @@ class ArticleLinks:
         return bullet_list(entries)
 
 
-def paginated(path: str, title: str, description: str, heading_: str | Callable[[str], str], articles: list[Article],
-              edition: Edition, entry: Callable[[ArticleLinks, Article], str]) -> dict[str, str]:
+def paginated(
+    path: str,
+    title: str,
+    description: str,
+    heading_: str | Callable[[str], str],
+    articles: list[Article],
+    edition: Edition,
+    entry: Callable[[ArticleLinks, Article], str],
+) -> dict[str, str]:
     """A listing of articles over as many pages as it takes, LISTED a page: `path` (say topics/iran.md), then
     topics/iran/2.md, … each linking to the newer and the older page. `heading_`: the pages' heading, or what makes it
     for a page (its links are relative to the page)."""
     t = edition.t
-    chunks = [articles[i:i + LISTED] for i in range(0, len(articles), LISTED)] or [[]]
+    chunks = [articles[i : i + LISTED] for i in range(0, len(articles), LISTED)] or [[]]
     paths = [path] + [f"{path[:-3]}/{n}.md" for n in range(2, len(chunks) + 1)]
     pages = {}
     for number, (page, chunk) in enumerate(zip(paths, chunks), 1):
         links = ArticleLinks(edition, page)
         counter = f" ({t('listings.page_of', page=number, pages=len(chunks))})" if len(chunks) > 1 else ""
-        lines = [front_matter({"title": title + counter, "description": description}),
-                 heading_(page) if callable(heading_) else heading_]
-        lines.append(links.items(entry(links, a) for a in chunk) if chunk else paragraph(literal(t("listings.no_articles"))))
+        lines = [
+            front_matter({"title": title + counter, "description": description}),
+            heading_(page) if callable(heading_) else heading_,
+        ]
+        lines.append(
+            links.items(entry(links, a) for a in chunk) if chunk else paragraph(literal(t("listings.no_articles")))
+        )
         if len(chunks) > 1:
             lines.append(_page_links(page, paths, number, edition))
         pages[page] = "\n".join(lines) + "\n"
@@ -110,19 +122,29 @@ def _page_links(page: str, paths: list[str], number: int, edition: Edition) -> s
     return html_block("nav", paragraph(" · ".join(parts)), classes=["hiwar-pages"], aria_label=t("listings.pages"))
 
 
-def _preview(page: str, heading_: str, found: list[Article], numbers: Callable[[Article], Sequence[int]], all_page: str,
-             edition: Edition, links: ArticleLinks) -> list[str]:
+def _preview(
+    page: str,
+    heading_: str,
+    found: list[Article],
+    numbers: Callable[[Article], Sequence[int]],
+    all_page: str,
+    edition: Edition,
+    links: ArticleLinks,
+) -> list[str]:
     """A heading, the newest PREVIEW articles with their ¶ links, and a link to the page listing all of them."""
     lines = [heading_, links.items(links.with_paragraphs(a, numbers(a)) for a in found[:PREVIEW])]
     if len(found) > PREVIEW:
-        lines.append(paragraph(link(literal(edition.t("listings.all_mentions", count=len(found))),
-                                    source_link(page, all_page))))
+        lines.append(
+            paragraph(link(literal(edition.t("listings.all_mentions", count=len(found))), source_link(page, all_page)))
+        )
     return lines
 
 
 def in_all_languages(labels: Texts, edition: Edition, editions: Sequence[Edition]) -> str:
     """A name in the page's language, then in the other editions' (each marked with its language and direction)."""
-    others = "".join(f" · {span(literal(labels[e.lang]), lang=e.lang, dir=e.dir)}" for e in label_editions(edition, editions))
+    others = "".join(
+        f" · {span(literal(labels[e.lang]), lang=e.lang, dir=e.dir)}" for e in label_editions(edition, editions)
+    )
     return literal(labels[edition.lang]) + others
 
 
@@ -135,13 +157,18 @@ def _year_page(year: int | None) -> str:
     return f"{YEARS_DIR}/{year if year is not None else 'undated'}.md"
 
 
-def render_topics(articles: list[Article], edition: Edition, vocabulary: dict[str, Tag], calendar: Calendar) -> dict[str, str]:
+def render_topics(
+    articles: list[Article], edition: Edition, vocabulary: dict[str, Tag], calendar: Calendar
+) -> dict[str, str]:
     """The topics overview (topics, years, rounds), a listing per topic and a listing per year."""
     t = edition.t
     page = f"{TOPICS_DIR}/index.md"
     pages: dict[str, str] = {}
-    overview = [front_matter({"title": t("listings.topics"), "description": t("listings.topics_intro")}),
-                paragraph(literal(t("listings.topics_intro"))), heading(2, literal(t("listings.by_topic")))]
+    overview = [
+        front_matter({"title": t("listings.topics"), "description": t("listings.topics_intro")}),
+        paragraph(literal(t("listings.topics_intro"))),
+        heading(2, literal(t("listings.by_topic"))),
+    ]
     topic_items = []
     for tag in vocabulary.values():
         tagged = newest_first([a for a in articles if tag.id in a.tags.value])
@@ -150,8 +177,17 @@ def render_topics(articles: list[Article], edition: Edition, vocabulary: dict[st
         label = tag.labels[edition.lang]
         path = f"{TOPICS_DIR}/{tag.id}.md"
         topic_items.append(f"{link(literal(label), source_link(page, path))}{escaped(f' ({len(tagged)})')}")
-        pages.update(paginated(path, label, f"{t('listings.topics')}: {label}", heading(1, literal(label)), tagged,
-                               edition, ArticleLinks.dated))
+        pages.update(
+            paginated(
+                path,
+                label,
+                f"{t('listings.topics')}: {label}",
+                heading(1, literal(label)),
+                tagged,
+                edition,
+                ArticleLinks.dated,
+            )
+        )
     overview.append(ArticleLinks(edition, page).items(topic_items))
     overview.append(heading(2, literal(t("listings.by_year")), id="by-year"))
     by_year: dict[int | None, list[Article]] = defaultdict(list)
@@ -163,8 +199,17 @@ def render_topics(articles: list[Article], edition: Edition, vocabulary: dict[st
         label = str(year) if year is not None else t("listings.undated")
         path = _year_page(year)
         year_items.append(f"{link(literal(label), source_link(page, path))}{escaped(f' ({len(by_year[year])})')}")
-        pages.update(paginated(path, label, f"{t('listings.by_year')}: {label}", heading(1, literal(label)),
-                               newest_first(by_year[year]), edition, ArticleLinks.dated))
+        pages.update(
+            paginated(
+                path,
+                label,
+                f"{t('listings.by_year')}: {label}",
+                heading(1, literal(label)),
+                newest_first(by_year[year]),
+                edition,
+                ArticleLinks.dated,
+            )
+        )
     overview.append(ArticleLinks(edition, page).items(year_items))
     overview.append(heading(2, literal(t("listings.by_round"))))
     links = ArticleLinks(edition, page)
@@ -174,8 +219,15 @@ def render_topics(articles: list[Article], edition: Edition, vocabulary: dict[st
         if not discussing:
             continue
         title = f"{literal(edition.format_date(event.date))}{escaped(': ')}{literal_in(event.labels[edition.lang], edition.lang)}"
-        overview += _preview(page, heading(3, title), discussing, lambda a, e=event_id: a.events[e],
-                             f"{TIMELINE_DIR}/{event_id}.md", edition, links)
+        overview += _preview(
+            page,
+            heading(3, title),
+            discussing,
+            lambda a, e=event_id: a.events[e],
+            f"{TIMELINE_DIR}/{event_id}.md",
+            edition,
+            links,
+        )
     pages[page] = "\n".join(overview) + "\n"
     return pages
 
@@ -184,12 +236,16 @@ def render_timeline(articles: list[Article], edition: Edition, calendar: Calenda
     """The timeline of events, each with the newest articles that discuss it; a listing per event."""
     t = edition.t
     page = TIMELINE_PAGE
-    lines = [front_matter({"title": t("listings.timeline"), "description": t("listings.timeline_intro")}),
-             paragraph(literal(t("listings.timeline_intro")))]
+    lines = [
+        front_matter({"title": t("listings.timeline"), "description": t("listings.timeline_intro")}),
+        paragraph(literal(t("listings.timeline_intro"))),
+    ]
     pages: dict[str, str] = {}
     ordered, links = newest_first(articles), ArticleLinks(edition, page)
     for event in sorted(calendar.events, key=lambda e: (e.date.sort_key(), e.id)):
-        title = f"{time_element(event.date, edition)}{escaped(': ')}{literal_in(event.labels[edition.lang], edition.lang)}"
+        title = (
+            f"{time_element(event.date, edition)}{escaped(': ')}{literal_in(event.labels[edition.lang], edition.lang)}"
+        )
         heading_ = heading(2, title, id=event.id)
         discussing = [a for a in ordered if event.id in a.events]
         if not discussing:
@@ -198,19 +254,31 @@ def render_timeline(articles: list[Article], edition: Edition, calendar: Calenda
         path = f"{TIMELINE_DIR}/{event.id}.md"
         lines += _preview(page, heading_, discussing, lambda a, e=event.id: a.events[e], path, edition, links)
         if len(discussing) > PREVIEW:
-            pages.update(paginated(path, event.labels[edition.lang], f"{t('listings.timeline')}: {event.labels[edition.lang]}",
-                                   heading(1, title), discussing, edition,
-                                   lambda links, a, e=event.id: links.with_paragraphs(a, a.events[e])))
+            pages.update(
+                paginated(
+                    path,
+                    event.labels[edition.lang],
+                    f"{t('listings.timeline')}: {event.labels[edition.lang]}",
+                    heading(1, title),
+                    discussing,
+                    edition,
+                    lambda links, a, e=event.id: links.with_paragraphs(a, a.events[e]),
+                )
+            )
     pages[page] = "\n".join(lines)
     return pages
 
 
-def render_index(articles: list[Article], edition: Edition, editions: Sequence[Edition], names: list[Name]) -> dict[str, str]:
+def render_index(
+    articles: list[Article], edition: Edition, editions: Sequence[Edition], names: list[Name]
+) -> dict[str, str]:
     """The index of names, with the newest articles that mention each; a listing per name mentioned more often."""
     t = edition.t
     page = INDEX_PAGE
-    lines = [front_matter({"title": t("listings.index"), "description": t("listings.index_intro")}),
-             paragraph(literal(t("listings.index_intro")))]
+    lines = [
+        front_matter({"title": t("listings.index"), "description": t("listings.index_intro")}),
+        paragraph(literal(t("listings.index_intro"))),
+    ]
     pages: dict[str, str] = {}
     links = ArticleLinks(edition, page)
     mentioning: dict[str, list[Article]] = defaultdict(list)  # name id -> articles, newest first
@@ -226,16 +294,27 @@ def render_index(articles: list[Article], edition: Edition, editions: Sequence[E
             both = in_all_languages(name.labels, edition, editions)
             found = mentioning[name.id]
             path = f"{NAMES_DIR}/{name.id}.md"
-            lines += _preview(page, heading(3, both, id=name.id), found, lambda a, n=name.id: a.mentions[n], path,
-                              edition, links)
+            lines += _preview(
+                page, heading(3, both, id=name.id), found, lambda a, n=name.id: a.mentions[n], path, edition, links
+            )
             if len(found) > PREVIEW:
+
                 def named(listing: str, both: str = both, name_id: str = name.id) -> str:
                     """The name, and the way back to it in the index."""
                     back = paragraph(link(literal(t("listings.index")), source_link(listing, page, name_id)))
                     return f"{heading(1, both)}\n{back}"
-                pages.update(paginated(path, name.labels[edition.lang], f"{t('listings.index')}: {name.labels[edition.lang]}",
-                                       named, found, edition,
-                                       lambda links, a, n=name.id: links.with_paragraphs(a, a.mentions[n])))
+
+                pages.update(
+                    paginated(
+                        path,
+                        name.labels[edition.lang],
+                        f"{t('listings.index')}: {name.labels[edition.lang]}",
+                        named,
+                        found,
+                        edition,
+                        lambda links, a, n=name.id: links.with_paragraphs(a, a.mentions[n]),
+                    )
+                )
     pages[page] = "\n".join(lines)
     return pages
 
@@ -265,13 +344,16 @@ def render_translation_status(articles: list[Article], edition: Edition, edition
         return html_block("div", table(header, cells), classes=["hiwar-status"])
 
     ordered = newest_first(articles)
-    chunks = [ordered[i:i + LISTED] for i in range(0, len(ordered), LISTED)] or [[]]
+    chunks = [ordered[i : i + LISTED] for i in range(0, len(ordered), LISTED)] or [[]]
     paths = [TRANSLATIONS_PAGE] + [f"{TRANSLATIONS_PAGE[:-3]}/{n}.md" for n in range(2, len(chunks) + 1)]
     pages = {}
     for number, (page, chunk) in enumerate(zip(paths, chunks), 1):
         counter = f" ({t('listings.page_of', page=number, pages=len(chunks))})" if len(chunks) > 1 else ""
-        lines = [front_matter({"title": t("status.title") + counter, "description": t("status.intro")}),
-                 paragraph(literal(t("status.intro"))), rows(ArticleLinks(edition, page), chunk)]
+        lines = [
+            front_matter({"title": t("status.title") + counter, "description": t("status.intro")}),
+            paragraph(literal(t("status.intro"))),
+            rows(ArticleLinks(edition, page), chunk),
+        ]
         if len(chunks) > 1:
             lines.append(_page_links(page, paths, number, edition))
         pages[page] = "\n".join(lines) + "\n"
@@ -280,12 +362,20 @@ def render_translation_status(articles: list[Article], edition: Edition, edition
 
 def render_glossary(edition: Edition, editions: Sequence[Edition], glossary: list[Term]) -> str:
     t = edition.t
-    lines = [front_matter({"title": t("listings.glossary"), "description": t("listings.glossary_intro")}),
-             paragraph(literal(t("listings.glossary_intro")))]
+    lines = [
+        front_matter({"title": t("listings.glossary"), "description": t("listings.glossary_intro")}),
+        paragraph(literal(t("listings.glossary_intro"))),
+    ]
     for term in sorted(glossary, key=lambda term: sort_key(term.labels[edition.lang])):
         lines.append(heading(2, in_all_languages(term.labels, edition, editions), id=term.id))
         lines.append(paragraph(literal(term.definitions[edition.lang])))
         for other in label_editions(edition, editions):
-            lines.append(paragraph(literal(term.definitions[other.lang]), classes=["hiwar-other-definition"],
-                                   lang=other.lang, dir=other.dir))
+            lines.append(
+                paragraph(
+                    literal(term.definitions[other.lang]),
+                    classes=["hiwar-other-definition"],
+                    lang=other.lang,
+                    dir=other.dir,
+                )
+            )
     return "\n".join(lines)

@@ -5,6 +5,7 @@ temporary folder beside OUT and renamed into place one by one, so no page is eve
 system during the renames can leave OUT with some pages new and some old). Pages of seeds that are gone are removed;
 other files in OUT stay.
 """
+
 from __future__ import annotations
 
 import os
@@ -23,8 +24,11 @@ def write_pages(pages: dict[str, str], out_dir: Path, owned: list[str]) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     existing = {p.relative_to(out_dir).as_posix() for root in owned for p in _files(out_dir / root)}
     encoded = {path: text.encode("utf-8") for path, text in pages.items()}
-    changed = {path: data for path, data in encoded.items()
-               if path not in existing or inside(out_dir, path).read_bytes() != data}
+    changed = {
+        path: data
+        for path, data in encoded.items()
+        if path not in existing or inside(out_dir, path).read_bytes() != data
+    }
     staging = Path(tempfile.mkdtemp(prefix=".pages-", dir=out_dir.parent))
     try:
         for relative, data in changed.items():

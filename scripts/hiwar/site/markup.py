@@ -15,6 +15,7 @@ becomes Markdown, HTML, an attribute or JSON inside <script> here, and nowhere e
 - JSON inside <script>: `json_for_script` escapes `<`, `>` and `&` so no text can close the element, and `'` so
   that none reads as ` src='…'` to tools that scan a page for links (zimcheck; `"` is JSON's own `\"`).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -65,7 +66,7 @@ def language_runs(text: str, page_lang: str, source_lang: str = SOURCE_LANGUAGE)
     runs, cursor = [], 0
     for match in ARABIC_RUN.finditer(text):
         if match.start() > cursor:
-            runs.append(Run(text[cursor:match.start()]))
+            runs.append(Run(text[cursor : match.start()]))
         runs.append(Run(match.group(), **ARABIC))
         cursor = match.end()
     if cursor < len(text):
@@ -201,8 +202,14 @@ def escaped_view(value: Any) -> Any:
         return escape(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         # A field marked `metadata={"escape": False}` holds no text (an object the view calls, not prints).
-        return dataclasses.replace(value, **{f.name: escaped_view(getattr(value, f.name))
-                                             for f in dataclasses.fields(value) if f.init and f.metadata.get("escape", True)})
+        return dataclasses.replace(
+            value,
+            **{
+                f.name: escaped_view(getattr(value, f.name))
+                for f in dataclasses.fields(value)
+                if f.init and f.metadata.get("escape", True)
+            },
+        )
     if isinstance(value, Mapping):
         return {escaped_view(k): escaped_view(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -213,5 +220,11 @@ def escaped_view(value: Any) -> Any:
 def json_for_script(data: Any) -> Markup:
     """JSON to place inside a <script> element: nothing in it can end the element or start markup."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e").replace("'", "\\u0027")
-                  .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return Markup(
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("'", "\\u0027")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )

@@ -12,6 +12,7 @@ it (reference.machine_date), never a padded day. Highwire writes dates with slas
 asks; the others in ISO 8601 (2021-07-25). Highwire has no tag for a translation's original: the pages say it in
 Dublin Core (DC.source) and JSON-LD (translationOfWork, with the original's title).
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -41,8 +42,9 @@ class PageMetadata:
     json_ld: str  # JSON, made safe for a <script> element (markup.json_for_script)
 
 
-def article_metadata(article: Article, edition: Edition, editions: Sequence[Edition], site_url: str,
-                     description: str, item: dict) -> PageMetadata:
+def article_metadata(
+    article: Article, edition: Edition, editions: Sequence[Edition], site_url: str, description: str, item: dict
+) -> PageMetadata:
     """`item`: the article's csl_item in this edition."""
     url = item["URL"]
     date = machine_date(date_value(item["issued"])) if item.get("issued") else None
@@ -87,11 +89,18 @@ def article_metadata(article: Article, edition: Edition, editions: Sequence[Edit
     return PageMetadata(tags, json_for_script(_json_ld(article, edition, item, date, others, other_urls, site_url)))
 
 
-def _json_ld(article: Article, edition: Edition, item: dict, date, others: list[Edition],
-             other_urls: list[str], site_url: str) -> dict:
+def _json_ld(
+    article: Article, edition: Edition, item: dict, date, others: list[Edition], other_urls: list[str], site_url: str
+) -> dict:
     lang = edition.lang
-    data: dict = {"@context": "https://schema.org", "@type": SCHEMA_TYPE, "@id": item["URL"], "url": item["URL"],
-                  "headline": item["title"], "inLanguage": lang}  # the description is in the page's <meta> already
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": SCHEMA_TYPE,
+        "@id": item["URL"],
+        "url": item["URL"],
+        "headline": item["title"],
+        "inLanguage": lang,
+    }  # the description is in the page's <meta> already
     if date:
         data["datePublished"] = date.iso()
     if item.get("author"):
@@ -101,18 +110,26 @@ def _json_ld(article: Article, edition: Edition, item: dict, date, others: list[
     data["isPartOf"] = {"@type": "WebSite", "name": item["container-title"], "url": site_url}
     custom = item.get("custom") or {}
     if item.get("original-title"):
-        original = {"@type": SCHEMA_TYPE, "@id": custom["original-URL"], "headline": item["original-title"],
-                    "inLanguage": custom["original-language"]}
+        original = {
+            "@type": SCHEMA_TYPE,
+            "@id": custom["original-URL"],
+            "headline": item["original-title"],
+            "inLanguage": custom["original-language"],
+        }
         data["translationOfWork"] = original
         data["isBasedOn"] = custom["original-URL"]
         data["translator"] = [{"@type": "Organization", "name": n["literal"]} for n in item["translator"]]
-    translations = [{"@type": SCHEMA_TYPE, "@id": url, "inLanguage": other.lang}
-                    for other, url in zip(others, other_urls)]
+    translations = [
+        {"@type": SCHEMA_TYPE, "@id": url, "inLanguage": other.lang} for other, url in zip(others, other_urls)
+    ]
     if not item.get("original-title") and translations:  # the original lists its translations
         data["workTranslation"] = translations
     authors = {n["literal"] for n in item.get("author", [])}  # the byline names the writer, not a subject
-    about = [{"@type": ABOUT_TYPES[e.kind], "name": e.labels[lang]} for e in article.entities.value
-             if e.kind in ABOUT_TYPES and e.labels.get(lang) and e.labels[lang] not in authors]
+    about = [
+        {"@type": ABOUT_TYPES[e.kind], "name": e.labels[lang]}
+        for e in article.entities.value
+        if e.kind in ABOUT_TYPES and e.labels.get(lang) and e.labels[lang] not in authors
+    ]
     if about:
         data["about"] = about
     return data

@@ -8,6 +8,7 @@ holds is body.py's data, written here as Markdown for Python-Markdown and pymdow
 translation notice) and "About this article" are drawn by the theme from the plugin's view. Every text reaches the
 Markdown through markup.literal (see markup.py); links to other pages are paths of their Markdown (urls.source_link).
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -142,15 +143,24 @@ def article_page(article: Article, edition: Edition, vocabulary: Mapping[str, Ta
 NOTES_PLACE = "///Footnotes Go Here///"
 
 
-def render_article(article: Article, edition: Edition, editions: Sequence[Edition], vocabulary: Mapping[str, Tag],
-                   glossary: Sequence[Term] = (), related: str = "") -> str:
+def render_article(
+    article: Article,
+    edition: Edition,
+    editions: Sequence[Edition],
+    vocabulary: Mapping[str, Tag],
+    glossary: Sequence[Term] = (),
+    related: str = "",
+) -> str:
     page = front_matter(article_page(article, edition, vocabulary).front_matter())
     if not is_translated(article, edition):
         return page + related  # the theme shows the "translation in preparation" notice
     here = article_path(article)
     links = ""
     if has_parallel(article, edition, editions):
-        links = paragraph(link(literal(edition.t("article.parallel_link")), source_link(here, parallel_path(article)))) + "\n"
+        links = (
+            paragraph(link(literal(edition.t("article.parallel_link")), source_link(here, parallel_path(article))))
+            + "\n"
+        )
     body = article_body(article, edition, editions, glossary)
     text = "\n".join(_block(block, edition, editions) for block in body.blocks)
     return page + links + text + "\n" + _notes(body.notes, edition) + related
@@ -177,8 +187,14 @@ def _shown(content: tuple[Inline, ...] | None, edition: Edition, editions: Seque
         elif isinstance(segment, NoteMark):
             shown.append(note_mark(segment.number, classes=["hiwar-note-ref", f"hiwar-note-{segment.note_kind}"]))
         else:
-            shown.append(span(escaped_in(segment.text, edition.lang) + _gloss(segment, editions), classes=["hiwar-term"],
-                              tabindex=0, aria_describedby=f"gloss-{segment.id}"))
+            shown.append(
+                span(
+                    escaped_in(segment.text, edition.lang) + _gloss(segment, editions),
+                    classes=["hiwar-term"],
+                    tabindex=0,
+                    aria_describedby=f"gloss-{segment.id}",
+                )
+            )
     return "".join(shown)
 
 
@@ -188,8 +204,10 @@ def _notes(notes: Sequence[EndNote], edition: Edition) -> str:
     if not notes:
         return ""
     t = edition.t
-    listed = "".join(note(n.number, f"{strong(literal(t(f'notes.{n.kind}') + ':'))} {literal_in(n.text, edition.lang)}")
-                     for n in notes)
+    listed = "".join(
+        note(n.number, f"{strong(literal(t(f'notes.{n.kind}') + ':'))} {literal_in(n.text, edition.lang)}")
+        for n in notes
+    )
     return f"{heading(2, literal(t('notes.title')), id='notes')}\n{NOTES_PLACE}\n\n{listed}\n"
 
 
@@ -201,18 +219,27 @@ def _gloss(term: GlossedTerm, editions: Sequence[Edition]) -> str:
     if len(term.glosses) == 1:
         (gloss,) = term.glosses
         return span(literal(gloss.label), **tooltip, lang=gloss.lang, dir=directions[gloss.lang])
-    return span(" · ".join(span(literal(g.label), lang=g.lang, dir=directions[g.lang]) for g in term.glosses), **tooltip)
+    return span(
+        " · ".join(span(literal(g.label), lang=g.lang, dir=directions[g.lang]) for g in term.glosses), **tooltip
+    )
 
 
 def _pilcrow(number: int, edition: Edition) -> str:
-    return link(str(number), f"#p-{number}", classes=["hiwar-pnum"],
-                aria_label=f"{edition.t('article.paragraph')} {number}") + " "
+    return (
+        link(
+            str(number), f"#p-{number}", classes=["hiwar-pnum"], aria_label=f"{edition.t('article.paragraph')} {number}"
+        )
+        + " "
+    )
 
 
 def _list(items: Sequence[ListItem], edition: Edition, editions: Sequence[Edition], depth: int = 0) -> str:
     """A nested list, each item with its anchor and ¶ number."""
-    return "".join(list_item(_pilcrow(item.number, edition) + _shown(item.content, edition, editions), depth,
-                             id=item.anchor) + _list(item.items, edition, editions, depth + 1) for item in items)
+    return "".join(
+        list_item(_pilcrow(item.number, edition) + _shown(item.content, edition, editions), depth, id=item.anchor)
+        + _list(item.items, edition, editions, depth + 1)
+        for item in items
+    )
 
 
 def description(text: str) -> str:
@@ -233,8 +260,11 @@ def render_home(articles: list[Article], edition: Edition, all_articles: str, do
     a page path, with an anchor), then the edition's downloads (Markdown from site/downloads.py; none in `make
     pages`, which makes no book)."""
     here = "index.md"
-    lines = [front_matter({"title": edition.t("home.title"), "description": edition.t("home.intro"),
-                           "hide": ["toc"], "home": True})]
+    lines = [
+        front_matter(
+            {"title": edition.t("home.title"), "description": edition.t("home.intro"), "hide": ["toc"], "home": True}
+        )
+    ]
     lines.append(paragraph(literal(edition.t("home.intro"))))
     for article in newest_first(articles)[:HOME_LATEST]:
         title = page_title(article, edition)
@@ -249,8 +279,11 @@ def render_home(articles: list[Article], edition: Edition, all_articles: str, do
             lines.append(paragraph(literal(edition.t("article.translation_pending"))))
     if len(articles) > HOME_LATEST:
         target, _, anchor = all_articles.partition("#")
-        lines.append(paragraph(link(literal(edition.t("home.all_articles", count=len(articles))),
-                                    source_link(here, target, anchor))))
+        lines.append(
+            paragraph(
+                link(literal(edition.t("home.all_articles", count=len(articles))), source_link(here, target, anchor))
+            )
+        )
     if downloads:
         lines.append(downloads)
     return "\n".join(lines)
@@ -275,16 +308,21 @@ def parallel_sides(article: Article, edition: Edition, editions: Sequence[Editio
     return [edition, next(e for e in editions if is_source(e))]
 
 
-def render_parallel(article: Article, edition: Edition, editions: Sequence[Edition], vocabulary: Mapping[str, Tag]) -> str:
+def render_parallel(
+    article: Article, edition: Edition, editions: Sequence[Edition], vocabulary: Mapping[str, Tag]
+) -> str:
     """The side-by-side page: its front matter and the link back to the article. The theme lays out the rows, the
     original beside its translations (views.parallel_view, overrides/partials/parallel.html): a layout of texts the
     model holds, a template's work; as Markdown, thousands of rows took a wrapper each, or a table the theme styles."""
     title = page_title(article, edition)
     label = edition.t("article.parallel_title")
-    meta = {"title": f"{label}: {title}", "description": description(f"{label}: {title}"), "parallel_of": article.id,
-            "hide": ["toc"]}
-    back = paragraph(link(literal(edition.t("article.back_to_article")),
-                          source_link(parallel_path(article), article_path(article))))
+    meta = {
+        "title": f"{label}: {title}",
+        "description": description(f"{label}: {title}"),
+        "parallel_of": article.id,
+        "hide": ["toc"],
+    }
+    back = paragraph(
+        link(literal(edition.t("article.back_to_article")), source_link(parallel_path(article), article_path(article)))
+    )
     return front_matter(meta) + back
-
-

@@ -14,6 +14,7 @@ The policy is a `<meta http-equiv>` so that it holds on any host, placed before 
 The online and the offline (file://) editions differ only in their sources: in Chromium `'self'` on a file:// page
 matches the files beside it (measured); `file:` is added for browsers that give file:// pages an opaque origin.
 """
+
 from __future__ import annotations
 
 import base64
@@ -30,8 +31,16 @@ META_NAME = "Content-Security-Policy"
 
 # Script types a browser executes; every other type (application/json, application/ld+json) is a data block that no
 # policy governs.
-EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript",
-                    "application/ecmascript", "application/x-javascript", "text/x-javascript"}
+EXECUTABLE_TYPES = {
+    "",
+    "text/javascript",
+    "application/javascript",
+    "module",
+    "text/ecmascript",
+    "application/ecmascript",
+    "application/x-javascript",
+    "text/x-javascript",
+}
 
 
 @dataclass(frozen=True)
@@ -53,19 +62,21 @@ def _policy(own: tuple[str, ...], *, app: bool) -> Policy:
     """The page policy: `own` are the sources that stand for this site; `app` allows the service worker and the
     web app manifest."""
     none = ("'none'",)
-    return Policy((
-        ("default-src", own),
-        ("script-src", own),
-        ("style-src", own),
-        ("img-src", (*own, "data:")),  # the theme's icons are data: SVG images in its stylesheet
-        ("font-src", own),
-        ("connect-src", own),
-        ("worker-src", own if app else none),
-        ("manifest-src", own if app else none),
-        ("object-src", none),
-        ("base-uri", ("'self'",)),
-        ("form-action", ("'self'",)),
-    ))
+    return Policy(
+        (
+            ("default-src", own),
+            ("script-src", own),
+            ("style-src", own),
+            ("img-src", (*own, "data:")),  # the theme's icons are data: SVG images in its stylesheet
+            ("font-src", own),
+            ("connect-src", own),
+            ("worker-src", own if app else none),
+            ("manifest-src", own if app else none),
+            ("object-src", none),
+            ("base-uri", ("'self'",)),
+            ("form-action", ("'self'",)),
+        )
+    )
 
 
 ONLINE = _policy(("'self'",), app=True)
@@ -110,8 +121,9 @@ STYLE_ATTRIBUTES = etree.XPath("//@style", smart_strings=False)
 def inline_code(html: str) -> InlineCode:
     """The inline scripts, <style> elements and style attributes of a page, as the browser's parser reads them."""
     document = lxml.html.document_fromstring(html)
-    scripts = {_as_parsed(element.text or "") for element in INLINE_SCRIPTS(document)
-               if _executable(element.get("type"))}
+    scripts = {
+        _as_parsed(element.text or "") for element in INLINE_SCRIPTS(document) if _executable(element.get("type"))
+    }
     styles = {_as_parsed(element.text or "") for element in STYLE_ELEMENTS(document)}
     attributes = set(STYLE_ATTRIBUTES(document))
     return InlineCode(frozenset(scripts), frozenset(styles), frozenset(attributes))
@@ -129,7 +141,7 @@ def with_policy(html: str, policy: Policy) -> str:
     if place.existing is not None:
         start, end = place.existing
         return html[:start] + meta + html[end:]
-    return html[:place.insert_at] + meta + html[place.insert_at:]
+    return html[: place.insert_at] + meta + html[place.insert_at :]
 
 
 def page_policy(html: str) -> str | None:

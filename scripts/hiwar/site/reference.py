@@ -7,6 +7,7 @@ and every format takes from it what it can hold (exports.py: what each file give
 the site that first published the article, when it is known; a translation names its original (title, language and
 edition) and its translator.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -43,8 +44,9 @@ def source_edition(editions: Sequence[Edition]) -> Edition:
     return next(e for e in editions if e.lang == SOURCE_LANGUAGE)
 
 
-def csl_item(article: Article, edition: Edition, editions: Sequence[Edition], site_url: str,
-             vocabulary: Mapping[str, Tag]) -> dict:
+def csl_item(
+    article: Article, edition: Edition, editions: Sequence[Edition], site_url: str, vocabulary: Mapping[str, Tag]
+) -> dict:
     """The CSL-JSON record of the article's page in `edition` (its language, its title, its address): what the page's
     front matter states (pages.article_page), and, for a translation, the original's title as its page states it."""
     lang = edition.lang
@@ -68,16 +70,21 @@ def csl_item(article: Article, edition: Edition, editions: Sequence[Edition], si
         item["original-title"] = article_page(article, source, vocabulary).title
         item["translator"] = [{"literal": edition.t("cite.translator")}]
         # CSL has no variable for the original's address; `custom` is CSL-JSON's place for such data.
-        item["custom"] = {"translation-of": reference_id(article, source),
-                          "original-language": source.lang,
-                          "original-URL": page_url(site_url, source, article)}
+        item["custom"] = {
+            "translation-of": reference_id(article, source),
+            "original-language": source.lang,
+            "original-URL": page_url(site_url, source, article),
+        }
     return item
 
 
 def items_of(article: Article, editions: Sequence[Edition], site_url: str, vocabulary: Mapping[str, Tag]) -> list[dict]:
     """The records of every edition that has the article's text (a translation in preparation has none)."""
-    return [csl_item(article, edition, editions, site_url, vocabulary) for edition in editions
-            if is_translated(article, edition)]
+    return [
+        csl_item(article, edition, editions, site_url, vocabulary)
+        for edition in editions
+        if is_translated(article, edition)
+    ]
 
 
 # ---- dates ------------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 Scores are counted for all pairs at once as a product of feature matrices (numpy), a block of rows at a time, so
 that ten thousand articles cost seconds and bounded memory rather than a Python loop over a hundred million pairs.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -40,7 +41,7 @@ def related_map(articles: list[Article]) -> dict[str, list[str]]:
     # Score then index as one number (score × count − index): the largest is the best score, then the smaller id.
     index = np.arange(count, dtype=np.int64)
     for start in range(0, count, BLOCK):
-        scores = (weighted[start:start + BLOCK] @ present.T).astype(np.int64)
+        scores = (weighted[start : start + BLOCK] @ present.T).astype(np.int64)
         keyed = scores * count - index
         for offset, row in enumerate(keyed):
             i = start + offset
@@ -62,4 +63,6 @@ def render_related(related: list[Article], edition: Edition, page: str) -> str:
     if not related:
         return ""
     links = ArticleLinks(edition, page)
-    return f"{heading(2, literal(edition.t('article.related')), id='related')}\n" + links.items(links.dated(a) for a in related)
+    return f"{heading(2, literal(edition.t('article.related')), id='related')}\n" + links.items(
+        links.dated(a) for a in related
+    )

@@ -5,6 +5,7 @@ publisher and topics; every spelling of every name it mentions, so that قاآن
 pages are described from the text MkDocs rendered. Pages that only continue a listing (topics/iran/2/) and
 side-by-side pages (their text is the article's) are left out.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,8 +28,15 @@ def _with_class(name: str) -> str:
 
 # What a page shows besides its text: its title (a document's title is a field of its own, and the theme adds the
 # <h1> a page's Markdown lacks), permalinks, hover glosses, ¶ numbers, the home page's Save for offline box.
-NOT_TEXT = " | ".join(["//h1", _with_class("headerlink"), _with_class("hiwar-gloss"), _with_class("hiwar-pnum"),
-                       _with_class("hiwar-offline")])
+NOT_TEXT = " | ".join(
+    [
+        "//h1",
+        _with_class("headerlink"),
+        _with_class("hiwar-gloss"),
+        _with_class("hiwar-pnum"),
+        _with_class("hiwar-offline"),
+    ]
+)
 CONTINUATION = re.compile(r"/\d+\.md$")  # topics/iran/2.md: the rest of a listing
 LEFT_OUT = ("parallel/", "topics/years/")
 
@@ -38,25 +46,42 @@ def indexed(path: str) -> bool:
     return not path.startswith(LEFT_OUT) and not CONTINUATION.search(path)
 
 
-def article_document(article: Article, edition: Edition, url: str, names: dict[str, Name],
-                     tag_labels: dict[str, str]) -> SearchDocument | None:
+def article_document(
+    article: Article, edition: Edition, url: str, names: dict[str, Name], tag_labels: dict[str, str]
+) -> SearchDocument | None:
     """An article page as the search sees it; None when the edition has no text of it yet."""
     lang = edition.lang
     if not is_translated(article, edition):
         return None
     translation = article.translations.get(lang)
-    paragraphs = [block.text if translation is None else translation.lines.get(block.line, "")
-                  for block in article.parsed.blocks if block.part == 1 or translation is None]
+    paragraphs = [
+        block.text if translation is None else translation.lines.get(block.line, "")
+        for block in article.parsed.blocks
+        if block.part == 1 or translation is None
+    ]
     paragraphs += [note.text.get(lang, "") for note in article.notes]  # the notes are on the page too
     date = edition.format_date(article.date.value)
-    facts = [date, article.summary[lang].value or "", *(t.get(lang, "") for t in (article.author, article.publisher) if t),
-             *(tag_labels.get(tag, "") for tag in article.tags.value)]
-    spellings = [" ".join([*names[n].labels.values(), *(" ".join(form) for form in names[n].forms)])
-                 for n in sorted(article.mentions) if n in names]
+    facts = [
+        date,
+        article.summary[lang].value or "",
+        *(t.get(lang, "") for t in (article.author, article.publisher) if t),
+        *(tag_labels.get(tag, "") for tag in article.tags.value),
+    ]
+    spellings = [
+        " ".join([*names[n].labels.values(), *(" ".join(form) for form in names[n].forms)])
+        for n in sorted(article.mentions)
+        if n in names
+    ]
     spellings += [" ".join([*entity.labels.values(), *entity.variants]) for entity in article.entities.value]
-    return SearchDocument(url=url, lang=lang, title=page_title(article, edition), text="\n".join(filter(None, paragraphs)),
-                          extra=" ".join(filter(None, [*facts, *spellings])), boost=ARTICLE_BOOST,
-                          date=date if article.date.value else "")
+    return SearchDocument(
+        url=url,
+        lang=lang,
+        title=page_title(article, edition),
+        text="\n".join(filter(None, paragraphs)),
+        extra=" ".join(filter(None, [*facts, *spellings])),
+        boost=ARTICLE_BOOST,
+        date=date if article.date.value else "",
+    )
 
 
 def page_document(title: str, content_html: str, url: str, lang: str) -> SearchDocument:

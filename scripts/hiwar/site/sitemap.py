@@ -3,6 +3,7 @@
 No <lastmod>: the build knows when it ran, not when a page last changed. The theme looks for a sitemap.xml beside
 each <link rel="alternate"> it finds (the feeds, in every edition's folder), so every edition gets a copy.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -28,8 +29,13 @@ def sitemap_xml(editions: tuple[Edition, ...], site_url: str, paths: dict[str, d
             if len(urls) > 1:
                 for other in editions:
                     if other.lang in urls:
-                        ET.SubElement(entry, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=other.lang,
-                                      href=base + urls[other.lang])
+                        ET.SubElement(
+                            entry,
+                            f"{{{XHTML_NS}}}link",
+                            rel="alternate",
+                            hreflang=other.lang,
+                            href=base + urls[other.lang],
+                        )
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 

@@ -6,6 +6,7 @@ which the engine resolves to the target's URL by the same rule and reports when 
 Paths are as in docs/<lang>/ (`articles/NAME.md`); a page is served as a folder (`articles/NAME/`) holding
 `index.html`; the home page `index.md` is the edition's root.
 """
+
 from __future__ import annotations
 
 import posixpath

@@ -3,6 +3,7 @@
 Every string in a view comes from the model or a language table and is escaped once at the end
 (markup.escaped_view), so templates print values as they are and never filter them.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

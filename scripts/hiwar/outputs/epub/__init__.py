@@ -12,6 +12,7 @@ book a reader refuses. Written with zipfile and templates rather than EbookLib: 
 with lxml's HTML parser and rebuilds it, stamps zip entries and dcterms:modified with the clock (not reproducible),
 and is AGPL-licensed.
 """
+
 from __future__ import annotations
 
 import io
@@ -76,22 +77,42 @@ class KeptParts(Protocol):
     def deflated(self, path: str, data: bytes, make: Callable[[], tuple[int, bytes]]) -> tuple[int, bytes]: ...
 
 
-def epub_bytes(collection: Collection, edition: Edition, editions: Sequence[Edition], site_url: str, fonts_dir: Path,
-               modified: datetime | None = None, documents: DocumentCache | None = None,
-               kept: KeptParts | None = None) -> bytes:
+def epub_bytes(
+    collection: Collection,
+    edition: Edition,
+    editions: Sequence[Edition],
+    site_url: str,
+    fonts_dir: Path,
+    modified: datetime | None = None,
+    documents: DocumentCache | None = None,
+    kept: KeptParts | None = None,
+) -> bytes:
     """The edition's book; `fonts_dir` holds the font files the site bundles (build/assets/fonts). With `documents`,
     an article's document made of the same article is taken from there (its text is the costly part of a book); with
     `kept`, so are the other parts an earlier book made (the same bytes come out)."""
     truetype = {weight: fonts.truetype(fonts.font_file(fonts_dir, weight)) for weight in fonts.WEIGHTS}
-    book = book_of(collection, edition, editions, site_url, fonts.licence_text(fonts_dir),
-                   modified or modified_time(collection), kept.article_doc if kept is not None else None)
+    book = book_of(
+        collection,
+        edition,
+        editions,
+        site_url,
+        fonts.licence_text(fonts_dir),
+        modified or modified_time(collection),
+        kept.article_doc if kept is not None else None,
+    )
     files = _documents(book, collection, edition, editions, truetype, documents)
     return _packed(files, kept.deflated if kept is not None else None)
 
 
 def _environment(edition: Edition, editions: Sequence[Edition]) -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=False, lstrip_blocks=False, keep_trailing_newline=True)
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=False,
+        lstrip_blocks=False,
+        keep_trailing_newline=True,
+    )
     source = next(e for e in editions if is_source(e))
 
     def runs(text: str) -> list[Run]:
@@ -100,7 +121,7 @@ def _environment(edition: Edition, editions: Sequence[Edition]) -> Environment:
         found, cursor = [], 0
         for match in ARABIC_RUN.finditer(text):
             if match.start() > cursor:
-                found.append(Run(text[cursor:match.start()]))
+                found.append(Run(text[cursor : match.start()]))
             found.append(Run(match.group(), source.lang, source.dir))
             cursor = match.end()
         if cursor < len(text):
@@ -108,13 +129,25 @@ def _environment(edition: Edition, editions: Sequence[Edition]) -> Environment:
         return found
 
     env.filters["runs"] = runs
-    env.globals.update(t=edition.t, lang=edition.lang, dir=edition.dir, source=source,
-                       css_href="../css/hiwar.css", glossary_href="glossary.xhtml")
+    env.globals.update(
+        t=edition.t,
+        lang=edition.lang,
+        dir=edition.dir,
+        source=source,
+        css_href="../css/hiwar.css",
+        glossary_href="glossary.xhtml",
+    )
     return env
 
 
-def _documents(book: Book, collection: Collection, edition: Edition, editions: Sequence[Edition],
-               truetype: dict[int, bytes], cache: DocumentCache | None) -> dict[str, bytes]:
+def _documents(
+    book: Book,
+    collection: Collection,
+    edition: Edition,
+    editions: Sequence[Edition],
+    truetype: dict[int, bytes],
+    cache: DocumentCache | None,
+) -> dict[str, bytes]:
     """Every file of the book but the mimetype, by path in the container."""
     env = _environment(edition, editions)
     base = f"{PACKAGE_DIR}/"
@@ -135,19 +168,22 @@ def _documents(book: Book, collection: Collection, edition: Edition, editions: S
         files[f"{text}{doc.href}"], terms = known
         used.update(terms)
     with_glossary(book, collection.glossary, used, edition, editions)
-    files.update({
-        "META-INF/container.xml": render("container.xml", package_path=f"{base}package.opf"),
-        f"{base}package.opf": render("package.opf"),
-        f"{text}nav.xhtml": render("nav.xhtml"),
-        f"{text}{book.cover_href}": render("cover.xhtml"),
-        f"{text}{book.about_href}": render("about.xhtml"),
-        f"{text}{book.licence_href}": render("licence.xhtml"),
-    })
+    files.update(
+        {
+            "META-INF/container.xml": render("container.xml", package_path=f"{base}package.opf"),
+            f"{base}package.opf": render("package.opf"),
+            f"{text}nav.xhtml": render("nav.xhtml"),
+            f"{text}{book.cover_href}": render("cover.xhtml"),
+            f"{text}{book.about_href}": render("about.xhtml"),
+            f"{text}{book.licence_href}": render("licence.xhtml"),
+        }
+    )
     if book.glossary:
         files[f"{text}{book.glossary_href}"] = render("glossary.xhtml")
     files[f"{base}css/hiwar.css"] = (TEMPLATES / "hiwar.css").read_bytes()
-    files[f"{base}images/cover.png"] = cover_png(edition.t("site.name"), edition.t("home.title"), truetype[700],
-                                                 edition.dir)
+    files[f"{base}images/cover.png"] = cover_png(
+        edition.t("site.name"), edition.t("home.title"), truetype[700], edition.dir
+    )
     for weight, data in truetype.items():
         files[f"{base}fonts/noto-naskh-arabic-{weight}.ttf"] = data
     return files
@@ -158,13 +194,17 @@ def _checked(data: bytes, template: str, edition: Edition) -> bytes:
     try:
         etree.fromstring(data)
     except etree.XMLSyntaxError as err:
-        raise EpubError(f"{file_name(edition)}: a document made by {template} is not well-formed XML ({err}); "
-                        "a fault of the EPUB's templates, not of the inputs") from None
+        raise EpubError(
+            f"{file_name(edition)}: a document made by {template} is not well-formed XML ({err}); "
+            "a fault of the EPUB's templates, not of the inputs"
+        ) from None
     return data
 
 
-def _packed(files: dict[str, bytes],
-            kept: Callable[[str, bytes, Callable[[], tuple[int, bytes]]], tuple[int, bytes]] | None = None) -> bytes:
+def _packed(
+    files: dict[str, bytes],
+    kept: Callable[[str, bytes, Callable[[], tuple[int, bytes]]], tuple[int, bytes]] | None = None,
+) -> bytes:
     """The container: `mimetype` first and stored (readers identify the file by its first bytes), then the rest,
     compressed, container.xml first and the others in sorted order. `kept`: a file's compressed bytes (and CRC) from an
     earlier book of the same process, when it held the same file."""

@@ -2,6 +2,7 @@
 header and its body (site/body.py), the glossary of the terms it glosses, the colophon, and the package's metadata,
 manifest and spine. No markup here: the templates (templates/) write every file.
 """
+
 from __future__ import annotations
 
 import os
@@ -37,8 +38,14 @@ from hiwar.site.pages import newest_first, page_title
 from hiwar.site.reference import csl_item, page_url
 
 TEXT = "text"  # the folder of the XHTML documents, inside the package's folder
-ACCESSIBILITY_FEATURES = ("structuralNavigation", "tableOfContents", "readingOrder", "alternativeText",
-                          "displayTransformability", "annotations")
+ACCESSIBILITY_FEATURES = (
+    "structuralNavigation",
+    "tableOfContents",
+    "readingOrder",
+    "alternativeText",
+    "displayTransformability",
+    "annotations",
+)
 
 
 @dataclass(frozen=True)
@@ -156,42 +163,69 @@ def in_book(article: Article, edition: Edition) -> bool:
     return is_translated(article, edition)
 
 
-def book_of(collection: Collection, edition: Edition, editions: Sequence[Edition], site_url: str,
-            font_licence: str, modified: datetime,
-            kept: Callable[[str, str, Callable[[], ArticleDoc]], ArticleDoc] | None = None) -> Book:
+def book_of(
+    collection: Collection,
+    edition: Edition,
+    editions: Sequence[Edition],
+    site_url: str,
+    font_licence: str,
+    modified: datetime,
+    kept: Callable[[str, str, Callable[[], ArticleDoc]], ArticleDoc] | None = None,
+) -> Book:
     """The book but its glossary, which lists the terms its articles gloss (set once their texts are made:
     with_glossary). `kept(article id, name, make)`: an article's entry as an earlier book made it of the same."""
     t = edition.t
     articles = [a for a in newest_first(collection.articles) if in_book(a, edition)]
     width = max(3, len(str(len(articles))))
     kept = kept or (lambda article_id, name, make: make())
-    docs = [kept(article.id, name, lambda article=article, name=name: _article_doc(article, edition, editions, site_url,
-                                                                                   name, collection.vocabulary))
-            for n, article in enumerate(articles, 1) for name in [f"article-{n:0{width}d}"]]
+    docs = [
+        kept(
+            article.id,
+            name,
+            lambda article=article, name=name: _article_doc(
+                article, edition, editions, site_url, name, collection.vocabulary
+            ),
+        )
+        for n, article in enumerate(articles, 1)
+        for name in [f"article-{n:0{width}d}"]
+    ]
     return Book(
-        lang=edition.lang, dir=edition.dir, identifier=identifier(site_url, edition), title=t("epub.title"),
-        creator=t("site.name"), translator=None if is_source(edition) else t("cite.translator"),
-        publisher=t("site.name"), description=t("site.description"), rights=t("site.copyright"),
+        lang=edition.lang,
+        dir=edition.dir,
+        identifier=identifier(site_url, edition),
+        title=t("epub.title"),
+        creator=t("site.name"),
+        translator=None if is_source(edition) else t("cite.translator"),
+        publisher=t("site.name"),
+        description=t("site.description"),
+        rights=t("site.copyright"),
         site_url=site_url.rstrip("/") + "/" + edition.prefix,
-        date=modified.strftime("%Y-%m-%d"), modified=modified.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        date=modified.strftime("%Y-%m-%d"),
+        modified=modified.strftime("%Y-%m-%dT%H:%M:%SZ"),
         modified_words=edition.format_date(PartialDate(modified.year, modified.month, modified.day)),
-        accessibility_summary=t("epub.accessibility"), accessibility_features=ACCESSIBILITY_FEATURES,
-        articles=docs, glossary=[],
+        accessibility_summary=t("epub.accessibility"),
+        accessibility_features=ACCESSIBILITY_FEATURES,
+        articles=docs,
+        glossary=[],
         status_summary=_status_summary(collection.articles, docs, edition),
         status=_status_rows(collection.articles, edition, editions),
         cite_note=t("epub.cite", example=f"{docs[0].url}#p-3" if docs else f"{site_url}#p-3"),
-        font_licence=font_licence)
+        font_licence=font_licence,
+    )
 
 
-def with_glossary(book: Book, glossary: Sequence[Term], used: set[str], edition: Edition,
-                  editions: Sequence[Edition]) -> Book:
+def with_glossary(
+    book: Book, glossary: Sequence[Term], used: set[str], edition: Edition, editions: Sequence[Edition]
+) -> Book:
     """The book with the glossary of the terms its articles gloss, and its manifest and spine."""
     book.glossary = _glossary(glossary, used, edition, editions)
     book.manifest, book.spine = _package(book)
     return book
 
 
-def article_text(article: Article, edition: Edition, editions: Sequence[Edition], glossary: Sequence[Term]) -> ArticleText:
+def article_text(
+    article: Article, edition: Edition, editions: Sequence[Edition], glossary: Sequence[Term]
+) -> ArticleText:
     body: Body = article_body(article, edition, editions, glossary)
     blocks, headings = [], 0
     for block in body.blocks:
@@ -200,8 +234,11 @@ def article_text(article: Article, edition: Edition, editions: Sequence[Edition]
             headings += 1
             anchor = _heading_id(headings)
         blocks.append((block, anchor))
-    terms = tuple(dict.fromkeys(segment.id for block in body.blocks for segment in _segments(block)
-                                if isinstance(segment, GlossedTerm)))
+    terms = tuple(
+        dict.fromkeys(
+            segment.id for block in body.blocks for segment in _segments(block) if isinstance(segment, GlossedTerm)
+        )
+    )
     return ArticleText(tuple(blocks), body.notes, terms)
 
 
@@ -209,23 +246,39 @@ def _heading_id(number: int) -> str:
     return f"h-{number}"
 
 
-def _article_doc(article: Article, edition: Edition, editions: Sequence[Edition], site_url: str, name: str,
-                 vocabulary: Mapping[str, Tag]) -> ArticleDoc:
+def _article_doc(
+    article: Article,
+    edition: Edition,
+    editions: Sequence[Edition],
+    site_url: str,
+    name: str,
+    vocabulary: Mapping[str, Tag],
+) -> ArticleDoc:
     lang = edition.lang
-    headings = [block_text(article, block, edition) or edition.t("article.untranslated_heading")
-                for block in article.parsed.blocks if block.kind == HEADING]
+    headings = [
+        block_text(article, block, edition) or edition.t("article.untranslated_heading")
+        for block in article.parsed.blocks
+        if block.kind == HEADING
+    ]
     date = article.date.value
     status = article.translation_status(lang)
     reference = csl_item(article, edition, editions, site_url, vocabulary)
     return ArticleDoc(
-        href=f"{name}.xhtml", id=name, title=page_title(article, edition),
+        href=f"{name}.xhtml",
+        id=name,
+        title=page_title(article, edition),
         original_title=None if is_source(edition) else page_title(article, next(e for e in editions if is_source(e))),
-        date=edition.format_date(date), date_iso=html_datetime(date),
+        date=edition.format_date(date),
+        date_iso=html_datetime(date),
         author=article.author.get(lang) if article.author else None,
         publisher=article.publisher.get(lang) if article.publisher else None,
-        summary=article.summary[lang].value, status_note=edition.t(f"about.status_{status}") if status == "partial" else None,
-        url=page_url(site_url, edition, article), citation=citation_text(reference, edition),
-        headings=tuple((_heading_id(n), text) for n, text in enumerate(headings, 1)), article_id=article.id)
+        summary=article.summary[lang].value,
+        status_note=edition.t(f"about.status_{status}") if status == "partial" else None,
+        url=page_url(site_url, edition, article),
+        citation=citation_text(reference, edition),
+        headings=tuple((_heading_id(n), text) for n, text in enumerate(headings, 1)),
+        article_id=article.id,
+    )
 
 
 def _segments(block: BodyBlock):
@@ -239,14 +292,23 @@ def _segments(block: BodyBlock):
             stack.extend(item.items)
 
 
-def _glossary(glossary: Sequence[Term], used: set[str], edition: Edition, editions: Sequence[Edition]) -> list[GlossaryEntry]:
+def _glossary(
+    glossary: Sequence[Term], used: set[str], edition: Edition, editions: Sequence[Edition]
+) -> list[GlossaryEntry]:
     """The terms the book glosses, in the glossary's order, each with its name in the other editions."""
     directions = {e.lang: e.dir for e in editions}
-    return [GlossaryEntry(term.id, term.labels[edition.lang],
-                          tuple(OtherLabel(e.lang, directions[e.lang], term.labels[e.lang]) for e in editions
-                                if e.lang != edition.lang),
-                          term.definitions[edition.lang])
-            for term in glossary if term.id in used]
+    return [
+        GlossaryEntry(
+            term.id,
+            term.labels[edition.lang],
+            tuple(
+                OtherLabel(e.lang, directions[e.lang], term.labels[e.lang]) for e in editions if e.lang != edition.lang
+            ),
+            term.definitions[edition.lang],
+        )
+        for term in glossary
+        if term.id in used
+    ]
 
 
 def _status_summary(articles: Sequence[Article], docs: Sequence[ArticleDoc], edition: Edition) -> str:
@@ -266,8 +328,13 @@ def _status_rows(articles: Sequence[Article], edition: Edition, editions: Sequen
             state = edition.t(f"status.{article.translation_status(other.lang)}")
             if len(languages) > 1:
                 state = f"{other.name}: {state}"
-            rows.append(StatusRow(page_title(article, edition), state,
-                                  f"{article.translated_paragraphs(other.lang)} / {len(article.parsed.numbered)}"))
+            rows.append(
+                StatusRow(
+                    page_title(article, edition),
+                    state,
+                    f"{article.translated_paragraphs(other.lang)} / {len(article.parsed.numbered)}",
+                )
+            )
     return rows
 
 
@@ -279,9 +346,11 @@ def _package(book: Book) -> tuple[list[Item], list[Item]]:
     glossary = [Item("glossary", text + book.glossary_href, "application/xhtml+xml")] if book.glossary else []
     about = Item("about", text + book.about_href, "application/xhtml+xml")
     licence = Item("font-licence", text + book.licence_href, "application/xhtml+xml", linear=False)
-    resources = [Item("cover-image", "images/cover.png", "image/png", "cover-image"),
-                 Item("css", "css/hiwar.css", "text/css"),
-                 Item("font-400", "fonts/noto-naskh-arabic-400.ttf", "font/ttf"),
-                 Item("font-700", "fonts/noto-naskh-arabic-700.ttf", "font/ttf")]
+    resources = [
+        Item("cover-image", "images/cover.png", "image/png", "cover-image"),
+        Item("css", "css/hiwar.css", "text/css"),
+        Item("font-400", "fonts/noto-naskh-arabic-400.ttf", "font/ttf"),
+        Item("font-700", "fonts/noto-naskh-arabic-700.ttf", "font/ttf"),
+    ]
     spine = [cover, nav, *documents, *glossary, about, licence]
     return [*spine, *resources], spine

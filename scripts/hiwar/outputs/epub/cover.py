@@ -5,6 +5,7 @@ Text is laid out by Pillow's Raqm engine: FriBiDi orders mixed Arabic and Latin 
 bidirectional algorithm says, HarfBuzz joins the Arabic letters. Without FriBiDi (Debian's libfribidi0, which Pillow
 loads at run time) Arabic would come out unjoined and reversed, so the cover is not made without it.
 """
+
 from __future__ import annotations
 
 import io
@@ -27,8 +28,10 @@ class CoverError(RuntimeError):
 def cover_png(name: str, title: str, bold_truetype: bytes, direction: str) -> bytes:
     """`direction`: the edition's ("rtl" or "ltr"), the paragraph direction of every line."""
     if not (features.check("raqm") and features.check("fribidi")):
-        raise CoverError("the EPUB cover needs Pillow with Raqm and FriBiDi (Debian: apt-get install libfribidi0) "
-                         "to lay out Arabic text")
+        raise CoverError(
+            "the EPUB cover needs Pillow with Raqm and FriBiDi (Debian: apt-get install libfribidi0) "
+            "to lay out Arabic text"
+        )
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     draw = ImageDraw.Draw(image)
     draw.rectangle((MARGIN, MARGIN, WIDTH - MARGIN, HEIGHT - MARGIN), outline=FRAME, width=5)

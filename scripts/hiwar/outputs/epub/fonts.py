@@ -1,6 +1,7 @@
 """The bundled font (build/assets/fonts, `python -m hiwar assets`) as the book embeds it: TrueType, which every
 reading system takes (EPUB 3.3 lists WOFF2 among its core types, but e-ink readers' engines, Adobe's among them,
 read TrueType and OpenType only). Same input, same bytes: the font's own timestamps are kept."""
+
 from __future__ import annotations
 
 import io

@@ -14,6 +14,7 @@ nor pymdown-extensions does. Enabled in mkdocs.yml with `attr_list` and `pymdown
    Its serializer already writes a reference as it is (an `&` that starts one is not escaped), in text and in
    attributes, so the pattern is left out; a page renders to the same HTML.
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree

@@ -1,4 +1,5 @@
 """What the search knows of a page: the plugin makes one SearchDocument per page and edition."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ class SearchDocument:
         before matches in the text only.
     date: the date as the page shows it, or "" (shown beside the result's title).
     """
+
     url: str
     lang: str
     title: str

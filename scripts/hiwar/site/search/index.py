@@ -12,6 +12,7 @@ same files load by <script> from file:// (where fetch is blocked) and over http.
 same bytes out; what each document is indexed under can be kept between builds (TermCache): folding every word of
 an archive is most of the index's time.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -52,8 +53,12 @@ class IndexStats:
 def _terms_version() -> str:
     """The code and rules that decide what a document is indexed under: a change to any of them indexes afresh."""
     knowledge = Path(searchtext.__file__).parent
-    sources = [*sorted(knowledge.glob("*.py")), *sorted(knowledge.glob("*.yml")), Path(__file__),
-               Path(__file__).with_name("postings.py")]
+    sources = [
+        *sorted(knowledge.glob("*.py")),
+        *sorted(knowledge.glob("*.yml")),
+        Path(__file__),
+        Path(__file__).with_name("postings.py"),
+    ]
     return hashlib.sha256(b"".join(path.read_bytes() for path in sources)).hexdigest()
 
 
@@ -94,7 +99,9 @@ class TermCache:
             write_sealed(self.path, f"search-terms/{self.version}", msgspec.msgpack.encode(self.known))
 
 
-def index_files(documents: Iterable[SearchDocument], cache: TermCache | None = None) -> tuple[dict[str, bytes], IndexStats]:
+def index_files(
+    documents: Iterable[SearchDocument], cache: TermCache | None = None
+) -> tuple[dict[str, bytes], IndexStats]:
     """The search index of these documents: its files by path inside the site's search/ folder, and its figures."""
     documents = _in_order(documents)
     cache = cache or TermCache()
@@ -108,11 +115,17 @@ def index_files(documents: Iterable[SearchDocument], cache: TermCache | None = N
     cache.save()
     words = sorted(postings, key=_utf16)  # the browser compares strings by UTF-16 code units
     chunks = _chunks(words, postings)
-    sizes = [write(f"{WORDS}/{n}", {"w": chunk, "p": [postings[word] for word in chunk]})
-             for n, chunk in enumerate(chunks)]
+    sizes = [
+        write(f"{WORDS}/{n}", {"w": chunk, "p": [postings[word] for word in chunk]}) for n, chunk in enumerate(chunks)
+    ]
     for number, document in enumerate(documents):
-        page = {"u": document.url, "l": document.lang, "t": document.title, "d": document.date,
-                "x": document.text[:EXCERPT_SOURCE]}
+        page = {
+            "u": document.url,
+            "l": document.lang,
+            "t": document.title,
+            "d": document.date,
+            "x": document.text[:EXCERPT_SOURCE],
+        }
         sizes.append(write(f"{PAGES}/{number}", page))
     languages = sorted({document.lang for document in documents})
     tiers = sorted({document.boost for document in documents}, reverse=True)

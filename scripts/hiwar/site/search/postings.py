@@ -6,6 +6,7 @@ character (a character at 32 or above says "more follows"), each number the gap 
 document shifted left by 3 with the weight below it: a word found in consecutive documents costs one
 character per document, before the host's gzip. The query module decodes with the same alphabet.
 """
+
 from __future__ import annotations
 
 from array import array

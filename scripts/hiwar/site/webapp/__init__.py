@@ -14,6 +14,7 @@
 Only online: the offline edition (file://) has no service worker (browsers register none from file://), no manifest
 and no button; none of these files goes into it (`for_hosts_only`).
 """
+
 from __future__ import annotations
 
 import json
@@ -62,11 +63,19 @@ def app_files(every: Sequence[SiteFile], editions: Sequence, colours: Colours) -
     for edition in editions:
         saved = edition_files(every, edition.prefix, prefixes)
         lists[edition.prefix] = saved
-        listing = {"version": version, "edition": edition.lang,
-                   "files": [[file.url, file.size, file.digest] for file in saved]}
+        listing = {
+            "version": version,
+            "edition": edition.lang,
+            "files": [[file.url, file.size, file.digest] for file in saved],
+        }
         made[edition.prefix + FILE_LIST] = _json(listing).encode()
-        summary = {"version": version, "edition": edition.lang, "bytes": sum(f.size for f in saved),
-                   "files": len(saved), "list": FILE_LIST}
+        summary = {
+            "version": version,
+            "edition": edition.lang,
+            "bytes": sum(f.size for f in saved),
+            "files": len(saved),
+            "list": FILE_LIST,
+        }
         made[edition.prefix + SUMMARY] = _json(summary).encode()
     kept = shell(every, prefixes, OFFLINE_PAGE)
     config = {
@@ -75,13 +84,18 @@ def app_files(every: Sequence[SiteFile], editions: Sequence, colours: Colours) -
         "save_header": SAVE_HEADER,
         "shell": [file.url for file in kept] + [p + name for p in prefixes for name in (SUMMARY, FILE_LIST)],
         # The longest prefix first: a page belongs to the first edition whose folder holds it.
-        "editions": [{"prefix": p, "offline": p + OFFLINE_PAGE, "list": p + FILE_LIST}
-                     for p in sorted(prefixes, key=len, reverse=True)],
+        "editions": [
+            {"prefix": p, "offline": p + OFFLINE_PAGE, "list": p + FILE_LIST}
+            for p in sorted(prefixes, key=len, reverse=True)
+        ],
     }
     made[WORKER] = (HERE / "worker.js").read_text(encoding="utf-8").replace("/*CONFIG*/null", _json(config)).encode()
     list_bytes = sum(len(made[p + name]) for p in prefixes for name in (SUMMARY, FILE_LIST))
-    return made, {"version": version, "shell_bytes": sum(f.size for f in kept) + list_bytes,
-                  "editions": {p or "/": sum(f.size for f in saved) for p, saved in lists.items()}}
+    return made, {
+        "version": version,
+        "shell_bytes": sum(f.size for f in kept) + list_bytes,
+        "editions": {p or "/": sum(f.size for f in saved) for p, saved in lists.items()},
+    }
 
 
 def made_here(relative: str) -> bool:
@@ -92,4 +106,3 @@ def made_here(relative: str) -> bool:
 
 def _json(data) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-

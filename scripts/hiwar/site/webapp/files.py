@@ -7,6 +7,7 @@ pages, the host and service worker files), source maps, Material's own search en
 search replaces it and never loads them), and the downloads (`downloads/`: the e-books, read in an e-reader, not the
 browser; several megabytes each at a thousand articles).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -42,8 +43,11 @@ class SiteFile:
 
 def site_files(files: Iterable[tuple[str, int, str]], leave=lambda relative: False) -> list[SiteFile]:
     """Every file of the site (path, size, SHA-256 of its bytes) but those `leave` names, sorted by path."""
-    return [SiteFile(path, size, digest[:DIGEST_LENGTH]) for path, size, digest in sorted(files)
-            if not path.rsplit("/", 1)[-1].startswith(".") and not leave(path)]
+    return [
+        SiteFile(path, size, digest[:DIGEST_LENGTH])
+        for path, size, digest in sorted(files)
+        if not path.rsplit("/", 1)[-1].startswith(".") and not leave(path)
+    ]
 
 
 def build_version(files: Sequence[SiteFile]) -> str:
@@ -78,5 +82,8 @@ def shell(files: Sequence[SiteFile], prefixes: Sequence[str], offline_page: str)
     """What every page needs and the service worker keeps from the start: the stylesheets, scripts, fonts and icons,
     and each edition's home and offline pages."""
     entry_pages = {f"{p}index.html" for p in prefixes} | {f"{p}{offline_page}" for p in prefixes}
-    return [file for file in files
-            if (file.path.startswith("assets/") and for_readers(file.path)) or file.path in entry_pages]
+    return [
+        file
+        for file in files
+        if (file.path.startswith("assets/") and for_readers(file.path)) or file.path in entry_pages
+    ]

@@ -1,6 +1,7 @@
 """The web app's icons, drawn at build time (Pillow): the letter ح, the first of حوار, in the site's own font on the
 theme's primary colour. "any" icons are rounded squares; "maskable" ones fill the square and keep the letter inside
 the central circle that every launcher's mask leaves visible (80 % of the side)."""
+
 from __future__ import annotations
 
 import io
@@ -62,6 +63,7 @@ def _draw(icon: Icon, colour: str, face: bytes) -> Image.Image:
 
 def _fitting(face: bytes, text: str, height: float) -> ImageFont.FreeTypeFont:
     """The font at the largest size whose drawing of `text` is at most `height` pixels high."""
+
     def drawn_height(size: int) -> int:
         left, top, right, bottom = ImageFont.truetype(io.BytesIO(face), size).getbbox(text)
         return bottom - top

@@ -1,6 +1,7 @@
 """Each edition's web app manifest: the app a reader installs, named in the edition's language, and its colours,
 taken from the theme's own stylesheets for the palette mkdocs.yml chooses (one source: change the palette, the app
 follows)."""
+
 from __future__ import annotations
 
 import json
@@ -29,8 +30,10 @@ def theme_colours(palette: Sequence[dict] | dict | None, stylesheets: Path) -> C
     scheme = str(first.get("scheme", "default"))
     values = _custom_properties(sorted(stylesheets.glob("*.min.css")))
     try:
-        return Colours(values[(f"[data-md-color-primary={primary}]", PRIMARY)],
-                       values[(f"[data-md-color-scheme={scheme}]", BACKGROUND)])
+        return Colours(
+            values[(f"[data-md-color-primary={primary}]", PRIMARY)],
+            values[(f"[data-md-color-scheme={scheme}]", BACKGROUND)],
+        )
     except KeyError as missing:
         raise ValueError(f"the theme's stylesheets set no {missing.args[0][1]} for {missing.args[0][0]}") from None
 
@@ -39,13 +42,13 @@ def _custom_properties(paths: Sequence[Path]) -> dict[tuple[str, str], str]:
     """(selector, custom property) → value, for every selector of every qualified rule of the stylesheets."""
     values = {}
     for path in paths:
-        for rule in tinycss2.parse_stylesheet(path.read_text(encoding="utf-8"), skip_comments=True,
-                                              skip_whitespace=True):
+        for rule in tinycss2.parse_stylesheet(
+            path.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True
+        ):
             if rule.type != "qualified-rule":
                 continue
             selectors = [s.strip() for s in tinycss2.serialize(rule.prelude).split(",")]
-            for declaration in tinycss2.parse_declaration_list(rule.content, skip_comments=True,
-                                                               skip_whitespace=True):
+            for declaration in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True):
                 if declaration.type == "declaration" and declaration.name.startswith("--"):
                     value = tinycss2.serialize(declaration.value).strip()
                     for selector in selectors:
@@ -67,8 +70,16 @@ def web_manifest(edition, colours: Colours, root: str) -> dict:
         "display": "standalone",
         "theme_color": colours.theme,
         "background_color": colours.background,
-        "icons": [{"src": f"{root}{icon.path}", "sizes": f"{icon.size}x{icon.size}", "type": "image/png",
-                   "purpose": icon.purpose} for icon in ICONS if icon.purpose in ("any", "maskable")],
+        "icons": [
+            {
+                "src": f"{root}{icon.path}",
+                "sizes": f"{icon.size}x{icon.size}",
+                "type": "image/png",
+                "purpose": icon.purpose,
+            }
+            for icon in ICONS
+            if icon.purpose in ("any", "maskable")
+        ],
     }
 
 
