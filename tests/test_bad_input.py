@@ -219,6 +219,7 @@ def test_mkdocs_build_stops_on_a_bad_seed_and_writes_no_page(tmp_path):
     assert {p: p.read_bytes() for p in (project / "docs").rglob("*.md")} == pages
 
 
+@pytest.mark.long  # make test-long; make test kills builds at a step of publishing and at a moment of building
 def test_failed_make_build_leaves_the_previous_sites_untouched(tmp_path):
     """The real Makefile, on a copy of this repository with a broken seed added."""
     copy = repository_copy(tmp_path)

@@ -47,7 +47,7 @@ def test_every_language_has_the_same_words_and_the_same_placeholders():
 
 def test_every_kind_of_reason_dating_gives_has_words():
     source = (ROOT / "scripts" / "hiwar" / "knowledge" / "dating.py").read_text(encoding="utf-8")
-    kinds = set(re.findall(r'Reason\("(\w+)"', source))
+    kinds = set(re.findall(r'Reason\(\s*"(\w+)"', source))
     assert len(kinds) == 11 and kinds == set(phrases()["en"]["reasons"])
 
 

@@ -88,7 +88,13 @@ def _edit_template(project: Path) -> None:
 
 @pytest.mark.parametrize(
     "edit",
-    [_edit_seed, _edit_editorial, _edit_vocabulary, _edit_template],
+    [
+        _edit_seed,
+        # make test-long: the in-place property test (test_rebuild_equals_clean.py) edits these in make test too
+        pytest.param(_edit_editorial, marks=pytest.mark.long),
+        pytest.param(_edit_vocabulary, marks=pytest.mark.long),
+        _edit_template,
+    ],
     ids=["seed", "editorial file", "shared vocabulary", "template"],
 )
 def test_an_incremental_build_equals_a_fresh_one_and_rewrites_only_what_changed(tmp_path, edit):

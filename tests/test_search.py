@@ -155,6 +155,7 @@ def check_query_set(browser, base: str, suffix: str):
     page.close()
 
 
+@pytest.mark.long  # make test-long; make test asks the same queries of the offline edition, from file://
 def test_public_query_set_online(browser, http_site):
     check_query_set(browser, http_site, "/")
 
