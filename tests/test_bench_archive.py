@@ -117,6 +117,7 @@ def test_the_figures_are_sensible(bench):
     assert result["sizes"]["zip_bytes"] > 0
     assert set(result["sizes"]["zim_bytes"]) == {"hiwar_ar.zim", "hiwar_en.zim"}  # the Kiwix editions
     assert all(size > 0 for size in result["sizes"]["zim_bytes"].values())
+    assert set(result["sizes"]["epub_bytes"]) == {"hiwar-ar.epub", "hiwar-en.epub"}  # the e-books
     assert result["preview"]["ready_seconds"] is not None
     assert sorted(edit["kind"] for edit in result["preview"]["edits"]) == sorted(
         ["seed", "translation", "metadata"] * 3

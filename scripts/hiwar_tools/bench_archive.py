@@ -386,6 +386,7 @@ def sizes(root: Path) -> dict:
         "search": folder_stats(root / "site" / "search"),
         "pages": page_sizes(root),
         "zim_bytes": {path.name: path.stat().st_size for path in sorted((root / "dist").glob("*.zim"))},
+        "epub_bytes": {path.name: path.stat().st_size for path in sorted((root / "dist").glob("*.epub"))},
     }
 
 
@@ -909,6 +910,13 @@ def rows(r: dict) -> list[tuple[str, str, str, str, str]]:
         ("site folder", f"{s['site']['bytes'] / MB:.1f} MB in {s['site']['files']} files", "", "", ""),
         ("offline folder", f"{s['offline']['bytes'] / MB:.1f} MB in {s['offline']['files']} files", "", "", ""),
         ("offline zip", f"{s['zip_bytes'] / MB:.1f} MB", "", "", ""),
+        (
+            "e-books (EPUB)",
+            ", ".join(f"{name} {size / MB:.2f} MB" for name, size in s.get("epub_bytes", {}).items()) or "–",
+            "",
+            "",
+            "",
+        ),
         (
             "Kiwix editions (ZIM)",
             ", ".join(f"{name} {size / MB:.2f} MB" for name, size in s.get("zim_bytes", {}).items()) or "–",
