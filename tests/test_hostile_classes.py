@@ -267,6 +267,28 @@ def test_a_seed_name_with_a_line_break_or_a_bidi_control_is_one_line_of_refusal(
     assert not list((tmp_path / "site").rglob("*.html"))
 
 
+def build_with_regression(tmp_path: Path, project: Path, code: str, site: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build` of the project with `code` run first (a sitecustomize module): a regression planted in the
+    build's own code, as a change could bring it."""
+    regression = tmp_path / "regression"
+    regression.mkdir()
+    (regression / "sitecustomize.py").write_text(code, encoding="utf-8")
+    env = {
+        **ENV,
+        "PYTHONPATH": f"{regression}{os.pathsep}{ENV['PYTHONPATH']}",
+        "HIWAR_SITE_DIR": str(site),
+        "HIWAR_OFFLINE_DIR": "",
+    }
+    return subprocess.run(
+        [MKDOCS, "build", "--quiet", "-f", str(project / "mkdocs.yml")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
 def test_no_page_is_written_outside_the_site_even_if_an_id_got_past_the_schema(tmp_path):
     """The second line of defence: with the id rule switched off (as a regression would), a tag whose id climbs out of
     the site still gets no page written outside it; the build stops with one line."""
@@ -274,25 +296,12 @@ def test_no_page_is_written_outside_the_site_even_if_an_id_got_past_the_schema(t
     (project / "editorial" / "tags.yml").write_text(
         "'../../escaped': {ar: الحوار, en: Dialogue, match: [الحوار]}\n", encoding="utf-8"
     )
-    regression = tmp_path / "regression"
-    regression.mkdir()
-    (regression / "sitecustomize.py").write_text(
-        "import re\nimport hiwar.ingest.schema as schema\nschema.IDENTIFIER = re.compile(r'(?s).+')\n", encoding="utf-8"
-    )
     out = tmp_path / "out"
-    env = {
-        **ENV,
-        "PYTHONPATH": f"{regression}{os.pathsep}{ENV['PYTHONPATH']}",
-        "HIWAR_SITE_DIR": str(out / "site"),
-        "HIWAR_OFFLINE_DIR": "",
-    }
-    result = subprocess.run(
-        [MKDOCS, "build", "--quiet", "-f", str(project / "mkdocs.yml")],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
+    result = build_with_regression(
+        tmp_path,
+        project,
+        "import re\nimport hiwar.ingest.schema as schema\nschema.IDENTIFIER = re.compile(r'(?s).+')\n",
+        out / "site",
     )
     assert not (out / "escaped").exists()  # site/topics/../../escaped
     assert result.returncode == 1 and "Traceback" not in result.stderr
@@ -385,9 +394,9 @@ def test_a_problem_met_by_an_editions_own_process_is_told_once_by_the_build(tmp_
     """The English edition is built in a process of its own: its problem is reported by the build, once, and when the
     Arabic edition fails on the same input the build tells it once, not once per edition."""
     project = make_project(tmp_path, seeds_with(tmp_path, **{"headings.txt": HEADINGS.read_text(encoding="utf-8")}))
-    regression = tmp_path / "regression"
-    regression.mkdir()
-    (regression / "sitecustomize.py").write_text(
+    result = build_with_regression(
+        tmp_path,
+        project,
         "from hiwar.build import edition\nfrom hiwar.build.seam import BuildProblem\n"
         "planned = edition.EditionBuild.plan\n"
         "def plan(self, *args):\n"
@@ -395,21 +404,7 @@ def test_a_problem_met_by_an_editions_own_process_is_told_once_by_the_build(tmp_
         "        raise BuildProblem(['editorial/tags.yml: a problem both editions meet'], 'one problem')\n"
         "    return planned(self, *args)\n"
         "edition.EditionBuild.plan = plan\n",
-        encoding="utf-8",
-    )
-    env = {
-        **ENV,
-        "PYTHONPATH": f"{regression}{os.pathsep}{ENV['PYTHONPATH']}",
-        "HIWAR_SITE_DIR": str(tmp_path / "out" / "site"),
-        "HIWAR_OFFLINE_DIR": "",
-    }
-    result = subprocess.run(
-        [MKDOCS, "build", "--quiet", "-f", str(project / "mkdocs.yml")],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
+        tmp_path / "out" / "site",
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert hostile.problem_lines(result.stderr).count("editorial/tags.yml: a problem both editions meet") == 1
