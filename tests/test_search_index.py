@@ -290,3 +290,31 @@ def test_ui_strings_come_from_the_languages_table_and_a_missing_one_is_named(tmp
     english = load_editions(["en"], tmp_path)[0]
     with pytest.raises(MissingString, match=r"search\.placeholder"):
         english.t("search.placeholder")
+
+
+WORDS = ["الحكومة", "والمفاوضات", "بغداد", "واشنطن", "government", "talks", "Baghdad", "قاآني", "٢٠٢١", "x"]
+texts = st.lists(st.sampled_from(WORDS), max_size=8).map(" ".join)
+edits = st.lists(st.tuples(st.integers(0, 11), texts, st.booleans()), max_size=4)
+
+
+@given(st.lists(texts, min_size=1, max_size=12), st.lists(edits, min_size=1, max_size=4))
+def test_an_index_made_again_after_edits_of_a_few_pages_is_the_index_of_the_edited_pages(first, rounds):
+    """The preview indexes again after every save, changing only the postings of the pages that changed: after any
+    sequence of edits (words added, removed, a page emptied, its language changed) the files are those a fresh index
+    of the same pages has, byte for byte."""
+    documents = [SearchDocument(f"articles/{n}/", "ar", f"t{n}", text) for n, text in enumerate(first)]
+    cache = TermCache()
+    index_files(documents, cache)
+    patched = index_module._LastIndex.PATCHED_AT_MOST
+    index_module._LastIndex.PATCHED_AT_MOST = 1.0  # every edit patched, however many pages of this small index
+    try:
+        for edit in rounds:
+            for number, text, english in edit:
+                if number < len(documents):
+                    lang = "en" if english else "ar"
+                    documents[number] = dataclasses.replace(documents[number], text=text, lang=lang)
+            again, _ = index_files(documents, cache)
+            fresh, _ = index_files(documents, TermCache())
+            assert again == fresh
+    finally:
+        index_module._LastIndex.PATCHED_AT_MOST = patched

@@ -193,8 +193,16 @@ class SearchIndex(Output):
         with context.progress.stage("search index", unit="pages") as stage:
             made, stats = index_files(search_pages.ordered(context.documents), cache)
             stage.set(stats.documents)
+        # A preview's index keeps the bytes of the files no edit changed: their blobs are known without hashing.
+        earlier = cache.blobs
+        cache.blobs = {}
         for path, data in made.items():
-            files.add(f"{SEARCH_FOLDER}/{path}", data)
+            known = earlier.get(path)
+            if known is not None and known[0] is data and files.store.has(known[1]):
+                files.add_blob(f"{SEARCH_FOLDER}/{path}", known[1])
+                cache.blobs[path] = known
+            else:
+                cache.blobs[path] = (data, files.add(f"{SEARCH_FOLDER}/{path}", data))
 
     @staticmethod
     def _terms(context: Context) -> TermCache:

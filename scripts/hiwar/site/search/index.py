@@ -15,6 +15,7 @@ an archive is most of the index's time.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 from array import array
@@ -81,11 +82,19 @@ class TermCache:
                     self.known = msgspec.msgpack.decode(payload, type=dict[str, tuple[tuple[str, ...], bytes]])
                 except (msgspec.ValidationError, msgspec.DecodeError) as err:
                     say(str(Unreadable(path, f"does not hold search terms ({err})")))
+        self.last: _LastIndex | None = None  # what the last index of this process was made of (the preview's)
+        self.blobs: dict[str, tuple[bytes, str]] = {}  # the last index's files: bytes and blob, for the build's store
 
     def terms(self, document: SearchDocument) -> tuple[tuple[str, ...], bytes]:
+        return self.terms_by_key(document, self.key(document))
+
+    @staticmethod
+    def key(document: SearchDocument) -> str:
         # the language too: it decides the analysis of the words no script claims
         fields = (document.lang, document.title, document.text, document.extra)
-        key = hashlib.sha256("\0".join(fields).encode()).hexdigest()
+        return hashlib.sha256("\0".join(fields).encode()).hexdigest()
+
+    def terms_by_key(self, document: SearchDocument, key: str) -> tuple[tuple[str, ...], bytes]:
         self.used.add(key)
         found = self.known.get(key)
         if found is None or len(found[0]) != len(found[1]):
@@ -106,18 +115,27 @@ def index_files(
     documents = _in_order(documents)
     cache = cache or TermCache()
     files: dict[str, bytes] = {}
+    written = cache.last.scripts if cache.last is not None else {}
+    kept: dict[str, tuple[tuple, bytes]] = {}
 
-    def write(key: str, data) -> int:
-        body = files[f"{key}.js"] = _script(key, data)
+    def write(key: str, data, shown: tuple) -> int:
+        """The file's script, or the last index's when it showed the same (a preview's edit changes a few files)."""
+        earlier = written.get(key)
+        body = earlier[1] if earlier is not None and earlier[0] == shown else _script(key, data)
+        files[f"{key}.js"] = body
+        kept[key] = (shown, body)
         return len(body)
 
-    postings = _postings(documents, cache)
+    last = _LastIndex.of(documents, cache)
+    postings, words = last.postings, last.words
     cache.save()
-    words = sorted(postings, key=_utf16)  # the browser compares strings by UTF-16 code units
+    cache.last = last
     chunks = _chunks(words, postings)
-    sizes = [
-        write(f"{WORDS}/{n}", {"w": chunk, "p": [postings[word] for word in chunk]}) for n, chunk in enumerate(chunks)
-    ]
+    sizes = []
+    for n, chunk in enumerate(chunks):
+        lists = [postings[word] for word in chunk]
+        key = f"{WORDS}/{n}"
+        sizes.append(write(key, {"w": chunk, "p": lists}, (tuple(chunk), tuple(lists))))
     for number, document in enumerate(documents):
         page = {
             "u": document.url,
@@ -126,7 +144,7 @@ def index_files(
             "d": document.date,
             "x": document.text[:EXCERPT_SOURCE],
         }
-        sizes.append(write(f"{PAGES}/{number}", page))
+        sizes.append(write(f"{PAGES}/{number}", page, tuple(page.values())))
     languages = sorted({document.lang for document in documents})
     tiers = sorted({document.boost for document in documents}, reverse=True)
     if len(languages) > len(ALPHABET) or len(tiers) > len(ALPHABET):
@@ -139,7 +157,8 @@ def index_files(
         "documents": "".join(ALPHABET[languages.index(d.lang)] + ALPHABET[tiers.index(d.boost)] for d in documents),
         "chunks": [chunk[0] for chunk in chunks],
     }
-    sizes.append(write(MANIFEST, manifest))
+    sizes.append(write(MANIFEST, manifest, (repr(manifest),)))
+    last.scripts = kept
     return files, IndexStats(len(documents), len(words), len(chunks), len(sizes), sum(sizes), max(sizes))
 
 
@@ -160,13 +179,60 @@ def _terms(document: SearchDocument) -> tuple[tuple[str, ...], bytes]:
     return words, bytes(weight(word in title, counts.get(word, 0)) for word in words)
 
 
-def _postings(documents: list[SearchDocument], cache: TermCache) -> dict[str, str]:
-    lists: dict[str, array] = defaultdict(lambda: array("I"))
-    for number, document in enumerate(documents):
-        words, weights = cache.terms(document)
-        for word, word_weight in zip(words, weights):
-            lists[word].append(number << WEIGHT_BITS | word_weight)
-    return {word: encode(numbers) for word, numbers in lists.items()}
+class _LastIndex:
+    """The postings of an index and what they were made of, kept by a process that indexes again (the preview): the
+    next index of the same pages in the same order changes only the lists of the words its changed pages hold or held,
+    and gives the same postings a whole index would."""
+
+    PATCHED_AT_MOST = 0.05  # of the documents; past that, indexing afresh is as quick
+
+    def __init__(self, urls: list[str], keys: list[str], terms: list, lists: dict[str, array]):
+        self.urls, self.keys, self.terms, self.lists = urls, keys, terms, lists
+        self.postings = {word: encode(numbers) for word, numbers in lists.items()}
+        self.words = sorted(self.postings, key=_utf16)  # the browser compares strings by UTF-16 code units
+        self.scripts: dict[str, tuple[tuple, bytes]] = {}
+
+    @classmethod
+    def of(cls, documents: list[SearchDocument], cache: TermCache) -> _LastIndex:
+        urls = [document.url for document in documents]
+        keys = [cache.key(document) for document in documents]
+        last, cache.last = cache.last, None  # given up if patching fails half way
+        if last is not None and last.urls == urls:
+            changed = [number for number, (old, new) in enumerate(zip(last.keys, keys)) if old != new]
+            if len(changed) <= cls.PATCHED_AT_MOST * len(documents):
+                cache.used.update(keys)
+                last.patch({number: cache.terms_by_key(documents[number], keys[number]) for number in changed}, keys)
+                return last
+        terms = [cache.terms_by_key(document, key) for document, key in zip(documents, keys)]
+        lists: dict[str, array] = defaultdict(lambda: array("I"))
+        for number, (words, weights) in enumerate(terms):
+            for word, word_weight in zip(words, weights):
+                lists[word].append(number << WEIGHT_BITS | word_weight)
+        return cls(urls, keys, terms, dict(lists))
+
+    def patch(self, changed: dict[int, tuple[tuple[str, ...], bytes]], keys: list[str]) -> None:
+        touched: set[str] = set()
+        for number, (words, weights) in changed.items():
+            old_words, old_weights = self.terms[number]
+            for word, word_weight in zip(old_words, old_weights):
+                self.lists[word].remove(number << WEIGHT_BITS | word_weight)
+                touched.add(word)
+            for word, word_weight in zip(words, weights):
+                numbers = self.lists.setdefault(word, array("I"))
+                bisect.insort(numbers, number << WEIGHT_BITS | word_weight)
+                touched.add(word)
+            self.terms[number] = (words, weights)
+        self.keys = keys
+        for word in touched:
+            numbers = self.lists[word]
+            if numbers:
+                if word not in self.postings:
+                    bisect.insort(self.words, word, key=_utf16)
+                self.postings[word] = encode(numbers)
+            else:
+                del self.lists[word]
+                del self.postings[word]
+                del self.words[bisect.bisect_left(self.words, _utf16(word), key=_utf16)]
 
 
 def _utf16(word: str) -> bytes:
