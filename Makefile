@@ -153,7 +153,8 @@ LONG_RUNS := HIWAR_LONG=1 HIWAR_HOSTILE_EXAMPLES=120 HIWAR_REBUILD_EXAMPLES=20 H
 test-long: $(VENV)/.test-deps build test-tools
 	$(LONG_RUNS) $(PY) -m pytest -n auto --dist loadfile tests/test_hostile_inputs.py tests/test_rebuild_equals_clean.py \
 	  tests/test_build_faults.py
-	$(PY) -m pytest -n auto --dist loadfile -m long tests
+	$(PY) -m pytest -n auto --dist loadfile -m long tests --ignore=tests/test_hostile_inputs.py \
+	  --ignore=tests/test_rebuild_equals_clean.py --ignore=tests/test_build_faults.py
 
 # Exactly what the build made (the environments .venv/ and node_modules/ stay).
 clean:

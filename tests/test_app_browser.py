@@ -245,6 +245,7 @@ def test_save_for_offline_then_every_article_and_the_search_work_without_a_conne
     assert response.status == 503
 
 
+@pytest.mark.long  # make test-long; make test checks the version follows the files (test_webapp)
 def test_a_new_build_replaces_the_old_caches_and_carries_over_only_what_it_left_unchanged(browser, site, tmp_path):
     """A copy of the site, saved for offline; then one article changes and the web app's files are made again, as a
     new build makes them: the new worker's caches replace the old ones, with the unchanged files and without the

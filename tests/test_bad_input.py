@@ -245,6 +245,7 @@ def test_failed_make_build_leaves_the_previous_sites_untouched(tmp_path):
     assert after == before
 
 
+@pytest.mark.long  # make test-long; make test's in-place = clean property test builds the same inputs twice
 def test_two_builds_of_the_same_input_give_identical_sites(tmp_path):
     project = make_project(tmp_path, FIXTURES / "traits")
     assert mkdocs_build(project, tmp_path / "a").returncode == 0

