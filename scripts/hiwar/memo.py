@@ -42,6 +42,29 @@ class Memo:
         """The build asked for everything it needed: the next one keeps only that."""
         self._finished = True
 
+    def snapshot(self) -> dict[str, tuple[str, object]]:
+        """What the memo holds now: in a process forked to build an edition, to tell its parent what it changed."""
+        return {**self._known, **self._used}
+
+    def changes(self, snapshot: dict[str, tuple[str, object]]) -> tuple[list[str], dict[str, tuple[str, object]]]:
+        """Since `snapshot`: the names this build took as they were, and the values it made (the parent's `take`)."""
+        taken, made = [], {}
+        for name, (key, value) in self._used.items():
+            before = snapshot.get(name)
+            if before is not None and before[0] == key and before[1] is value:
+                taken.append(name)
+            else:
+                made[name] = (key, value)
+        return taken, made
+
+    def take(self, taken: list[str], made: dict[str, tuple[str, object]]) -> None:
+        """What an edition's process asked for (`changes`), kept for the next build as if asked for here."""
+        for name in taken:
+            entry = self._used.get(name) or self._known.get(name)
+            if entry is not None:
+                self._used.setdefault(name, entry)
+        self._used.update(made)
+
     def _kept(self) -> dict[str, tuple[str, object]]:
         """What the next build may take: the values this build asked for; after a build that stopped early, also the
         ones it was given."""

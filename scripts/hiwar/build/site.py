@@ -12,6 +12,8 @@ import gc
 import logging
 import multiprocessing
 import os
+import pickle
+import struct
 import sys
 import time
 from collections.abc import Callable
@@ -66,6 +68,8 @@ class SiteBuild:
         self.children: dict[int, tuple[Edition, int]] = {}  # pid -> (edition, the read end of its pipe)
         self.pending: list[Edition] = []
         self.report_to: int | None = None  # in an edition's own process: the pipe its part goes through
+        # In an edition's own process: the memo, the problems and the internal errors' places when it was forked.
+        self._forked: tuple[dict, int, set[str]] | None = None
         self.trees: dict[Target, Tree] = {}
         self._live: set[str] = set()  # every blob the trees and the outputs hold
         # Pages rendered so far, per edition: shared memory, so a forked edition's count reaches the bar here.
@@ -161,7 +165,7 @@ class SiteBuild:
         others = list(self.editions[1:])
         self._rendering = self.progress.start("pages rendered", unit="pages")
         self._builder = builder
-        if self.options.serving or not self.options.parallel or not _can_fork():
+        if not self.options.parallel or not _can_fork() or (self.options.serving and not self._store_writable()):
             self.pending = others
             return
         for edition in others:
@@ -175,6 +179,7 @@ class SiteBuild:
             pid = os.fork()
             if pid == 0:
                 os.close(read)
+                self._forked = (self.memo.snapshot(), len(self.problems), set(self._internal))
                 status = 1
                 errors = _HeldErrors()  # reported by this process's parent, which may have failed on the same input
                 try:
@@ -201,7 +206,8 @@ class SiteBuild:
     def edition_done(self, part: EditionPart) -> None:
         """An edition's build is over: in its own process, its part goes to the site's build through the pipe."""
         if self.report_to is not None:
-            _send(self.report_to, BUILT + msgspec.msgpack.encode(part))
+            encoded = msgspec.msgpack.encode(part)
+            _send(self.report_to, BUILT + struct.pack(">Q", len(encoded)) + encoded + self._learnt())
             self.report_to = None
         else:
             self.parts[part.lang] = part
@@ -221,13 +227,46 @@ class SiteBuild:
                     for name, level, message in msgspec.msgpack.decode(data[1:], type=list[tuple[str, int, str]]):
                         logging.getLogger(name).log(level, message)
                 continue
-            self.parts[edition.lang] = msgspec.msgpack.decode(data[1:], type=EditionPart)
+            (size,) = struct.unpack(">Q", data[1:9])
+            self.parts[edition.lang] = msgspec.msgpack.decode(data[9 : 9 + size], type=EditionPart)
+            self._take(data[9 + size :])
         gc.unfreeze()  # the editions' processes have ended (start_other_editions)
         if self._rendering is not None:
             self._rendering.close(self.progress.interactive)
             self._rendering = None
         if failed:
             raise BuildProblem([], f"the {', '.join(failed)} edition(s) could not be built (see the messages above)")
+
+    def _learnt(self) -> bytes:
+        """In a preview's edition process: what the parent keeps for its next build (the values this edition's build
+        asked of the memo, and the problems it met), pickled: the parent is this very program."""
+        if self._forked is None or not self.options.serving:
+            return b""
+        snapshot, problems, internal = self._forked
+        taken, made = self.memo.changes(snapshot)
+        sent = {}
+        for name, entry in made.items():
+            try:
+                sent[name] = pickle.dumps(entry)
+            except (pickle.PicklingError, TypeError, AttributeError):
+                pass  # made again by the next build that needs it
+        return pickle.dumps(((taken, sent), self.problems[problems:], self._internal - internal))
+
+    def _take(self, learnt: bytes) -> None:
+        if not learnt:
+            return
+        (taken, sent), problems, internal = pickle.loads(learnt)  # noqa: S301 — from this program's own child
+        self.memo.take(taken, {name: pickle.loads(entry) for name, entry in sent.items()})  # noqa: S301
+        self.problems.extend(line for line in problems if line not in self.problems)
+        self._internal |= internal
+
+    def _store_writable(self) -> bool:
+        """A preview whose build folder cannot be written keeps blobs in memory (outputs/store.py): an edition's
+        process would keep them in its own, so then the editions are built here, one after the other."""
+        folder = self.store.folder
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+        return not self.store.memory and folder.is_dir() and os.access(folder, os.W_OK)
 
     def _count(self) -> None:
         if self._rendering is not None:
