@@ -304,7 +304,7 @@ def test_an_index_made_again_after_edits_of_a_few_pages_is_the_index_of_the_edit
     of the same pages has, byte for byte."""
     documents = [SearchDocument(f"articles/{n}/", "ar", f"t{n}", text) for n, text in enumerate(first)]
     cache = TermCache()
-    index_files(documents, cache)
+    index_files(documents, cache, again=True)
     patched = index_module._LastIndex.PATCHED_AT_MOST
     index_module._LastIndex.PATCHED_AT_MOST = 1.0  # every edit patched, however many pages of this small index
     try:
@@ -313,7 +313,7 @@ def test_an_index_made_again_after_edits_of_a_few_pages_is_the_index_of_the_edit
                 if number < len(documents):
                     lang = "en" if english else "ar"
                     documents[number] = dataclasses.replace(documents[number], text=text, lang=lang)
-            again, _ = index_files(documents, cache)
+            again, _ = index_files(documents, cache, again=True)
             fresh, _ = index_files(documents, TermCache())
             assert again == fresh
     finally:

@@ -191,7 +191,7 @@ class SearchIndex(Output):
     def produce(self, context: Context, files: Files) -> None:
         cache = self._terms(context)
         with context.progress.stage("search index", unit="pages") as stage:
-            made, stats = index_files(search_pages.ordered(context.documents), cache)
+            made, stats = index_files(search_pages.ordered(context.documents), cache, again=context.options.serving)
             stage.set(stats.documents)
         # A preview's index keeps the bytes of the files no edit changed: their blobs are known without hashing.
         earlier = cache.blobs
@@ -200,9 +200,10 @@ class SearchIndex(Output):
             known = earlier.get(path)
             if known is not None and known[0] is data and files.store.has(known[1]):
                 files.add_blob(f"{SEARCH_FOLDER}/{path}", known[1])
-                cache.blobs[path] = known
             else:
-                cache.blobs[path] = (data, files.add(f"{SEARCH_FOLDER}/{path}", data))
+                known = (data, files.add(f"{SEARCH_FOLDER}/{path}", data))
+            if context.options.serving:
+                cache.blobs[path] = known
 
     @staticmethod
     def _terms(context: Context) -> TermCache:

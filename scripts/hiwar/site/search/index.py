@@ -109,9 +109,10 @@ class TermCache:
 
 
 def index_files(
-    documents: Iterable[SearchDocument], cache: TermCache | None = None
+    documents: Iterable[SearchDocument], cache: TermCache | None = None, again: bool = False
 ) -> tuple[dict[str, bytes], IndexStats]:
-    """The search index of these documents: its files by path inside the site's search/ folder, and its figures."""
+    """The search index of these documents: its files by path inside the site's search/ folder, and its figures.
+    `again`: the process will index again (the preview's), so the cache keeps this index to patch it next time."""
     documents = _in_order(documents)
     cache = cache or TermCache()
     files: dict[str, bytes] = {}
@@ -129,7 +130,7 @@ def index_files(
     last = _LastIndex.of(documents, cache)
     postings, words = last.postings, last.words
     cache.save()
-    cache.last = last
+    cache.last = last if again else None  # a build that indexes once does not hold it while its other outputs run
     chunks = _chunks(words, postings)
     sizes = []
     for n, chunk in enumerate(chunks):
