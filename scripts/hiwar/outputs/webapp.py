@@ -9,9 +9,11 @@ import json
 from hiwar.outputs.contract import Context, Files, Output, Scope, Target
 from hiwar.site import headers, policy, webapp
 from hiwar.site.webapp.files import site_files
-from hiwar.site.webapp.manifest import theme_colours
+from hiwar.site.webapp.manifest import CustomProperties, custom_properties, theme_colours
 
 KIND = "page-policy-sources"  # what a page's policy allows by hash, kept by the page's blob (derived once)
+PROPERTIES = "stylesheet-custom-properties"  # a theme stylesheet's custom properties, kept by its blob (the same
+# bytes the site publishes): reading one takes a third of a second
 
 
 class WebApp(Output):
@@ -28,7 +30,9 @@ class WebApp(Output):
         every = site_files(
             ((path, store.size(digest), digest) for path, digest in tree.items()), leave=webapp.made_here
         )
-        colours = theme_colours(context.options.palette, context.options.theme_stylesheets)
+        colours = theme_colours(
+            context.options.palette, context.options.theme_stylesheets, lambda css: self._properties(context, css)
+        )
         made, summary = webapp.app_files(every, context.editions, colours)
         for path, data in made.items():
             files.add(path, data)
@@ -42,6 +46,17 @@ class WebApp(Output):
             f"web app {summary['version']}: shell {summary['shell_bytes']:,} bytes; "
             + ", ".join(f"edition {p} {size:,} bytes" for p, size in summary["editions"].items())
         )
+
+    @staticmethod
+    def _properties(context: Context, css: bytes) -> CustomProperties:
+        key = f"{PROPERTIES}:{context.store.put(css)}"
+        known = context.derived.get(key)
+        data = context.store.get(known) if known else None
+        if data is None:
+            found = custom_properties(css)
+            data = json.dumps(sorted([*selected, value] for selected, value in found.items())).encode()
+            context.derived[key] = context.store.put(data)
+        return {(selector, name): value for selector, name, value in json.loads(data)}
 
     @staticmethod
     def _sources(context: Context, digest: str) -> policy.Sources:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 import tinycss2
 
@@ -23,12 +23,23 @@ class Colours:
     background: str  # the splash screen: the page background of the palette's scheme
 
 
-def theme_colours(palette: Sequence[dict] | dict | None, stylesheets: Path) -> Colours:
-    """The colours of the first (light) palette mkdocs.yml sets, read from Material's stylesheets."""
+CustomProperties = dict[tuple[str, str], str]  # (selector, custom property) -> value
+
+
+def theme_colours(
+    palette: Sequence[dict] | dict | None,
+    stylesheets: Path,
+    read: Callable[[bytes], CustomProperties] | None = None,
+) -> Colours:
+    """The colours of the first (light) palette mkdocs.yml sets, read from Material's stylesheets (each by `read`, a
+    build's remembered reading of the same bytes, or `custom_properties`)."""
     first = (palette[0] if isinstance(palette, list) and palette else palette) or {}
     primary = str(first.get("primary", "indigo")).replace(" ", "-")
     scheme = str(first.get("scheme", "default"))
-    values = _custom_properties(sorted(stylesheets.glob("*.min.css")))
+    values: CustomProperties = {}
+    for path in sorted(stylesheets.glob("*.min.css")):
+        for found, value in (read or custom_properties)(path.read_bytes()).items():
+            values.setdefault(found, value)
     try:
         return Colours(
             values[(f"[data-md-color-primary={primary}]", PRIMARY)],
@@ -38,21 +49,19 @@ def theme_colours(palette: Sequence[dict] | dict | None, stylesheets: Path) -> C
         raise ValueError(f"the theme's stylesheets set no {missing.args[0][1]} for {missing.args[0][0]}") from None
 
 
-def _custom_properties(paths: Sequence[Path]) -> dict[tuple[str, str], str]:
-    """(selector, custom property) → value, for every selector of every qualified rule of the stylesheets."""
-    values = {}
-    for path in paths:
-        for rule in tinycss2.parse_stylesheet(
-            path.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True
-        ):
-            if rule.type != "qualified-rule":
-                continue
-            selectors = [s.strip() for s in tinycss2.serialize(rule.prelude).split(",")]
-            for declaration in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True):
-                if declaration.type == "declaration" and declaration.name.startswith("--"):
-                    value = tinycss2.serialize(declaration.value).strip()
-                    for selector in selectors:
-                        values.setdefault((selector, declaration.name), value)
+def custom_properties(css: bytes) -> CustomProperties:
+    """(selector, custom property) → value, for every selector of every qualified rule of a stylesheet (the first
+    value set wins)."""
+    values: CustomProperties = {}
+    for rule in tinycss2.parse_stylesheet(css.decode("utf-8"), skip_comments=True, skip_whitespace=True):
+        if rule.type != "qualified-rule":
+            continue
+        selectors = [s.strip() for s in tinycss2.serialize(rule.prelude).split(",")]
+        for declaration in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True):
+            if declaration.type == "declaration" and declaration.name.startswith("--"):
+                value = tinycss2.serialize(declaration.value).strip()
+                for selector in selectors:
+                    values.setdefault((selector, declaration.name), value)
     return values
 
 
