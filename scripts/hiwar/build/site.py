@@ -13,9 +13,9 @@ import logging
 import multiprocessing
 import os
 import pickle
+import select
 import struct
 import sys
-import time
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
@@ -470,7 +470,7 @@ def _read_all(handle: int, waiting: Callable[[], None]) -> bytes:
                 chunk = os.read(handle, 1 << 20)
             except BlockingIOError:
                 waiting()
-                time.sleep(0.05)
+                select.select([handle], [], [], 0.05)  # until it writes or ends, or the count is shown again
                 continue
             if not chunk:
                 return b"".join(chunks)
