@@ -12,6 +12,10 @@ export PYTHONPATH := $(CURDIR)/scripts
 export NO_MKDOCS_2_WARNING := 1
 # Builds are reproducible: dates MkDocs writes (sitemap) come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1577836800)
+# Compiled Python (the project's modules, the tests' rewritten asserts) is kept beside the environment, not in the
+# source tree, even where the shell says not to write it: every build and test process would compile it again.
+unexport PYTHONDONTWRITEBYTECODE
+export PYTHONPYCACHEPREFIX := $(CURDIR)/$(VENV)/pycache
 
 SEEDS ?= seeds
 OUT ?= build/pages
