@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import subprocess
 import time
@@ -29,17 +30,28 @@ def by_folder(files: dict) -> dict[str, dict]:
     }
 
 
-@pytest.fixture
-def edited(tmp_path):
+@pytest.fixture(scope="module")
+def edited_once(tmp_path_factory):
     """A project built once, then edited: (project, what it published, what a clean build of the edit publishes)."""
-    project = small_project(tmp_path / "one")
+    base = tmp_path_factory.mktemp("edited")
+    project = small_project(base / "one")
     assert build(project).returncode == 0
     old = published(project)
     seed = project / "seeds" / "nested_bullets.txt"  # (headings.txt has a translation, line by line)
     seed.write_text(seed.read_text(encoding="utf-8") + "\nفقرة أضيفت بعد البناء الأول.\n", encoding="utf-8")
-    clean = clean_copy(project, tmp_path / "clean")
+    clean = clean_copy(project, base / "clean")
     assert build(clean).returncode == 0
     return project, old, published(clean)
+
+
+@pytest.fixture
+def edited(edited_once, tmp_path):
+    """The edited project, for each test a copy of its own: its outputs, its build folder and its inputs as the first
+    build and the edit left them (timestamps included)."""
+    project, old, new = edited_once
+    copy = tmp_path / "project"
+    shutil.copytree(project, copy, symlinks=True)
+    return copy, old, new
 
 
 def assert_whole_old_or_new(project, old, new):

@@ -174,36 +174,36 @@ GLOSS_ENTRY = (
 )
 
 
-@pytest.mark.parametrize(
-    "name,text",
-    [
-        ("tags.yml", "'{id}': {{ar: الحوار, en: Dialogue, match: [الحوار]}}\n"),
-        ("names.yml", NAME_ENTRY),
-        ("events.yml", EVENT_ENTRY),
-        ("glossary.yml", GLOSS_ENTRY),
-    ],
-)
+ID_FILES = {
+    "tags.yml": "'{id}': {{ar: الحوار, en: Dialogue, match: [الحوار]}}\n",
+    "names.yml": NAME_ENTRY,
+    "events.yml": EVENT_ENTRY,
+    "glossary.yml": GLOSS_ENTRY,
+}
+
+
 @pytest.mark.parametrize(
     "bad_id", ["../../../README", "/tmp/hiwar-owned", 'x" onclick="alert(1)', "x} {: onfocus=alert(1)"]
 )
-def test_an_id_cannot_choose_a_path_or_an_attribute(tmp_path, name, text, bad_id):
+def test_an_id_cannot_choose_a_path_or_an_attribute(tmp_path, bad_id):
     """The ids of tags.yml, names.yml, events.yml and glossary.yml become page paths, anchors and attributes: one
-    that is not lower-case letters, digits and hyphens stops the build with one line naming it, nothing written."""
+    that is not lower-case letters, digits and hyphens stops the build with one line naming its file, nothing
+    written (each file is checked on its own: every file holding one gets its line)."""
     project = make_project(tmp_path, seeds_with(tmp_path, **{"headings.txt": HEADINGS.read_text(encoding="utf-8")}))
     quoted = bad_id.replace("\\", "\\\\").replace('"', '\\"')
-    (project / "editorial" / name).write_text(
-        text.format(id=f'"{quoted}"' if name != "tags.yml" else bad_id.replace("'", "''")), encoding="utf-8"
-    )
+    for name, text in ID_FILES.items():
+        (project / "editorial" / name).write_text(
+            text.format(id=f'"{quoted}"' if name != "tags.yml" else bad_id.replace("'", "''")), encoding="utf-8"
+        )
     (project / "README.md").write_text("the project's own README\n", encoding="utf-8")
     before = hostile.files_under(tmp_path)
     result = mkdocs_build(project, tmp_path / "site", offline=True)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     problems = hostile.problem_lines(result.stderr)
-    assert (
-        problems[0].startswith(f"editorial/{name}: ")
-        and "must be lower-case ASCII letters, digits and hyphens" in problems[0]
-    )
+    for name in ID_FILES:
+        named = [line for line in problems if line.startswith(f"editorial/{name}: ")]
+        assert len(named) == 1 and "must be lower-case ASCII letters, digits and hyphens" in named[0], problems
     assert all(hostile.printable(line) for line in problems)
     after = hostile.files_under(tmp_path)
     made = sorted(set(after) - set(before))
@@ -250,20 +250,27 @@ def test_seed_names_with_url_characters_give_working_links(tmp_path):
                 assert target.is_file() or (not offline and (target / "index.html").is_file()), (page, value)
 
 
-@pytest.mark.parametrize(
-    "name,shown",
-    [("a\nb.txt", "seeds/a\\x0ab.txt"), ("a\rb.txt", "seeds/a\\x0db.txt"), ("\u202eevil.txt", "seeds/\\u202eevil.txt")],
-)
-def test_a_seed_name_with_a_line_break_or_a_bidi_control_is_one_line_of_refusal(tmp_path, name, shown):
-    seeds = seeds_with(
-        tmp_path, **{name: HEADINGS.read_text(encoding="utf-8"), "ok.txt": HEADINGS.read_text(encoding="utf-8")}
-    )
+CONTROL_NAMES = {
+    "a\nb.txt": "seeds/a\\x0ab.txt",
+    "a\rb.txt": "seeds/a\\x0db.txt",
+    "\u202eevil.txt": "seeds/\\u202eevil.txt",
+}
+
+
+def test_a_seed_name_with_a_line_break_or_a_bidi_control_is_one_line_of_refusal(tmp_path):
+    text = HEADINGS.read_text(encoding="utf-8")
+    seeds = seeds_with(tmp_path, **{name: text for name in CONTROL_NAMES}, **{"ok.txt": text})
     result = mkdocs_build(make_project(tmp_path, seeds), tmp_path / "site")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert (
-        hostile.problem_lines(result.stderr)[0]
-        == f"{shown}: its name holds control or invisible formatting characters (U+{ord(name[1] if name[0] == 'a' else name[0]):04X}); rename it"
-    )
+    problems = hostile.problem_lines(result.stderr)
+    for name, shown in CONTROL_NAMES.items():  # one line each, the name shown with its characters escaped
+        character = name[1] if name[0] == "a" else name[0]
+        assert (
+            problems.count(
+                f"{shown}: its name holds control or invisible formatting characters (U+{ord(character):04X}); rename it"
+            )
+            == 1
+        ), problems
     assert not list((tmp_path / "site").rglob("*.html"))
 
 

@@ -102,24 +102,25 @@ def test_the_timeline_places_an_event_of_two_days_by_its_days(out):
     assert "بين 10 و11 آذار&#47;مارس 2025" in arabic  # ASCII punctuation in text is escaped (markup.literal)
 
 
-@pytest.mark.parametrize(
-    "value,message",
-    [
-        (
-            "2024-02-02/2024-01-30",
-            "field 'date': value: 2024-02-02/2024-01-30 ends (2024-01-30) before it starts (2024-02-02)",
-        ),
-        ("2024-01-30/2024-02-30", "field 'date': value: 2024-02-30 does not exist"),
-        ("2024/2999", "field 'date': value: 2024/2999: year 2999 is after"),
-        ("2024-01-30/", "field 'date': value: '2024-01-30/' is an open interval"),
-    ],
-)
-def test_a_wrong_interval_in_name_yml_names_the_file_the_field_and_what_is_wrong(tmp_path, value, message):
+WRONG_INTERVALS = {
+    "2024-02-02/2024-01-30": (
+        "field 'date': value: 2024-02-02/2024-01-30 ends (2024-01-30) before it starts (2024-02-02)"
+    ),
+    "2024-01-30/2024-02-30": "field 'date': value: 2024-02-30 does not exist",
+    "2024/2999": "field 'date': value: 2024/2999: year 2999 is after",
+    "2024-01-30/": "field 'date': value: '2024-01-30/' is an open interval",
+}
+
+
+def test_a_wrong_interval_in_name_yml_names_the_file_the_field_and_what_is_wrong(tmp_path):
+    """Each seed's NAME.yml with its own wrong interval: one line each, naming the file (every file is checked)."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    shutil.copy(FIXTURES / "traits" / "headings.txt", seeds / "headings.txt")
     editorial = vocabulary_only(tmp_path)
-    (editorial / "headings.yml").write_text(f"date:\n  value: {value}\n", encoding="utf-8")
+    for number, value in enumerate(WRONG_INTERVALS):
+        shutil.copy(FIXTURES / "traits" / "headings.txt", seeds / f"headings-{number}.txt")
+        (editorial / f"headings-{number}.yml").write_text(f"date:\n  value: {value}\n", encoding="utf-8")
     result = run_pages(seeds, tmp_path / "out", editorial)
     assert result.returncode == 1
-    assert f"editorial/headings.yml: {message}" in result.stderr, result.stderr
+    for number, message in enumerate(WRONG_INTERVALS.values()):
+        assert f"editorial/headings-{number}.yml: {message}" in result.stderr, result.stderr
