@@ -6,7 +6,8 @@ from __future__ import annotations
 import hashlib
 import os
 
-from hiwar.outputs.contract import Context, Files, Output, Scope, inputs_digest
+from hiwar.outputs.contract import Context, Files, Output, Scope, Target, inputs_digest
+from hiwar.outputs.store import digest_of
 from hiwar.site import exports, feeds, search_pages
 from hiwar.site.pages import newest_first
 from hiwar.site.search import TermCache, index_files
@@ -216,8 +217,16 @@ class SearchIndex(Output):
 
     def reused(self, context: Context, entry) -> None:
         context.memo.keep("search-terms")
-        if context.options.serving:
-            self._terms(context)  # a preview's first build: for its first edit
+        if context.options.serving:  # a preview's first build: the index its first edit patches, made now
+            cache = self._terms(context)
+            if cache.last is None:
+                made, _ = index_files(search_pages.ordered(context.documents), cache, again=True)
+                recorded = entry.of(Target.SITE.value)
+                cache.blobs = {}
+                for path, data in made.items():
+                    blob = recorded.get(f"{SEARCH_FOLDER}/{path}")
+                    if blob is not None and blob == digest_of(data):  # the same documents make the same files
+                        cache.blobs[path] = (data, blob)
 
 
 class _KeptTerms(TermCache):
