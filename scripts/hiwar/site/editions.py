@@ -35,6 +35,8 @@ class LanguageTable:
     lang: str
     source: str  # the file, as problems name it
     strings: Mapping[str, Any]
+    # Each section made once (a listing formats a date per entry): shared by its callers, who read it only.
+    _sections: dict[str, Mapping[str, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __getitem__(self, key: str) -> Any:
         try:
@@ -50,12 +52,16 @@ class LanguageTable:
         return value.format(**values) if values else value
 
     def section(self, name: str) -> Mapping[str, Any]:
-        """A nested section as data (dates, search …), for the modules that format with it."""
+        """A nested section as data (dates, search …), for the modules that format with it (read, never changed)."""
+        known = self._sections.get(name)
+        if known is not None:
+            return known
         prefix = f"{name}."
         found = {key[len(prefix) :]: value for key, value in self.strings.items() if key.startswith(prefix)}
         if not found:
             raise MissingString(f"{self.source}: no section {name!r}")
-        return _nest(found)
+        made = self._sections[name] = _nest(found)
+        return made
 
 
 @dataclass(frozen=True)
