@@ -257,6 +257,20 @@ def test_postings_read_back_as_written(postings):
     assert decode(encode(array("I", [number << 3 | weight for number, weight in postings]))) == postings
 
 
+@given(
+    st.lists(st.tuples(st.integers(0, 2**28), st.integers(0, 7)), min_size=1, max_size=600, unique_by=lambda p: p[0])
+)
+def test_a_long_list_is_written_as_one_posting_at_a_time_would_be_and_reads_back(postings):
+    """A common word's list is encoded with array operations (postings.LONG_LIST): the same characters."""
+    from array import array
+
+    from hiwar.site.search import postings as module
+
+    numbers = array("I", [number << 3 | weight for number, weight in sorted(postings)])
+    assert module._encoded_at_once(numbers) == module._encoded_one_by_one(numbers)
+    assert decode(module._encoded_at_once(numbers)) == sorted(postings)
+
+
 def test_the_query_module_is_given_the_index_format_by_postings_py():
     from hiwar.site.search.assets import SCRIPT
     from hiwar.site.search.postings import ALPHABET, IN_TITLE, WEIGHT_BITS
