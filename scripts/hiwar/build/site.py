@@ -30,7 +30,7 @@ from hiwar.build.seam import BuildProblem
 from hiwar.memo import Memo
 from hiwar.model.article import Article
 from hiwar.outputs import record as records
-from hiwar.outputs.contract import Context, Derivations, OutputClash, Scope, Target, run
+from hiwar.outputs.contract import Context, Derivations, Moment, OutputClash, Scope, Target, run
 from hiwar.outputs.record import OutputEntry, Record
 from hiwar.outputs.registry import outputs_of
 from hiwar.outputs.store import Store
@@ -286,19 +286,27 @@ class SiteBuild:
     # ---- after the pages --------------------------------------------------------------------------------------
     def finish(self, primary: EditionPart, page_paths: dict[str, dict[str, str]]) -> dict[Target, Tree]:
         """Every edition's part in, every output made, the folders made to hold exactly what the trees say."""
+        targets = self._targets()
+        early = self.context(None)  # the outputs made of the articles alone: while the editions' processes end
+        made_early = dict(
+            run(output, early, self.previous)
+            for target in targets
+            for output in outputs_of(Scope.SITE, target, Moment.BEFORE_PAGES)
+        )
         self._wait_for_editions()
         self.parts[primary.lang] = primary
         parts = [self.parts[edition.lang] for edition in self.editions]
         derived = Derivations(self.previous.derived)
+        derived.made.update(early.derived.made)
         for part in parts:
             derived.made.update(part.derived)
         outputs: dict[str, OutputEntry] = {name: entry for part in parts for name, entry in part.outputs.items()}
+        outputs |= made_early
         context = self.context(None, derived=derived)
         context.page_paths = page_paths
         context.documents = self._search_documents(parts)
         pages = {f"pages:{part.lang}": {dest: entry.html for dest, entry in part.pages.items()} for part in parts}
         pages |= {f"files:{part.lang}": part.files for part in parts}
-        targets = self._targets()
         trees: dict[Target, Tree] = {}  # the build's trees once every output is made (a preview serves them)
         context.trees = trees
         for target in targets:

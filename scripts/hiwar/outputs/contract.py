@@ -47,8 +47,9 @@ class Scope(Enum):
 
 
 class Moment(Enum):
-    """When an edition's output is made: after its pages (most), or before them, for an output its pages show
-    (a book offered for download with its size)."""
+    """When an output is made: after the pages (most), or before them: an edition's output its pages show (a book
+    offered for download with its size), a site's output made of the articles alone (made while the other editions'
+    processes still build their pages)."""
 
     BEFORE_PAGES = "before pages"
     AFTER_PAGES = "after pages"

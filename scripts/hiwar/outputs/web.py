@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 
-from hiwar.outputs.contract import Context, Files, Output, Scope, Target, inputs_digest
+from hiwar.outputs.contract import Context, Files, Moment, Output, Scope, Target, inputs_digest
 from hiwar.outputs.store import digest_of
 from hiwar.site import exports, feeds, search_pages
 from hiwar.site.pages import newest_first
@@ -113,6 +113,7 @@ class CitationCollection(Output):
     """The whole archive in every edition, one file per format (`citations/hiwar.*`)."""
 
     name = "citation-collection"
+    moment = Moment.BEFORE_PAGES  # made of the articles alone
 
     def inputs(self, context: Context) -> str:
         return inputs_digest(context.fingerprint, context.site_url, _articles_digest(context))
