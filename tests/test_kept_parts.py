@@ -83,6 +83,30 @@ def test_listings_kept_from_the_last_build_are_the_listings_made_afresh(project_
         assert "عنوان جديد للمقال" in kept["ar/index.md"] and "عنوان جديد للمقال" in kept["ar/people.md"]
 
 
+def test_a_listing_made_again_takes_the_pages_of_its_unchanged_parts_from_the_last_build(project_collection):
+    """A listing of many listings (a page per topic and per year): after an article changes topic, only the topics
+    that gain or lose it are made again, the other topics' pages are the last build's; also when a build in between
+    took the whole listing as it was. The plan is the one made without a memo each time."""
+    memo = Memo()
+    first = plan(project_collection, ARABIC, memo)
+    memo.finished()
+    article = newest_first(project_collection.articles)[0]
+    summary = {**article.summary, "ar": Sourced("ملخص آخر", EDITORIAL)}
+    between = edited(project_collection, article, summary=summary)  # the topics listing does not read summaries
+    memo = Memo(memo)
+    assert plan(between, ARABIC, memo) == plan(between, ARABIC)
+    memo.finished()
+    moved = sorted({tag for a in project_collection.articles for tag in a.tags.value} - set(article.tags.value))[:1]
+    retagged = edited(between, newest_first(between.articles)[0], tags=Sourced(moved, EDITORIAL))
+    again = plan(retagged, ARABIC, Memo(memo))
+    assert again == plan(retagged, ARABIC)
+    topics = {f"ar/topics/{tag}.md" for tag in {*article.tags.value, *moved}}
+    unchanged = [path for path in first if path.startswith("ar/topics/") and path.count("/") == 2]
+    unchanged = [path for path in unchanged if path not in topics and path != "ar/topics/index.md"]
+    assert unchanged and all(again[path] is first[path] for path in unchanged)
+    assert all(again[path] != first[path] for path in topics if path in first and path in again)
+
+
 def test_a_listing_reads_only_what_its_digest_covers(project_collection):
     """A listing is handed the articles as ListedArticle: a field its entry does not name is an error, so the digest
     that decides whether it is made again covers everything it reads."""

@@ -119,3 +119,13 @@ def listed_digest(
         parts = parts_of(article)
         digest.update(b"\0".join(parts[name] for name in reads) + b"\1")
     return digest.hexdigest()
+
+
+def shown_digest(shown: Sequence[ListedArticle], parts_of: Callable[[Article], dict[str, bytes]]) -> str:
+    """A digest of what a listing may read of the articles it was handed (a part of it: one listing's pages), in
+    their order; `parts_of` gives an article's listed_parts."""
+    digest = hashlib.sha256()
+    for item in shown:
+        parts = parts_of(item._article)
+        digest.update(b"\0".join(parts[name] for name in sorted(item._reads)) + b"\1")
+    return digest.hexdigest()

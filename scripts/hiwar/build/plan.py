@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from hiwar.build.listed import Listing, listed, listed_digest, listed_parts
+from hiwar.build.listed import Listing, listed, listed_digest, listed_parts, shown_digest
 from hiwar.enrich.cache import ArticleCache
 from hiwar.enrich.collection import Collection
 from hiwar.memo import Memo
@@ -32,6 +32,7 @@ from hiwar.site.listings import (
     TIMELINE_PAGE,
     TOPICS_DIR,
     TRANSLATIONS_PAGE,
+    made_now,
     render_glossary,
     render_index,
     render_timeline,
@@ -117,15 +118,29 @@ def plan_edition(
     def key_of(*parts: str) -> str:
         return hashlib.sha256("\0".join((fingerprint, lang, *parts)).encode()).hexdigest()
 
-    def listing(kind: Listing | None, render: Callable[[list], dict[str, str] | str], *inputs: str):
+    def listing(kind: Listing | None, render: Callable[..., dict[str, str] | str], *inputs: str):
         """A listing's pages, handed the articles as that listing sees them; from the memo when what it reads of
-        them, the shared editorial data (cache.common covers it) and `inputs` are the last build's."""
-        shown = lambda: render(listed(articles, kind, editions) if kind else [])  # noqa: E731
+        them, the shared editorial data (cache.common covers it) and `inputs` are the last build's. A listing made
+        again takes from the memo each of its paginated listings (a topic's pages …) made of the same."""
         if memo is None or collection.cache is None:
-            return shown()
+            return render(listed(articles, kind, editions) if kind else [], made_now)
         name = kind.name if kind else "glossary"
+        made = []
+
+        def kept(path: str, shown: Sequence, make: Callable[[], dict[str, str]]) -> dict[str, str]:
+            return memo.get(
+                f"pages:{lang}:{name}:{path}", key_of(path, cache.common, shown_digest(shown, parts_of)), make
+            )
+
+        def shown() -> dict[str, str] | str:
+            made.append(True)
+            return render(listed(articles, kind, editions) if kind else [], kept)
+
         key = key_of(name, cache.common, listed_digest(articles, kind, editions, parts_of) if kind else "", *inputs)
-        return memo.get(f"listing:{lang}:{name}", key, shown)
+        pages = memo.get(f"listing:{lang}:{name}", key, shown)
+        if not made:  # taken whole: its paginated listings stay in the memo for the next listing made again
+            memo.keep(f"pages:{lang}:{name}:")
+        return pages
 
     speeds = ",".join(str(e.words_per_minute) for e in editions)
 
@@ -171,19 +186,23 @@ def plan_edition(
     listed_page(
         "index.md",
         listing(
-            HOME, lambda shown: render_home(shown, edition, f"{TOPICS_DIR}/index.md#by-year", downloads), downloads
+            HOME,
+            lambda shown, kept: render_home(shown, edition, f"{TOPICS_DIR}/index.md#by-year", downloads),
+            downloads,
         ),
     )
     made = [
-        listing(TRANSLATIONS, lambda shown: render_translation_status(shown, edition, editions)),
-        listing(TOPICS, lambda shown: render_topics(shown, edition, vocabulary, collection.calendar)),
-        listing(TIMELINE, lambda shown: render_timeline(shown, edition, collection.calendar)),
-        listing(INDEX, lambda shown: render_index(shown, edition, editions, collection.names)),
+        listing(TRANSLATIONS, lambda shown, kept: render_translation_status(shown, edition, editions)),
+        listing(TOPICS, lambda shown, kept: render_topics(shown, edition, vocabulary, collection.calendar, kept)),
+        listing(TIMELINE, lambda shown, kept: render_timeline(shown, edition, collection.calendar, kept)),
+        listing(INDEX, lambda shown, kept: render_index(shown, edition, editions, collection.names, kept)),
     ]
     for pages in made:
         for path, text in pages.items():
             listed_page(path, text)
-    listed_page(GLOSSARY_PAGE, listing(None, lambda shown: render_glossary(edition, editions, collection.glossary)))
+    listed_page(
+        GLOSSARY_PAGE, listing(None, lambda shown, kept: render_glossary(edition, editions, collection.glossary))
+    )
     for article in articles:
         shown = related[article.id]
         lazy(

@@ -78,6 +78,15 @@ class ArticleLinks:
         return bullet_list(entries)
 
 
+# A listing's pages made by `paginated` for these articles (as the listing sees them), or the same pages an earlier
+# build made of what the listing reads of the same articles (build/plan.py keeps them): (path, articles, make).
+Kept = Callable[[str, Sequence[Article], Callable[[], dict[str, str]]], dict[str, str]]
+
+
+def made_now(path: str, articles: Sequence[Article], make: Callable[[], dict[str, str]]) -> dict[str, str]:
+    return make()
+
+
 def paginated(
     path: str,
     title: str,
@@ -158,7 +167,7 @@ def _year_page(year: int | None) -> str:
 
 
 def render_topics(
-    articles: list[Article], edition: Edition, vocabulary: dict[str, Tag], calendar: Calendar
+    articles: list[Article], edition: Edition, vocabulary: dict[str, Tag], calendar: Calendar, kept: Kept = made_now
 ) -> dict[str, str]:
     """The topics overview (topics, years, rounds), a listing per topic and a listing per year."""
     t = edition.t
@@ -178,14 +187,18 @@ def render_topics(
         path = f"{TOPICS_DIR}/{tag.id}.md"
         topic_items.append(f"{link(literal(label), source_link(page, path))}{escaped(f' ({len(tagged)})')}")
         pages.update(
-            paginated(
+            kept(
                 path,
-                label,
-                f"{t('listings.topics')}: {label}",
-                heading(1, literal(label)),
                 tagged,
-                edition,
-                ArticleLinks.dated,
+                lambda path=path, label=label, tagged=tagged: paginated(
+                    path,
+                    label,
+                    f"{t('listings.topics')}: {label}",
+                    heading(1, literal(label)),
+                    tagged,
+                    edition,
+                    ArticleLinks.dated,
+                ),
             )
         )
     overview.append(ArticleLinks(edition, page).items(topic_items))
@@ -199,15 +212,20 @@ def render_topics(
         label = str(year) if year is not None else t("listings.undated")
         path = _year_page(year)
         year_items.append(f"{link(literal(label), source_link(page, path))}{escaped(f' ({len(by_year[year])})')}")
+        of_year = newest_first(by_year[year])
         pages.update(
-            paginated(
+            kept(
                 path,
-                label,
-                f"{t('listings.by_year')}: {label}",
-                heading(1, literal(label)),
-                newest_first(by_year[year]),
-                edition,
-                ArticleLinks.dated,
+                of_year,
+                lambda path=path, label=label, of_year=of_year: paginated(
+                    path,
+                    label,
+                    f"{t('listings.by_year')}: {label}",
+                    heading(1, literal(label)),
+                    of_year,
+                    edition,
+                    ArticleLinks.dated,
+                ),
             )
         )
     overview.append(ArticleLinks(edition, page).items(year_items))
@@ -232,7 +250,9 @@ def render_topics(
     return pages
 
 
-def render_timeline(articles: list[Article], edition: Edition, calendar: Calendar) -> dict[str, str]:
+def render_timeline(
+    articles: list[Article], edition: Edition, calendar: Calendar, kept: Kept = made_now
+) -> dict[str, str]:
     """The timeline of events, each with the newest articles that discuss it; a listing per event."""
     t = edition.t
     page = TIMELINE_PAGE
@@ -255,14 +275,18 @@ def render_timeline(articles: list[Article], edition: Edition, calendar: Calenda
         lines += _preview(page, heading_, discussing, lambda a, e=event.id: a.events[e], path, edition, links)
         if len(discussing) > PREVIEW:
             pages.update(
-                paginated(
+                kept(
                     path,
-                    event.labels[edition.lang],
-                    f"{t('listings.timeline')}: {event.labels[edition.lang]}",
-                    heading(1, title),
                     discussing,
-                    edition,
-                    lambda links, a, e=event.id: links.with_paragraphs(a, a.events[e]),
+                    lambda path=path, event=event, title=title, discussing=discussing: paginated(
+                        path,
+                        event.labels[edition.lang],
+                        f"{t('listings.timeline')}: {event.labels[edition.lang]}",
+                        heading(1, title),
+                        discussing,
+                        edition,
+                        _with_paragraphs_of("events", event.id),
+                    ),
                 )
             )
     pages[page] = "\n".join(lines)
@@ -270,7 +294,7 @@ def render_timeline(articles: list[Article], edition: Edition, calendar: Calenda
 
 
 def render_index(
-    articles: list[Article], edition: Edition, editions: Sequence[Edition], names: list[Name]
+    articles: list[Article], edition: Edition, editions: Sequence[Edition], names: list[Name], kept: Kept = made_now
 ) -> dict[str, str]:
     """The index of names, with the newest articles that mention each; a listing per name mentioned more often."""
     t = edition.t
@@ -305,18 +329,27 @@ def render_index(
                     return f"{heading(1, both)}\n{back}"
 
                 pages.update(
-                    paginated(
+                    kept(
                         path,
-                        name.labels[edition.lang],
-                        f"{t('listings.index')}: {name.labels[edition.lang]}",
-                        named,
                         found,
-                        edition,
-                        lambda links, a, n=name.id: links.with_paragraphs(a, a.mentions[n]),
+                        lambda path=path, name=name, named=named, found=found: paginated(
+                            path,
+                            name.labels[edition.lang],
+                            f"{t('listings.index')}: {name.labels[edition.lang]}",
+                            named,
+                            found,
+                            edition,
+                            _with_paragraphs_of("mentions", name.id),
+                        ),
                     )
                 )
     pages[page] = "\n".join(lines)
     return pages
+
+
+def _with_paragraphs_of(field: str, key: str) -> Callable[[ArticleLinks, Article], str]:
+    """An entry: the article's link and its ¶ that `field` (events, mentions) gives for `key`."""
+    return lambda links, article: links.with_paragraphs(article, getattr(article, field)[key])
 
 
 def render_translation_status(articles: list[Article], edition: Edition, editions: Sequence[Edition]) -> dict[str, str]:
