@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import threading
 import time
 from pathlib import Path
@@ -79,17 +81,18 @@ def run_serve(config_file: Path, host: str, port: int, engine: str = "mkdocs", v
             if not changes.wait(timeout=1.0):
                 continue
             started = time.monotonic()
-            built = _build(session)
-            if built is None:
-                say("preview: the rebuild failed (see above); still serving the last site")
-                continue
-            site.store = built.store
-            changed = site.swap(built.trees[Target.SITE])
-            say(
-                f"preview: rebuilt in {time.monotonic() - started:.2f} s"
-                + ("; pages reloaded" if changed else "; nothing changed")
-            )
-            _persist(built, work)
+            with _collected_after():
+                built = _build(session)
+                if built is None:
+                    say("preview: the rebuild failed (see above); still serving the last site")
+                    continue
+                site.store = built.store
+                changed = site.swap(built.trees[Target.SITE])
+                say(
+                    f"preview: rebuilt in {time.monotonic() - started:.2f} s"
+                    + ("; pages reloaded" if changed else "; nothing changed")
+                )
+                _persist(built, work)
             changes.watch(_inputs(built.options))  # an edited mkdocs.yml may name other folders
     except KeyboardInterrupt:
         say("preview: stopped")
@@ -98,6 +101,19 @@ def run_serve(config_file: Path, host: str, port: int, engine: str = "mkdocs", v
         changes.stop()
         server.shutdown()
         session.close()
+
+
+@contextlib.contextmanager
+def _collected_after():
+    """A rebuild runs without the garbage collector's passes (a full one scans everything the preview keeps between
+    builds: a third of a second at 1,000 articles, at any moment of a rebuild); the garbage it leaves in cycles is
+    collected once the rebuilt site is served, while the preview waits for the next save."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
 
 
 def _build(session):
