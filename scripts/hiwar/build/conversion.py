@@ -4,6 +4,8 @@ problems, the build report and the articles each article lists as related."""
 from __future__ import annotations
 
 import logging
+import os
+import tempfile
 from dataclasses import dataclass, field
 
 from hiwar.build.options import BuildOptions
@@ -52,6 +54,18 @@ def convert(options: BuildOptions, progress: Progress, previous: Converted | Non
         options.report,
     )
     return Converted(collection, problems, related_articles(collection))
+
+
+def check_keepable(converted: Converted, options: BuildOptions) -> None:
+    """Raises the error that writing the report or the cache would meet now (a folder that cannot hold them): for a
+    build that writes them later (the preview's, once the rebuilt site is served)."""
+    cache = converted.collection.cache
+    folders = {options.report.parent} | ({cache.path.parent} if cache is not None and cache.path is not None else set())
+    for folder in sorted(folders):
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=".", suffix=".probe", dir=folder)
+        os.close(handle)
+        os.unlink(name)
 
 
 def keep(converted: Converted, options: BuildOptions) -> None:

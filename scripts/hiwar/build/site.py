@@ -22,7 +22,7 @@ from pathlib import Path
 
 import msgspec
 
-from hiwar.build.conversion import Converted, convert, keep
+from hiwar.build.conversion import Converted, check_keepable, convert, keep
 from hiwar.build.edition import EditionBuild, EditionPart, hand_written, stored_document
 from hiwar.build.options import BuildOptions
 from hiwar.build.progress import Progress, Stage
@@ -60,6 +60,7 @@ class SiteBuild:
         self.record = Record()
         self.converted = Converted()
         self._kept_conversion = previous.converted if previous is not None else None
+        self._conversion_to_keep = False  # a preview's report and conversion cache, written by persist
         self.problems: list[str] = []
         self._internal: set[str] = set()  # where in the code the unexpected errors of this build happened
         self.fingerprint = ""
@@ -94,7 +95,14 @@ class SiteBuild:
             )
 
     def keep_conversion(self) -> None:
-        keep(self.converted, self.options)
+        """The report and the conversion's cache, for the next build. A preview writes them once the rebuilt site is
+        served (persist: its next build takes the conversion from memory, and the cache is one file of every
+        article); a folder that cannot hold them is found now, so that this build's pages say so."""
+        if self.options.serving:
+            check_keepable(self.converted, self.options)
+            self._conversion_to_keep = True
+        else:
+            keep(self.converted, self.options)
 
     def prepare(self, fingerprint: str) -> None:
         """What every page is also made of (the fingerprint), and what the last build made that may be reused."""
@@ -343,6 +351,12 @@ class SiteBuild:
     def persist(self) -> None:
         """The record saved for the next build, and the store left holding only what it names. A preview does this
         once the rebuilt site is served (its next build takes the record from memory)."""
+        if self._conversion_to_keep:
+            self._conversion_to_keep = False
+            try:
+                keep(self.converted, self.options)
+            except Exception as err:  # noqa: BLE001 — said, as the build's own guard would; the next build writes them
+                self.progress.note(f"the report and the conversion's cache could not be written ({err})")
         self.store.flush()
         records.save(self.record, self.options.cache_dir / RECORD)
         self.store.prune(self.record.blobs() | self._live)
