@@ -95,10 +95,23 @@ def paginated(
     articles: list[Article],
     edition: Edition,
     entry: Callable[[ArticleLinks, Article], str],
+    kept: Kept = made_now,
 ) -> dict[str, str]:
     """A listing of articles over as many pages as it takes, LISTED a page: `path` (say topics/iran.md), then
     topics/iran/2.md, … each linking to the newer and the older page. `heading_`: the pages' heading, or what makes it
     for a page (its links are relative to the page)."""
+    return kept(path, articles, lambda: _paginated(path, title, description, heading_, articles, edition, entry))
+
+
+def _paginated(
+    path: str,
+    title: str,
+    description: str,
+    heading_: str | Callable[[str], str],
+    articles: list[Article],
+    edition: Edition,
+    entry: Callable[[ArticleLinks, Article], str],
+) -> dict[str, str]:
     t = edition.t
     chunks = [articles[i : i + LISTED] for i in range(0, len(articles), LISTED)] or [[]]
     paths = [path] + [f"{path[:-3]}/{n}.md" for n in range(2, len(chunks) + 1)]
@@ -187,18 +200,15 @@ def render_topics(
         path = f"{TOPICS_DIR}/{tag.id}.md"
         topic_items.append(f"{link(literal(label), source_link(page, path))}{escaped(f' ({len(tagged)})')}")
         pages.update(
-            kept(
+            paginated(
                 path,
+                label,
+                f"{t('listings.topics')}: {label}",
+                heading(1, literal(label)),
                 tagged,
-                lambda path=path, label=label, tagged=tagged: paginated(
-                    path,
-                    label,
-                    f"{t('listings.topics')}: {label}",
-                    heading(1, literal(label)),
-                    tagged,
-                    edition,
-                    ArticleLinks.dated,
-                ),
+                edition,
+                ArticleLinks.dated,
+                kept,
             )
         )
     overview.append(ArticleLinks(edition, page).items(topic_items))
@@ -212,20 +222,16 @@ def render_topics(
         label = str(year) if year is not None else t("listings.undated")
         path = _year_page(year)
         year_items.append(f"{link(literal(label), source_link(page, path))}{escaped(f' ({len(by_year[year])})')}")
-        of_year = newest_first(by_year[year])
         pages.update(
-            kept(
+            paginated(
                 path,
-                of_year,
-                lambda path=path, label=label, of_year=of_year: paginated(
-                    path,
-                    label,
-                    f"{t('listings.by_year')}: {label}",
-                    heading(1, literal(label)),
-                    of_year,
-                    edition,
-                    ArticleLinks.dated,
-                ),
+                label,
+                f"{t('listings.by_year')}: {label}",
+                heading(1, literal(label)),
+                newest_first(by_year[year]),
+                edition,
+                ArticleLinks.dated,
+                kept,
             )
         )
     overview.append(ArticleLinks(edition, page).items(year_items))
@@ -275,18 +281,15 @@ def render_timeline(
         lines += _preview(page, heading_, discussing, lambda a, e=event.id: a.events[e], path, edition, links)
         if len(discussing) > PREVIEW:
             pages.update(
-                kept(
+                paginated(
                     path,
+                    event.labels[edition.lang],
+                    f"{t('listings.timeline')}: {event.labels[edition.lang]}",
+                    heading(1, title),
                     discussing,
-                    lambda path=path, event=event, title=title, discussing=discussing: paginated(
-                        path,
-                        event.labels[edition.lang],
-                        f"{t('listings.timeline')}: {event.labels[edition.lang]}",
-                        heading(1, title),
-                        discussing,
-                        edition,
-                        _with_paragraphs_of("events", event.id),
-                    ),
+                    edition,
+                    lambda links, a, e=event.id: links.with_paragraphs(a, a.events[e]),
+                    kept,
                 )
             )
     pages[page] = "\n".join(lines)
@@ -329,27 +332,19 @@ def render_index(
                     return f"{heading(1, both)}\n{back}"
 
                 pages.update(
-                    kept(
+                    paginated(
                         path,
+                        name.labels[edition.lang],
+                        f"{t('listings.index')}: {name.labels[edition.lang]}",
+                        named,
                         found,
-                        lambda path=path, name=name, named=named, found=found: paginated(
-                            path,
-                            name.labels[edition.lang],
-                            f"{t('listings.index')}: {name.labels[edition.lang]}",
-                            named,
-                            found,
-                            edition,
-                            _with_paragraphs_of("mentions", name.id),
-                        ),
+                        edition,
+                        lambda links, a, n=name.id: links.with_paragraphs(a, a.mentions[n]),
+                        kept,
                     )
                 )
     pages[page] = "\n".join(lines)
     return pages
-
-
-def _with_paragraphs_of(field: str, key: str) -> Callable[[ArticleLinks, Article], str]:
-    """An entry: the article's link and its ¶ that `field` (events, mentions) gives for `key`."""
-    return lambda links, article: links.with_paragraphs(article, getattr(article, field)[key])
 
 
 def render_translation_status(articles: list[Article], edition: Edition, editions: Sequence[Edition]) -> dict[str, str]:
