@@ -95,6 +95,16 @@ class Derivations:
     def __setitem__(self, key: str, digest: str) -> None:
         self.made[key] = digest
 
+    def bytes_of(self, key: str, store: Store, make: Callable[[], bytes]) -> bytes:
+        """The bytes derived under `key` ("kind:blob"): an earlier build's when the store still holds them whole, else
+        made now and kept."""
+        known = self.get(key)
+        data = store.get(known) if known is not None else None
+        if data is None:
+            data = make()
+            self[key] = store.put(data)
+        return data
+
     def kept(self, live: set[str]) -> dict[str, str]:
         """The derivations whose source is one of the `live` blobs (what the build's trees hold)."""
         return {key: digest for key, digest in {**self.known, **self.made}.items() if key.rsplit(":", 1)[-1] in live}

@@ -49,24 +49,19 @@ class WebApp(Output):
 
     @staticmethod
     def _properties(context: Context, css: bytes) -> CustomProperties:
-        key = f"{PROPERTIES}:{context.store.put(css)}"
-        known = context.derived.get(key)
-        data = context.store.get(known) if known else None
-        if data is None:
+        def made() -> bytes:
             found = custom_properties(css)
-            data = json.dumps(sorted([*selected, value] for selected, value in found.items())).encode()
-            context.derived[key] = context.store.put(data)
+            return json.dumps(sorted([*selected, value] for selected, value in found.items())).encode()
+
+        data = context.derived.bytes_of(f"{PROPERTIES}:{context.store.put(css)}", context.store, made)
         return {(selector, name): value for selector, name, value in json.loads(data)}
 
     @staticmethod
     def _sources(context: Context, digest: str) -> policy.Sources:
-        key = f"{KIND}:{digest}"
-        known = context.derived.get(key)
-        data = context.store.get(known) if known else None
-        if data is None:
+        def made() -> bytes:
             page = context.store.get(digest)
             found = policy.page_sources(page.decode("utf-8")) if page is not None else policy.Sources()
-            data = json.dumps([list(found.scripts), list(found.styles)]).encode()
-            context.derived[key] = context.store.put(data)
-        scripts, styles = json.loads(data)
+            return json.dumps([list(found.scripts), list(found.styles)]).encode()
+
+        scripts, styles = json.loads(context.derived.bytes_of(f"{KIND}:{digest}", context.store, made))
         return policy.Sources(tuple(scripts), tuple(styles))

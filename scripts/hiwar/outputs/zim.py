@@ -469,13 +469,8 @@ class Reader:
     def _learnt(self, kind: str, path: str, type_, learn):
         blob = self.tree[path]
         key = f"{kind}/{code_digest()[:16]}:{blob}"
-        known = self.derived.get(key)
-        data = self.store.get(known) if known is not None else None
-        if data is not None:
-            return msgspec.msgpack.decode(data, type=type_)
-        value = learn(self.content(path))
-        self.derived[key] = self.store.put(msgspec.msgpack.encode(value))
-        return value
+        data = self.derived.bytes_of(key, self.store, lambda: msgspec.msgpack.encode(learn(self.content(path))))
+        return msgspec.msgpack.decode(data, type=type_)
 
 
 @functools.cache
