@@ -23,7 +23,7 @@ OUT ?= build/pages
 EDITORIAL ?= $(if $(filter seeds seeds/,$(SEEDS)),editorial,)
 ZIP := dist/hiwar-offline.zip
 
-.PHONY: build recover pages serve lint test test-long assets clean bench bench-search bench-summary test-tools audit deploy nginx-conf
+.PHONY: build recover pages serve lint test test-setup test-long assets clean bench bench-search bench-summary test-tools audit deploy nginx-conf
 
 ## Environments ---------------------------------------------------------------
 $(VENV)/.build-deps: requirements.txt constraints.txt scripts/install-build-tools.sh
@@ -32,7 +32,8 @@ $(VENV)/.build-deps: requirements.txt constraints.txt scripts/install-build-tool
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	touch $@
 
-$(VENV)/.test-deps: $(VENV)/.build-deps requirements-test.txt requirements-properdocs.txt
+# After the plugin's install (order only): two pip processes never write the same environment at once.
+$(VENV)/.test-deps: $(VENV)/.build-deps requirements-test.txt requirements-properdocs.txt | $(VENV)/.plugin
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-test.txt -c constraints.txt
 	touch $@
 
@@ -136,7 +137,8 @@ audit: $(VENV)/.test-deps build test-tools tools/lighthouse/node_modules/.instal
 	$(PY) -m hiwar_tools.audit site
 
 ## Tests ------------------------------------------------------------------------
-test-tools:
+# After the build's own tools (install-build-tools.sh): two apt-get processes never wait on each other's lock.
+test-tools: $(VENV)/.build-deps
 	bash scripts/install-test-tools.sh
 
 # make lint: ruff's checks and its formatter (as a check) on the code and the tests, mypy --strict on the model
@@ -146,18 +148,25 @@ lint: $(VENV)/.test-deps
 	$(PY) -m ruff format --check scripts tests
 	$(PY) -m mypy
 
-# make test: the lint, then every test but the long runs (README, "Tests"), on every core.
-test: $(VENV)/.test-deps lint build test-tools
-	$(PY) -m pytest -n auto --dist loadfile -m "not long" tests
+# make test's set-up, two steps at a time: the test packages (pip), the test tools (apt, npm), the build and the lint
+# are independent of each other, and each spends part of its time waiting on the network or the disk.
+test-setup:
+	$(MAKE) --no-print-directory --output-sync=target -j2 $(VENV)/.test-deps test-tools build lint
+
+# make test: the lint, then every test but the long runs (README, "Tests"), on every core. The test files are handed
+# to the workers in the order conftest.py gives them (longest first), not reordered by their number of tests.
+PYTEST := $(PY) -m pytest -n auto --dist loadfile --no-loadscope-reorder
+test: test-setup
+	$(PYTEST) -m "not long" tests
 
 # make test-long: the long property runs (hostile strings in every field: 120 sites; in-place build = clean build:
 # 20 sequences of 12 steps; kills at every step of publishing and at 10 moments of building) and the browser-heavy
 # audits of every page (axe, the Nu HTML Checker, every link and anchor). CI runs it after make test.
 LONG_RUNS := HIWAR_LONG=1 HIWAR_HOSTILE_EXAMPLES=120 HIWAR_REBUILD_EXAMPLES=20 HIWAR_REBUILD_STEPS=12 HIWAR_FAULT_MOMENTS=10
 test-long: $(VENV)/.test-deps build test-tools
-	$(LONG_RUNS) $(PY) -m pytest -n auto --dist loadfile tests/test_hostile_inputs.py tests/test_rebuild_equals_clean.py \
+	$(LONG_RUNS) $(PYTEST) tests/test_hostile_inputs.py tests/test_rebuild_equals_clean.py \
 	  tests/test_build_faults.py
-	$(PY) -m pytest -n auto --dist loadfile -m long tests --ignore=tests/test_hostile_inputs.py \
+	$(PYTEST) -m long tests --ignore=tests/test_hostile_inputs.py \
 	  --ignore=tests/test_rebuild_equals_clean.py --ignore=tests/test_build_faults.py
 
 # Exactly what the build made (the environments .venv/ and node_modules/ stay).

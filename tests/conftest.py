@@ -267,29 +267,31 @@ def nginx_site(site, tmp_path_factory):
         pytest.fail(str(err))
 
 
-# pytest-xdist (--dist loadfile) hands the files out in the order they are collected: the files that build sites of
-# their own go first, so that the two workers end together instead of one waiting for a long file collected last.
+# pytest-xdist (--dist loadfile --no-loadscope-reorder, as the Makefile runs it) hands the files out in the order they
+# are collected: the longest go first (by their time in `make test`, longest first), so that the two workers end
+# together instead of one waiting for a long file handed out last.
 FIRST = (
     "test_hostile_classes.py",
-    "test_build_faults.py",
-    "test_rebuild_equals_clean.py",
     "test_app_browser.py",
-    "test_incremental.py",
-    "test_search.py",
-    "test_hostile_inputs.py",
+    "test_build_faults.py",
     "test_zim.py",
+    "test_rebuild_equals_clean.py",
+    "test_incremental.py",
+    "test_hostile_inputs.py",
     "test_bad_input.py",
     "test_epub.py",
     "test_preview.py",
-    "test_markdown_contract.py",
+    "test_search.py",
+    "test_browser.py",
     "test_large_archive.py",
     "test_engines.py",
+    "test_markdown_contract.py",
     "test_converter_cli.py",
-    "test_third_edition.py",
+    "test_search_index.py",
     "test_english_edition.py",
-    "test_interval_dates.py",
-    "test_browser.py",
+    "test_third_edition.py",
     "test_notes.py",
+    "test_interval_dates.py",
 )
 
 
