@@ -27,10 +27,11 @@ is here, and tests/test_engine_adapter.py fails when the engine changes.
    line's own output, which shows errors only) drops them first (mkdocs#4126): a link to a missing page or anchor
    would not stop the build. Under strict mode the logger lets warnings through (`warnings_counted`); each is shown,
    as the error it is.
-9. Templates compiled once per process. The engine makes a new template environment for every build, which compiles
-   every template it renders again (a second a build for the theme's); each edition's build, and each rebuild of a
-   preview, takes the compiled code from the process's cache instead (`compile_once`: Jinja's bytecode cache, which
-   compares each template's source with the one compiled, so an edited template is compiled again).
+9. Templates compiled once. The engine makes a new template environment for every build, which compiles every
+   template it renders again (a second a build for the theme's); each edition's build, each rebuild of a preview and
+   the next process take the compiled code from the cache instead (`compile_once`: Jinja's bytecode cache, which
+   compares each template's source with the one compiled, so an edited template is compiled again; kept in memory and
+   where Python keeps its compiled modules, under the environment's settings that compiled code depends on).
 10. The theme's environment made once per process. Every build makes a new one, which reads every template it renders
    again, and lists every file of the theme's folders to find its static files (`Files.add_files_from_theme`:
    Material's templates folder holds some 14,000 icons, each then matched against a dozen patterns, half a second a
@@ -43,8 +44,11 @@ is here, and tests/test_engine_adapter.py fails when the engine changes.
 from __future__ import annotations
 
 import functools
+import hashlib
+import inspect
 import logging
 import os
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +60,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from hiwar.build.seam import EditionSettings, GeneratedFile
+from hiwar.outputs import pycache
 
 # In the theme's base.html and partials/toc.html.
 CHECKBOX_AUTOCOMPLETE = (
@@ -368,18 +373,79 @@ def drop_dirty_warning() -> None:
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates in memory, by template (never on disk: compiled code is never read from the build folder)."""
+    """Compiled templates by template: in memory for the process, and for the next process where Python keeps its own
+    compiled modules (outputs/pycache.py: never in the build folder, so compiled code is never read from where the
+    build writes), under the template environment's settings that compiled code depends on."""
 
     def __init__(self):
         self._code: dict[str, bytes] = {}
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self._code.get(bucket.key)
+        key = _kept_key(bucket)
+        code = self._code.get(key)
+        if code is None:
+            code = pycache.get(TEMPLATES, key)
+            if code is not None:
+                self._code[key] = code
         if code is not None:
             bucket.bytecode_from_string(code)  # Jinja drops it when the template's source changed since
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
+        key, code = _kept_key(bucket), bucket.bytecode_to_string()
+        self._code[key] = code
+        pycache.put(TEMPLATES, key, code)
+
+
+TEMPLATES = "templates"
+
+
+def _kept_key(bucket: jinja2.bccache.Bucket) -> str:
+    return f"{_compile_settings(bucket.environment)}:{bucket.key}"
+
+
+def _compile_settings(env: jinja2.Environment) -> str:
+    """A digest of what a template's compiled code depends on besides its source (which Jinja compares itself): the
+    versions, the syntax, the extensions, how output is escaped and finalized, the policies, and which filters and tests exist and
+    what each is passed (decided when compiling)."""
+
+    def named(value: object) -> str:
+        return value if isinstance(value, str) else getattr(value, "__qualname__", repr(value))
+
+    settings = [
+        jinja2.__version__,
+        sys.version,
+        *(named(getattr(env, name)) for name in _SYNTAX),
+        sorted(env.extensions),
+        named(env.autoescape),
+        named(env.finalize),
+        sorted((name, named(value)) for name, value in env.policies.items()),
+        sorted((name, _passed(func)) for name, func in env.filters.items()),
+        sorted((name, _passed(func)) for name, func in env.tests.items()),
+    ]
+    return hashlib.sha256(repr(settings).encode()).hexdigest()[:32]
+
+
+_SYNTAX = (
+    "block_start_string",
+    "block_end_string",
+    "variable_start_string",
+    "variable_end_string",
+    "comment_start_string",
+    "comment_end_string",
+    "line_statement_prefix",
+    "line_comment_prefix",
+    "trim_blocks",
+    "lstrip_blocks",
+    "newline_sequence",
+    "keep_trailing_newline",
+    "optimized",
+    "is_async",
+)
+
+
+def _passed(func: object) -> str:
+    passed = getattr(func, "jinja_pass_arg", None)
+    return f"{passed}:{inspect.iscoroutinefunction(func)}"
 
 
 COMPILED_TEMPLATES = _CompiledTemplates()

@@ -4,8 +4,12 @@ from the site's tree once every other file of the site is made (they list and de
 
 from __future__ import annotations
 
+import functools
 import json
 
+import tinycss2
+
+from hiwar.outputs import pycache
 from hiwar.outputs.contract import Context, Files, Output, Scope, Target
 from hiwar.site import headers, policy, webapp
 from hiwar.site.webapp.files import site_files
@@ -53,7 +57,10 @@ class WebApp(Output):
             found = custom_properties(css)
             return json.dumps(sorted([*selected, value] for selected, value in found.items())).encode()
 
-        data = context.derived.bytes_of(f"{PROPERTIES}:{context.store.put(css)}", context.store, made)
+        blob = context.store.put(css)
+        # the theme's style sheets, the same in every project: read once for them all
+        shared = functools.partial(pycache.bytes_of, PROPERTIES, f"{tinycss2.__version__}:{blob}", made)
+        data = context.derived.bytes_of(f"{PROPERTIES}:{blob}", context.store, shared)
         return {(selector, name): value for selector, name, value in json.loads(data)}
 
     @staticmethod

@@ -57,6 +57,7 @@ from libzim.writer import Creator, Hint, IndexData, Item, StringProvider
 
 from hiwar.build.seam import BuildProblem
 from hiwar.knowledge.searchtext import WORD_AS_WRITTEN, index_tokens
+from hiwar.outputs import pycache
 from hiwar.outputs.contract import Context, Derivations, Files, Output, Scope, Target, inputs_digest
 from hiwar.outputs.offline import LINK_ATTRIBUTES, PARSER
 from hiwar.outputs.store import Store
@@ -69,7 +70,6 @@ from hiwar.site.search_pages import indexed, page_document
 FILE_NAME = "hiwar_{lang}.zim"
 INPUTS_METADATA = "X-Hiwar-Inputs"  # a key of our own: openZIM allows further metadata, readers ignore it
 ILLUSTRATION_SIZE = 48  # Kiwix's library shows a 48×48 PNG; zimcheck requires it
-PACKAGE = Path(__file__).resolve().parents[1]  # what the files are made with
 # Plain-text articles: no pictures or videos, the whole text ("details"), a full-text index. Kiwix's library filters
 # by these (openZIM's private tags).
 KIWIX_TAGS = ("_category:other", "_pictures:no", "_videos:no", "_details:yes", "_ftindex:yes")
@@ -469,17 +469,20 @@ class Reader:
     def _learnt(self, kind: str, path: str, type_, learn):
         blob = self.tree[path]
         key = f"{kind}/{code_digest()[:16]}:{blob}"
-        data = self.derived.bytes_of(key, self.store, lambda: msgspec.msgpack.encode(learn(self.content(path))))
+
+        def made() -> bytes:
+            return msgspec.msgpack.encode(learn(self.content(path)))
+
+        if kind == STYLE_LINKS:  # a theme's style sheet, the same in every project: read once for them all
+            made = functools.partial(pycache.bytes_of, kind, f"{tinycss2.__version__}:{blob}", made)
+        data = self.derived.bytes_of(key, self.store, made)
         return msgspec.msgpack.decode(data, type=type_)
 
 
 @functools.cache
 def code_digest() -> str:
     """This package's code and data (the folding rules, the language tables), and libzim's version."""
-    digest = hashlib.sha256(f"libzim={version('libzim')}\0".encode())
-    for path in sorted(p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".yml") and "__pycache__" not in p.parts):
-        digest.update(f"{path.relative_to(PACKAGE)}\0".encode() + hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+    return hashlib.sha256(f"libzim={version('libzim')}\0{pycache.code_digest()}".encode()).hexdigest()
 
 
 # ---- one edition's file --------------------------------------------------------------------------------------------
