@@ -8,7 +8,6 @@ import sys
 import jinja2
 import pytest
 
-from hiwar.engine import adapter
 from hiwar.outputs import pycache
 
 
@@ -92,7 +91,7 @@ def test_a_template_compiled_by_one_process_is_taken_by_the_next_and_never_by_an
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(tmp_path / "templates"),
             autoescape=autoescape,
-            bytecode_cache=adapter._CompiledTemplates(),
+            bytecode_cache=pycache.CompiledTemplates(),
         )
         compiled: list[str] = []
         compile_ = env.compile

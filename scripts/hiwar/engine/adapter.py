@@ -44,11 +44,8 @@ is here, and tests/test_engine_adapter.py fails when the engine changes.
 from __future__ import annotations
 
 import functools
-import hashlib
-import inspect
 import logging
 import os
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,7 +57,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from hiwar.build.seam import EditionSettings, GeneratedFile
-from hiwar.outputs import pycache
+from hiwar.outputs.pycache import COMPILED_TEMPLATES
 
 # In the theme's base.html and partials/toc.html.
 CHECKBOX_AUTOCOMPLETE = (
@@ -370,85 +367,6 @@ WITHOUT_DIRTY_WARNING = _WithoutDirtyWarning()
 def drop_dirty_warning() -> None:
     """Under the engine's own logger (its module's: `mkdocs.commands.build`, or ProperDocs' name for it)."""
     engine_build.log.addFilter(WITHOUT_DIRTY_WARNING)
-
-
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates by template: in memory for the process, and for the next process where Python keeps its own
-    compiled modules (outputs/pycache.py: never in the build folder, so compiled code is never read from where the
-    build writes), under the template environment's settings that compiled code depends on."""
-
-    def __init__(self):
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        key = _kept_key(bucket)
-        code = self._code.get(key)
-        if code is None:
-            code = pycache.get(TEMPLATES, key)
-            if code is not None:
-                self._code[key] = code
-        if code is not None:
-            bucket.bytecode_from_string(code)  # Jinja drops it when the template's source changed since
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        key, code = _kept_key(bucket), bucket.bytecode_to_string()
-        self._code[key] = code
-        pycache.put(TEMPLATES, key, code)
-
-
-TEMPLATES = "templates"
-
-
-def _kept_key(bucket: jinja2.bccache.Bucket) -> str:
-    return f"{_compile_settings(bucket.environment)}:{bucket.key}"
-
-
-def _compile_settings(env: jinja2.Environment) -> str:
-    """A digest of what a template's compiled code depends on besides its source (which Jinja compares itself): the
-    versions, the syntax, the extensions, how output is escaped and finalized, the policies, and which filters and tests exist and
-    what each is passed (decided when compiling)."""
-
-    def named(value: object) -> str:
-        return value if isinstance(value, str) else getattr(value, "__qualname__", repr(value))
-
-    settings = [
-        jinja2.__version__,
-        sys.version,
-        *(named(getattr(env, name)) for name in _SYNTAX),
-        sorted(env.extensions),
-        named(env.autoescape),
-        named(env.finalize),
-        sorted((name, named(value)) for name, value in env.policies.items()),
-        sorted((name, _passed(func)) for name, func in env.filters.items()),
-        sorted((name, _passed(func)) for name, func in env.tests.items()),
-    ]
-    return hashlib.sha256(repr(settings).encode()).hexdigest()[:32]
-
-
-_SYNTAX = (
-    "block_start_string",
-    "block_end_string",
-    "variable_start_string",
-    "variable_end_string",
-    "comment_start_string",
-    "comment_end_string",
-    "line_statement_prefix",
-    "line_comment_prefix",
-    "trim_blocks",
-    "lstrip_blocks",
-    "newline_sequence",
-    "keep_trailing_newline",
-    "optimized",
-    "is_async",
-)
-
-
-def _passed(func: object) -> str:
-    passed = getattr(func, "jinja_pass_arg", None)
-    return f"{passed}:{inspect.iscoroutinefunction(func)}"
-
-
-COMPILED_TEMPLATES = _CompiledTemplates()
 
 
 def compile_once(env: jinja2.Environment) -> jinja2.Environment:

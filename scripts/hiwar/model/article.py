@@ -57,10 +57,13 @@ class Article:
         """complete, partial or missing: how much of the article reads in `lang` (the source is complete)."""
         if lang == SOURCE_LANGUAGE:
             return "complete"
-        translation = self.translations.get(lang)
-        if translation is None:
-            return "missing"
-        return translation.status([block.line for block in self.parsed.numbered])
+        return self._translation_statuses.get(lang, "missing")
+
+    @cached_property
+    def _translation_statuses(self) -> dict[str, str]:
+        """Each translation's status, counted once: listings, pages and books ask for it thousands of times."""
+        lines = [block.line for block in self.parsed.numbered]
+        return {lang: translation.status(lines) for lang, translation in self.translations.items()}
 
     def translated_paragraphs(self, lang: str) -> int:
         if lang == SOURCE_LANGUAGE:

@@ -12,11 +12,14 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import inspect
 import os
 import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
+
+import jinja2
 
 PACKAGE = Path(__file__).resolve().parent.parent
 NAME = "hiwar-derived"
@@ -86,3 +89,82 @@ def _forget_earlier_code() -> None:
     for earlier in folder.parent.iterdir():
         if earlier != folder:
             shutil.rmtree(earlier, ignore_errors=True)
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates (Jinja's bytecode cache) by template: in memory for the process, and for the next process
+    here, under the template environment's settings that compiled code depends on. Jinja compares each template's source
+    with the one compiled: an edited template is compiled again."""
+
+    def __init__(self):
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        key = _kept_key(bucket)
+        code = self._code.get(key)
+        if code is None:
+            code = get(TEMPLATES, key)
+            if code is not None:
+                self._code[key] = code
+        if code is not None:
+            bucket.bytecode_from_string(code)  # Jinja drops it when the template's source changed since
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        key, code = _kept_key(bucket), bucket.bytecode_to_string()
+        self._code[key] = code
+        put(TEMPLATES, key, code)
+
+
+TEMPLATES = "templates"
+
+
+def _kept_key(bucket: jinja2.bccache.Bucket) -> str:
+    return f"{_compile_settings(bucket.environment)}:{bucket.key}"
+
+
+def _compile_settings(env: jinja2.Environment) -> str:
+    """A digest of what a template's compiled code depends on besides its source (which Jinja compares itself): the
+    versions, the syntax, the extensions, how output is escaped and finalized, the policies, and which filters and tests exist and
+    what each is passed (decided when compiling)."""
+
+    def named(value: object) -> str:
+        return value if isinstance(value, str) else getattr(value, "__qualname__", repr(value))
+
+    settings = [
+        jinja2.__version__,
+        sys.version,
+        *(named(getattr(env, name)) for name in _SYNTAX),
+        sorted(env.extensions),
+        named(env.autoescape),
+        named(env.finalize),
+        sorted((name, named(value)) for name, value in env.policies.items()),
+        sorted((name, _passed(func)) for name, func in env.filters.items()),
+        sorted((name, _passed(func)) for name, func in env.tests.items()),
+    ]
+    return hashlib.sha256(repr(settings).encode()).hexdigest()[:32]
+
+
+_SYNTAX = (
+    "block_start_string",
+    "block_end_string",
+    "variable_start_string",
+    "variable_end_string",
+    "comment_start_string",
+    "comment_end_string",
+    "line_statement_prefix",
+    "line_comment_prefix",
+    "trim_blocks",
+    "lstrip_blocks",
+    "newline_sequence",
+    "keep_trailing_newline",
+    "optimized",
+    "is_async",
+)
+
+
+def _passed(func: object) -> str:
+    passed = getattr(func, "jinja_pass_arg", None)
+    return f"{passed}:{inspect.iscoroutinefunction(func)}"
+
+
+COMPILED_TEMPLATES = CompiledTemplates()

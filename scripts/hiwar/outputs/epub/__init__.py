@@ -31,6 +31,7 @@ from hiwar.enrich.collection import Collection
 from hiwar.outputs.epub import fonts
 from hiwar.outputs.epub.book import TEXT, ArticleDoc, Book, article_text, book_of, modified_time, with_glossary
 from hiwar.outputs.epub.cover import cover_png
+from hiwar.outputs.pycache import COMPILED_TEMPLATES
 from hiwar.site.body import is_source
 from hiwar.site.editions import Edition
 from hiwar.site.markup import ARABIC_RUN
@@ -107,6 +108,7 @@ def epub_bytes(
 def _environment(edition: Edition, editions: Sequence[Edition]) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
+        bytecode_cache=COMPILED_TEMPLATES,  # a new environment for every book: its templates compiled once
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=False,
