@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import gc
 import glob
 import hashlib
 import multiprocessing
@@ -774,14 +775,22 @@ def _in_processes(wanted, targets, reader, site_url, date, workers, progress) ->
     counters = [fork.RawValue("q", 0) for _ in wanted]
     running = []
     try:
-        for made, target, counter in zip(wanted, targets, counters):
-            receive, send = fork.Pipe(duplex=False)
-            process = fork.Process(
-                target=_write_in_child, args=(made, reader, site_url, date, target, workers, counter, send), daemon=True
-            )
-            process.start()
-            send.close()
-            running.append((made, target, process, receive))
+        # The build's objects, shared with the children until written: a collection in a child would write to every
+        # one of them (gc.freeze: the collector leaves them alone). At 10,000 articles: 5.6 GB at the peak without.
+        gc.freeze()
+        try:
+            for made, target, counter in zip(wanted, targets, counters):
+                receive, send = fork.Pipe(duplex=False)
+                process = fork.Process(
+                    target=_write_in_child,
+                    args=(made, reader, site_url, date, target, workers, counter, send),
+                    daemon=True,
+                )
+                process.start()
+                send.close()
+                running.append((made, target, process, receive))
+        finally:
+            gc.unfreeze()
         for made, target, process, receive in running:
             while not receive.poll(0.2):
                 progress(sum(counter.value for counter in counters))
