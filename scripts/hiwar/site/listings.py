@@ -100,36 +100,28 @@ def paginated(
     """A listing of articles over as many pages as it takes, LISTED a page: `path` (say topics/iran.md), then
     topics/iran/2.md, … each linking to the newer and the older page. `heading_`: the pages' heading, or what makes it
     for a page (its links are relative to the page)."""
-    return kept(path, articles, lambda: _paginated(path, title, description, heading_, articles, edition, entry))
 
+    def made() -> dict[str, str]:
+        t = edition.t
+        chunks = [articles[i : i + LISTED] for i in range(0, len(articles), LISTED)] or [[]]
+        paths = [path] + [f"{path[:-3]}/{n}.md" for n in range(2, len(chunks) + 1)]
+        pages = {}
+        for number, (page, chunk) in enumerate(zip(paths, chunks), 1):
+            links = ArticleLinks(edition, page)
+            counter = f" ({t('listings.page_of', page=number, pages=len(chunks))})" if len(chunks) > 1 else ""
+            lines = [
+                front_matter({"title": title + counter, "description": description}),
+                heading_(page) if callable(heading_) else heading_,
+            ]
+            lines.append(
+                links.items(entry(links, a) for a in chunk) if chunk else paragraph(literal(t("listings.no_articles")))
+            )
+            if len(chunks) > 1:
+                lines.append(_page_links(page, paths, number, edition))
+            pages[page] = "\n".join(lines) + "\n"
+        return pages
 
-def _paginated(
-    path: str,
-    title: str,
-    description: str,
-    heading_: str | Callable[[str], str],
-    articles: list[Article],
-    edition: Edition,
-    entry: Callable[[ArticleLinks, Article], str],
-) -> dict[str, str]:
-    t = edition.t
-    chunks = [articles[i : i + LISTED] for i in range(0, len(articles), LISTED)] or [[]]
-    paths = [path] + [f"{path[:-3]}/{n}.md" for n in range(2, len(chunks) + 1)]
-    pages = {}
-    for number, (page, chunk) in enumerate(zip(paths, chunks), 1):
-        links = ArticleLinks(edition, page)
-        counter = f" ({t('listings.page_of', page=number, pages=len(chunks))})" if len(chunks) > 1 else ""
-        lines = [
-            front_matter({"title": title + counter, "description": description}),
-            heading_(page) if callable(heading_) else heading_,
-        ]
-        lines.append(
-            links.items(entry(links, a) for a in chunk) if chunk else paragraph(literal(t("listings.no_articles")))
-        )
-        if len(chunks) > 1:
-            lines.append(_page_links(page, paths, number, edition))
-        pages[page] = "\n".join(lines) + "\n"
-    return pages
+    return kept(path, articles, made)
 
 
 def _page_links(page: str, paths: list[str], number: int, edition: Edition) -> str:
