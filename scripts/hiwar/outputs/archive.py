@@ -54,6 +54,17 @@ class _Entry:
     data: bytes  # raw deflate
 
 
+@dataclass(frozen=True, slots=True)
+class _Listed:
+    """What the central directory says of an entry written: not its bytes (at 10,000 articles, 0.6 GB kept)."""
+
+    name: bytes
+    crc: int
+    compressed: int
+    size: int
+    offset: int
+
+
 def write_zip(
     tree: Mapping[str, str],
     store: Store,
@@ -66,7 +77,7 @@ def write_zip(
     central = []
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         for entry in _entries(sorted(tree.items()), store, derived, top, pool):
-            central.append((entry, out.tell()))
+            central.append(_Listed(entry.name, entry.crc, len(entry.data), entry.size, out.tell()))
             flags = _UTF8_NAME if not entry.name.isascii() else 0
             out.write(
                 _LOCAL.pack(
@@ -123,9 +134,10 @@ def _pack(content: bytes) -> bytes:
     return _PACKED.pack(zlib.crc32(content), len(content)) + compressor.compress(content) + compressor.flush()
 
 
-def _write_central(out: BinaryIO, central: list[tuple[_Entry, int]]) -> None:
+def _write_central(out: BinaryIO, central: list[_Listed]) -> None:
     start = out.tell()
-    for entry, offset in central:
+    for entry in central:
+        offset = entry.offset
         extra = b""
         stored_offset = offset
         if offset >= _U32:
@@ -142,7 +154,7 @@ def _write_central(out: BinaryIO, central: list[tuple[_Entry, int]]) -> None:
                 DOS_TIME,
                 DOS_DATE,
                 entry.crc,
-                len(entry.data),
+                entry.compressed,
                 entry.size,
                 len(entry.name),
                 len(extra),
