@@ -89,6 +89,32 @@ def test_a_damaged_blob_is_not_returned_and_is_removed(tmp_path, damage):
     assert store.put(b"<p>1</p>") == digest and Store(tmp_path).get(digest) == b"<p>1</p>"
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [lambda data: data[:-1], lambda data: data + b"x", lambda data: b"", lambda data: data.replace(b"1", b"2")],
+    ids=["truncated", "longer", "emptied", "edited"],
+)
+def test_a_damaged_blob_is_not_copied_out_and_is_removed(tmp_path, damage):
+    data = b"<p>1</p>" * 300_000  # several of the chunks it is copied in
+    digest = Store(tmp_path / "store").put(data)
+    blob = tmp_path / "store" / digest[:2] / digest[2:]
+    blob.write_bytes(damage(blob.read_bytes()))
+    store, target = Store(tmp_path / "store"), tmp_path / "out" / "index.html"
+    assert not store.copy_to(digest, target) and not target.exists() and not blob.exists()
+    assert store.copy_to(store.put(data), target) and target.read_bytes() == data
+
+
+def test_a_large_blob_is_copied_out_without_being_read_whole(tmp_path, monkeypatch):
+    store = Store(tmp_path / "store")
+    data = os.urandom(3 << 20)
+    digest = store.put(data)
+    monkeypatch.setattr(Store, "get", lambda *args: pytest.fail("read whole"))
+    for fresh in (Store(tmp_path / "store"), store):  # hashed on the way; then known whole
+        target = tmp_path / "out" / "hiwar.zim"
+        assert fresh.copy_to(digest, target) and target.read_bytes() == data
+        target.unlink()
+
+
 def test_a_blob_name_that_is_not_a_digest_is_never_a_path(tmp_path):
     store = Store(tmp_path / "store")
     assert store.get("../../etc/passwd") is None and not store.has("..")

@@ -76,13 +76,31 @@ class Store:
         return Path(name)
 
     def copy_to(self, digest: str, target: Path) -> bool:
-        """Write the blob at `target` (a new file, readable by anyone); False when the blob is missing or damaged."""
-        data = self.get(digest)
-        if data is None:
+        """Write the blob at `target` (a new file, readable by anyone); False when the blob is missing or damaged
+        (then `target` is not left behind). Copied in chunks, hashed on the way: a Kiwix file or the zip is never
+        held in memory whole."""
+        if digest in self.memory:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(self.memory[digest])
+            return True
+        try:
+            source = open(self._path(digest), "rb")  # noqa: SIM115 — closed below, whatever happens
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError, ValueError):
+            self.verified.discard(digest)
             return False
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "wb") as stream:
-            stream.write(data)
+        with source:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            hashed = None if digest in self.verified else hashlib.sha256()
+            with open(target, "wb") as stream:
+                while chunk := source.read(1 << 20):
+                    if hashed is not None:
+                        hashed.update(chunk)
+                    stream.write(chunk)
+        if hashed is not None and hashed.hexdigest() != digest:
+            target.unlink()
+            self._drop(digest)
+            return False
+        self.verified.add(digest)
         return True
 
     def get(self, digest: str) -> bytes | None:
