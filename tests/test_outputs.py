@@ -104,11 +104,12 @@ def test_a_damaged_blob_is_not_copied_out_and_is_removed(tmp_path, damage):
     assert store.copy_to(store.put(data), target) and target.read_bytes() == data
 
 
-def test_a_large_blob_is_copied_out_without_being_read_whole(tmp_path, monkeypatch):
+def test_a_large_blob_is_checked_and_copied_out_without_being_read_whole(tmp_path, monkeypatch):
     store = Store(tmp_path / "store")
     data = os.urandom(3 << 20)
     digest = store.put(data)
     monkeypatch.setattr(Store, "get", lambda *args: pytest.fail("read whole"))
+    assert Store(tmp_path / "store").has(digest)
     for fresh in (Store(tmp_path / "store"), store):  # hashed on the way; then known whole
         target = tmp_path / "out" / "hiwar.zim"
         assert fresh.copy_to(digest, target) and target.read_bytes() == data

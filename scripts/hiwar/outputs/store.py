@@ -125,8 +125,21 @@ class Store:
         return self._path(digest).stat().st_size
 
     def has(self, digest: str) -> bool:
-        """Whether the blob is there and whole (read and hashed once per process)."""
-        return self._known(digest) or digest in self.memory or self.get(digest) is not None
+        """Whether the blob is there and whole (hashed once per process, in chunks: a Kiwix file is never read whole)."""
+        if self._known(digest) or digest in self.memory:
+            return True
+        try:
+            path = self._path(digest)
+        except ValueError:
+            return False
+        if self._whole(path, digest):
+            self.verified.add(digest)
+            return True
+        if path.exists() or path.is_symlink():
+            self._drop(digest)
+        else:
+            self.verified.discard(digest)
+        return False
 
     def _known(self, digest: str) -> bool:
         """Found whole earlier in this process, and still there (a process that lives on, the preview's, may see the
