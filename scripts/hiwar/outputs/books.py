@@ -43,7 +43,8 @@ class EditionBook(Output):
         if collection.cache is not None and all(a.id in collection.cache.keys for a in collection.articles):
             keys = _document_keys(collection, edition, context.editions, context.site_url)
             documents = ArticleDocuments(context.options.cache_dir / "epub" / edition.lang, keys)
-            kept = KeptParts(context.memo, edition.lang, keys, documents)
+            # Only a preview makes another book in this process: a build would hold every part until it ends.
+            kept = KeptParts(context.memo, edition.lang, keys, documents) if context.options.serving else None
         with context.progress.stage(f"e-book {edition.lang}", unit="books") as stage:
             data = epub_bytes(
                 collection,
@@ -51,7 +52,7 @@ class EditionBook(Output):
                 context.editions,
                 context.site_url,
                 context.options.assets_dir / "fonts",
-                documents=kept,
+                documents=kept or documents,
                 kept=kept,
             )
             stage.advance()
