@@ -156,11 +156,11 @@ class EditionBuild:
                 ],
                 "1 problem; nothing was written",
             )
-        self.planned = plan
         made = []
         for src_uri, planned in plan.items():
             dest = self.dests[src_uri] = self._dest(src_uri)
             made.append(GeneratedFile(src_uri, dest, page=True, markdown=planned.markdown, in_nav=src_uri in nav_paths))
+        self.planned = {src_uri: planned.handed_over() for src_uri, planned in plan.items()}
         for src_uri in hand_written:
             self.dests[src_uri] = self._dest(src_uri)
         self.paths = site.page_paths([_edition_path(src_uri) for src_uri in plan])
@@ -377,7 +377,7 @@ class EditionBuild:
         reused = 0
         for src_uri, planned in self.planned.items():
             dest = self.dests[src_uri]
-            if planned.markdown is None:  # not rendered: the last build's page, made of the same inputs or Markdown
+            if not planned.rendered:  # not rendered: the last build's page, made of the same inputs or Markdown
                 entry = previous[dest]
                 if entry.inputs != planned.inputs:  # the same Markdown from other inputs: recorded with these
                     article = self._article_of(src_uri) is not None  # its search document is made of the inputs

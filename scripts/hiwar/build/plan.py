@@ -72,6 +72,15 @@ class PlannedPage:
     inputs: str  # what it is made of
     markdown: str | None  # None: not rendered, because the store holds it made of the same Markdown
 
+    @property
+    def rendered(self) -> bool:
+        return self.markdown is not None
+
+    def handed_over(self) -> PlannedPage:
+        """What the build keeps of the page once its Markdown is the engine's: not the Markdown (0.5 GB at 10,000
+        articles, until the build ends)."""
+        return PlannedPage(self.src_uri, self.key, self.inputs, "" if self.rendered else None)
+
 
 @dataclass(frozen=True)
 class Recorded:
