@@ -26,6 +26,7 @@ from hiwar.engine.adapter import (
     TOC_LABEL,
     WITHOUT_DIRTY_WARNING,
     GeneratedPage,
+    HeldHtml,
     compile_once,
     drop_dirty_warning,
     edition_files,
@@ -87,6 +88,34 @@ def test_mkdocs_reads_a_page_markdown_only_to_convert_it_and_its_html_only_to_re
     assert "page.markdown" not in inspect.getsource(build.build) and "page.content" not in inspect.getsource(
         build.build
     )
+
+
+def test_mkdocs_sets_a_pages_html_after_on_page_content_and_reads_it_only_after_on_page_context():
+    """What lets the adapter hold every page's HTML compressed between its conversion and its rendering."""
+    populate, render = inspect.getsource(build._populate_page), inspect.getsource(build._build_page)
+    assert "page.content = config.plugins.on_page_content(" in populate
+    assert "page.content" not in render.split("on_page_context", 1)[0]
+    assert "page.content" not in inspect.getsource(build.get_context)
+
+
+def test_held_html_is_released_from_the_next_conversion_to_its_rendering_and_comes_back_whole():
+    class Page:
+        def __init__(self, name: str, content: str | None):
+            self.file, self.content = File(name, None, "/site", True), content
+
+    texts = {"a.md": '<p dir="rtl">نص عربي \ud800 ' + "x" * 5000 + "</p>", "b.md": "<p>b</p>", "c.md": None}
+    pages = [Page(name, None) for name in texts]
+    held = HeldHtml()
+    for page in pages:
+        held.converted(page)
+        page.content = texts[page.file.src_uri]  # what the engine does once the event returns
+    assert pages[0].content is None and pages[1].content is None and pages[2].content is None
+    held.hold_last()
+    for page in reversed(pages):
+        held.restore(page)
+        assert page.content == texts[page.file.src_uri]
+    held.restore(pages[0])  # restored once: a page rendered again keeps what it has
+    assert pages[0].content == texts["a.md"]
 
 
 def test_released_pages_hold_no_text():

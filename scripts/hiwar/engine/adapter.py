@@ -16,7 +16,10 @@ is here, and tests/test_engine_adapter.py fails when the engine changes.
    own logger name, `mkdocs.*` or `properdocs.*`).
 5. Memory. The engine converts every page's Markdown before it renders any template, and keeps each page's Markdown
    and HTML to the end of the build: at 10,000 articles, gigabytes of text no step reads again. A generated page's
-   Markdown is released once it is converted, and every page's HTML once its template is rendered.
+   Markdown is released once it is converted, and every page's HTML once its template is rendered. Between the two,
+   the HTML of every page is held compressed (`HeldHtml`: 0.45 GB of text per edition at 10,000 articles): from the
+   next event after its conversion (the engine sets `page.content` once on_page_content returns) to on_page_context,
+   which comes before its template reads it.
 6. Nested builds. Each edition is an engine build of its own: the configuration is loaded again (with the site
    folder of the first) and the plugin instance the engine made for it is handed the state of the first build,
    whether or not the engine reuses plugin instances between loads.
@@ -46,6 +49,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -386,6 +390,33 @@ def release_markdown(page) -> None:
 def release_html(page) -> None:
     """After on_post_page: the page is written; its HTML (`page.content`) is read by no later step."""
     page.content = None
+
+
+class HeldHtml:
+    """Every page's HTML from its conversion to its rendering (item 5), compressed: one per engine build."""
+
+    def __init__(self) -> None:
+        self._converted = None  # the page converted last, whose HTML the engine has set since
+        self._held: dict[str, bytes] = {}  # by the page's source path
+
+    def converted(self, page) -> None:
+        """In on_page_content: the page converted before this one now holds its HTML."""
+        self.hold_last()
+        self._converted = page
+
+    def hold_last(self) -> None:
+        """The last page converted, held (also in on_env: every page is converted then)."""
+        page, self._converted = self._converted, None
+        if page is not None and page.content:
+            self._held[page.file.src_uri] = zlib.compress(page.content.encode("utf-8", "surrogatepass"), 1)
+            page.content = None
+
+    def restore(self, page) -> None:
+        """In on_page_context: the page's HTML back, for its template."""
+        self.hold_last()
+        held = self._held.pop(page.file.src_uri, None)
+        if held is not None:
+            page.content = zlib.decompress(held).decode("utf-8", "surrogatepass")
 
 
 def theme_markup_fixed(html: str) -> str:

@@ -48,6 +48,7 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
         self.current: EditionBuild | None = None
         self.lock: BuildLock | None = None  # a preview's: held while it rebuilds
         self._configured_nav: list[tuple[str, str]] = []  # (key of the language table, page path) per nav entry
+        self.held = adapter.HeldHtml()
 
     # ---- events ---------------------------------------------------------------------------------------------
     def on_startup(self, *, command, dirty):
@@ -95,6 +96,7 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
         return self._guarded(self._files, files, config, otherwise=files)
 
     def _files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.held = adapter.HeldHtml()  # this build's pages
         edition, site = self.current.edition, self.site
         others = {e.lang for e in site.editions} - {edition.lang}
         settings = self.current.settings(self._nav)
@@ -113,6 +115,7 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
         return Files(result)
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
+        self.held.hold_last()
         adapter.compile_once(env)
         for dest, data in adapter.static_files(
             files, self._engine_serving
@@ -127,9 +130,11 @@ class HiwarPlugin(BasePlugin[HiwarConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files):
         self._guarded(self.current.page_content, _source(page), html)
         adapter.release_markdown(page)
+        self.held.converted(page)
         return html
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
+        self.held.restore(page)
         context["hiwar"] = self._guarded(self.current.view, _source(page))
         return context
 
