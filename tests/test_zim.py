@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -277,6 +278,27 @@ def test_each_edition_is_a_file_in_dist_made_from_the_offline_tree(tmp_path):
     assert arabic["articles/a/index.html"][0] == "المفاوضات مستمرة"  # the title, without the site's name
     assert b'href="https://hiwar.example.org/en/"' in arabic["index.html"][2]  # another file's page: on the site
     assert not list(store.folder.glob(".made-*"))  # libzim's working files are gone, the files moved into the store
+
+
+@pytest.mark.parametrize("users", [None, "50000"])
+def test_the_index_is_flushed_every_thousand_documents_unless_the_user_says_otherwise(tmp_path, monkeypatch, users):
+    """Xapian keeps the index of the documents added since its last flush in memory (0.7 GB per file at 10,000
+    articles with its own default of 10,000 documents); it reads the variable when libzim opens the index."""
+    if users is None:
+        monkeypatch.delenv("XAPIAN_FLUSH_THRESHOLD", raising=False)
+    else:
+        monkeypatch.setenv("XAPIAN_FLUSH_THRESHOLD", users)
+    seen, creator = [], zim.Creator
+
+    def recording(*args, **kwargs):
+        seen.append(os.environ.get("XAPIAN_FLUSH_THRESHOLD"))
+        return creator(*args, **kwargs)
+
+    monkeypatch.setattr(zim, "Creator", recording)
+    context = output_context(Store(tmp_path / "store"), OFFLINE_TREE, Derivations({}), parallel=False)
+    zim.KiwixEditions().produce(context, Files(context.store, "kiwix", Target.DIST))
+    assert seen == [users or "1000"] * 2
+    assert os.environ.get("XAPIAN_FLUSH_THRESHOLD") == users
 
 
 def edition_digests(files: dict[str, bytes], site_url: str = SITE_URL) -> dict[str, str]:
