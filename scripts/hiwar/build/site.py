@@ -69,8 +69,9 @@ class SiteBuild:
         self.children: dict[int, tuple[Edition, int]] = {}  # pid -> (edition, the read end of its pipe)
         self.pending: list[Edition] = []
         self.report_to: int | None = None  # in an edition's own process: the pipe its part goes through
-        # In an edition's own process: the memo, the problems and the internal errors' places when it was forked.
-        self._forked: tuple[dict, int, set[str]] | None = None
+        # In an edition's own process: the memo, the problems, the internal errors' places and the blobs known whole
+        # when it was forked.
+        self._forked: tuple[dict, int, set[str], frozenset[str]] | None = None
         self.trees: dict[Target, Tree] = {}
         self._live: set[str] = set()  # every blob the trees and the outputs hold
         # Pages rendered so far, per edition: shared memory, so a forked edition's count reaches the bar here.
@@ -187,7 +188,12 @@ class SiteBuild:
             pid = os.fork()
             if pid == 0:
                 os.close(read)
-                self._forked = (self.memo.snapshot(), len(self.problems), set(self._internal))
+                self._forked = (
+                    self.memo.snapshot(),
+                    len(self.problems),
+                    set(self._internal),
+                    frozenset(self.store.verified),
+                )
                 status = 1
                 errors = _HeldErrors()  # reported by this process's parent, which may have failed on the same input
                 try:
@@ -247,10 +253,11 @@ class SiteBuild:
 
     def _learnt(self) -> bytes:
         """In a preview's edition process: what the parent keeps for its next build (the values this edition's build
-        asked of the memo, and the problems it met), pickled: the parent is this very program."""
+        asked of the memo, the problems it met, and the blobs it found whole, which the next edition's process then
+        does not hash again), pickled: the parent is this very program."""
         if self._forked is None or not self.options.serving:
             return b""
-        snapshot, problems, internal = self._forked
+        snapshot, problems, internal, verified = self._forked
         taken, made = self.memo.changes(snapshot)
         sent = {}
         for name, entry in made.items():
@@ -258,15 +265,18 @@ class SiteBuild:
                 sent[name] = pickle.dumps(entry)
             except (pickle.PicklingError, TypeError, AttributeError):
                 pass  # made again by the next build that needs it
-        return pickle.dumps(((taken, sent), self.problems[problems:], self._internal - internal))
+        return pickle.dumps(
+            ((taken, sent), self.problems[problems:], self._internal - internal, self.store.verified - verified)
+        )
 
     def _take(self, learnt: bytes) -> None:
         if not learnt:
             return
-        (taken, sent), problems, internal = pickle.loads(learnt)  # noqa: S301 — from this program's own child
+        (taken, sent), problems, internal, verified = pickle.loads(learnt)  # noqa: S301 — from this program's own child
         self.memo.take(taken, {name: pickle.loads(entry) for name, entry in sent.items()})  # noqa: S301
         self.problems.extend(line for line in problems if line not in self.problems)
         self._internal |= internal
+        self.store.verified |= verified
 
     def _store_writable(self) -> bool:
         """A preview whose build folder cannot be written keeps blobs in memory (outputs/store.py): an edition's
