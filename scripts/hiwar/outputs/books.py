@@ -64,7 +64,7 @@ class EditionBook(Output):
     def reused(self, context: Context, entry) -> None:
         """The book's parts kept for the next book this process makes; a preview's first build (which takes the last
         build's book) makes them, so that its first edit does not make them all."""
-        for part in ("document", "entry", "file"):
+        for part in ("document", "entry", "file", "cover"):
             context.memo.keep(f"epub-{part}:{context.edition.lang}:")
         if context.options.serving and not context.memo.has_prefix(f"epub-file:{context.edition.lang}:"):
             self.produce(context, Files(context.store, self.name, self.target))
@@ -187,8 +187,8 @@ class ArticleDocuments:
 
 class KeptParts:
     """The parts of an edition's book that the last build in this process made (build/memo): each article's document
-    (else from ArticleDocuments), its entry in the package, and every file's compressed bytes, each taken while it is
-    made of the same (the article's document key; the file's bytes)."""
+    (else from ArticleDocuments), its entry in the package, every file's compressed bytes and the cover, each taken
+    while it is made of the same (the article's document key; the file's bytes; what the cover shows)."""
 
     def __init__(self, memo, lang: str, keys: dict[str, str], documents: ArticleDocuments):
         self.memo, self.lang, self.keys, self.documents = memo, lang, keys, documents
@@ -210,6 +210,9 @@ class KeptParts:
 
     def deflated(self, path: str, data: bytes, make) -> tuple[int, bytes]:
         return self.memo.get(f"epub-file:{self.lang}:{path}", hashlib.sha256(data).hexdigest(), make)
+
+    def cover(self, key: str, make) -> bytes:
+        return self.memo.get(f"epub-cover:{self.lang}", key, make)
 
 
 KEY = re.compile(r"[0-9a-f]{64}")  # a document's file name in the cache: its digest, nothing else

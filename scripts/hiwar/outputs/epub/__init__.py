@@ -15,6 +15,7 @@ and is AGPL-licensed.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 import zlib
@@ -77,6 +78,8 @@ class KeptParts(Protocol):
 
     def deflated(self, path: str, data: bytes, make: Callable[[], tuple[int, bytes]]) -> tuple[int, bytes]: ...
 
+    def cover(self, key: str, make: Callable[[], bytes]) -> bytes: ...
+
 
 def epub_bytes(
     collection: Collection,
@@ -101,7 +104,7 @@ def epub_bytes(
         modified or modified_time(collection),
         kept.article_doc if kept is not None else None,
     )
-    files = _documents(book, collection, edition, editions, truetype, documents)
+    files = _documents(book, collection, edition, editions, truetype, documents, kept.cover if kept else None)
     return _packed(files, kept.deflated if kept is not None else None)
 
 
@@ -149,6 +152,7 @@ def _documents(
     editions: Sequence[Edition],
     truetype: dict[int, bytes],
     cache: DocumentCache | None,
+    kept_cover: Callable[[str, Callable[[], bytes]], bytes] | None = None,
 ) -> dict[str, bytes]:
     """Every file of the book but the mimetype, by path in the container."""
     env = _environment(edition, editions)
@@ -183,9 +187,12 @@ def _documents(
     if book.glossary:
         files[f"{text}{book.glossary_href}"] = render("glossary.xhtml")
     files[f"{base}css/hiwar.css"] = (TEMPLATES / "hiwar.css").read_bytes()
-    files[f"{base}images/cover.png"] = cover_png(
-        edition.t("site.name"), edition.t("home.title"), truetype[700], edition.dir
-    )
+    shown = (edition.t("site.name"), edition.t("home.title"), truetype[700], edition.dir)
+    if kept_cover is None:
+        files[f"{base}images/cover.png"] = cover_png(*shown)
+    else:  # drawn again only when what it shows changed
+        key = hashlib.sha256(repr((shown[:2], hashlib.sha256(shown[2]).hexdigest(), shown[3])).encode()).hexdigest()
+        files[f"{base}images/cover.png"] = kept_cover(key, lambda: cover_png(*shown))
     for weight, data in truetype.items():
         files[f"{base}fonts/noto-naskh-arabic-{weight}.ttf"] = data
     return files
