@@ -3,9 +3,13 @@ still follows the same rule is tests/test_engine_adapter.py's to check."""
 
 from __future__ import annotations
 
-import pytest
+import posixpath
 
-from hiwar.site.urls import href, page_dest, page_url, relative_url, source_link
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hiwar.site.urls import href, page_dest, page_url, relative_path, relative_url, source_link
 
 
 @pytest.mark.parametrize(
@@ -58,3 +62,18 @@ def test_a_link_between_two_pages_of_an_edition_is_the_relative_path_of_the_targ
 )
 def test_a_path_goes_into_an_href_with_each_segment_percent_encoded(path, expected):
     assert href(path) == expected
+
+
+SEGMENTS = st.sampled_from(["a", "b", "topics", "مقالات", ".", "..", "", "x.md", "..x"])
+PATHS = st.lists(SEGMENTS, max_size=5).map("/".join)
+
+
+@given(PATHS, PATHS)
+def test_a_relative_path_is_the_one_the_standard_library_gives(path, start):
+    try:
+        expected = posixpath.relpath(path, start)
+    except ValueError:
+        with pytest.raises(ValueError):
+            relative_path(path, start)
+        return
+    assert relative_path(path, start) == expected

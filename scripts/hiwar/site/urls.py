@@ -70,5 +70,19 @@ def source_link(origin: str, target: str, anchor: str = "") -> str:
     """The link from one page of an edition to another as Markdown writes it: the relative path of the target's
     Markdown (paths as in docs/<lang>/), percent-encoded, which MkDocs resolves to the target's URL and reports when
     no page is there; with `anchor`, to that place in it."""
-    relative = posixpath.relpath(target, posixpath.dirname(origin) or ".")
+    relative = relative_path(target, posixpath.dirname(origin) or ".")
     return quote(relative, safe="/") + (f"#{anchor}" if anchor else "")
+
+
+def relative_path(path: str, start: str) -> str:
+    """posixpath.relpath(path, start) for two paths inside one folder, without its look at the working folder (a
+    listing makes thousands of links)."""
+    target, folder = posixpath.normpath(path), posixpath.normpath(start)
+    if not path or not start or any(p.startswith(("/", "..")) for p in (target, folder)):
+        return posixpath.relpath(path, start)
+    parts = [] if target == "." else target.split("/")
+    base = [] if folder == "." else folder.split("/")
+    common = 0
+    while common < min(len(parts), len(base)) and parts[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
