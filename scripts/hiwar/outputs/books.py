@@ -52,7 +52,7 @@ class EditionBook(Output):
                 context.editions,
                 context.site_url,
                 context.options.assets_dir / "fonts",
-                documents=kept or documents,
+                documents=kept if kept is not None else documents,
                 kept=kept,
             )
             stage.advance()

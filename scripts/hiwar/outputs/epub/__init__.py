@@ -104,7 +104,9 @@ def epub_bytes(
         modified or modified_time(collection),
         kept.article_doc if kept is not None else None,
     )
-    files = _documents(book, collection, edition, editions, truetype, documents, kept.cover if kept else None)
+    files = _documents(
+        book, collection, edition, editions, truetype, documents, kept.cover if kept is not None else None
+    )
     return _packed(files, kept.deflated if kept is not None else None)
 
 
@@ -187,12 +189,13 @@ def _documents(
     if book.glossary:
         files[f"{text}{book.glossary_href}"] = render("glossary.xhtml")
     files[f"{base}css/hiwar.css"] = (TEMPLATES / "hiwar.css").read_bytes()
-    shown = (edition.t("site.name"), edition.t("home.title"), truetype[700], edition.dir)
+    name, title, font, direction = edition.t("site.name"), edition.t("home.title"), truetype[700], edition.dir
+    drawn = lambda: cover_png(name, title, font, direction)  # noqa: E731
     if kept_cover is None:
-        files[f"{base}images/cover.png"] = cover_png(*shown)
+        files[f"{base}images/cover.png"] = drawn()
     else:  # drawn again only when what it shows changed
-        key = hashlib.sha256(repr((shown[:2], hashlib.sha256(shown[2]).hexdigest(), shown[3])).encode()).hexdigest()
-        files[f"{base}images/cover.png"] = kept_cover(key, lambda: cover_png(*shown))
+        shown = repr((name, title, hashlib.sha256(font).hexdigest(), direction))
+        files[f"{base}images/cover.png"] = kept_cover(hashlib.sha256(shown.encode()).hexdigest(), drawn)
     for weight, data in truetype.items():
         files[f"{base}fonts/noto-naskh-arabic-{weight}.ttf"] = data
     return files
